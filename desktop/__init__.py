@@ -1,0 +1,1 @@
+"""Welcome Desk: an encrypted offline case file for welcome centres."""

@@ -1,0 +1,123 @@
+"""Precise exceptions shared by every layer; each carries one sentence in German and English."""
+
+from __future__ import annotations
+
+
+class WelcomeDeskError(Exception):
+    """Base of every error a user may see; `text(lang)` gives the one-sentence message."""
+
+    def __init__(self, en: str, de: str | None = None) -> None:
+        super().__init__(en)
+        self.en = en
+        self.de = de or en
+
+    def text(self, lang: str = "en") -> str:
+        """The message in `lang` ("de" or "en")."""
+        return self.de if lang == "de" else self.en
+
+
+class InvalidInput(WelcomeDeskError):
+    """A malformed or unknown value: a date, a country, a language, an id, a spreadsheet row."""
+
+    def __init__(self, field: str, en: str, de: str | None = None, row: int | None = None) -> None:
+        super().__init__(en, de)
+        self.field = field
+        self.row = row
+
+
+class NotFound(InvalidInput):
+    """An id that names nothing in the case file."""
+
+    def __init__(self, entity: str, entity_id: str) -> None:
+        super().__init__(
+            "id",
+            f"There is no {entity} with the id {entity_id}.",
+            f"Es gibt keinen Eintrag ({entity}) mit der Kennung {entity_id}.",
+        )
+        self.entity = entity
+        self.entity_id = entity_id
+
+
+class CannotUnlock(WelcomeDeskError):
+    """The case file cannot be opened: missing, wrong secret, unreadable or too new."""
+
+
+class NoCaseFile(CannotUnlock):
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"There is no case file in {where}: create one with 'welcome-desk init'.",
+            f"In {where} gibt es keine Fallakte: legen Sie eine mit 'welcome-desk init' an.",
+        )
+
+
+class WrongPassphrase(CannotUnlock):
+    def __init__(self) -> None:
+        super().__init__(
+            "The passphrase is not correct.",
+            "Die Passphrase ist nicht richtig.",
+        )
+
+
+class WrongRecoveryKey(CannotUnlock):
+    def __init__(self) -> None:
+        super().__init__(
+            "The recovery key is not correct.",
+            "Der Wiederherstellungsschlüssel ist nicht richtig.",
+        )
+
+
+class DamagedCaseFile(CannotUnlock):
+    def __init__(self, detail_en: str = "", detail_de: str = "") -> None:
+        super().__init__(
+            ("The case file cannot be read: it is damaged or not a Welcome Desk file. " + detail_en)
+            .strip(),
+            (
+                "Die Fallakte kann nicht gelesen werden: sie ist beschädigt oder keine "
+                "Welcome-Desk-Datei. " + detail_de
+            ).strip(),
+        )
+
+
+class NewerSchema(CannotUnlock):
+    def __init__(self, found: int, known: int) -> None:
+        super().__init__(
+            f"This case file was written by a newer Welcome Desk (schema {found}, this version "
+            f"knows up to {known}): please update Welcome Desk; the file was not changed.",
+            f"Diese Fallakte stammt von einem neueren Welcome Desk (Schema {found}, diese Version "
+            f"kennt bis {known}): bitte aktualisieren Sie Welcome Desk; die Datei wurde nicht "
+            "verändert.",
+        )
+
+
+class CaseFileExists(WelcomeDeskError):
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"There is already a case file in {where}; it was left as it is.",
+            f"In {where} gibt es schon eine Fallakte; sie bleibt unverändert.",
+        )
+
+
+class StorageFailed(WelcomeDeskError):
+    """The disk refused a write (full, read-only, removed): nothing was changed."""
+
+    def __init__(self, reason: str) -> None:
+        texts = {
+            "full": (
+                "The disk is full, so nothing was saved: free some space and try again.",
+                "Der Datenträger ist voll, daher wurde nichts gespeichert: schaffen Sie Platz "
+                "und versuchen Sie es erneut.",
+            ),
+            "readonly": (
+                "The case file cannot be written (read-only disk or folder), so nothing was saved.",
+                "Die Fallakte kann nicht beschrieben werden (schreibgeschützter Datenträger oder "
+                "Ordner), daher wurde nichts gespeichert.",
+            ),
+            "io": (
+                "The disk reported an error while saving, so nothing was saved.",
+                "Der Datenträger meldete beim Speichern einen Fehler, daher wurde nichts "
+                "gespeichert.",
+            ),
+        }
+        en, de = texts.get(reason, texts["io"])
+        super().__init__(en, de)
+        self.reason = reason

@@ -1,0 +1,295 @@
+"""The entities of the case file as plain, immutable dataclasses.
+
+Every entity carries a UUID so that two devices never collide. Objects validate themselves on
+construction: an invalid client cannot exist, so no layer above has to re-check.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from desktop.domain.catalogues import (
+    AppointmentStatus,
+    ConsentScope,
+    DocumentKind,
+    DocumentStatus,
+    FieldOfAction,
+    GoalStatus,
+    HouseholdRole,
+    Housing,
+    MeasureStatus,
+    OrganisationKind,
+    PlanStatus,
+    ResidenceStatus,
+    Responsible,
+    Sex,
+)
+from desktop.domain.dates import PartialDate
+from desktop.domain.errors import InvalidInput
+from desktop.domain.places import check_country, check_language
+
+CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2", "native")
+
+
+def new_id() -> str:
+    """A fresh random entity id."""
+    return str(uuid.uuid4())
+
+
+def _in_order(first: date | None, then: date | None, field_a: str, field_b: str) -> None:
+    if first and then and then < first:
+        raise InvalidInput(
+            field_b,
+            f"{field_b} ({then.isoformat()}) lies before {field_a} ({first.isoformat()}).",
+            f"{field_b} ({then:%d.%m.%Y}) liegt vor {field_a} ({first:%d.%m.%Y}).",
+        )
+
+
+def _required(value: str, field_name: str) -> None:
+    if not value.strip():
+        raise InvalidInput(
+            field_name, f"{field_name} must not be empty.", f"{field_name} darf nicht leer sein."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageSkill:
+    """A language the client speaks, with an optional CEFR level or "native"."""
+
+    code: str
+    level: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "code", check_language(self.code))
+        if self.level and self.level not in CEFR_LEVELS:
+            raise InvalidInput(
+                "language",
+                f"'{self.level}' is not a language level; use A1-C2 or native.",
+                f"'{self.level}' ist keine Sprachstufe; bitte A1-C2 oder native angeben.",
+            )
+
+    @classmethod
+    def parse(cls, text: str) -> LanguageSkill:
+        """Read "ar", "ar:native" or "de:A2"."""
+        code, _, level = text.strip().partition(":")
+        level = level.strip()
+        return cls(code.strip(), level if level == "native" else level.upper())
+
+    def __str__(self) -> str:
+        return f"{self.code}:{self.level}" if self.level else self.code
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    """A person the welcome centre supports."""
+
+    family_name: str
+    given_names: str
+    id: str = field(default_factory=new_id)
+    file_number: str = ""
+    other_names: tuple[str, ...] = ()
+    sex: Sex | None = None
+    birth_date: PartialDate | None = None
+    birth_place: str = ""
+    nationality: str = ""
+    languages: tuple[LanguageSkill, ...] = ()
+    interpreter_needed: bool = False
+    interpreter_language: str = ""
+    phone: str = ""
+    email: str = ""
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    household_id: str | None = None
+    household_role: HouseholdRole | None = None
+    arrival_date: date | None = None
+    housing: Housing | None = None
+    residence_status: ResidenceStatus | None = None
+    status_granted_on: date | None = None
+    status_valid_until: date | None = None
+    consent_given_on: date | None = None
+    consent_scope: tuple[ConsentScope, ...] = ()
+    consent_withdrawn_on: date | None = None
+    opened_on: date | None = None
+    closed_on: date | None = None
+    retention_until: date | None = None
+
+    def __post_init__(self) -> None:
+        _required(self.family_name, "family_name")
+        if self.nationality:
+            object.__setattr__(self, "nationality", check_country(self.nationality))
+        if self.interpreter_language:
+            object.__setattr__(
+                self, "interpreter_language", check_language(self.interpreter_language)
+            )
+        _in_order(self.status_granted_on, self.status_valid_until,
+                  "status_granted_on", "status_valid_until")
+        _in_order(self.consent_given_on, self.consent_withdrawn_on,
+                  "consent_given_on", "consent_withdrawn_on")
+        _in_order(self.opened_on, self.closed_on, "opened_on", "closed_on")
+        if self.birth_date and self.arrival_date:
+            _in_order(self.birth_date.earliest(), self.arrival_date, "birth_date", "arrival_date")
+
+    @property
+    def display_name(self) -> str:
+        """"Family, Given" as lists show it."""
+        return f"{self.family_name}, {self.given_names}" if self.given_names else self.family_name
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+
+@dataclass(frozen=True, slots=True)
+class Household:
+    """People who live and are counselled together; clients point to it."""
+
+    name: str
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _required(self.name, "household name")
+
+
+@dataclass(frozen=True, slots=True)
+class IntegrationPlan:
+    """The agreement between client and coordinator, reviewed on a date."""
+
+    client_id: str
+    id: str = field(default_factory=new_id)
+    status: PlanStatus = PlanStatus.DRAFT
+    agreed_on: date | None = None
+    review_on: date | None = None
+
+    def __post_init__(self) -> None:
+        _in_order(self.agreed_on, self.review_on, "agreed_on", "review_on")
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """A goal of the plan in one field of action."""
+
+    plan_id: str
+    field_of_action: FieldOfAction
+    title: str
+    id: str = field(default_factory=new_id)
+    status: GoalStatus = GoalStatus.OPEN
+    position: int = 0
+
+    def __post_init__(self) -> None:
+        _required(self.title, "goal title")
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A step towards a goal: what, who, by when, and how it went."""
+
+    goal_id: str
+    title: str
+    id: str = field(default_factory=new_id)
+    responsible: Responsible = Responsible.CLIENT
+    organisation_id: str | None = None
+    due_on: date | None = None
+    status: MeasureStatus = MeasureStatus.PLANNED
+    outcome: str = ""
+    client_text: str = ""  # optional wording in the client's language, printed beside the German
+    position: int = 0
+
+    def __post_init__(self) -> None:
+        _required(self.title, "measure title")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentItem:
+    """One line of the document checklist: a kind of paper, where it is, until when it is valid."""
+
+    client_id: str
+    kind: DocumentKind
+    id: str = field(default_factory=new_id)
+    status: DocumentStatus = DocumentStatus.MISSING
+    holder: str = ""
+    held_since: date | None = None
+    expires_on: date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Appointment:
+    """A date in the client's diary, with whom, where, and in which language."""
+
+    client_id: str
+    starts_at: datetime
+    id: str = field(default_factory=new_id)
+    duration_minutes: int = 60
+    place: str = ""
+    organisation_id: str | None = None
+    purpose: str = ""
+    participants: str = ""
+    interpreter_language: str = ""
+    status: AppointmentStatus = AppointmentStatus.PLANNED
+    outcome: str = ""
+
+    def __post_init__(self) -> None:
+        if self.interpreter_language:
+            object.__setattr__(
+                self, "interpreter_language", check_language(self.interpreter_language)
+            )
+        if not 0 < self.duration_minutes <= 24 * 60:
+            raise InvalidInput(
+                "duration_minutes",
+                "An appointment lasts between 1 minute and 24 hours.",
+                "Ein Termin dauert zwischen 1 Minute und 24 Stunden.",
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A dated counselling note; notes are only ever added, never edited."""
+
+    client_id: str
+    written_on: date
+    text: str
+    id: str = field(default_factory=new_id)
+    author: str = ""
+
+    def __post_init__(self) -> None:
+        _required(self.text, "note")
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """A partner in the network: authority, association, school, employer or volunteer."""
+
+    name: str
+    kind: OrganisationKind = OrganisationKind.OTHER
+    id: str = field(default_factory=new_id)
+    contact_person: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+
+    def __post_init__(self) -> None:
+        _required(self.name, "organisation name")
+
+
+@dataclass(frozen=True, slots=True)
+class SupportLink:
+    """Which organisation supports which client, for what, since when."""
+
+    client_id: str
+    organisation_id: str
+    id: str = field(default_factory=new_id)
+    purpose: str = ""
+    since: date | None = None
+    until: date | None = None
+
+    def __post_init__(self) -> None:
+        _in_order(self.since, self.until, "since", "until")
+
+
+Entity = (
+    Client | Household | IntegrationPlan | Goal | Measure | DocumentItem | Appointment | Note
+    | Organisation | SupportLink
+)

@@ -1,0 +1,120 @@
+"""The data folder of one installation: where the case file lives, creating and unlocking it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from desktop.domain.errors import CaseFileExists, DamagedCaseFile, NoCaseFile
+from desktop.store.database import connect, prepare
+from desktop.store.keys import KeyFile, validate_passphrase
+from desktop.store.store import Store
+
+APP_DIR_NAME = "WelcomeDesk"
+
+
+def default_data_dir() -> Path:
+    """WELCOME_DESK_HOME, else the user's data folder (%LOCALAPPDATA%\\WelcomeDesk on Windows)."""
+    override = os.environ.get("WELCOME_DESK_HOME")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False, roaming=False))
+
+
+@dataclass(frozen=True)
+class DataDir:
+    """The files of one case file inside its data folder."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / "casefile.db"
+
+    @property
+    def keys(self) -> Path:
+        return self.root / "keys.json"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    def exists(self) -> bool:
+        """True if a case file (or part of one) is here."""
+        return self.database.exists() or self.keys.exists()
+
+    def own_files(self) -> list[Path]:
+        """The database with its WAL and shared-memory files, and the key file."""
+        db = self.database
+        return [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"), self.keys]
+
+
+def create(root: Path, passphrase: str) -> tuple[Store, KeyFile, str]:
+    """A new, empty case file; returns the open store, its key file and the recovery key."""
+    data = DataDir(root)
+    if data.exists():
+        raise CaseFileExists(str(root))
+    validate_passphrase(passphrase)
+    root.mkdir(parents=True, exist_ok=True)
+    try:
+        keyfile, key, recovery = KeyFile.create(data.keys, passphrase)
+        conn = connect(data.database, key)
+        try:
+            prepare(conn, data.database, data.backups)
+            store = Store(conn)
+            store.set_meta("case_id", keyfile.case_id)
+        except BaseException:
+            conn.close()
+            raise
+    except BaseException:
+        for path in data.own_files():
+            path.unlink(missing_ok=True)
+        raise
+    return store, keyfile, recovery
+
+
+def load_keyfile(root: Path) -> KeyFile:
+    """The key file of the case file in `root`; NoCaseFile if there is none."""
+    data = DataDir(root)
+    if not data.database.exists() and not data.keys.exists():
+        raise NoCaseFile(str(root))
+    if not data.database.exists() or not data.keys.exists():
+        raise DamagedCaseFile(
+            "A part of it (casefile.db or keys.json) is missing.",
+            "Ein Teil davon (casefile.db oder keys.json) fehlt.",
+        )
+    return KeyFile.load(data.keys)
+
+
+def open_with_key(root: Path, key: bytes) -> Store:
+    """Open the case file with its data key: check, back up if needed, migrate."""
+    data = DataDir(root)
+    conn = connect(data.database, key)
+    try:
+        prepare(conn, data.database, data.backups)
+        return Store(conn)
+    except BaseException:
+        conn.close()
+        raise
+
+
+def unlock(
+    root: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    use_keyring: bool = False,
+) -> Store:
+    """Unlock with the passphrase, the recovery key, or the OS credential store."""
+    keyfile = load_keyfile(root)
+    key: bytes | None = None
+    if use_keyring:
+        key = keyfile.unlock_with_keyring()
+    if key is None and recovery_key is not None:
+        key = keyfile.unlock_with_recovery_key(recovery_key)
+    if key is None:
+        key = keyfile.unlock_with_passphrase(passphrase or "")
+    return open_with_key(root, key)

@@ -1,0 +1,242 @@
+"""Writes of case data, each recorded as change rows in the same transaction.
+
+This is the only module that writes to the entity tables. Every insert, update, delete and erasure
+goes through `Transaction`, which records one change row per changed field group (entity, row id,
+field group, value, HLC, origin device, per-origin sequence). Sync builds its bundles on these rows.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.domain.errors import InvalidInput, NotFound
+from desktop.domain.model import Client
+from desktop.domain.names import fold, fold_variants
+from desktop.store.database import Connection
+from desktop.store.specs import BY_CLASS, CLIENT, ERASED, EXISTS, NOTE, EntitySpec
+
+COUNTER_BITS = 16
+
+
+def pack_hlc(wall_ms: int, counter: int) -> int:
+    """A hybrid logical clock value as one sortable integer."""
+    return (wall_ms << COUNTER_BITS) | counter
+
+
+def unpack_hlc(hlc: int) -> tuple[int, int]:
+    """(wall-clock milliseconds, counter) of an HLC value."""
+    return hlc >> COUNTER_BITS, hlc & ((1 << COUNTER_BITS) - 1)
+
+
+class HybridClock:
+    """A hybrid logical clock: never goes backwards, even when the wall clock does."""
+
+    def __init__(self, last: int = 0, wall_ms: Any = None) -> None:
+        self.last = last
+        self._wall_ms = wall_ms or (lambda: time.time_ns() // 1_000_000)
+
+    def tick(self) -> int:
+        """The next timestamp for a local event."""
+        wall = self._wall_ms()
+        last_wall, counter = unpack_hlc(self.last)
+        self.last = pack_hlc(wall, 0) if wall > last_wall else pack_hlc(last_wall, counter + 1)
+        return self.last
+
+    def observe(self, remote: int) -> None:
+        """Move past a timestamp received from another device."""
+        self.last = max(self.last, remote)
+
+
+@dataclass
+class ChangeRow:
+    """One recorded change of one field group of one row."""
+
+    entity: str
+    row_id: str
+    field_group: str
+    value: str | None
+    hlc: int
+    origin_seq: int
+
+
+def search_text(client: Client) -> str:
+    """What the name search looks in: folded names, other spellings, file number, birth year."""
+    parts = [*fold_variants(client.family_name), *fold_variants(client.given_names)]
+    for other in client.other_names:
+        parts.extend(fold_variants(other))
+    if client.file_number:
+        parts.append(fold(client.file_number))
+    if client.birth_date:
+        parts.append(str(client.birth_date.year))
+    return " | ".join(parts)
+
+
+def sort_key(client: Client) -> str:
+    """The key the case list sorts names by."""
+    return f"{fold(client.family_name)}\x1f{fold(client.given_names)}"
+
+
+class Transaction:
+    """One atomic unit of writes; every write also records its change rows."""
+
+    def __init__(self, conn: Connection, device_num: int, clock: HybridClock, seq: int) -> None:
+        self.conn = conn
+        self.device_num = device_num
+        self.clock = clock
+        self.seq = seq
+        self.changes: list[ChangeRow] = []
+
+    # -- recording ---------------------------------------------------------------------------
+
+    def _record(self, entity: str, row_id: str, group: str, value: Any) -> None:
+        self.seq += 1
+        encoded = None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+        self.changes.append(
+            ChangeRow(entity, row_id, group, encoded, self.clock.tick(), self.seq)
+        )
+
+    def flush(self) -> None:
+        """Write the recorded change rows (called before commit and before reads of the log)."""
+        if self.changes:
+            self.conn.executemany(
+                "INSERT INTO change (entity, row_id, field_group, value, hlc, origin, origin_seq)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (c.entity, c.row_id, c.field_group, c.value, c.hlc, self.device_num,
+                     c.origin_seq)
+                    for c in self.changes
+                ],
+            )
+            self.changes.clear()
+
+    def causal_length(self, entity: str, row_id: str) -> int:
+        """The row's current causal length (0: never existed; odd: exists; even: deleted)."""
+        self.flush()
+        row = self.conn.execute(
+            "SELECT value FROM change WHERE row_id = ? AND entity = ? AND field_group = ?"
+            " ORDER BY hlc DESC LIMIT 1",
+            (row_id, entity, EXISTS),
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    # -- writes ------------------------------------------------------------------------------
+
+    def insert(self, obj: Any) -> None:
+        """Add a new entity (its id must be new)."""
+        spec = BY_CLASS[type(obj)]
+        row = spec.row(obj)
+        columns = list(row)
+        values = list(row.values())
+        if spec is CLIENT:
+            columns.append("sort_key")
+            values.append(sort_key(obj))
+        cursor = self.conn.execute(
+            f"INSERT INTO {spec.table} ({', '.join(columns)})"
+            f" VALUES ({', '.join('?' * len(columns))})",
+            values,
+        )
+        if spec is CLIENT:
+            self.conn.execute(
+                "INSERT INTO client_search (rowid, text) VALUES (?, ?)",
+                (cursor.lastrowid, search_text(obj)),
+            )
+        self._record(spec.name, obj.id, EXISTS, 1)
+        defaults = _defaults(spec)
+        for group in spec.groups:
+            values_of_group = spec.group_values(obj, group)
+            if values_of_group != defaults[group]:
+                self._record(spec.name, obj.id, group, values_of_group)
+
+    def update(self, new: Any) -> list[str]:
+        """Save a changed entity; returns the field groups that changed (none: nothing written)."""
+        spec = BY_CLASS[type(new)]
+        if spec is NOTE:
+            raise InvalidInput(
+                "note",
+                "Counselling notes cannot be changed once written; add a new note instead.",
+                "Beratungsnotizen können nicht geändert werden; bitte eine neue Notiz anlegen.",
+            )
+        current = self.conn.execute(
+            f"SELECT * FROM {spec.table} WHERE id = ?", (new.id,)
+        ).fetchone()
+        if current is None:
+            raise NotFound(spec.name, new.id)
+        changed = []
+        for group, fields in spec.groups.items():
+            values = spec.group_values(new, group)
+            if any(current[f] != values[f] for f in fields):
+                changed.append(group)
+                assignments = ", ".join(f"{f} = ?" for f in fields)
+                self.conn.execute(
+                    f"UPDATE {spec.table} SET {assignments} WHERE id = ?",
+                    [*values.values(), new.id],
+                )
+                self._record(spec.name, new.id, group, values)
+        if spec is CLIENT and changed:
+            self.conn.execute(
+                "UPDATE client SET sort_key = ?,"
+                " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+                (sort_key(new), new.id),
+            )
+            self.conn.execute(
+                "UPDATE client_search SET text = ? WHERE rowid ="
+                " (SELECT num FROM client WHERE id = ?)",
+                (search_text(new), new.id),
+            )
+        return changed
+
+    def delete(self, spec: EntitySpec, row_id: str) -> None:
+        """Delete a row; a tombstone (even causal length) travels by sync."""
+        self._remove_row(spec, row_id)
+        length = self.causal_length(spec.name, row_id)
+        self._record(spec.name, row_id, EXISTS, length + 1 if length % 2 else length + 2)
+
+    def erase(self, spec: EntitySpec, row_id: str) -> None:
+        """Data-protection erasure: the row and every recorded value of it are gone for good.
+
+        What stays is a tombstone with the entity name and the random id only, so that no older
+        edit arriving by sync can bring the person back.
+        """
+        self._remove_row(spec, row_id, must_exist=False)
+        self.flush()
+        self.conn.execute("DELETE FROM change WHERE row_id = ?", (row_id,))
+        self._record(spec.name, row_id, ERASED, None)
+
+    def _remove_row(self, spec: EntitySpec, row_id: str, must_exist: bool = True) -> None:
+        if spec is CLIENT:
+            self.conn.execute(
+                "DELETE FROM client_search WHERE rowid = (SELECT num FROM client WHERE id = ?)",
+                (row_id,),
+            )
+        cursor = self.conn.execute(f"DELETE FROM {spec.table} WHERE id = ?", (row_id,))
+        if must_exist and cursor.rowcount == 0:
+            raise NotFound(spec.name, row_id)
+
+
+_DEFAULTS: dict[str, dict[str, dict[str, Any]]] = {}
+
+
+def _defaults(spec: EntitySpec) -> dict[str, dict[str, Any]]:
+    """Each group's column values when every field has its default (absent from the log)."""
+    if spec.name not in _DEFAULTS:
+        import dataclasses
+
+        codecs = spec.codecs
+        defaults: dict[str, Any] = {}
+        for f in dataclasses.fields(spec.cls):
+            if f.name == "id":
+                continue
+            if f.default is not dataclasses.MISSING:
+                defaults[f.name] = codecs[f.name].encode(f.default) if f.default is not None \
+                    else None
+            elif f.default_factory is not dataclasses.MISSING:
+                defaults[f.name] = codecs[f.name].encode(f.default_factory())
+            else:
+                defaults[f.name] = object()  # required field: never equal, always recorded
+        _DEFAULTS[spec.name] = {
+            g: {f: defaults[f] for f in fields} for g, fields in spec.groups.items()
+        }
+    return _DEFAULTS[spec.name]

@@ -1,0 +1,111 @@
+"""The SQLCipher connection: raw key, the settings that matter, and numbered migrations."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+import sqlcipher3
+
+from desktop.domain.errors import DamagedCaseFile, NewerSchema, StorageFailed
+
+Connection = sqlcipher3.Connection
+DatabaseError = sqlcipher3.DatabaseError
+
+
+def migrations() -> list[tuple[int, str]]:
+    """The numbered migration scripts shipped with the package, in order."""
+    found = []
+    for entry in resources.files("desktop.store.migrations").iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:4].isdigit():
+            found.append((int(name[:4]), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+LATEST_SCHEMA = max(n for n, _ in migrations())
+
+
+@contextlib.contextmanager
+def storage_errors() -> Iterator[None]:
+    """Turn SQLite's disk failures into StorageFailed; everything else passes through."""
+    try:
+        yield
+    except sqlcipher3.DatabaseError as exc:
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        if name.startswith("SQLITE_FULL"):
+            raise StorageFailed("full") from None
+        if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
+            raise StorageFailed("readonly") from None
+        if name.startswith("SQLITE_IOERR"):
+            raise StorageFailed("io") from None
+        if name.startswith("SQLITE_NOTADB"):
+            raise DamagedCaseFile() from None
+        raise
+
+
+def connect(path: Path, key: bytes) -> Connection:
+    """Open (or create) the encrypted database with a raw 32-byte key; settings applied."""
+    if len(key) != 32:
+        raise ValueError("the data key must be 32 bytes")
+    with storage_errors():
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            # PRAGMA key cannot take a bound parameter; the value is hex of our own random bytes.
+            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute("PRAGMA secure_delete = ON")
+            conn.execute("PRAGMA foreign_keys = OFF")
+            conn.execute("PRAGMA busy_timeout = 5000")
+        except BaseException:
+            conn.close()
+            raise
+    conn.row_factory = sqlcipher3.Row
+    return conn
+
+
+def schema_version(conn: Connection) -> int:
+    """The schema number stored in the file (0 for a new file)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def prepare(conn: Connection, path: Path, backup_dir: Path) -> None:
+    """Refuse a newer file, back it up before migrating, migrate, then set WAL and FULL sync."""
+    found = schema_version(conn)
+    if found > LATEST_SCHEMA:
+        raise NewerSchema(found, LATEST_SCHEMA)
+    with storage_errors():
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        if 0 < found < LATEST_SCHEMA:
+            backup_before_migration(conn, path, backup_dir, found)
+        for number, script in migrations():
+            if number > found:
+                _apply(conn, number, script)
+
+
+def _apply(conn: Connection, number: int, script: str) -> None:
+    # executescript commits first; the script carries its own transaction so a step is atomic.
+    try:
+        conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number:d};\nCOMMIT;")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def backup_before_migration(conn: Connection, path: Path, backup_dir: Path, version: int) -> Path:
+    """Copy the (still encrypted) file aside before a migration touches it."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = backup_dir / f"before-schema-{LATEST_SCHEMA}-from-{version}-{stamp}.db"
+    shutil.copy2(path, target)
+    return target

@@ -1,0 +1,97 @@
+"""The case list query: name search (FTS5 trigram over folded names), filters, sort, pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from desktop.domain.catalogues import ResidenceStatus
+from desktop.domain.model import Client
+from desktop.domain.names import search_terms
+from desktop.store.database import Connection
+from desktop.store.specs import CLIENT
+
+# Whitelisted sort orders: user input never becomes SQL text.
+SORTS = {
+    "name": "c.sort_key",
+    "file_number": "c.file_number",
+    "birth_date": "coalesce(c.birth_date, '')",
+    "nationality": "c.nationality",
+    "residence_status": "coalesce(c.residence_status, '')",
+    "valid_until": "coalesce(c.status_valid_until, '9999')",
+    "opened_on": "coalesce(c.opened_on, '')",
+}
+STATES = ("all", "open", "closed")
+
+
+@dataclass(frozen=True)
+class ClientQuery:
+    """What the case list shows: search text, filters, sort order and the page."""
+
+    text: str = ""
+    residence_status: ResidenceStatus | None = None
+    state: str = "all"
+    valid_until_before: date | None = None
+    sort: str = "name"
+    descending: bool = False
+    limit: int = 100
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class ClientPage:
+    """One page of matching clients and how many match in all."""
+
+    clients: list[Client] = field(default_factory=list)
+    total: int = 0
+
+
+def _like(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _where(query: ClientQuery) -> tuple[str, str, list[object]]:
+    """FROM and WHERE clauses with their bound parameters."""
+    terms = search_terms(query.text)
+    long_terms = [t for t in terms if len(t) >= 3]
+    short_terms = [t for t in terms if len(t) < 3]
+    source = "client c"
+    conditions: list[str] = []
+    params: list[object] = []
+    if terms:
+        source = "client_search s JOIN client c ON c.num = s.rowid"
+    if long_terms:
+        # Each term a quoted FTS5 string: trigram matches it as a substring anywhere.
+        conditions.append("client_search MATCH ?")
+        params.append(" AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms))
+    for t in short_terms:
+        conditions.append("s.text LIKE ? ESCAPE '\\'")
+        params.append(_like(t))
+    if query.residence_status is not None:
+        conditions.append("c.residence_status = ?")
+        params.append(query.residence_status.value)
+    if query.state == "open":
+        conditions.append("c.closed_on IS NULL")
+    elif query.state == "closed":
+        conditions.append("c.closed_on IS NOT NULL")
+    if query.valid_until_before is not None:
+        conditions.append("c.status_valid_until <= ?")
+        params.append(query.valid_until_before.isoformat())
+    where = " WHERE " + " AND ".join(conditions) if conditions else ""
+    return source, where, params
+
+
+def client_page(conn: Connection, query: ClientQuery) -> ClientPage:
+    """Run the case-list query: one page of clients plus the total count."""
+    if query.sort not in SORTS or query.state not in STATES:
+        raise ValueError(f"unknown sort or state: {query.sort!r} {query.state!r}")
+    source, where, params = _where(query)
+    direction = "DESC" if query.descending else "ASC"
+    rows = conn.execute(
+        f"SELECT c.* FROM {source}{where}"
+        f" ORDER BY {SORTS[query.sort]} {direction}, c.sort_key, c.id LIMIT ? OFFSET ?",
+        [*params, query.limit, query.offset],
+    ).fetchall()
+    total = conn.execute(f"SELECT count(*) FROM {source}{where}", params).fetchone()[0]
+    return ClientPage([CLIENT.from_row(r) for r in rows], total)
