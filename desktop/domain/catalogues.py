@@ -12,7 +12,7 @@ class Catalogue(StrEnum):
 
     def label(self, lang: str = "de") -> str:
         """The member's label in German ("de") or English ("en")."""
-        de, en = LABELS[self]
+        de, en = LABELS[label_key(self)]
         return de if lang == "de" else en
 
     @classmethod
@@ -20,7 +20,7 @@ class Catalogue(StrEnum):
         """The member whose value, or German or English label, is `text` (case-insensitive)."""
         wanted = text.strip().casefold()
         for member in cls:
-            if wanted in (member.value, *(s.casefold() for s in LABELS[member])):
+            if wanted in (member.value, *(s.casefold() for s in LABELS[label_key(member)])):
                 return member
         choices = ", ".join(m.value for m in cls)
         raise InvalidInput(
@@ -28,6 +28,12 @@ class Catalogue(StrEnum):
             f"'{text}' is not a known value for {field}; choose one of: {choices}.",
             f"'{text}' ist kein bekannter Wert für {field}; möglich sind: {choices}.",
         )
+
+
+def label_key(member: Catalogue) -> tuple[type, str]:
+    """The key of a member's labels: StrEnum members of different catalogues with the same
+    value ("duldung", "other") compare equal, so the class must be part of the key."""
+    return (type(member), member.value)
 
 
 class ResidenceStatus(Catalogue):
@@ -180,137 +186,185 @@ class OrganisationKind(Catalogue):
     OTHER = "other"
 
 
-LABELS: dict[Catalogue, tuple[str, str]] = {
-    ResidenceStatus.ASYLUM_PROCEDURE: (
-        "Aufenthaltsgestattung (Asylverfahren)", "Permission to stay (asylum procedure)"),
-    ResidenceStatus.DULDUNG: ("Duldung (§ 60a AufenthG)", "Toleration (Duldung, § 60a)"),
-    ResidenceStatus.CHANCENAUFENTHALT: (
-        "Chancen-Aufenthaltsrecht (§ 104c AufenthG)", "Opportunity residence (§ 104c)"),
-    ResidenceStatus.ASYLUM_GRANTED: (
-        "Asylberechtigung (§ 25 Abs. 1 AufenthG)", "Asylum granted (§ 25(1))"),
-    ResidenceStatus.REFUGEE: (
-        "Flüchtlingseigenschaft (§ 25 Abs. 2 AufenthG)", "Refugee status (§ 25(2))"),
-    ResidenceStatus.SUBSIDIARY: (
-        "Subsidiärer Schutz (§ 25 Abs. 2 AufenthG)", "Subsidiary protection (§ 25(2))"),
-    ResidenceStatus.DEPORTATION_BAN: (
-        "Abschiebungsverbot (§ 25 Abs. 3 AufenthG)", "Ban on deportation (§ 25(3))"),
-    ResidenceStatus.TEMPORARY_PROTECTION: (
-        "Vorübergehender Schutz (§ 24 AufenthG)", "Temporary protection (§ 24)"),
-    ResidenceStatus.FIKTION: ("Fiktionsbescheinigung", "Fictional certificate (Fiktion)"),
-    ResidenceStatus.FAMILY: ("Aufenthaltserlaubnis Familiennachzug", "Family reunification permit"),
-    ResidenceStatus.WORK: ("Aufenthaltserlaubnis Erwerbstätigkeit", "Residence permit for work"),
-    ResidenceStatus.STUDY: (
-        "Aufenthaltserlaubnis Ausbildung/Studium", "Residence permit for training/study"),
-    ResidenceStatus.OTHER_PERMIT: ("Aufenthaltserlaubnis (sonstige)", "Residence permit (other)"),
-    ResidenceStatus.SETTLEMENT: ("Niederlassungserlaubnis", "Settlement permit"),
-    ResidenceStatus.EU: ("EU-Freizügigkeit", "EU free movement"),
-    ResidenceStatus.CITIZEN: ("Deutsche Staatsangehörigkeit", "German citizenship"),
-    ResidenceStatus.UNCLEAR: ("Ungeklärt", "Unclear"),
-    FieldOfAction.LANGUAGE: ("Sprache", "Language"),
-    FieldOfAction.EDUCATION: (
-        "Bildung und Anerkennung", "Education and recognition of qualifications"),
-    FieldOfAction.WORK: ("Arbeit und Ausbildung", "Work and training"),
-    FieldOfAction.HOUSING: ("Wohnen", "Housing"),
-    FieldOfAction.HEALTH: ("Gesundheit", "Health"),
-    FieldOfAction.CHILDCARE: ("Kinderbetreuung und Schule", "Childcare and school"),
-    FieldOfAction.RESIDENCE: ("Aufenthalt und Recht", "Residence and legal matters"),
-    FieldOfAction.FINANCES: ("Finanzen und Schulden", "Finances and debt"),
-    FieldOfAction.MOBILITY: ("Mobilität", "Mobility"),
-    FieldOfAction.PARTICIPATION: ("Gesellschaftliche Teilhabe", "Social participation"),
-    FieldOfAction.LEISURE: ("Freizeit, Sport und Kultur", "Leisure, sport and culture"),
-    DocumentKind.PASSPORT: ("Reisepass", "Passport"),
-    DocumentKind.ID_CARD: ("Personalausweis / ID-Karte", "Identity card"),
-    DocumentKind.BIRTH_CERTIFICATE: ("Geburtsurkunde", "Birth certificate"),
-    DocumentKind.MARRIAGE_CERTIFICATE: ("Heiratsurkunde", "Marriage certificate"),
-    DocumentKind.SCHOOL_CERTIFICATE: ("Schulzeugnis", "School certificate"),
-    DocumentKind.VOCATIONAL_CERTIFICATE: (
-        "Berufs- oder Hochschulabschluss", "Vocational or university certificate"),
-    DocumentKind.RECOGNITION_NOTICE: ("Anerkennungsbescheid", "Recognition notice"),
-    DocumentKind.RESIDENCE_TITLE: ("Aufenthaltstitel", "Residence title"),
-    DocumentKind.DULDUNG: ("Duldungsbescheinigung", "Duldung certificate"),
-    DocumentKind.LANGUAGE_CERTIFICATE: ("Sprachzertifikat", "Language certificate"),
-    DocumentKind.INTEGRATION_COURSE: (
-        "Bescheinigung Integrationskurs", "Integration course certificate"),
-    DocumentKind.HEALTH_INSURANCE_CARD: ("Gesundheitskarte", "Health insurance card"),
-    DocumentKind.TAX_ID: ("Steuer-Identifikationsnummer", "Tax ID"),
-    DocumentKind.BANK_ACCOUNT: ("Bankkonto", "Bank account"),
-    DocumentKind.RENTAL_CONTRACT: ("Mietvertrag", "Rental contract"),
-    DocumentKind.REGISTRATION: ("Meldebescheinigung", "Registration certificate"),
-    DocumentKind.OTHER: ("Sonstiges Dokument", "Other document"),
-    DocumentStatus.MISSING: ("fehlt", "missing"),
-    DocumentStatus.REQUESTED: ("beantragt", "requested"),
-    DocumentStatus.COPY_ON_FILE: ("Kopie liegt vor", "copy on file"),
-    DocumentStatus.ORIGINAL_SEEN: ("Original gesehen", "original seen"),
-    DocumentStatus.IN_CUSTODY: ("Original in Verwahrung", "original in custody"),
-    DocumentStatus.RETURNED: ("zurückgegeben", "returned"),
-    DocumentStatus.EXPIRED: ("abgelaufen", "expired"),
-    DocumentStatus.NOT_APPLICABLE: ("nicht erforderlich", "not applicable"),
-    AppointmentStatus.PLANNED: ("geplant", "planned"),
-    AppointmentStatus.DONE: ("wahrgenommen", "kept"),
-    AppointmentStatus.MISSED: ("versäumt", "missed"),
-    AppointmentStatus.CANCELLED: ("abgesagt", "cancelled"),
-    Housing.RECEPTION_CENTRE: ("Erstaufnahmeeinrichtung", "Initial reception centre"),
-    Housing.COLLECTIVE: ("Gemeinschaftsunterkunft", "Collective accommodation"),
-    Housing.FOLLOW_UP: ("Anschlussunterbringung", "Follow-up accommodation"),
-    Housing.OWN_FLAT: ("Eigene Wohnung", "Own flat"),
-    Housing.WITH_FAMILY: ("Bei Familie oder Bekannten", "With family or friends"),
-    Housing.HOMELESS: ("Ohne Wohnung", "Without housing"),
-    Housing.OTHER: ("Sonstiges", "Other"),
-    Sex.FEMALE: ("weiblich", "female"),
-    Sex.MALE: ("männlich", "male"),
-    Sex.DIVERSE: ("divers", "diverse"),
-    Sex.UNKNOWN: ("ohne Angabe", "not stated"),
-    PlanStatus.DRAFT: ("Entwurf", "draft"),
-    PlanStatus.AGREED: ("vereinbart", "agreed"),
-    PlanStatus.COMPLETED: ("abgeschlossen", "completed"),
-    PlanStatus.ENDED: ("beendet", "ended"),
-    GoalStatus.OPEN: ("offen", "open"),
-    GoalStatus.REACHED: ("erreicht", "reached"),
-    GoalStatus.DROPPED: ("aufgegeben", "dropped"),
-    MeasureStatus.PLANNED: ("geplant", "planned"),
-    MeasureStatus.IN_PROGRESS: ("läuft", "in progress"),
-    MeasureStatus.DONE: ("erledigt", "done"),
-    MeasureStatus.DROPPED: ("entfallen", "dropped"),
-    Responsible.CLIENT: ("Klient/in", "client"),
-    Responsible.COORDINATOR: ("Koordinator/in", "coordinator"),
-    Responsible.ORGANISATION: ("Partnerorganisation", "partner organisation"),
-    ConsentScope.STORE: ("Speichern", "store"),
-    ConsentScope.SHARE_COLLEAGUES: ("Weitergabe an Kolleg/innen", "share with colleagues"),
-    ConsentScope.SHARE_PARTNERS: (
-        "Weitergabe an benannte Partner", "share with named partner organisations"),
-    HouseholdRole.HEAD: ("Haushaltsvorstand", "head of household"),
-    HouseholdRole.PARTNER: ("Partner/in", "partner"),
-    HouseholdRole.CHILD: ("Kind", "child"),
-    HouseholdRole.PARENT: ("Elternteil", "parent"),
-    HouseholdRole.SIBLING: ("Geschwister", "sibling"),
-    HouseholdRole.OTHER: ("Sonstige/r", "other"),
-    OrganisationKind.JOBCENTER: ("Jobcenter", "Jobcenter"),
-    OrganisationKind.EMPLOYMENT_AGENCY: ("Agentur für Arbeit", "Employment agency"),
-    OrganisationKind.IMMIGRATION_OFFICE: ("Ausländerbehörde", "Immigration office"),
-    OrganisationKind.SOCIAL_WELFARE_OFFICE: ("Sozialamt", "Social welfare office"),
-    OrganisationKind.YOUTH_OFFICE: ("Jugendamt", "Youth welfare office"),
-    OrganisationKind.WELFARE_ASSOCIATION: ("Wohlfahrtsverband", "Welfare association"),
-    OrganisationKind.MIGRATION_COUNSELLING: ("Migrationsberatung", "Migration counselling"),
-    OrganisationKind.LANGUAGE_SCHOOL: ("Sprachkursträger", "Language school"),
-    OrganisationKind.SCHOOL: ("Schule", "School"),
-    OrganisationKind.KINDERGARTEN: ("Kita", "Day-care centre"),
-    OrganisationKind.HEALTH: ("Gesundheitswesen", "Health care"),
-    OrganisationKind.HOUSING: ("Wohnungswesen", "Housing"),
-    OrganisationKind.EMPLOYER: ("Arbeitgeber", "Employer"),
-    OrganisationKind.RECOGNITION_OFFICE: ("Anerkennungsstelle", "Recognition office"),
-    OrganisationKind.CLUB: ("Verein", "Club or association"),
-    OrganisationKind.VOLUNTEER: ("Ehrenamtliche/r", "Volunteer"),
-    OrganisationKind.OTHER: ("Sonstige", "Other"),
+LABELS: dict[tuple[type, str], tuple[str, str]] = {
+    label_key(ResidenceStatus.ASYLUM_PROCEDURE): (
+        "Aufenthaltsgestattung (Asylverfahren)",
+        "Permission to stay (asylum procedure)",
+    ),
+    label_key(ResidenceStatus.DULDUNG): ("Duldung (§ 60a AufenthG)", "Toleration (Duldung, § 60a)"),
+    label_key(ResidenceStatus.CHANCENAUFENTHALT): (
+        "Chancen-Aufenthaltsrecht (§ 104c AufenthG)",
+        "Opportunity residence (§ 104c)",
+    ),
+    label_key(ResidenceStatus.ASYLUM_GRANTED): (
+        "Asylberechtigung (§ 25 Abs. 1 AufenthG)",
+        "Asylum granted (§ 25(1))",
+    ),
+    label_key(ResidenceStatus.REFUGEE): (
+        "Flüchtlingseigenschaft (§ 25 Abs. 2 AufenthG)",
+        "Refugee status (§ 25(2))",
+    ),
+    label_key(ResidenceStatus.SUBSIDIARY): (
+        "Subsidiärer Schutz (§ 25 Abs. 2 AufenthG)",
+        "Subsidiary protection (§ 25(2))",
+    ),
+    label_key(ResidenceStatus.DEPORTATION_BAN): (
+        "Abschiebungsverbot (§ 25 Abs. 3 AufenthG)",
+        "Ban on deportation (§ 25(3))",
+    ),
+    label_key(ResidenceStatus.TEMPORARY_PROTECTION): (
+        "Vorübergehender Schutz (§ 24 AufenthG)",
+        "Temporary protection (§ 24)",
+    ),
+    label_key(ResidenceStatus.FIKTION): (
+        "Fiktionsbescheinigung",
+        "Fictional certificate (Fiktion)",
+    ),
+    label_key(ResidenceStatus.FAMILY): (
+        "Aufenthaltserlaubnis Familiennachzug",
+        "Family reunification permit",
+    ),
+    label_key(ResidenceStatus.WORK): (
+        "Aufenthaltserlaubnis Erwerbstätigkeit",
+        "Residence permit for work",
+    ),
+    label_key(ResidenceStatus.STUDY): (
+        "Aufenthaltserlaubnis Ausbildung/Studium",
+        "Residence permit for training/study",
+    ),
+    label_key(ResidenceStatus.OTHER_PERMIT): (
+        "Aufenthaltserlaubnis (sonstige)",
+        "Residence permit (other)",
+    ),
+    label_key(ResidenceStatus.SETTLEMENT): ("Niederlassungserlaubnis", "Settlement permit"),
+    label_key(ResidenceStatus.EU): ("EU-Freizügigkeit", "EU free movement"),
+    label_key(ResidenceStatus.CITIZEN): ("Deutsche Staatsangehörigkeit", "German citizenship"),
+    label_key(ResidenceStatus.UNCLEAR): ("Ungeklärt", "Unclear"),
+    label_key(FieldOfAction.LANGUAGE): ("Sprache", "Language"),
+    label_key(FieldOfAction.EDUCATION): (
+        "Bildung und Anerkennung",
+        "Education and recognition of qualifications",
+    ),
+    label_key(FieldOfAction.WORK): ("Arbeit und Ausbildung", "Work and training"),
+    label_key(FieldOfAction.HOUSING): ("Wohnen", "Housing"),
+    label_key(FieldOfAction.HEALTH): ("Gesundheit", "Health"),
+    label_key(FieldOfAction.CHILDCARE): ("Kinderbetreuung und Schule", "Childcare and school"),
+    label_key(FieldOfAction.RESIDENCE): ("Aufenthalt und Recht", "Residence and legal matters"),
+    label_key(FieldOfAction.FINANCES): ("Finanzen und Schulden", "Finances and debt"),
+    label_key(FieldOfAction.MOBILITY): ("Mobilität", "Mobility"),
+    label_key(FieldOfAction.PARTICIPATION): ("Gesellschaftliche Teilhabe", "Social participation"),
+    label_key(FieldOfAction.LEISURE): ("Freizeit, Sport und Kultur", "Leisure, sport and culture"),
+    label_key(DocumentKind.PASSPORT): ("Reisepass", "Passport"),
+    label_key(DocumentKind.ID_CARD): ("Personalausweis / ID-Karte", "Identity card"),
+    label_key(DocumentKind.BIRTH_CERTIFICATE): ("Geburtsurkunde", "Birth certificate"),
+    label_key(DocumentKind.MARRIAGE_CERTIFICATE): ("Heiratsurkunde", "Marriage certificate"),
+    label_key(DocumentKind.SCHOOL_CERTIFICATE): ("Schulzeugnis", "School certificate"),
+    label_key(DocumentKind.VOCATIONAL_CERTIFICATE): (
+        "Berufs- oder Hochschulabschluss",
+        "Vocational or university certificate",
+    ),
+    label_key(DocumentKind.RECOGNITION_NOTICE): ("Anerkennungsbescheid", "Recognition notice"),
+    label_key(DocumentKind.RESIDENCE_TITLE): ("Aufenthaltstitel", "Residence title"),
+    label_key(DocumentKind.DULDUNG): ("Duldungsbescheinigung", "Duldung certificate"),
+    label_key(DocumentKind.LANGUAGE_CERTIFICATE): ("Sprachzertifikat", "Language certificate"),
+    label_key(DocumentKind.INTEGRATION_COURSE): (
+        "Bescheinigung Integrationskurs",
+        "Integration course certificate",
+    ),
+    label_key(DocumentKind.HEALTH_INSURANCE_CARD): ("Gesundheitskarte", "Health insurance card"),
+    label_key(DocumentKind.TAX_ID): ("Steuer-Identifikationsnummer", "Tax ID"),
+    label_key(DocumentKind.BANK_ACCOUNT): ("Bankkonto", "Bank account"),
+    label_key(DocumentKind.RENTAL_CONTRACT): ("Mietvertrag", "Rental contract"),
+    label_key(DocumentKind.REGISTRATION): ("Meldebescheinigung", "Registration certificate"),
+    label_key(DocumentKind.OTHER): ("Sonstiges Dokument", "Other document"),
+    label_key(DocumentStatus.MISSING): ("fehlt", "missing"),
+    label_key(DocumentStatus.REQUESTED): ("beantragt", "requested"),
+    label_key(DocumentStatus.COPY_ON_FILE): ("Kopie liegt vor", "copy on file"),
+    label_key(DocumentStatus.ORIGINAL_SEEN): ("Original gesehen", "original seen"),
+    label_key(DocumentStatus.IN_CUSTODY): ("Original in Verwahrung", "original in custody"),
+    label_key(DocumentStatus.RETURNED): ("zurückgegeben", "returned"),
+    label_key(DocumentStatus.EXPIRED): ("abgelaufen", "expired"),
+    label_key(DocumentStatus.NOT_APPLICABLE): ("nicht erforderlich", "not applicable"),
+    label_key(AppointmentStatus.PLANNED): ("geplant", "planned"),
+    label_key(AppointmentStatus.DONE): ("wahrgenommen", "kept"),
+    label_key(AppointmentStatus.MISSED): ("versäumt", "missed"),
+    label_key(AppointmentStatus.CANCELLED): ("abgesagt", "cancelled"),
+    label_key(Housing.RECEPTION_CENTRE): ("Erstaufnahmeeinrichtung", "Initial reception centre"),
+    label_key(Housing.COLLECTIVE): ("Gemeinschaftsunterkunft", "Collective accommodation"),
+    label_key(Housing.FOLLOW_UP): ("Anschlussunterbringung", "Follow-up accommodation"),
+    label_key(Housing.OWN_FLAT): ("Eigene Wohnung", "Own flat"),
+    label_key(Housing.WITH_FAMILY): ("Bei Familie oder Bekannten", "With family or friends"),
+    label_key(Housing.HOMELESS): ("Ohne Wohnung", "Without housing"),
+    label_key(Housing.OTHER): ("Sonstiges", "Other"),
+    label_key(Sex.FEMALE): ("weiblich", "female"),
+    label_key(Sex.MALE): ("männlich", "male"),
+    label_key(Sex.DIVERSE): ("divers", "diverse"),
+    label_key(Sex.UNKNOWN): ("ohne Angabe", "not stated"),
+    label_key(PlanStatus.DRAFT): ("Entwurf", "draft"),
+    label_key(PlanStatus.AGREED): ("vereinbart", "agreed"),
+    label_key(PlanStatus.COMPLETED): ("abgeschlossen", "completed"),
+    label_key(PlanStatus.ENDED): ("beendet", "ended"),
+    label_key(GoalStatus.OPEN): ("offen", "open"),
+    label_key(GoalStatus.REACHED): ("erreicht", "reached"),
+    label_key(GoalStatus.DROPPED): ("aufgegeben", "dropped"),
+    label_key(MeasureStatus.PLANNED): ("geplant", "planned"),
+    label_key(MeasureStatus.IN_PROGRESS): ("läuft", "in progress"),
+    label_key(MeasureStatus.DONE): ("erledigt", "done"),
+    label_key(MeasureStatus.DROPPED): ("entfallen", "dropped"),
+    label_key(Responsible.CLIENT): ("Klient/in", "client"),
+    label_key(Responsible.COORDINATOR): ("Koordinator/in", "coordinator"),
+    label_key(Responsible.ORGANISATION): ("Partnerorganisation", "partner organisation"),
+    label_key(ConsentScope.STORE): ("Speichern", "store"),
+    label_key(ConsentScope.SHARE_COLLEAGUES): (
+        "Weitergabe an Kolleg/innen",
+        "share with colleagues",
+    ),
+    label_key(ConsentScope.SHARE_PARTNERS): (
+        "Weitergabe an benannte Partner",
+        "share with named partner organisations",
+    ),
+    label_key(HouseholdRole.HEAD): ("Haushaltsvorstand", "head of household"),
+    label_key(HouseholdRole.PARTNER): ("Partner/in", "partner"),
+    label_key(HouseholdRole.CHILD): ("Kind", "child"),
+    label_key(HouseholdRole.PARENT): ("Elternteil", "parent"),
+    label_key(HouseholdRole.SIBLING): ("Geschwister", "sibling"),
+    label_key(HouseholdRole.OTHER): ("Sonstige/r", "other"),
+    label_key(OrganisationKind.JOBCENTER): ("Jobcenter", "Jobcenter"),
+    label_key(OrganisationKind.EMPLOYMENT_AGENCY): ("Agentur für Arbeit", "Employment agency"),
+    label_key(OrganisationKind.IMMIGRATION_OFFICE): ("Ausländerbehörde", "Immigration office"),
+    label_key(OrganisationKind.SOCIAL_WELFARE_OFFICE): ("Sozialamt", "Social welfare office"),
+    label_key(OrganisationKind.YOUTH_OFFICE): ("Jugendamt", "Youth welfare office"),
+    label_key(OrganisationKind.WELFARE_ASSOCIATION): ("Wohlfahrtsverband", "Welfare association"),
+    label_key(OrganisationKind.MIGRATION_COUNSELLING): (
+        "Migrationsberatung",
+        "Migration counselling",
+    ),
+    label_key(OrganisationKind.LANGUAGE_SCHOOL): ("Sprachkursträger", "Language school"),
+    label_key(OrganisationKind.SCHOOL): ("Schule", "School"),
+    label_key(OrganisationKind.KINDERGARTEN): ("Kita", "Day-care centre"),
+    label_key(OrganisationKind.HEALTH): ("Gesundheitswesen", "Health care"),
+    label_key(OrganisationKind.HOUSING): ("Wohnungswesen", "Housing"),
+    label_key(OrganisationKind.EMPLOYER): ("Arbeitgeber", "Employer"),
+    label_key(OrganisationKind.RECOGNITION_OFFICE): ("Anerkennungsstelle", "Recognition office"),
+    label_key(OrganisationKind.CLUB): ("Verein", "Club or association"),
+    label_key(OrganisationKind.VOLUNTEER): ("Ehrenamtliche/r", "Volunteer"),
+    label_key(OrganisationKind.OTHER): ("Sonstige", "Other"),
 }
 
 # Statuses whose papers run out and must be renewed at the immigration office.
 EXPIRING_STATUSES = frozenset(ResidenceStatus) - {
-    ResidenceStatus.SETTLEMENT, ResidenceStatus.EU, ResidenceStatus.CITIZEN,
+    ResidenceStatus.SETTLEMENT,
+    ResidenceStatus.EU,
+    ResidenceStatus.CITIZEN,
     ResidenceStatus.UNCLEAR,
 }
 
 # Document statuses that count as "we have what we need" for checklist completeness.
-DOCUMENT_PRESENT = frozenset({
-    DocumentStatus.COPY_ON_FILE, DocumentStatus.ORIGINAL_SEEN, DocumentStatus.IN_CUSTODY,
-    DocumentStatus.RETURNED,
-})
+DOCUMENT_PRESENT = frozenset(
+    {
+        DocumentStatus.COPY_ON_FILE,
+        DocumentStatus.ORIGINAL_SEEN,
+        DocumentStatus.IN_CUSTODY,
+        DocumentStatus.RETURNED,
+    }
+)

@@ -21,7 +21,7 @@ def _invalid(field: str, text: str) -> InvalidInput:
     )
 
 
-@dataclass(frozen=True, order=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date that may be known only to the year or the month, as on many refugees' papers."""
 
@@ -79,6 +79,13 @@ class PartialDate:
         """Age in whole years on `today`, counting an unknown day or month as early as possible."""
         born = self.earliest()
         return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Orders "1990" before "1990-01" before "1990-01-01"."""
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self.sort_key() < other.sort_key()
 
     def __str__(self) -> str:
         return self.iso()

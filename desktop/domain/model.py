@@ -75,7 +75,7 @@ class LanguageSkill:
         """Read "ar", "ar:native" or "de:A2"."""
         code, _, level = text.strip().partition(":")
         level = level.strip()
-        return cls(code.strip(), level if level == "native" else level.upper())
+        return cls(code.strip(), "native" if level.casefold() == "native" else level.upper())
 
     def __str__(self) -> str:
         return f"{self.code}:{self.level}" if self.level else self.code

@@ -6,11 +6,29 @@ import re
 import unicodedata
 
 # Letters that Unicode does not decompose into base letter + mark.
-_SPECIAL = str.maketrans({
-    "ß": "ss", "ı": "i", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
-    "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "ŀ": "l",
-    "ʼ": "", "’": "", "'": "", "`": "", "ʻ": "",
-})
+_SPECIAL = str.maketrans(
+    {
+        "ß": "ss",
+        "ı": "i",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "þ": "th",
+        "ŀ": "l",
+        "ʼ": "",
+        "’": "",
+        "'": "",
+        "`": "",
+        "ʻ": "",
+    }
+)
 _UMLAUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
 _SEPARATORS = re.compile(r"[\s\-_.,;:/()]+")
 

@@ -94,9 +94,7 @@ class Transaction:
     def _record(self, entity: str, row_id: str, group: str, value: Any) -> None:
         self.seq += 1
         encoded = None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
-        self.changes.append(
-            ChangeRow(entity, row_id, group, encoded, self.clock.tick(), self.seq)
-        )
+        self.changes.append(ChangeRow(entity, row_id, group, encoded, self.clock.tick(), self.seq))
 
     def flush(self) -> None:
         """Write the recorded change rows (called before commit and before reads of the log)."""
@@ -105,8 +103,15 @@ class Transaction:
                 "INSERT INTO change (entity, row_id, field_group, value, hlc, origin, origin_seq)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (c.entity, c.row_id, c.field_group, c.value, c.hlc, self.device_num,
-                     c.origin_seq)
+                    (
+                        c.entity,
+                        c.row_id,
+                        c.field_group,
+                        c.value,
+                        c.hlc,
+                        self.device_num,
+                        c.origin_seq,
+                    )
                     for c in self.changes
                 ],
             )
@@ -230,8 +235,9 @@ def _defaults(spec: EntitySpec) -> dict[str, dict[str, Any]]:
             if f.name == "id":
                 continue
             if f.default is not dataclasses.MISSING:
-                defaults[f.name] = codecs[f.name].encode(f.default) if f.default is not None \
-                    else None
+                defaults[f.name] = (
+                    codecs[f.name].encode(f.default) if f.default is not None else None
+                )
             elif f.default_factory is not dataclasses.MISSING:
                 defaults[f.name] = codecs[f.name].encode(f.default_factory())
             else:

@@ -8,13 +8,16 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
 
 from desktop.domain.errors import DamagedCaseFile, NewerSchema, StorageFailed
 
-Connection = sqlcipher3.Connection
-DatabaseError = sqlcipher3.DatabaseError
+if TYPE_CHECKING:  # sqlcipher3 mirrors the standard library's DB-API classes
+    from sqlite3 import Connection
+else:
+    Connection = sqlcipher3.Connection
 
 
 def migrations() -> list[tuple[int, str]]:
@@ -94,7 +97,9 @@ def prepare(conn: Connection, path: Path, backup_dir: Path) -> None:
 def _apply(conn: Connection, number: int, script: str) -> None:
     # executescript commits first; the script carries its own transaction so a step is atomic.
     try:
-        conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number:d};\nCOMMIT;")
+        conn.executescript(
+            f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number:d};\nCOMMIT;"
+        )
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")

@@ -17,7 +17,6 @@ import json
 import math
 import os
 import re
-import tempfile
 import unicodedata
 import uuid
 from dataclasses import asdict, dataclass, replace
@@ -39,6 +38,7 @@ from desktop.domain.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from desktop.store.writes import atomic_write_bytes
 
 KEYRING_SERVICE = "Welcome Desk"
 
@@ -56,8 +56,6 @@ _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _RFC4648 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 _TO_CROCKFORD = str.maketrans(_RFC4648, _CROCKFORD)
 _FROM_CROCKFORD = str.maketrans(_CROCKFORD, _RFC4648)
-_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
-_READONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 
 @dataclass(frozen=True)
@@ -255,7 +253,7 @@ class KeyFile:
         wrap = _wrap_passphrase(data_key, passphrase, kdf, case_id)
         recovery, recovery_text = _wrap_recovery(data_key, case_id)
         keyfile = cls(path, case_id, _key_check(data_key), wrap, recovery)
-        _write_atomically(path, keyfile._to_json())
+        atomic_write_bytes(path, keyfile._to_json())
         return keyfile, data_key, recovery_text
 
     @classmethod
@@ -372,7 +370,7 @@ class KeyFile:
     def _save(self, **changes: Any) -> None:
         """Write keys.json with `changes`; `self` changes only once the file is safely on disk."""
         new = replace(self, **changes)
-        _write_atomically(self.path, new._to_json())
+        atomic_write_bytes(self.path, new._to_json())
         vars(self).update(vars(new))
 
     def _to_json(self) -> bytes:
@@ -407,35 +405,3 @@ class KeyFile:
         passphrase = _Wrap.from_dict(doc["wraps"]["passphrase"], "argon2id")
         recovery = _Wrap.from_dict(doc["wraps"]["recovery"], "hkdf-sha256")
         return cls(path, case_id, key_check, passphrase, recovery, uses_keyring)
-
-
-def _write_atomically(path: Path, content: bytes) -> None:
-    """Replace `path` by `content` at once; on failure the old file stays, no temp file is left."""
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(content)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as exc:
-        raise StorageFailed(_reason(exc)) from exc
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-    if os.name == "posix":  # make the rename itself durable
-        with contextlib.suppress(OSError):
-            fd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-
-
-def _reason(exc: OSError) -> str:
-    if exc.errno in _FULL:
-        return "full"
-    return "readonly" if exc.errno in _READONLY else "io"

@@ -61,7 +61,7 @@ _PARTIAL = Codec(lambda v: v.iso(), lambda v: PartialDate.parse(str(v)))
 
 
 def _enum(cls: type[Catalogue]) -> Codec:
-    return Codec(lambda v: v.value, lambda v: cls(v))
+    return Codec(lambda v: v.value, lambda v: cls(str(v)))
 
 
 def _json_tuple(item_encode: Callable[[Any], str], item_decode: Callable[[str], Any]) -> Codec:
@@ -88,7 +88,11 @@ def codec_for(hint: Any) -> Codec:
             return _json_tuple(lambda v: v.value, item)
         return _json_tuple(str, str)
     simple: dict[Any, Codec] = {
-        str: _STR, int: _INT, bool: _BOOL, date: _DATE, datetime: _DATETIME,
+        str: _STR,
+        int: _INT,
+        bool: _BOOL,
+        date: _DATE,
+        datetime: _DATETIME,
         PartialDate: _PARTIAL,
     }
     if hint in simple:
@@ -144,61 +148,121 @@ def _codecs(cls: type) -> dict[str, Codec]:
     return _CODEC_CACHE[cls]
 
 
-CLIENT = EntitySpec("client", Client, "client", {
-    "name": ("family_name", "given_names", "other_names"),
-    "file": ("file_number",),
-    "person": ("sex", "birth_date", "birth_place", "nationality"),
-    "languages": ("languages", "interpreter_needed", "interpreter_language"),
-    "contact": ("phone", "email"),
-    "address": ("street", "postcode", "city"),
-    "household": ("household_id", "household_role"),
-    "arrival": ("arrival_date", "housing"),
-    "residence": ("residence_status", "status_granted_on", "status_valid_until"),
-    "consent": ("consent_given_on", "consent_scope", "consent_withdrawn_on"),
-    "case": ("opened_on", "closed_on", "retention_until"),
-}, parent="id")
+CLIENT = EntitySpec(
+    "client",
+    Client,
+    "client",
+    {
+        "name": ("family_name", "given_names", "other_names"),
+        "file": ("file_number",),
+        "person": ("sex", "birth_date", "birth_place", "nationality"),
+        "languages": ("languages", "interpreter_needed", "interpreter_language"),
+        "contact": ("phone", "email"),
+        "address": ("street", "postcode", "city"),
+        "household": ("household_id", "household_role"),
+        "arrival": ("arrival_date", "housing"),
+        "residence": ("residence_status", "status_granted_on", "status_valid_until"),
+        "consent": ("consent_given_on", "consent_scope", "consent_withdrawn_on"),
+        "case": ("opened_on", "closed_on", "retention_until"),
+    },
+    parent="id",
+)
 HOUSEHOLD = EntitySpec("household", Household, "household", {"main": ("name",)})
-PLAN = EntitySpec("plan", IntegrationPlan, "plan", {
-    "link": ("client_id",),
-    "main": ("status", "agreed_on", "review_on"),
-}, parent="client_id")
-GOAL = EntitySpec("goal", Goal, "goal", {
-    "link": ("plan_id",),
-    "main": ("field_of_action", "title", "position"),
-    "status": ("status",),
-})
-MEASURE = EntitySpec("measure", Measure, "measure", {
-    "link": ("goal_id",),
-    "main": ("title", "responsible", "organisation_id", "due_on", "client_text", "position"),
-    "status": ("status", "outcome"),
-})
-DOCUMENT = EntitySpec("document", DocumentItem, "document", {
-    "link": ("client_id",),
-    "main": ("kind", "note"),
-    "status": ("status", "holder", "held_since"),
-    "expiry": ("expires_on",),
-}, parent="client_id")
-APPOINTMENT = EntitySpec("appointment", Appointment, "appointment", {
-    "link": ("client_id",),
-    "when": ("starts_at", "duration_minutes"),
-    "details": ("place", "organisation_id", "purpose", "participants", "interpreter_language"),
-    "status": ("status", "outcome"),
-}, parent="client_id")
-NOTE = EntitySpec("note", Note, "note", {
-    "link": ("client_id",),
-    "main": ("written_on", "text", "author"),
-}, parent="client_id")
-ORGANISATION = EntitySpec("organisation", Organisation, "organisation", {
-    "main": ("name", "kind"),
-    "contact": ("contact_person", "phone", "email", "address"),
-})
-SUPPORT = EntitySpec("support", SupportLink, "support", {
-    "link": ("client_id", "organisation_id"),
-    "main": ("purpose", "since", "until"),
-}, parent="client_id")
+PLAN = EntitySpec(
+    "plan",
+    IntegrationPlan,
+    "plan",
+    {
+        "link": ("client_id",),
+        "main": ("status", "agreed_on", "review_on"),
+    },
+    parent="client_id",
+)
+GOAL = EntitySpec(
+    "goal",
+    Goal,
+    "goal",
+    {
+        "link": ("plan_id",),
+        "main": ("field_of_action", "title", "position"),
+        "status": ("status",),
+    },
+)
+MEASURE = EntitySpec(
+    "measure",
+    Measure,
+    "measure",
+    {
+        "link": ("goal_id",),
+        "main": ("title", "responsible", "organisation_id", "due_on", "client_text", "position"),
+        "status": ("status", "outcome"),
+    },
+)
+DOCUMENT = EntitySpec(
+    "document",
+    DocumentItem,
+    "document",
+    {
+        "link": ("client_id",),
+        "main": ("kind", "note"),
+        "status": ("status", "holder", "held_since"),
+        "expiry": ("expires_on",),
+    },
+    parent="client_id",
+)
+APPOINTMENT = EntitySpec(
+    "appointment",
+    Appointment,
+    "appointment",
+    {
+        "link": ("client_id",),
+        "when": ("starts_at", "duration_minutes"),
+        "details": ("place", "organisation_id", "purpose", "participants", "interpreter_language"),
+        "status": ("status", "outcome"),
+    },
+    parent="client_id",
+)
+NOTE = EntitySpec(
+    "note",
+    Note,
+    "note",
+    {
+        "link": ("client_id",),
+        "main": ("written_on", "text", "author"),
+    },
+    parent="client_id",
+)
+ORGANISATION = EntitySpec(
+    "organisation",
+    Organisation,
+    "organisation",
+    {
+        "main": ("name", "kind"),
+        "contact": ("contact_person", "phone", "email", "address"),
+    },
+)
+SUPPORT = EntitySpec(
+    "support",
+    SupportLink,
+    "support",
+    {
+        "link": ("client_id", "organisation_id"),
+        "main": ("purpose", "since", "until"),
+    },
+    parent="client_id",
+)
 
 SPECS: tuple[EntitySpec, ...] = (
-    HOUSEHOLD, ORGANISATION, CLIENT, PLAN, GOAL, MEASURE, DOCUMENT, APPOINTMENT, NOTE, SUPPORT,
+    HOUSEHOLD,
+    ORGANISATION,
+    CLIENT,
+    PLAN,
+    GOAL,
+    MEASURE,
+    DOCUMENT,
+    APPOINTMENT,
+    NOTE,
+    SUPPORT,
 )
 BY_NAME = {s.name: s for s in SPECS}
 BY_CLASS: dict[type, EntitySpec] = {s.cls: s for s in SPECS}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from desktop.domain.model import Client, Goal, IntegrationPlan, Measure
 from desktop.store.changes import HybridClock, Transaction
 from desktop.store.database import Connection, schema_version, storage_errors
 from desktop.store.search import ClientPage, ClientQuery, client_page
-from desktop.store.specs import BY_CLASS, GOAL, MEASURE, SPECS, EntitySpec
+from desktop.store.specs import BY_CLASS, ERASED, GOAL, MEASURE, SPECS, EntitySpec
 
 T = TypeVar("T")
 
@@ -87,7 +88,9 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         """Store an installation-local setting (not case data: no change row)."""
         with storage_errors():
-            self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value)
+            )
 
     def meta(self, key: str, default: str | None = None) -> str | None:
         """An installation-local setting."""
@@ -163,8 +166,16 @@ class Store:
             "SELECT count(*) FROM client WHERE closed_on IS NULL"
         ).fetchone()[0]
         changes = self.conn.execute("SELECT count(*) FROM change").fetchone()[0]
-        return Counts(by_entity["client"], open_clients, by_entity, changes,
-                      schema_version(self.conn))
+        return Counts(
+            by_entity["client"], open_clients, by_entity, changes, schema_version(self.conn)
+        )
+
+    def is_erased(self, entity_id: str) -> bool:
+        """True if this id was erased for data protection (only its tombstone is left)."""
+        row = self.conn.execute(
+            "SELECT 1 FROM change WHERE row_id = ? AND field_group = ?", (entity_id, ERASED)
+        ).fetchone()
+        return row is not None
 
     def plan_of(self, client_id: str) -> IntegrationPlan | None:
         """The client's current plan (the newest agreed or draft one)."""
@@ -184,6 +195,4 @@ _ORDER = {
 
 
 def _json_list(values: list[str]) -> str:
-    import json
-
     return json.dumps(values)

@@ -1,0 +1,38 @@
+"""Entry point: with a command word Welcome Desk runs headless, without one it opens the window."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`welcome-desk [--data-dir DIR] [COMMAND ...]`."""
+    args = sys.argv[1:] if argv is None else argv
+    if any(not a.startswith("-") for a in _without_option_values(args)) or _wants_help(args):
+        from desktop.cli import run
+
+        return run(args)
+    from desktop.ui.app import run_app
+
+    return run_app(args)
+
+
+def _wants_help(args: list[str]) -> bool:
+    return any(a in ("-h", "--help") for a in args)
+
+
+def _without_option_values(args: list[str]) -> list[str]:
+    """The arguments with the values of --data-dir / --passphrase-file left out."""
+    rest, skip = [], False
+    for a in args:
+        if skip:
+            skip = False
+        elif a in ("--data-dir", "--passphrase-file"):
+            skip = True
+        else:
+            rest.append(a)
+    return rest
+
+
+if __name__ == "__main__":
+    sys.exit(main())

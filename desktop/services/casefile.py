@@ -1,0 +1,84 @@
+"""Use cases around the case file as a whole: set it up, unlock it, report on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.store import casefile
+from desktop.store.casefile import DataDir, default_data_dir
+from desktop.store.store import Counts, Store
+from desktop.sync.identity import ensure_identity
+
+__all__ = ["CaseFileStatus", "InitResult", "default_data_dir", "init", "status", "unlock"]
+
+
+@dataclass(frozen=True)
+class InitResult:
+    """A freshly created case file, open, with the recovery key to show once."""
+
+    store: Store
+    recovery_key: str
+    in_keyring: bool
+
+
+@dataclass(frozen=True)
+class CaseFileStatus:
+    """What `status` reports."""
+
+    data_dir: Path
+    counts: Counts
+    device_id: str
+    identity: str
+    fingerprint: str
+    keyring: bool
+
+
+def init(root: Path, passphrase: str, *, remember_in_keyring: bool = False) -> InitResult:
+    """Create the encrypted case file; the data key is stored only wrapped."""
+    store, keyfile, recovery = casefile.create(root, passphrase)
+    ensure_identity(store)
+    in_keyring = False
+    if remember_in_keyring:
+        key = keyfile.unlock_with_passphrase(passphrase)
+        in_keyring = keyfile.remember_in_keyring(key)
+    return InitResult(store, recovery, in_keyring)
+
+
+def unlock(
+    root: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    use_keyring: bool = True,
+) -> Store:
+    """Open the case file with the keyring (if chosen at set-up), recovery key or passphrase."""
+    return casefile.unlock(
+        root, passphrase=passphrase, recovery_key=recovery_key, use_keyring=use_keyring
+    )
+
+
+def keyring_configured(root: Path) -> bool:
+    """True if the coordinator chose to unlock with the OS credential store."""
+    try:
+        return casefile.load_keyfile(root).uses_keyring
+    except Exception:
+        return False
+
+
+def exists(root: Path) -> bool:
+    """True if a case file (or a part of one) is in `root`."""
+    return DataDir(root).exists()
+
+
+def status(store: Store, root: Path) -> CaseFileStatus:
+    """Counts, schema version and this device's fingerprint."""
+    identity = ensure_identity(store)
+    return CaseFileStatus(
+        root,
+        store.counts(),
+        store.device_id,
+        identity.text(),
+        identity.fingerprint(),
+        keyring_configured(root),
+    )

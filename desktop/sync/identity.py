@@ -1,0 +1,55 @@
+"""This installation's identity: an Ed25519 signing key and an X25519 key, kept in the case file.
+
+The public identity is one copyable string; its fingerprint (digit groups over a hash of both public
+keys) is short enough to compare by phone or side by side.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from desktop.store.store import Store
+
+PREFIX = "wd1:"
+
+
+@dataclass(frozen=True)
+class PublicIdentity:
+    """What a colleague needs to trust this installation: both public keys."""
+
+    signing_key: bytes
+    exchange_key: bytes
+
+    def text(self) -> str:
+        """The identity as one copyable string."""
+        raw = self.signing_key + self.exchange_key
+        return PREFIX + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+    def fingerprint(self) -> str:
+        """Eight groups of five digits over SHA-256 of both public keys."""
+        digest = hashlib.sha256(b"welcome-desk identity v1" + self.signing_key + self.exchange_key)
+        chunks = [digest.digest()[i : i + 4] for i in range(0, 32, 4)]
+        return " ".join(f"{int.from_bytes(c, 'big') % 100000:05d}" for c in chunks)
+
+
+def ensure_identity(store: Store) -> PublicIdentity:
+    """This installation's public identity, creating its keys on first use."""
+    signing = store.meta("identity_signing_key")
+    exchange = store.meta("identity_exchange_key")
+    if signing is None or exchange is None:
+        signing = Ed25519PrivateKey.generate().private_bytes_raw().hex()
+        exchange = X25519PrivateKey.generate().private_bytes_raw().hex()
+        store.set_meta("identity_signing_key", signing)
+        store.set_meta("identity_exchange_key", exchange)
+    ed = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(signing)).public_key()
+    x = X25519PrivateKey.from_private_bytes(bytes.fromhex(exchange)).public_key()
+    return PublicIdentity(
+        ed.public_bytes(Encoding.Raw, PublicFormat.Raw),
+        x.public_bytes(Encoding.Raw, PublicFormat.Raw),
+    )
