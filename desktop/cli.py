@@ -12,6 +12,7 @@ import json
 import locale
 import os
 import sys
+import typing
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -63,6 +64,17 @@ CLIENT_OPTIONS: tuple[tuple[str, str, bool], ...] = (
 
 class UsageError(WelcomeDeskError):
     """Wrong use of a command that argparse cannot see (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one sentence on stderr (and exit 2), not a usage block."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        if user_language() == "de":
+            text = f"Falscher Aufruf ({message}); Hilfe mit '{self.prog} --help'."
+        else:
+            text = f"Wrong usage ({message}); see '{self.prog} --help'."
+        self.exit(EXIT_USAGE, text + "\n")
 
 
 def user_language() -> str:
@@ -121,7 +133,7 @@ def _open(args: argparse.Namespace) -> Store:
     root = _data_dir(args)
     if not casefile.exists(root):
         raise NoCaseFile(str(root))
-    recovery = os.environ.get("WELCOME_DESK_RECOVERY_KEY")
+    recovery = os.environ.get("WELCOME_DESK_RECOVERY_KEY") or None
     passphrase = None if recovery else _passphrase(args)
     if passphrase is None and recovery is None and not casefile.keyring_configured(root):
         raise CannotUnlock(
@@ -341,9 +353,11 @@ def _client_options(parser: argparse.ArgumentParser, *, required_names: bool) ->
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the whole command line."""
-    parser = argparse.ArgumentParser(prog="welcome-desk", description=__doc__.splitlines()[0])
+    parser = _Parser(prog="welcome-desk", description=__doc__.splitlines()[0])
     _common(parser, top=True)
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
+    )
 
     def command(
         name: str, handler: Callable[..., int], help_text: str, parent: Any = sub
@@ -366,7 +380,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1, metavar="S")
 
     client = sub.add_parser("client", help="add, change, delete, erase or list clients")
-    client_sub = client.add_subparsers(dest="client_command", required=True, metavar="ACTION")
+    client_sub = client.add_subparsers(
+        dest="client_command", required=True, metavar="ACTION", parser_class=_Parser
+    )
     p = command("add", cmd_client_add, "add a client; print the new id", client_sub)
     _client_options(p, required_names=True)
     p = command("update", cmd_client_update, "change a client's fields", client_sub)

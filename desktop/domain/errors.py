@@ -112,6 +112,10 @@ class StorageFailed(WelcomeDeskError):
                 "Die Fallakte kann nicht beschrieben werden (schreibgeschützter Datenträger oder "
                 "Ordner), daher wurde nichts gespeichert.",
             ),
+            "missing": (
+                "The target folder does not exist, so nothing was saved.",
+                "Der Zielordner existiert nicht, daher wurde nichts gespeichert.",
+            ),
             "io": (
                 "The disk reported an error while saving, so nothing was saved.",
                 "Der Datenträger meldete beim Speichern einen Fehler, daher wurde nichts "

@@ -20,6 +20,8 @@ def storage_error(exc: OSError) -> StorageFailed:
         return StorageFailed("full")
     if exc.errno in _READONLY:
         return StorageFailed("readonly")
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return StorageFailed("missing")
     return StorageFailed("io")
 
 

@@ -94,6 +94,8 @@ CREATE VIRTUAL TABLE client_search USING fts5 (
     text,
     tokenize = 'trigram remove_diacritics 1'
 );
+-- Deleting from the index really removes the terms (erasure must leave nothing behind).
+INSERT INTO client_search (client_search, rank) VALUES ('secure-delete', 1);
 
 CREATE TABLE plan (
     id        TEXT PRIMARY KEY,

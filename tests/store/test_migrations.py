@@ -1,0 +1,109 @@
+"""Schema migrations: numbered, backed up first, atomic, and never on a newer file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktop.domain.errors import NewerSchema
+from desktop.domain.model import Client
+from desktop.store import casefile, database
+from desktop.store.database import LATEST_SCHEMA, migrations, schema_version
+from desktop.store.specs import SPECS
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+PASSPHRASE = "fixture passphrase"
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def fixture_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / f"schema-{LATEST_SCHEMA}", target)
+    return target
+
+
+def test_migrations_are_numbered_without_gaps() -> None:
+    assert [n for n, _ in migrations()] == list(range(1, LATEST_SCHEMA + 1))
+
+
+@pytest.mark.parametrize("schema", range(1, LATEST_SCHEMA + 1))
+def test_every_released_schema_opens_and_upgrades(tmp_path: Path, schema: int) -> None:
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / f"schema-{schema}", target)
+    store = casefile.unlock(target, passphrase=PASSPHRASE)
+    try:
+        assert schema_version(store.conn) == LATEST_SCHEMA
+        assert [c.family_name for c in store.all(Client)] == ["Fixture"]
+    finally:
+        store.close()
+
+
+def test_a_newer_file_is_refused_and_left_exactly_as_it_was(fixture_copy: Path) -> None:
+    store = casefile.unlock(fixture_copy, passphrase=PASSPHRASE)
+    store.conn.execute(f"PRAGMA user_version = {LATEST_SCHEMA + 1}")
+    store.close()
+    before = files(fixture_copy)
+    with pytest.raises(NewerSchema) as refused:
+        casefile.unlock(fixture_copy, passphrase=PASSPHRASE)
+    assert "newer" in refused.value.en
+    assert files(fixture_copy) == before
+
+
+def test_an_upgrade_backs_up_first_and_keeps_the_data(
+    fixture_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = (fixture_copy / "casefile.db").read_bytes()
+    step = (LATEST_SCHEMA + 1, "ALTER TABLE client ADD COLUMN future TEXT;")
+    monkeypatch.setattr(database, "migrations", lambda: [*migrations(), step])
+    monkeypatch.setattr(database, "LATEST_SCHEMA", LATEST_SCHEMA + 1)
+    store = casefile.unlock(fixture_copy, passphrase=PASSPHRASE)
+    try:
+        assert schema_version(store.conn) == LATEST_SCHEMA + 1
+        assert [c.family_name for c in store.all(Client)] == ["Fixture"]
+    finally:
+        store.close()
+    (backup,) = (fixture_copy / "backups").iterdir()
+    assert backup.read_bytes() == original  # still encrypted, byte for byte the old file
+
+
+def test_a_failing_migration_changes_nothing(
+    fixture_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    step = (LATEST_SCHEMA + 1, "ALTER TABLE client ADD COLUMN half TEXT; THIS IS NOT SQL;")
+    monkeypatch.setattr(database, "migrations", lambda: [*migrations(), step])
+    monkeypatch.setattr(database, "LATEST_SCHEMA", LATEST_SCHEMA + 1)
+    with pytest.raises(database.sqlcipher3.DatabaseError):
+        casefile.unlock(fixture_copy, passphrase=PASSPHRASE)
+    monkeypatch.undo()
+    store = casefile.unlock(fixture_copy, passphrase=PASSPHRASE)
+    try:
+        assert schema_version(store.conn) == LATEST_SCHEMA
+        columns = {r[1] for r in store.conn.execute("PRAGMA table_info(client)")}
+        assert "half" not in columns
+    finally:
+        store.close()
+
+
+def test_tables_have_a_column_for_every_field(fixture_copy: Path) -> None:
+    store = casefile.unlock(fixture_copy, passphrase=PASSPHRASE)
+    try:
+        for spec in SPECS:
+            columns = {r[1] for r in store.conn.execute(f"PRAGMA table_info({spec.table})")}
+            assert {"id", *spec.fields} <= columns, spec.name
+    finally:
+        store.close()
+
+
+def test_every_field_belongs_to_exactly_one_group() -> None:
+    import dataclasses
+
+    for spec in SPECS:
+        fields = [f.name for f in dataclasses.fields(spec.cls) if f.name != "id"]
+        assert sorted(spec.fields) == sorted(fields), spec.name
+        assert len(set(spec.fields)) == len(spec.fields), spec.name
