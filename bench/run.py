@@ -27,15 +27,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import sqlcipher3  # noqa: E402
+import sqlcipher3
 
-from desktop.domain.model import Client  # noqa: E402
-from desktop.domain.names import fold  # noqa: E402
-from desktop.services.demo import fill_demo  # noqa: E402
-from desktop.store import casefile  # noqa: E402
-from desktop.store.database import connect, prepare  # noqa: E402
-from desktop.store.search import ClientQuery  # noqa: E402
-from desktop.store.store import Store  # noqa: E402
+from desktop.domain.model import Client
+from desktop.domain.names import fold
+from desktop.services.demo import fill_demo
+from desktop.store import casefile
+from desktop.store.database import connect, prepare
+from desktop.store.search import ClientQuery
+from desktop.store.store import Store
 
 PASSPHRASE = "benchmark passphrase"
 HERE = Path(__file__).resolve().parent

@@ -1,0 +1,19 @@
+"""Realistic synthetic case files for demonstrations, training and benchmarks.
+
+The same (clients, seed, today) always gives the same content, ids included: every random choice
+comes from a `random.Random` seeded from `seed`, never from the global generator or `uuid4()`.
+Organisations and households are made up front (clients point to households); the cases
+themselves come from a generator, so 50,000 clients are never held in memory at once.
+
+Alternative spellings in `Client.other_names` are whole names, given names first, as they appear
+on other papers ("Muhammad Alhassan", "Олександр Коваленко").
+
+The package: `cases` holds the public types and `generate`; the case writer is put together from
+`writer` (shared helpers), `households`, `clients`, `planning` and `records`; the data they draw
+on is written as text tables in `names`, `people`, `statuses`, `network`, `plans` and `papers`,
+read with the helpers in `tables`. Only the names below are meant for use outside the package.
+"""
+
+from desktop.domain.demo.cases import DemoCase, DemoData, generate
+
+__all__ = ["DemoCase", "DemoData", "generate"]

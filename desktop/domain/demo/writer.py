@@ -1,0 +1,70 @@
+"""The seeded generator's helpers that every part of the case writer shares."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+import uuid
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from desktop.domain.catalogues import OrganisationKind as OK
+from desktop.domain.demo.names import _Name
+from desktop.domain.demo.network import _ORG_GROUP
+from desktop.domain.model import LanguageSkill, Organisation
+
+_ASCII = str.maketrans({"ı": "i", "İ": "I", "ß": "ss", " ": "", "-": "", "'": ""})
+_V4_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))  # version and variant bits, as uuid.UUID sets them
+_V4_SET = (0x4000 << 64) | (0x8000 << 48)
+
+
+def _day(ordinal: int | None) -> date | None:
+    return None if ordinal is None else date.fromordinal(ordinal)
+
+
+def _uuid(rng: random.Random) -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text.translate(_ASCII)).encode("ascii", "ignore").decode()
+
+
+class _Base:
+    """The seeded generator, the network by group, and the small helpers every part uses."""
+
+    def __init__(self, rng: random.Random, today: date, organisations: list[Organisation]) -> None:
+        self.rng = rng
+        self.r = rng.random
+        self.bits = rng.getrandbits
+        self.t = today.toordinal()
+        self.groups: dict[str, list[str]] = {}
+        self.address: dict[str, str] = {}
+        for org in organisations:
+            group = "vol" if org.kind is OK.VOLUNTEER else _ORG_GROUP[org.name]
+            self.groups.setdefault(group, []).append(org.id)
+            self.address[org.id] = org.address or "Treffpunkt im Welcome-Center"
+        self.numbers: dict[int, int] = {}
+        self.skills: dict[tuple[str, str], LanguageSkill] = {}
+
+    # -- small helpers ------------------------------------------------------------------------
+
+    def _id(self) -> str:
+        """str(uuid.UUID(int=bits, version=4)), spelt out: it is the hottest call here."""
+        h = f"{(self.bits(128) & _V4_CLEAR) | _V4_SET:032x}"
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+    def _pick(self, seq: Sequence[Any]) -> Any:
+        return seq[int(self.r() * len(seq))]
+
+    def _skill(self, code: str, level: str) -> LanguageSkill:
+        skill = self.skills.get((code, level))
+        if skill is None:
+            skill = self.skills[(code, level)] = LanguageSkill(code, level)
+        return skill
+
+    def _given(self, table: tuple[_Name, ...], two: float) -> tuple[_Name, ...]:
+        first = self._pick(table)
+        second = self._pick(table) if self.r() < two else first
+        return (first,) if second is first else (first, second)
