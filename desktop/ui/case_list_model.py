@@ -1,0 +1,167 @@
+"""The case list as a Qt table model: pages of clients, searched, filtered and sorted in SQL."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.domain.model import Client
+from desktop.domain.places import STATELESS, UNCLEAR, country_name
+from desktop.domain.rules import status_runs_out_soon
+from desktop.store.search import ClientQuery
+from desktop.store.store import Store
+
+PAGE_SIZE = 200
+WARNING_COLOUR = QColor("#b3261e")
+
+# Column -> ClientQuery.sort key; the order here is the order of the columns.
+SORT_KEYS = ("name", "birth_date", "nationality", "residence_status", "valid_until", "file_number")
+NAME, BIRTH_DATE, NATIONALITY, RESIDENCE_STATUS, VALID_UNTIL, FILE_NUMBER = range(len(SORT_KEYS))
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class CaseListModel(QAbstractTableModel):
+    """Rows are loaded page by page as the view scrolls (canFetchMore/fetchMore)."""
+
+    def __init__(self, store: Store | None = None, query: ClientQuery | None = None) -> None:
+        super().__init__()
+        self._store = store
+        self._query = query or ClientQuery(state="open")
+        self._rows: list[Client] = []
+        self._total = 0
+        self._today = date.today()
+        if store is not None:
+            self.set_query(self._query)
+
+    # -- what the window calls -------------------------------------------------------------------
+
+    @property
+    def query(self) -> ClientQuery:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        """How many clients match the query in all (not only the rows loaded so far)."""
+        return self._total
+
+    def set_store(self, store: Store, query: ClientQuery | None = None) -> None:
+        """Show the case list of a (newly unlocked) store."""
+        self._store = store
+        self.set_query(query or self._query)
+
+    def set_query(self, query: ClientQuery) -> None:
+        """Run a new search from the first page on."""
+        self.beginResetModel()
+        self._query = dataclasses.replace(query, limit=PAGE_SIZE, offset=0)
+        self._rows = []
+        self._total = 0
+        self._today = date.today()
+        if self._store is not None:
+            page = self._store.clients(self._query)
+            self._rows = list(page.clients)
+            self._total = page.total
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Forget the store and every row (the case file is being locked)."""
+        self.beginResetModel()
+        self._store = None
+        self._rows = []
+        self._total = 0
+        self.endResetModel()
+
+    def client_at(self, row: int) -> Client:
+        return self._rows[row]
+
+    # -- QAbstractTableModel ---------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(SORT_KEYS)
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        if parent.isValid() or self._store is None:
+            return False
+        return len(self._rows) < self._total
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if not self.canFetchMore(parent):
+            return
+        assert self._store is not None
+        query = dataclasses.replace(self._query, offset=len(self._rows))
+        page = self._store.clients(query)
+        self._total = page.total
+        if not page.clients:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.clients) - 1)
+        self._rows.extend(page.clients)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(SORT_KEYS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_query(
+            dataclasses.replace(self._query, sort=SORT_KEYS[column], descending=descending)
+        )
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self._headers()[section] if 0 <= section < len(SORT_KEYS) else None
+
+    def _headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Name"),
+            self.tr("Geburtsdatum"),
+            self.tr("Staatsangehörigkeit"),
+            self.tr("Aufenthaltsstatus"),
+            self.tr("gültig bis"),
+            self.tr("Aktenzeichen"),
+        )
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        client = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _cell(client, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == RESIDENCE_STATUS:
+            return _cell(client, index.column())  # long labels are cut off in the column
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.column() == VALID_UNTIL
+            and status_runs_out_soon(client, self._today)
+        ):
+            return QBrush(WARNING_COLOUR)
+        return None
+
+
+def _cell(client: Client, column: int) -> str:
+    """The text of one cell, German formats."""
+    if column == NAME:
+        return client.display_name
+    if column == BIRTH_DATE:
+        return client.birth_date.german() if client.birth_date else ""
+    if column == NATIONALITY:
+        # Codes for countries; "staatenlos"/"ungeklärt" in words, as they are not codes.
+        code = client.nationality
+        return country_name(code, "de") if code in (STATELESS, UNCLEAR) else code
+    if column == RESIDENCE_STATUS:
+        return client.residence_status.label("de") if client.residence_status else ""
+    if column == VALID_UNTIL:
+        valid = client.status_valid_until
+        return f"{valid:%d.%m.%Y}" if valid else ""
+    if column == FILE_NUMBER:
+        return client.file_number
+    return ""

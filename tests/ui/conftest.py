@@ -1,0 +1,57 @@
+"""Real case files for the window tests: created with the services, closed after each test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.domain.model import Client
+from desktop.services import casefile
+from desktop.services.clients import add_client
+from desktop.store.store import Store
+
+PASSPHRASE = "correct horse battery staple"
+UI_TESTS = Path(__file__).resolve().parent
+
+# The offscreen platform plugin warns whenever a shown top-level window gets size constraints
+# (every QMainWindow and QDialog does); it is the test platform talking, not the app.
+OFFSCREEN_ONLY = r"^This plugin does not support propagateSizeHints\(\)$"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if UI_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_ONLY))
+
+
+@pytest.fixture
+def case_root(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def opened(case_root: Path) -> Iterator[casefile.InitResult]:
+    """A fresh case file, open; its store is closed afterwards (closing twice is harmless)."""
+    result = casefile.init(case_root, PASSPHRASE)
+    try:
+        yield result
+    finally:
+        result.store.close()
+
+
+@pytest.fixture
+def store(opened: casefile.InitResult) -> Store:
+    return opened.store
+
+
+@pytest.fixture
+def add(store: Store) -> Callable[..., Client]:
+    """`add(family_name="Müller", given_names="Anna", ...)` with typed values."""
+
+    def _add(**fields: Any) -> Client:
+        return add_client(store, fields)
+
+    return _add

@@ -1,0 +1,115 @@
+"""The case list model without a window: pages loaded lazily, sorting done by SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from desktop.domain.catalogues import ResidenceStatus
+from desktop.domain.dates import PartialDate
+from desktop.domain.model import Client
+from desktop.services import casefile, casework
+from desktop.store.search import ClientQuery
+from desktop.store.store import Store
+from desktop.ui.case_list_model import (
+    BIRTH_DATE,
+    FILE_NUMBER,
+    NAME,
+    NATIONALITY,
+    RESIDENCE_STATUS,
+    VALID_UNTIL,
+    CaseListModel,
+)
+
+MANY = 450
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """450 clients, Person000 … Person449, file numbers AZ-000 … AZ-449 (read-only here)."""
+    root: Path = tmp_path_factory.mktemp("many") / "data"
+    store = casefile.init(root, "correct horse battery staple").store
+    people = [Client(f"Person{i:03d}", "Test", file_number=f"AZ-{i:03d}") for i in range(MANY)]
+    casework.add(store, *people)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def names(model: CaseListModel) -> list[str]:
+    return [model.client_at(row).family_name for row in range(model.rowCount())]
+
+
+def test_pages_are_loaded_as_the_view_asks_for_more(many: Store, qapp: object) -> None:
+    model = CaseListModel(many, ClientQuery(state="all"))
+    assert model.rowCount() == 200
+    assert model.total == MANY
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 400
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == MANY
+    assert not model.canFetchMore(QModelIndex())
+    assert names(model) == [f"Person{i:03d}" for i in range(MANY)]
+
+
+def test_sorting_asks_sql_for_the_whole_list_not_the_loaded_rows(many: Store, qapp: object) -> None:
+    model = CaseListModel(many, ClientQuery(state="all"))
+    model.sort(FILE_NUMBER, Qt.SortOrder.DescendingOrder)
+    assert model.query.sort == "file_number" and model.query.descending
+    # AZ-449 was not among the 200 rows loaded before: only SQL can put it first.
+    assert model.rowCount() == 200
+    assert model.data(model.index(0, FILE_NUMBER)) == "AZ-449"
+    model.sort(NAME, Qt.SortOrder.AscendingOrder)
+    assert names(model)[:2] == ["Person000", "Person001"]
+
+
+def test_a_new_query_starts_again_at_the_first_page(many: Store, qapp: object) -> None:
+    model = CaseListModel(many, ClientQuery(state="all"))
+    model.fetchMore(QModelIndex())
+    model.set_query(ClientQuery(text="Person012", state="all"))
+    assert names(model) == ["Person012"]
+    assert model.total == 1
+
+
+def test_cells_show_german_dates_and_labels(
+    store: Store, add: Callable[..., Client], qapp: object
+) -> None:
+    add(
+        family_name="Haddad",
+        given_names="Layla",
+        file_number="2024-17",
+        birth_date=PartialDate(1990, 5),
+        nationality="SY",
+        residence_status=ResidenceStatus.DULDUNG,
+        status_valid_until=date(2026, 12, 31),
+    )
+    model = CaseListModel(store)
+    row = {
+        column: model.data(model.index(0, column))
+        for column in (NAME, BIRTH_DATE, NATIONALITY, RESIDENCE_STATUS, VALID_UNTIL, FILE_NUMBER)
+    }
+    assert row == {
+        NAME: "Haddad, Layla",
+        BIRTH_DATE: "05.1990",
+        NATIONALITY: "SY",
+        RESIDENCE_STATUS: ResidenceStatus.DULDUNG.label("de"),
+        VALID_UNTIL: "31.12.2026",
+        FILE_NUMBER: "2024-17",
+    }
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[0] == "Name" and headers[4] == "gültig bis"
+
+
+def test_clear_forgets_every_row(store: Store, add: Callable[..., Client], qapp: object) -> None:
+    add(family_name="Haddad", given_names="Layla")
+    model = CaseListModel(store)
+    assert model.rowCount() == 1
+    model.clear()
+    assert model.rowCount() == 0 and model.total == 0
+    assert not model.canFetchMore(QModelIndex())
