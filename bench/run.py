@@ -63,8 +63,9 @@ def ms(seconds: float) -> str:
 def plain_store(path: Path) -> Store:
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlcipher3.Row
-    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA temp_store = MEMORY")  # the same settings as the case file, no key
     conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA cache_size = -65536")
     prepare(conn, path, path.parent / "backups")
     return Store(conn)
 

@@ -16,7 +16,7 @@ import typing
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from desktop.domain.catalogues import ResidenceStatus
 from desktop.domain.errors import (
@@ -32,6 +32,7 @@ from desktop.store.search import SORTS, ClientQuery
 from desktop.store.store import Store
 from desktop.store.writes import atomic_write_text
 
+T = TypeVar("T")
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_UNLOCK, EXIT_BUNDLE, EXIT_INPUT = 0, 1, 2, 3, 4, 5
 
 # Client options: (option, field, repeatable)
@@ -177,11 +178,7 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
-    store = _open(args)
-    try:
-        st = casefile.status(store, _data_dir(args))
-    finally:
-        store.close()
+    st = _with_store(args, lambda store: casefile.status(store, _data_dir(args)))
     c = st.counts
     print(f"Case file: {st.data_dir}", file=out)
     print(f"Schema version: {c.schema}", file=out)
@@ -197,11 +194,7 @@ def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_identity(args: argparse.Namespace, out: TextIO) -> int:
-    store = _open(args)
-    try:
-        st = casefile.status(store, _data_dir(args))
-    finally:
-        store.close()
+    st = _with_store(args, lambda store: casefile.status(store, _data_dir(args)))
     print(st.identity, file=out)
     print(st.fingerprint, file=out)
     return EXIT_OK
@@ -240,42 +233,35 @@ def _client_fields(args: argparse.Namespace) -> dict[str, Any]:
     return clients.fields_from_text(raw)
 
 
-def cmd_client_add(args: argparse.Namespace, out: TextIO) -> int:
-    fields = _client_fields(args)  # invalid input is refused before the case file is opened
+def _with_store(args: argparse.Namespace, action: Callable[[Store], T]) -> T:
+    """Unlock, run `action`, and always close the case file again."""
     store = _open(args)
     try:
-        client = clients.add_client(store, fields)
+        return action(store)
     finally:
         store.close()
+
+
+def cmd_client_add(args: argparse.Namespace, out: TextIO) -> int:
+    fields = _client_fields(args)  # invalid input is refused before the case file is opened
+    client = _with_store(args, lambda store: clients.add_client(store, fields))
     print(client.id, file=out)
     return EXIT_OK
 
 
 def cmd_client_update(args: argparse.Namespace, out: TextIO) -> int:
     fields = _client_fields(args)
-    store = _open(args)
-    try:
-        clients.update_client(store, args.id, fields)
-    finally:
-        store.close()
+    _with_store(args, lambda store: clients.update_client(store, args.id, fields))
     return EXIT_OK
 
 
 def cmd_client_delete(args: argparse.Namespace, out: TextIO) -> int:
-    store = _open(args)
-    try:
-        clients.delete_client(store, args.id)
-    finally:
-        store.close()
+    _with_store(args, lambda store: clients.delete_client(store, args.id))
     return EXIT_OK
 
 
 def cmd_client_erase(args: argparse.Namespace, out: TextIO) -> int:
-    store = _open(args)
-    try:
-        clients.erase_client(store, args.id)
-    finally:
-        store.close()
+    _with_store(args, lambda store: clients.erase_client(store, args.id))
     return EXIT_OK
 
 
@@ -290,11 +276,7 @@ def cmd_client_list(args: argparse.Namespace, out: TextIO) -> int:
         ),
         sort=args.sort,
     )
-    store = _open(args)
-    try:
-        found = list(clients.all_clients(store, query))
-    finally:
-        store.close()
+    found = _with_store(args, lambda store: list(clients.all_clients(store, query)))
     if args.json:
         json.dump([to_json_object(c) for c in found], out, ensure_ascii=False, indent=1)
         out.write("\n")
@@ -311,11 +293,7 @@ def cmd_client_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export_json(args: argparse.Namespace, out: TextIO) -> int:
-    store = _open(args)
-    try:
-        text = export_json_text(store, args.client)
-    finally:
-        store.close()
+    text = _with_store(args, lambda store: export_json_text(store, args.client))
     if args.out == "-":
         out.write(text)
     else:

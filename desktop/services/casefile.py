@@ -7,10 +7,21 @@ from pathlib import Path
 
 from desktop.store import casefile
 from desktop.store.casefile import DataDir, default_data_dir
+from desktop.store.keys import passphrase_strength, validate_passphrase
 from desktop.store.store import Counts, Store
 from desktop.sync.identity import ensure_identity
 
-__all__ = ["CaseFileStatus", "InitResult", "default_data_dir", "init", "status", "unlock"]
+__all__ = [
+    "CaseFileStatus",
+    "InitResult",
+    "Store",
+    "default_data_dir",
+    "init",
+    "passphrase_strength",
+    "status",
+    "unlock",
+    "validate_passphrase",
+]
 
 
 @dataclass(frozen=True)

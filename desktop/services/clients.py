@@ -13,6 +13,18 @@ from desktop.services import casework
 from desktop.store.search import ClientPage, ClientQuery
 from desktop.store.store import Store
 
+__all__ = [
+    "ClientPage",
+    "ClientQuery",
+    "add_client",
+    "all_clients",
+    "delete_client",
+    "erase_client",
+    "fields_from_text",
+    "list_clients",
+    "update_client",
+]
+
 
 def fields_from_text(raw: dict[str, str | list[str]]) -> dict[str, Any]:
     """Typed client fields from text (command line, spreadsheet); InvalidInput names the field."""

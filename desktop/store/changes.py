@@ -7,6 +7,7 @@ field group, value, HLC, origin device, per-origin sequence). Sync builds its bu
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from dataclasses import dataclass
@@ -93,7 +94,11 @@ class Transaction:
 
     def _record(self, entity: str, row_id: str, group: str, value: Any) -> None:
         self.seq += 1
-        encoded = None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+        encoded = (
+            None
+            if value is None
+            else json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        )
         self.changes.append(ChangeRow(entity, row_id, group, encoded, self.clock.tick(), self.seq))
 
     def flush(self) -> None:
@@ -222,26 +227,23 @@ class Transaction:
 
 
 _DEFAULTS: dict[str, dict[str, dict[str, Any]]] = {}
+_REQUIRED = object()  # a required field: never equal to a value, so its group is always logged
 
 
 def _defaults(spec: EntitySpec) -> dict[str, dict[str, Any]]:
     """Each group's column values when every field has its default (absent from the log)."""
     if spec.name not in _DEFAULTS:
-        import dataclasses
-
         codecs = spec.codecs
         defaults: dict[str, Any] = {}
         for f in dataclasses.fields(spec.cls):
             if f.name == "id":
                 continue
             if f.default is not dataclasses.MISSING:
-                defaults[f.name] = (
-                    codecs[f.name].encode(f.default) if f.default is not None else None
-                )
+                defaults[f.name] = codecs[f.name].encode(f.default)
             elif f.default_factory is not dataclasses.MISSING:
                 defaults[f.name] = codecs[f.name].encode(f.default_factory())
             else:
-                defaults[f.name] = object()  # required field: never equal, always recorded
+                defaults[f.name] = _REQUIRED
         _DEFAULTS[spec.name] = {
             g: {f: defaults[f] for f in fields} for g, fields in spec.groups.items()
         }

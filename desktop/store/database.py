@@ -66,6 +66,9 @@ def connect(path: Path, key: bytes) -> Connection:
             conn.execute("PRAGMA secure_delete = ON")
             conn.execute("PRAGMA foreign_keys = OFF")
             conn.execute("PRAGMA busy_timeout = 5000")
+            # Decrypted pages stay in this cache: with the default 2 MB, broad searches over
+            # 50,000 clients decrypt the same pages again and again.
+            conn.execute("PRAGMA cache_size = -32768")
         except BaseException:
             conn.close()
             raise

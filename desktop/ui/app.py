@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialo
 
 from desktop.domain.errors import CannotUnlock
 from desktop.services import casefile
-from desktop.store.store import Store
+from desktop.services.casefile import Store
 from desktop.ui.main_window import MainWindow
 from desktop.ui.setup_dialog import SetupDialog
 from desktop.ui.unlock_dialog import UnlockDialog

@@ -12,8 +12,8 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.domain.model import Client
 from desktop.domain.places import STATELESS, UNCLEAR, country_name
 from desktop.domain.rules import status_runs_out_soon
-from desktop.store.search import ClientQuery
-from desktop.store.store import Store
+from desktop.services.casefile import Store
+from desktop.services.clients import ClientQuery
 
 PAGE_SIZE = 200
 WARNING_COLOUR = QColor("#b3261e")

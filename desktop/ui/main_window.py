@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store.search import ClientQuery
-from desktop.store.store import Store
+from desktop.services.casefile import Store
+from desktop.services.clients import ClientQuery
 from desktop.ui.case_list_model import FILE_NUMBER, NAME, RESIDENCE_STATUS, CaseListModel
 from desktop.ui.client_summary import ClientSummary
 from desktop.ui.unlock_dialog import UnlockDialog

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import WelcomeDeskError
 from desktop.services import casefile
-from desktop.store.keys import passphrase_strength, validate_passphrase
-from desktop.store.store import Store
+from desktop.services.casefile import Store, passphrase_strength, validate_passphrase
 from desktop.ui.recovery_key_page import RecoveryKeyPage
 
 ERROR_STYLE = "color: #b3261e;"

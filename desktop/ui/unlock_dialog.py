@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import CannotUnlock
 from desktop.services import casefile
-from desktop.store.store import Store
+from desktop.services.casefile import Store
 
 ERROR_STYLE = "color: #b3261e;"
 

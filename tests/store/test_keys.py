@@ -42,33 +42,10 @@ PASSPHRASE = "Grüße aus dem Büro 2026"
 RECOVERY_PATTERN = re.compile(r"^[A-Z0-9]{4,}(-[A-Z0-9]{4,})+$")
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """An OS credential store that lives in a dict."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("not found")
-
-
 @pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+def memory_keyring(_isolated_keyring):
+    """The in-memory keyring every test gets from tests/conftest.py."""
+    return _isolated_keyring
 
 
 @pytest.fixture
