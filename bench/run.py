@@ -33,7 +33,7 @@ from desktop.domain.model import Client
 from desktop.domain.names import fold
 from desktop.services.demo import fill_demo
 from desktop.store import casefile
-from desktop.store.database import connect, prepare
+from desktop.store.database import CACHE_KIB, connect, prepare
 from desktop.store.search import ClientQuery
 from desktop.store.store import Store
 
@@ -65,7 +65,7 @@ def plain_store(path: Path) -> Store:
     conn.row_factory = sqlcipher3.Row
     conn.execute("PRAGMA temp_store = MEMORY")  # the same settings as the case file, no key
     conn.execute("PRAGMA secure_delete = ON")
-    conn.execute("PRAGMA cache_size = -65536")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     prepare(conn, path, path.parent / "backups")
     return Store(conn)
 

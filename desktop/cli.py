@@ -331,7 +331,12 @@ def _client_options(parser: argparse.ArgumentParser, *, required_names: bool) ->
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the whole command line."""
-    parser = _Parser(prog="welcome-desk", description=__doc__.splitlines()[0])
+    parser = _Parser(
+        prog="welcome-desk",
+        description="Welcome Desk: the encrypted case file of a welcome centre. Without a "
+        "command the window opens. Commands that unlock read the passphrase from "
+        "WELCOME_DESK_PASSPHRASE or --passphrase-file.",
+    )
     _common(parser, top=True)
     sub = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_Parser

@@ -80,6 +80,10 @@ def sort_key(client: Client) -> str:
     return f"{fold(client.family_name)}\x1f{fold(client.given_names)}"
 
 
+def _closed(client: Client) -> int:
+    return 0 if client.closed_on is None else 1
+
+
 class Transaction:
     """One atomic unit of writes; every write also records its change rows."""
 
@@ -150,8 +154,8 @@ class Transaction:
         )
         if spec is CLIENT:
             self.conn.execute(
-                "INSERT INTO client_search (rowid, text) VALUES (?, ?)",
-                (cursor.lastrowid, search_text(obj)),
+                "INSERT INTO client_search (rowid, text, sort_key, closed) VALUES (?, ?, ?, ?)",
+                (cursor.lastrowid, search_text(obj), sort_key(obj), _closed(obj)),
             )
         self._record(spec.name, obj.id, EXISTS, 1)
         defaults = _defaults(spec)
@@ -192,9 +196,9 @@ class Transaction:
                 (sort_key(new), new.id),
             )
             self.conn.execute(
-                "UPDATE client_search SET text = ? WHERE rowid ="
+                "UPDATE client_search SET text = ?, sort_key = ?, closed = ? WHERE rowid ="
                 " (SELECT num FROM client WHERE id = ?)",
-                (search_text(new), new.id),
+                (search_text(new), sort_key(new), _closed(new), new.id),
             )
         return changed
 

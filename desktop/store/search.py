@@ -51,23 +51,56 @@ def _like(term: str) -> str:
     return f"%{escaped}%"
 
 
-def _where(query: ClientQuery) -> tuple[str, str, list[object]]:
-    """FROM and WHERE clauses with their bound parameters."""
-    terms = search_terms(query.text)
+def _text_conditions(text: str, column: str) -> tuple[list[str], list[object]]:
+    """Conditions on client_search for the typed words; `column` names its text column."""
+    terms = search_terms(text)
     long_terms = [t for t in terms if len(t) >= 3]
-    short_terms = [t for t in terms if len(t) < 3]
-    source = "client c"
     conditions: list[str] = []
     params: list[object] = []
-    if terms:
-        source = "client_search s JOIN client c ON c.num = s.rowid"
     if long_terms:
         # Each term a quoted FTS5 string: trigram matches it as a substring anywhere.
         conditions.append("client_search MATCH ?")
         params.append(" AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms))
-    for t in short_terms:
-        conditions.append("s.text LIKE ? ESCAPE '\\'")
-        params.append(_like(t))
+    for t in terms:
+        if len(t) < 3:  # too short for a trigram: scan the folded text
+            conditions.append(f"{column} LIKE ? ESCAPE '\\'")
+            params.append(_like(t))
+    return conditions, params
+
+
+def _index_only(query: ClientQuery) -> bool:
+    """True if the search index alone can filter, sort and count (no client columns needed)."""
+    return (
+        bool(search_terms(query.text))
+        and query.sort == "name"
+        and query.residence_status is None
+        and query.valid_until_before is None
+    )
+
+
+def _index_page(conn: Connection, query: ClientQuery) -> ClientPage:
+    conditions, params = _text_conditions(query.text, "text")
+    if query.state != "all":
+        conditions.append("closed = ?")
+        params.append(1 if query.state == "closed" else 0)
+    where = " AND ".join(conditions)
+    direction = "DESC" if query.descending else "ASC"
+    rows = conn.execute(
+        "SELECT c.* FROM (SELECT rowid AS num, sort_key FROM client_search"
+        f" WHERE {where} ORDER BY sort_key {direction}, rowid LIMIT ? OFFSET ?) AS hit"
+        f" JOIN client c ON c.num = hit.num ORDER BY hit.sort_key {direction}, hit.num",
+        [*params, query.limit, query.offset],
+    ).fetchall()
+    total = conn.execute(f"SELECT count(*) FROM client_search WHERE {where}", params).fetchone()[0]
+    return ClientPage([CLIENT.from_row(r) for r in rows], total)
+
+
+def _where(query: ClientQuery) -> tuple[str, str, list[object]]:
+    """FROM and WHERE clauses with their bound parameters, for filters on client columns."""
+    conditions, params = _text_conditions(query.text, "s.text")
+    source = "client c"
+    if conditions:
+        source = "client_search s JOIN client c ON c.num = s.rowid"
     if query.residence_status is not None:
         conditions.append("c.residence_status = ?")
         params.append(query.residence_status.value)
@@ -86,11 +119,13 @@ def client_page(conn: Connection, query: ClientQuery) -> ClientPage:
     """Run the case-list query: one page of clients plus the total count."""
     if query.sort not in SORTS or query.state not in STATES:
         raise ValueError(f"unknown sort or state: {query.sort!r} {query.state!r}")
+    if _index_only(query):
+        return _index_page(conn, query)
     source, where, params = _where(query)
     direction = "DESC" if query.descending else "ASC"
     rows = conn.execute(
         f"SELECT c.* FROM {source}{where}"
-        f" ORDER BY {SORTS[query.sort]} {direction}, c.sort_key, c.id LIMIT ? OFFSET ?",
+        f" ORDER BY {SORTS[query.sort]} {direction}, c.sort_key, c.num LIMIT ? OFFSET ?",
         [*params, query.limit, query.offset],
     ).fetchall()
     total = conn.execute(f"SELECT count(*) FROM {source}{where}", params).fetchone()[0]

@@ -10,6 +10,7 @@ import pytest
 from desktop.domain.catalogues import ResidenceStatus
 from desktop.domain.dates import PartialDate
 from desktop.domain.model import Client
+from desktop.domain.names import fold
 from desktop.services import casework, clients
 from desktop.store.search import ClientQuery
 from desktop.store.store import Store
@@ -127,3 +128,28 @@ def test_search_text_with_quotes_and_wildcards_is_just_text(people: Store) -> No
 def test_unknown_sort_is_a_programming_error(people: Store) -> None:
     with pytest.raises(ValueError):
         people.clients(dataclasses.replace(ClientQuery(), sort="family_name; DROP TABLE client"))
+
+
+def test_text_combined_with_every_filter_and_sort(people: Store) -> None:
+    # The index answers text + open/closed sorted by name; other filters and sorts join the
+    # client table. Both must agree with what the coordinator asked for.
+    assert names(people, text="abdul", state="closed") == ["Abdulrahman"]
+    assert names(people, text="abdul", state="open") == []
+    assert names(people, text="mu", state="open") == ["Müller"]
+    assert names(people, text="ay", residence_status=ResidenceStatus.DULDUNG) == ["Öztürk"]
+    assert names(people, text="ay", residence_status=ResidenceStatus.REFUGEE) == []
+    assert names(people, text="oz", valid_until_before=date(2026, 12, 31)) == ["Öztürk"]
+    people_with_e = names(people, text="e")
+    assert people_with_e == sorted(people_with_e, key=lambda n: fold(n))
+    assert names(people, text="e", descending=True) == people_with_e[::-1]
+    assert names(people, text="e", sort="file_number")[-1] == "Müller"  # empty ones first
+    assert people.clients(ClientQuery(text="e", state="open")).total == len(
+        [n for n in people_with_e if n != "Abdulrahman"]
+    )
+
+
+def test_closing_a_case_moves_it_between_open_and_closed_searches(people: Store) -> None:
+    anna = next(c for c in PEOPLE if c.family_name == "Müller")
+    clients.update_client(people, anna.id, {"closed_on": date(2026, 6, 1)})
+    assert names(people, text="muller", state="open") == []
+    assert names(people, text="muller", state="closed") == ["Müller"]

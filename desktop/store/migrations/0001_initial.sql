@@ -88,10 +88,15 @@ CREATE INDEX client_sort ON client (sort_key);
 CREATE INDEX client_file_number ON client (file_number);
 CREATE INDEX client_household ON client (household_id);
 CREATE INDEX client_valid_until ON client (status_valid_until);
+CREATE INDEX client_closed ON client (closed_on);
 
 -- Normalised names, other spellings, file number and birth year: trigram substring search.
+-- sort_key and closed are copies from client, so that a broad search can sort, filter and count
+-- inside this narrow table and touch the wide client table only for the rows shown.
 CREATE VIRTUAL TABLE client_search USING fts5 (
     text,
+    sort_key UNINDEXED,
+    closed UNINDEXED,
     tokenize = 'trigram remove_diacritics 1'
 );
 -- Deleting from the index really removes the terms (erasure must leave nothing behind).
