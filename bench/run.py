@@ -167,11 +167,57 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     return int(out.stdout.strip()) / 1024
 
 
+WINDOW_PROBE = """
+import sys, time
+start = time.perf_counter()
+sys.path.insert(0, {repo!r})
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from desktop.services import casefile
+from desktop.ui.main_window import MainWindow
+from desktop.ui.unlock_dialog import UnlockDialog
+app = QApplication([])
+root = Path({root!r})
+dialog = UnlockDialog(root)
+dialog.show()
+app.processEvents()
+prompt = time.perf_counter() - start
+unlock_start = time.perf_counter()
+store = casefile.unlock(root, passphrase={passphrase!r})
+dialog.close()
+window = MainWindow(store, root)
+window.resize(1280, 800)
+window.show()
+app.processEvents()
+print(prompt, time.perf_counter() - unlock_start, window.windowTitle() != "")
+window.close()
+"""
+
+
+def window_times(data_dir: Path) -> tuple[float, float]:
+    """(process start to unlock prompt, unlock to main window with the case list) in seconds.
+
+    The first is measured from the interpreter running this script's first line, so it leaves
+    out the interpreter's own start (about 20 ms here).
+    """
+    code = WINDOW_PROBE.format(repo=str(HERE.parent), root=str(data_dir), passphrase=PASSPHRASE)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    prompt, window, _ = out.stdout.split()
+    return float(prompt), float(window)
+
+
 def start_time() -> float:
     """Seconds to import the CLI and print help: the cost of starting from a source checkout."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "desktop", "--help"], capture_output=True, check=True,
-                   cwd=HERE.parent)
+    subprocess.run(
+        [sys.executable, "-m", "desktop", "--help"],
+        capture_output=True,
+        check=True,
+        cwd=HERE.parent,
+    )
     return time.perf_counter() - start
 
 
@@ -195,8 +241,10 @@ def main() -> int:
         counts = store.counts()
         rows = sum(counts.by_entity.values())
         results.update(demo_seconds=demo_s, rows=rows, changes=counts.changes)
-        print(f"demo --clients {args.clients}: {demo_s:.1f} s ({rows} rows, "
-              f"{counts.changes} change rows, {rows / demo_s:,.0f} rows/s)")
+        print(
+            f"demo --clients {args.clients}: {demo_s:.1f} s ({rows} rows, "
+            f"{counts.changes} change rows, {rows / demo_s:,.0f} rows/s)"
+        )
         export_plain(store, plain_path)
         store.close()
         db_mb = (enc_dir / "casefile.db").stat().st_size / 1e6
@@ -208,13 +256,17 @@ def main() -> int:
         raw = timed(lambda: Store(_prepared(enc_dir, key)).close(), 20)
         plain_open = timed(lambda: plain_store(plain_path).close(), 20)
         ready = timed(lambda: _unlock_to_first_page(enc_dir), 5)
-        results.update(unlock_passphrase=statistics.median(unlock),
-                       open_raw_key=statistics.median(raw),
-                       open_plain=statistics.median(plain_open),
-                       unlock_to_first_page=statistics.median(ready))
+        results.update(
+            unlock_passphrase=statistics.median(unlock),
+            open_raw_key=statistics.median(raw),
+            open_plain=statistics.median(plain_open),
+            unlock_to_first_page=statistics.median(ready),
+        )
         print(f"unlock with passphrase (Argon2id + open): {ms(statistics.median(unlock))}")
-        print(f"open with raw key: {ms(statistics.median(raw))}   plain open: "
-              f"{ms(statistics.median(plain_open))}")
+        print(
+            f"open with raw key: {ms(statistics.median(raw))}   plain open: "
+            f"{ms(statistics.median(plain_open))}"
+        )
         print(f"unlock to first page of the case list: {ms(statistics.median(ready))}")
 
         enc = casefile.unlock(enc_dir, passphrase=PASSPHRASE)
@@ -224,20 +276,24 @@ def main() -> int:
         search_latency(plain, texts[:20])
         s_enc, s_plain = search_latency(enc, texts), search_latency(plain, texts)
         results.update(
-            search_p50=pct(s_enc, 50), search_p95=pct(s_enc, 95),
-            plain_search_p50=pct(s_plain, 50), plain_search_p95=pct(s_plain, 95),
+            search_p50=pct(s_enc, 50),
+            search_p95=pct(s_enc, 95),
+            plain_search_p50=pct(s_plain, 50),
+            plain_search_p95=pct(s_plain, 95),
             search_ratio_p95=pct(s_enc, 95) / pct(s_plain, 95),
         )
-        print(f"search p50 {ms(pct(s_enc, 50))}  p95 {ms(pct(s_enc, 95))}  "
-              f"max {ms(max(s_enc))}")
-        print(f"plain  p50 {ms(pct(s_plain, 50))}  p95 {ms(pct(s_plain, 95))}  "
-              f"ratio p95 {pct(s_enc, 95) / pct(s_plain, 95):.2f}x")
+        print(f"search p50 {ms(pct(s_enc, 50))}  p95 {ms(pct(s_enc, 95))}  max {ms(max(s_enc))}")
+        print(
+            f"plain  p50 {ms(pct(s_plain, 50))}  p95 {ms(pct(s_plain, 95))}  "
+            f"ratio p95 {pct(s_enc, 95) / pct(s_plain, 95):.2f}x"
+        )
         ids = [c.id for c in enc.clients(ClientQuery(limit=200, offset=1000)).clients]
         case_enc = [t for i in ids for t in timed(lambda i=i: open_case(enc, i), 1)]
         case_plain = [t for i in ids for t in timed(lambda i=i: open_case(plain, i), 1)]
         results.update(open_case_p95=pct(case_enc, 95), plain_open_case_p95=pct(case_plain, 95))
-        print(f"open a case (all tabs) p95 {ms(pct(case_enc, 95))}  plain "
-              f"{ms(pct(case_plain, 95))}")
+        print(
+            f"open a case (all tabs) p95 {ms(pct(case_enc, 95))}  plain {ms(pct(case_plain, 95))}"
+        )
         enc.close()
         plain.close()
 
@@ -247,17 +303,25 @@ def main() -> int:
         t_enc = mixed_workload(_fresh_encrypted(mixed_enc_dir), args.seed)
         t_plain = mixed_workload(plain_store(mixed_plain), args.seed)
         results.update(mixed_encrypted=t_enc, mixed_plain=t_plain, mixed_ratio=t_enc / t_plain)
-        print(f"mixed workload: encrypted {t_enc:.2f} s, plain {t_plain:.2f} s, "
-              f"ratio {t_enc / t_plain:.2f}x")
+        print(
+            f"mixed workload: encrypted {t_enc:.2f} s, plain {t_plain:.2f} s, "
+            f"ratio {t_enc / t_plain:.2f}x"
+        )
 
+        windows = [window_times(enc_dir) for _ in range(3)]
+        prompt_s = statistics.median(w[0] for w in windows)
+        window_s = statistics.median(w[1] for w in windows)
+        results.update(start_to_unlock_prompt=prompt_s, unlock_to_main_window=window_s)
+        print(
+            f"window: start to unlock prompt {ms(prompt_s)}, unlock to main window with "
+            f"the case list {ms(window_s)}"
+        )
         mem = memory_probe(enc_dir, texts)
         results["peak_memory_mb"] = mem
         print(f"peak memory, unlocked with {args.clients} clients, searching: {mem:.0f} MB")
         results["start_seconds"] = statistics.median(timed(start_time, 3))
         print(f"start (python -m desktop --help): {ms(results['start_seconds'])}")  # type: ignore[arg-type]
-        results["bench_peak_memory_mb"] = (
-            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        )
+        results["bench_peak_memory_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
