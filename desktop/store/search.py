@@ -85,13 +85,23 @@ def _index_page(conn: Connection, query: ClientQuery) -> ClientPage:
         params.append(1 if query.state == "closed" else 0)
     where = " AND ".join(conditions)
     direction = "DESC" if query.descending else "ASC"
-    rows = conn.execute(
+    return _run(
+        conn,
+        query,
         "SELECT c.* FROM (SELECT rowid AS num, sort_key FROM client_search"
         f" WHERE {where} ORDER BY sort_key {direction}, rowid LIMIT ? OFFSET ?) AS hit"
         f" JOIN client c ON c.num = hit.num ORDER BY hit.sort_key {direction}, hit.num",
-        [*params, query.limit, query.offset],
-    ).fetchall()
-    total = conn.execute(f"SELECT count(*) FROM client_search WHERE {where}", params).fetchone()[0]
+        f"SELECT count(*) FROM client_search WHERE {where}",
+        params,
+    )
+
+
+def _run(
+    conn: Connection, query: ClientQuery, rows_sql: str, count_sql: str, params: list[object]
+) -> ClientPage:
+    """One page of clients (rows_sql ends in LIMIT ? OFFSET ?) and the total count."""
+    rows = conn.execute(rows_sql, [*params, query.limit, query.offset]).fetchall()
+    total = conn.execute(count_sql, params).fetchone()[0]
     return ClientPage([CLIENT.from_row(r) for r in rows], total)
 
 
@@ -123,10 +133,11 @@ def client_page(conn: Connection, query: ClientQuery) -> ClientPage:
         return _index_page(conn, query)
     source, where, params = _where(query)
     direction = "DESC" if query.descending else "ASC"
-    rows = conn.execute(
+    return _run(
+        conn,
+        query,
         f"SELECT c.* FROM {source}{where}"
         f" ORDER BY {SORTS[query.sort]} {direction}, c.sort_key, c.num LIMIT ? OFFSET ?",
-        [*params, query.limit, query.offset],
-    ).fetchall()
-    total = conn.execute(f"SELECT count(*) FROM {source}{where}", params).fetchone()[0]
-    return ClientPage([CLIENT.from_row(r) for r in rows], total)
+        f"SELECT count(*) FROM {source}{where}",
+        params,
+    )
