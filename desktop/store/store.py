@@ -170,6 +170,13 @@ class Store:
             by_entity["client"], open_clients, by_entity, changes, schema_version(self.conn)
         )
 
+    def household_members(self, household_id: str) -> list[Client]:
+        """The clients of one household, by name."""
+        rows = self.conn.execute(
+            "SELECT * FROM client WHERE household_id = ? ORDER BY sort_key", (household_id,)
+        )
+        return [BY_CLASS[Client].from_row(r) for r in rows]
+
     def is_erased(self, entity_id: str) -> bool:
         """True if this id was erased for data protection (only its tombstone is left)."""
         row = self.conn.execute(
