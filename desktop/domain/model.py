@@ -6,6 +6,7 @@ construction: an invalid client cannot exist, so no layer above has to re-check.
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -289,7 +290,38 @@ class SupportLink:
         _in_order(self.since, self.until, "since", "until")
 
 
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A scan or photo of a checklist item; the bytes live apart, found by their SHA-256."""
+
+    document_id: str
+    file_name: str
+    media_type: str
+    size: int
+    sha256: str
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _required(self.file_name, "file_name")
+        _required(self.media_type, "media_type")
+        if self.size < 0:
+            raise InvalidInput(
+                "size",
+                "A file cannot have a negative size.",
+                "Eine Datei hat keine negative Größe.",
+            )
+        if not _SHA256.fullmatch(self.sha256):
+            raise InvalidInput(
+                "sha256",
+                "The attachment's checksum is not a SHA-256 in hex.",
+                "Die Prüfsumme des Anhangs ist kein SHA-256 in Hexadezimalschrift.",
+            )
+
+
 Entity = (
     Client | Household | IntegrationPlan | Goal | Measure | DocumentItem | Appointment | Note
-    | Organisation | SupportLink
+    | Organisation | SupportLink | Attachment
 )

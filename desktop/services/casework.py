@@ -1,4 +1,8 @@
-"""Adding, saving and removing the parts of a case; removal cascades to what belongs to it."""
+"""Adding, saving and removing the parts of a case; removal cascades to what belongs to it.
+
+A client takes its plans (with goals and measures), checklist items (with their attachments),
+appointments, notes and support links with it.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,16 @@ from desktop.domain.model import (
     SupportLink,
 )
 from desktop.store.changes import Transaction
-from desktop.store.specs import BY_CLASS, CLIENT, GOAL, MEASURE, PLAN, EntitySpec
+from desktop.store.specs import (
+    ATTACHMENT,
+    BY_CLASS,
+    CLIENT,
+    DOCUMENT,
+    GOAL,
+    MEASURE,
+    PLAN,
+    EntitySpec,
+)
 from desktop.store.store import Store
 
 _CLIENT_PARTS = (DocumentItem, Appointment, Note, SupportLink)
@@ -53,8 +66,12 @@ def _dependents(store: Store, spec: EntitySpec, entity_id: str) -> list[tuple[En
         for plan in store.of_client(IntegrationPlan, entity_id):
             found += [*_dependents(store, PLAN, plan.id), (PLAN, plan.id)]
         for cls in _CLIENT_PARTS:
+            part_spec = BY_CLASS[cls]
             parts: list[Any] = store.of_client(cls, entity_id)
-            found += [(BY_CLASS[cls], part.id) for part in parts]
+            for part in parts:
+                found += [*_dependents(store, part_spec, part.id), (part_spec, part.id)]
+    elif spec is DOCUMENT:
+        found += [(ATTACHMENT, a.id) for a in store.attachments_of([entity_id])]
     elif spec is PLAN:
         for goal in store.goals_of([entity_id]):
             found += [*_dependents(store, GOAL, goal.id), (GOAL, goal.id)]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
+from desktop.domain.dates import PartialDate
 from desktop.domain.model import Client
+from desktop.domain.names import fold, fold_variants
 from desktop.domain.text_input import parse_fields
 from desktop.services import casework
 from desktop.store.search import ClientPage, ClientQuery
@@ -21,14 +23,17 @@ __all__ = [
     "delete_client",
     "erase_client",
     "fields_from_text",
+    "likely_existing",
     "list_clients",
     "update_client",
 ]
 
+MAX_LIKELY = 5
 
-def fields_from_text(raw: dict[str, str | list[str]]) -> dict[str, Any]:
+
+def fields_from_text(raw: Mapping[str, str | list[str]]) -> dict[str, Any]:
     """Typed client fields from text (command line, spreadsheet); InvalidInput names the field."""
-    return parse_fields(Client, raw)
+    return parse_fields(Client, dict(raw))
 
 
 def add_client(store: Store, fields: dict[str, Any], *, today: date | None = None) -> Client:
@@ -72,3 +77,56 @@ def all_clients(store: Store, query: ClientQuery, page_size: int = 1000) -> Iter
         offset += page_size
         if offset >= page.total or not page.clients:
             return
+
+
+def _same_year(a: PartialDate | None, b: PartialDate | None) -> bool:
+    """Compatible birth dates: one unknown, or the same year."""
+    return a is None or b is None or a.year == b.year
+
+
+def _loose(name: str) -> str:
+    """A folded name that "Müller", "Mueller" and "Muller" share."""
+    transcribed = fold_variants(name)[-1]
+    return transcribed.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+
+
+def _spellings(name: str) -> set[str]:
+    """The folded family names under which this name may be stored."""
+    return {*fold_variants(name), _loose(name)}
+
+
+def _named(store: Store, family_name: str) -> list[Client]:
+    """Clients whose family name is `family_name`, umlauts written either way."""
+    wanted = _loose(family_name)
+    return [
+        c
+        for spelling in sorted(_spellings(family_name))
+        for c in store.clients_by_folded_family_name(spelling)
+        if _loose(c.family_name) == wanted
+    ]
+
+
+def likely_existing(
+    store: Store, family_name: str, given_names: str, birth_date: PartialDate | None
+) -> list[Client]:
+    """Up to 5 clients that are probably this person, to warn before creating a duplicate.
+
+    Same family name however typed (or family and given names swapped), and a compatible birth
+    year. The most alike come first: same given names, then the same known birth year.
+    """
+    if not fold(family_name):
+        return []
+    family, given = _loose(family_name), _loose(given_names)
+    found = {c.id: c for c in _named(store, family_name)}
+    if given and given != family:
+        found.update(
+            {c.id: c for c in _named(store, given_names) if _loose(c.given_names) == family}
+        )
+    alike = [c for c in found.values() if _same_year(c.birth_date, birth_date)]
+
+    def closeness(c: Client) -> tuple[bool, bool, str, str]:
+        same_names = {_loose(c.family_name), _loose(c.given_names)} == {family, given}
+        year_known = c.birth_date is not None and birth_date is not None
+        return (not same_names, not year_known, c.display_name.casefold(), c.id)
+
+    return sorted(alike, key=closeness)[:MAX_LIKELY]

@@ -8,6 +8,7 @@ field group, value, HLC, origin device, per-origin sequence). Sync builds its bu
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import time
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from desktop.domain.errors import InvalidInput, NotFound
 from desktop.domain.model import Client
 from desktop.domain.names import fold, fold_variants
 from desktop.store.database import Connection
-from desktop.store.specs import BY_CLASS, CLIENT, ERASED, EXISTS, NOTE, EntitySpec
+from desktop.store.specs import ATTACHMENT, BY_CLASS, CLIENT, ERASED, EXISTS, NOTE, EntitySpec
 
 COUNTER_BITS = 16
 
@@ -200,6 +201,8 @@ class Transaction:
                 " (SELECT num FROM client WHERE id = ?)",
                 (search_text(new), sort_key(new), _closed(new), new.id),
             )
+        if spec is ATTACHMENT and current["sha256"] != new.sha256:
+            self._drop_unused_blob(current["sha256"])
         return changed
 
     def delete(self, spec: EntitySpec, row_id: str) -> None:
@@ -219,7 +222,31 @@ class Transaction:
         self.conn.execute("DELETE FROM change WHERE row_id = ?", (row_id,))
         self._record(spec.name, row_id, ERASED, None)
 
+    def put_blob(self, sha256: str, data: bytes) -> None:
+        """Store the bytes of an attachment under their SHA-256 (kept once, however often used).
+
+        Not case data of its own: the attachment's change rows carry the hash, sync ships blobs
+        by hash.
+        """
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise ValueError("the bytes do not match their SHA-256")
+        self.conn.execute("INSERT OR IGNORE INTO blob (sha256, data) VALUES (?, ?)", (sha256, data))
+
+    def _drop_unused_blob(self, sha256: str) -> None:
+        """Delete a blob once no attachment refers to it (secure_delete overwrites its pages)."""
+        self.conn.execute(
+            "DELETE FROM blob WHERE sha256 = ?"
+            " AND NOT EXISTS (SELECT 1 FROM attachment WHERE sha256 = ?)",
+            (sha256, sha256),
+        )
+
     def _remove_row(self, spec: EntitySpec, row_id: str, must_exist: bool = True) -> None:
+        blob = None
+        if spec is ATTACHMENT:
+            found = self.conn.execute(
+                "SELECT sha256 FROM attachment WHERE id = ?", (row_id,)
+            ).fetchone()
+            blob = found[0] if found else None
         if spec is CLIENT:
             self.conn.execute(
                 "DELETE FROM client_search WHERE rowid = (SELECT num FROM client WHERE id = ?)",
@@ -228,6 +255,8 @@ class Transaction:
         cursor = self.conn.execute(f"DELETE FROM {spec.table} WHERE id = ?", (row_id,))
         if must_exist and cursor.rowcount == 0:
             raise NotFound(spec.name, row_id)
+        if blob is not None:
+            self._drop_unused_blob(blob)
 
 
 _DEFAULTS: dict[str, dict[str, dict[str, Any]]] = {}

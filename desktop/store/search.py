@@ -9,6 +9,12 @@ from desktop.domain.catalogues import ResidenceStatus
 from desktop.domain.model import Client
 from desktop.domain.names import search_terms
 from desktop.store.database import Connection
+from desktop.store.deadlines import (
+    clients_with_deadlines,
+    clients_with_open_measures,
+    has_deadline,
+    has_open_measure,
+)
 from desktop.store.specs import CLIENT
 
 # Whitelisted sort orders: user input never becomes SQL text.
@@ -32,6 +38,9 @@ class ClientQuery:
     residence_status: ResidenceStatus | None = None
     state: str = "all"
     valid_until_before: date | None = None
+    deadline_within_days: int | None = None  # any deadline up to today + N days, overdue too
+    open_measures: bool = False  # a planned or in-progress measure in any plan
+    today: date | None = None  # None: date.today()
     sort: str = "name"
     descending: bool = False
     limit: int = 100
@@ -75,6 +84,8 @@ def _index_only(query: ClientQuery) -> bool:
         and query.sort == "name"
         and query.residence_status is None
         and query.valid_until_before is None
+        and query.deadline_within_days is None
+        and not query.open_measures
     )
 
 
@@ -108,6 +119,8 @@ def _run(
 def _where(query: ClientQuery) -> tuple[str, str, list[object]]:
     """FROM and WHERE clauses with their bound parameters, for filters on client columns."""
     conditions, params = _text_conditions(query.text, "s.text")
+    # A name search narrows the list: probe each match for deadlines rather than build a set.
+    narrowed = bool(conditions)
     source = "client c"
     if conditions:
         source = "client_search s JOIN client c ON c.num = s.rowid"
@@ -121,6 +134,24 @@ def _where(query: ClientQuery) -> tuple[str, str, list[object]]:
     if query.valid_until_before is not None:
         conditions.append("c.status_valid_until <= ?")
         params.append(query.valid_until_before.isoformat())
+    if query.deadline_within_days is not None:
+        today = query.today or date.today()
+        conditions.append("c.closed_on IS NULL")  # deadlines count for open cases only
+        if narrowed:
+            sql, more = has_deadline("c", today, query.deadline_within_days)
+        else:
+            ids_sql, more = clients_with_deadlines(today, query.deadline_within_days)
+            sql = f"c.id IN ({ids_sql})"
+        conditions.append(sql)
+        params.extend(more)
+    if query.open_measures:
+        if narrowed:
+            sql, more = has_open_measure("c")
+        else:
+            ids_sql, more = clients_with_open_measures()
+            sql = f"c.id IN ({ids_sql})"
+        conditions.append(sql)
+        params.extend(more)
     where = " WHERE " + " AND ".join(conditions) if conditions else ""
     return source, where, params
 

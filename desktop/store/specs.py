@@ -8,6 +8,7 @@ two edits. Every field of every entity belongs to exactly one group (a test chec
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import types
 import typing
@@ -20,6 +21,7 @@ from desktop.domain.catalogues import Catalogue
 from desktop.domain.dates import PartialDate
 from desktop.domain.model import (
     Appointment,
+    Attachment,
     Client,
     DocumentItem,
     Goal,
@@ -61,7 +63,12 @@ _PARTIAL = Codec(lambda v: v.iso(), lambda v: PartialDate.parse(str(v)))
 
 
 def _enum(cls: type[Catalogue]) -> Codec:
-    return Codec(lambda v: v.value, lambda v: cls(str(v)))
+    members = {m.value: m for m in cls}  # a dict look-up: calling the enum class is slow
+
+    def decode(v: SqlValue) -> Catalogue:
+        return members[v] if isinstance(v, str) and v in members else cls(str(v))
+
+    return Codec(lambda v: v.value, decode)
 
 
 def _json_tuple(item_encode: Callable[[Any], str], item_decode: Callable[[str], Any]) -> Codec:
@@ -112,9 +119,14 @@ class EntitySpec:
     groups: dict[str, tuple[str, ...]]
     parent: str | None = None  # the field naming the owning client, if any
 
-    @property
+    @functools.cached_property
     def fields(self) -> tuple[str, ...]:
         return tuple(f for group in self.groups.values() for f in group)
+
+    @functools.cached_property
+    def _decoders(self) -> tuple[tuple[str, Callable[[SqlValue], Any]], ...]:
+        codecs = self.codecs
+        return tuple((f, codecs[f].decode) for f in self.fields)
 
     @property
     def codecs(self) -> dict[str, Codec]:
@@ -132,8 +144,7 @@ class EntitySpec:
 
     def from_row(self, row: typing.Mapping[str, SqlValue]) -> Any:
         """The domain object for a table row."""
-        codecs = self.codecs
-        return self.cls(id=row["id"], **{f: codecs[f].decode(row[f]) for f in self.fields})
+        return self.cls(id=row["id"], **{f: decode(row[f]) for f, decode in self._decoders})
 
 
 _CODEC_CACHE: dict[type, dict[str, Codec]] = {}
@@ -251,6 +262,17 @@ SUPPORT = EntitySpec(
     },
     parent="client_id",
 )
+# Change rows of an attachment carry its metadata and the SHA-256 of its bytes, never the bytes:
+# those live in the content-addressed `blob` table and travel by hash.
+ATTACHMENT = EntitySpec(
+    "attachment",
+    Attachment,
+    "attachment",
+    {
+        "link": ("document_id",),
+        "main": ("file_name", "media_type", "size", "sha256"),
+    },
+)
 
 SPECS: tuple[EntitySpec, ...] = (
     HOUSEHOLD,
@@ -263,6 +285,7 @@ SPECS: tuple[EntitySpec, ...] = (
     APPOINTMENT,
     NOTE,
     SUPPORT,
+    ATTACHMENT,
 )
 BY_NAME = {s.name: s for s in SPECS}
 BY_CLASS: dict[type, EntitySpec] = {s.cls: s for s in SPECS}

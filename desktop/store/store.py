@@ -7,14 +7,26 @@ import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from desktop.domain.errors import NotFound
-from desktop.domain.model import Client, Goal, IntegrationPlan, Measure
+from desktop.domain.model import Appointment, Attachment, Client, Goal, IntegrationPlan, Measure
 from desktop.store.changes import HybridClock, Transaction
 from desktop.store.database import Connection, schema_version, storage_errors
+from desktop.store.deadlines import DeadlineSources, clients_with_deadlines, deadline_sources
 from desktop.store.search import ClientPage, ClientQuery, client_page
-from desktop.store.specs import BY_CLASS, ERASED, GOAL, MEASURE, SPECS, EntitySpec
+from desktop.store.specs import (
+    APPOINTMENT,
+    ATTACHMENT,
+    BY_CLASS,
+    CLIENT,
+    ERASED,
+    GOAL,
+    MEASURE,
+    SPECS,
+    EntitySpec,
+)
 
 T = TypeVar("T")
 
@@ -129,15 +141,90 @@ class Store:
         """The measures of these goals, in their order."""
         return self._children(MEASURE, "goal_id", goal_ids)
 
-    def _children(self, spec: EntitySpec, parent: str, ids: list[str]) -> list[Any]:
-        if not ids:
-            return []
+    def of_clients(self, cls: type[T], client_ids: list[str]) -> list[T]:
+        """The plans, documents, appointments, notes or support links of many clients at once."""
+        spec = BY_CLASS[cls]
+        if spec.parent != "client_id":
+            raise TypeError(f"{spec.name} does not belong to a client directly")
+        return self._children(spec, "client_id", client_ids)
+
+    def of_ids(self, cls: type[T], entity_ids: list[str]) -> list[T]:
+        """The entities with these ids (unknown ids are skipped), by id."""
+        return self._children(BY_CLASS[cls], "id", entity_ids, order="id")
+
+    def attachments_of(self, document_ids: list[str]) -> list[Attachment]:
+        """The attachments of these checklist items, by file name."""
+        return self._children(ATTACHMENT, "document_id", document_ids)
+
+    def _children(
+        self, spec: EntitySpec, parent: str, ids: list[str], order: str | None = None
+    ) -> list[Any]:
+        found: list[Any] = []
+        for start in range(0, len(ids), _BATCH):
+            rows = self.conn.execute(
+                f"SELECT * FROM {spec.table} WHERE {parent} IN (SELECT value FROM json_each(?))"
+                f" ORDER BY {order or _ORDER[spec.name]}",
+                (_json_list(ids[start : start + _BATCH]),),
+            )
+            found.extend(spec.from_row(r) for r in rows)
+        return found
+
+    def appointments_between(self, start: datetime, end: datetime) -> list[Appointment]:
+        """Every client's appointments starting at or after `start` and before `end`."""
         rows = self.conn.execute(
-            f"SELECT * FROM {spec.table} WHERE {parent} IN (SELECT value FROM json_each(?))"
-            f" ORDER BY {_ORDER[spec.name]}",
-            (_json_list(ids),),
+            "SELECT * FROM appointment WHERE starts_at >= ? AND starts_at < ?"
+            f" ORDER BY {_ORDER['appointment']}",
+            (_minutes(start), _minutes(end)),
         )
-        return [spec.from_row(r) for r in rows]
+        return [APPOINTMENT.from_row(r) for r in rows]
+
+    def deadline_candidates(self, today: date, within_days: int) -> list[str]:
+        """Ids of open clients with a deadline due by today + `within_days` (overdue too)."""
+        sql, params = clients_with_deadlines(today, within_days)
+        rows = self.conn.execute(
+            f"SELECT id FROM client WHERE closed_on IS NULL AND id IN ({sql}) ORDER BY id",
+            params,
+        )
+        return [r[0] for r in rows]
+
+    def deadline_sources(self, today: date, within_days: int) -> DeadlineSources:
+        """Open clients with a deadline by today + `within_days`, and their rows that are due."""
+        return deadline_sources(self.conn, today, within_days)
+
+    def clients_by_folded_family_name(self, folded_family: str) -> list[Client]:
+        """Clients whose folded family name is exactly this (a range of the sort-key index)."""
+        rows = self.conn.execute(
+            "SELECT * FROM client WHERE sort_key >= ? AND sort_key < ? ORDER BY sort_key, num",
+            (f"{folded_family}\x1f", f"{folded_family}\x20"),
+        )
+        return [CLIENT.from_row(r) for r in rows]
+
+    def display_names(self, client_ids: list[str]) -> dict[str, str]:
+        """ "Family, Given" of these clients by id, without reading their whole records."""
+        names: dict[str, str] = {}
+        for start in range(0, len(client_ids), _BATCH):
+            rows = self.conn.execute(
+                "SELECT id, family_name, given_names FROM client"
+                " WHERE id IN (SELECT value FROM json_each(?))",
+                (_json_list(client_ids[start : start + _BATCH]),),
+            )
+            names.update((r[0], Client(r[1], r[2], id=r[0]).display_name) for r in rows)
+        return names
+
+    def support_counts(self) -> dict[str, int]:
+        """How many different clients each organisation supports (by organisation id)."""
+        rows = self.conn.execute(
+            "SELECT organisation_id, count(DISTINCT client_id) FROM support"
+            " GROUP BY organisation_id"
+        )
+        return {r[0]: r[1] for r in rows}
+
+    def blob(self, sha256: str) -> bytes:
+        """The bytes stored under this SHA-256, or NotFound."""
+        row = self.conn.execute("SELECT data FROM blob WHERE sha256 = ?", (sha256,)).fetchone()
+        if row is None:
+            raise NotFound("blob", sha256)
+        return bytes(row[0])
 
     def all(self, cls: type[T]) -> Iterator[T]:
         """Every entity of a kind, by id."""
@@ -198,7 +285,14 @@ _ORDER = {
     "appointment": "starts_at, id",
     "note": "written_on DESC, id",
     "support": "coalesce(since, ''), id",
+    "attachment": "file_name, id",
 }
+_BATCH = 10_000  # ids per query when reading the parts of many clients
+
+
+def _minutes(moment: datetime) -> str:
+    """A moment as stored (ISO 8601 to the minute; seconds would sort after the minute)."""
+    return moment.isoformat(timespec="minutes")
 
 
 def _json_list(values: list[str]) -> str:

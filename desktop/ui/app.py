@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.domain.errors import CannotUnlock
 from desktop.services import casefile
 from desktop.services.casefile import Store
+from desktop.services.settings import load_settings
+from desktop.ui.i18n import DEFAULT_LANGUAGE, set_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.setup_dialog import SetupDialog
 from desktop.ui.unlock_dialog import UnlockDialog
+from desktop.ui.worker import Cancelled, Progress, crash_report, run_with_progress
+
+__all__ = ["crash_report", "install_excepthook", "open_case_file", "open_demo", "run_app"]
 
 APP_NAME = "Welcome Desk"
 DEMO_DIR_NAME = "WelcomeDesk-Demo"
@@ -36,6 +40,7 @@ def run_app(args: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     install_excepthook()
+    set_language(DEFAULT_LANGUAGE)  # until the case file's own setting can be read
     data_dir = Path(options.data_dir) if options.data_dir else None
     store: Store | None
     if options.demo:
@@ -46,10 +51,11 @@ def run_app(args: list[str]) -> int:
         store = open_case_file(root)
     if store is None:
         return 0
+    set_language(load_settings(store).language)
     window = MainWindow(store, root)
     if options.demo:
         window.set_note(
-            QCoreApplication.translate("app", "Demo-Fallakte – Passphrase: {0}").replace(
+            QCoreApplication.translate("app", "Demo case file – passphrase: {0}").replace(
                 "{0}", DEMO_PASSPHRASE
             )
         )
@@ -87,30 +93,43 @@ def open_case_file(root: Path) -> Store | None:
 
 
 def open_demo(root: Path) -> Store:
-    """The demo case file (created with synthetic clients on first use), unlocked."""
-    from desktop.services.demo import fill_demo  # only the demo needs the generator
+    """The demo case file (created with synthetic clients on first use), unlocked.
 
+    Filling runs in a worker thread behind a progress dialog; cancelled, the demo keeps the
+    clients written so far.
+    """
     if casefile.exists(root):
         return casefile.unlock(root, passphrase=DEMO_PASSPHRASE, use_keyring=False)
     store = casefile.init(root, DEMO_PASSPHRASE).store
-    progress = QProgressDialog(
-        QCoreApplication.translate("app", "Demo-Fallakte wird angelegt …"), "", 0, DEMO_CLIENTS
+    run_with_progress(
+        None,
+        QCoreApplication.translate("app", "Creating the demo case file…"),
+        lambda progress, cancelled: fill_demo_job(store, DEMO_CLIENTS, progress, cancelled),
     )
-    progress.setCancelButton(None)  # a few seconds at most; stopping halfway helps no one
-    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
-    progress.setMinimumDuration(0)
-    progress.setValue(0)
+    return store
 
-    def step(done: int, _total: int) -> None:
-        progress.setValue(done)
-        QCoreApplication.processEvents()
+
+class _DemoStopped(Exception):
+    """Raised from the progress callback when the user cancels: fill_demo stops there."""
+
+
+def fill_demo_job(store: Store, clients: int, progress: Progress, cancelled: Cancelled) -> int:
+    """Fill the demo in chunks; after a cancel it stops behind the chunk just written."""
+    from desktop.services.demo import fill_demo  # only the demo needs the generator
+
+    done = 0
+
+    def step(count: int, total: int) -> None:
+        nonlocal done
+        done = count
+        progress(count, total)
+        if cancelled():
+            raise _DemoStopped
 
     try:
-        fill_demo(store, DEMO_CLIENTS, seed=1, today=date.today(), progress=step, chunk=25)
-    finally:
-        progress.close()
-        progress.deleteLater()
-    return store
+        return fill_demo(store, clients, seed=1, today=date.today(), progress=step, chunk=25)
+    except _DemoStopped:
+        return done
 
 
 def install_excepthook() -> None:
@@ -128,17 +147,9 @@ def install_excepthook() -> None:
                 APP_NAME,
                 QCoreApplication.translate(
                     "app",
-                    "Ein unerwarteter Fehler ist aufgetreten; bitte starten Sie Welcome Desk "
-                    "neu, falls etwas nicht mehr wie gewohnt funktioniert.",
+                    "An unexpected error occurred. If something no longer works as usual, "
+                    "please restart Welcome Desk.",
                 ),
             )
 
     sys.excepthook = hook
-
-
-def crash_report(kind: type[BaseException], tb: TracebackType | None) -> str:
-    """The error's type and the code locations it passed; never its message, which may hold
-    case data (a name in an SQL parameter, a value in a validation message)."""
-    lines = [f"Welcome Desk: unexpected {kind.__module__}.{kind.__qualname__}\n"]
-    lines += [f"  {f.filename}:{f.lineno} in {f.name}\n" for f in traceback.extract_tb(tb)]
-    return "".join(lines)

@@ -10,10 +10,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.model import Client
-from desktop.domain.places import STATELESS, UNCLEAR, country_name
+from desktop.domain.places import STATELESS, UNCLEAR
 from desktop.domain.rules import status_runs_out_soon
 from desktop.services.casefile import Store
 from desktop.services.clients import ClientQuery
+from desktop.ui.formatting import country, format_date, label
 
 PAGE_SIZE = 200
 WARNING_COLOUR = QColor("#b3261e")
@@ -78,6 +79,32 @@ class CaseListModel(QAbstractTableModel):
     def client_at(self, row: int) -> Client:
         return self._rows[row]
 
+    def row_of(self, client_id: str) -> int | None:
+        """The row of a client among the rows loaded so far (None if not loaded)."""
+        return next((row for row, c in enumerate(self._rows) if c.id == client_id), None)
+
+    def refresh_client(self, client_id: str) -> None:
+        """Read one client again after an edit, in place: no reset, the selection stays."""
+        row = self.row_of(client_id)
+        if row is None or self._store is None:
+            return
+        client = self._store.find(Client, client_id)
+        if client is None:  # deleted meanwhile
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self._total -= 1
+            self.endRemoveRows()
+            return
+        self._rows[row] = client
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(SORT_KEYS) - 1))
+
+    def retranslate(self) -> None:
+        """Headers and cells again, in the language now chosen."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(SORT_KEYS) - 1)
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(SORT_KEYS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
     # -- QAbstractTableModel ---------------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -123,11 +150,11 @@ class CaseListModel(QAbstractTableModel):
     def _headers(self) -> tuple[str, ...]:
         return (
             self.tr("Name"),
-            self.tr("Geburtsdatum"),
-            self.tr("Staatsangehörigkeit"),
-            self.tr("Aufenthaltsstatus"),
-            self.tr("gültig bis"),
-            self.tr("Aktenzeichen"),
+            self.tr("Date of birth"),
+            self.tr("Nationality"),
+            self.tr("Residence status"),
+            self.tr("Valid until"),
+            self.tr("File number"),
         )
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -148,20 +175,19 @@ class CaseListModel(QAbstractTableModel):
 
 
 def _cell(client: Client, column: int) -> str:
-    """The text of one cell, German formats."""
+    """The text of one cell, in the formats of the UI language."""
     if column == NAME:
         return client.display_name
     if column == BIRTH_DATE:
-        return client.birth_date.german() if client.birth_date else ""
+        return format_date(client.birth_date)
     if column == NATIONALITY:
-        # Codes for countries; "staatenlos"/"ungeklärt" in words, as they are not codes.
+        # Codes for countries; "stateless"/"unclear" in words, as they are not codes.
         code = client.nationality
-        return country_name(code, "de") if code in (STATELESS, UNCLEAR) else code
+        return country(code) if code in (STATELESS, UNCLEAR) else code
     if column == RESIDENCE_STATUS:
-        return client.residence_status.label("de") if client.residence_status else ""
+        return label(client.residence_status)
     if column == VALID_UNTIL:
-        valid = client.status_valid_until
-        return f"{valid:%d.%m.%Y}" if valid else ""
+        return format_date(client.status_valid_until)
     if column == FILE_NUMBER:
         return client.file_number
     return ""

@@ -1,188 +1,223 @@
-"""The main window: search and filter on top, the case list, the selected person beside it."""
+"""The main window: the case list beside the selected client's workspace, the agenda, the lock."""
 
 from __future__ import annotations
 
-import dataclasses
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
+    QDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.domain.errors import WelcomeDeskError
+from desktop.domain.model import Client
 from desktop.services.casefile import Store
-from desktop.services.clients import ClientQuery
-from desktop.ui.case_list_model import FILE_NUMBER, NAME, RESIDENCE_STATUS, CaseListModel
-from desktop.ui.client_summary import ClientSummary
+from desktop.services.settings import load_settings
+from desktop.ui.agenda_view import AgendaView
+from desktop.ui.case_list import CaseList
+from desktop.ui.case_workspace import CaseWorkspace, TabType
+from desktop.ui.i18n import Retranslating, current_language
+from desktop.ui.idle_lock import DEFAULT_MINUTES, IdleLock
+from desktop.ui.new_client_dialog import NewClientDialog
+from desktop.ui.organisations_dialog import OrganisationsDialog
+from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.unlock_dialog import UnlockDialog
 
-SEARCH_DELAY_MS = 150
-STATES = ("open", "closed", "all")  # the order of the state filter's entries
+APP_NAME = "Welcome Desk"
 
 
-class MainWindow(QMainWindow):
-    """Owns the open store while unlocked; `lock()` closes it and hides every piece of case data."""
+class MainWindow(Retranslating, QMainWindow):
+    """Owns the open store while unlocked; `lock()` closes it and hides every piece of case data.
 
-    def __init__(self, store: Store, root: Path) -> None:
+    `idle_lock_ms` overrides the idle time from the settings (tests use a short one).
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        root: Path,
+        *,
+        idle_lock_ms: int | None = None,
+        tab_types: list[TabType] | None = None,
+    ) -> None:
         super().__init__()
         self.store: Store | None = store
         self.root = Path(root)
-        self.setWindowTitle("Welcome Desk")
-        self.model = CaseListModel()
-
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._run_query)
+        self._fixed_idle_ms = idle_lock_ms
+        self._unlock_dialog: UnlockDialog | None = None
+        self._saved_at: datetime | None = None
+        self.case_list = CaseList()
+        self.workspace = CaseWorkspace(None, tab_types=tab_types)
+        self.agenda = AgendaView(None)
+        self.idle_lock = IdleLock(idle_lock_ms or DEFAULT_MINUTES * 60_000, self)
+        self.idle_lock.idle.connect(self.lock)
 
         self._pages = QStackedWidget()
         self._work_page = self._build_work_page()
         self._locked_page = self._build_locked_page()
-        self._pages.addWidget(self._work_page)
-        self._pages.addWidget(self._locked_page)
+        for page in (self._work_page, self.agenda, self._locked_page):
+            self._pages.addWidget(page)
         self.setCentralWidget(self._pages)
-        self._build_menu()
+        self._build_menus()
         self._build_status_bar()
-        self._unlock_dialog: UnlockDialog | None = None
+        self._connect()
+        self.retranslate()
         self.set_store(store)
 
-    # -- building -------------------------------------------------------------------------------
+    # -- building ----------------------------------------------------------------------------
 
     def _build_work_page(self) -> QWidget:
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(
-            self.tr("Suchen: Name, andere Schreibweise, Aktenzeichen, Geburtsjahr")
-        )
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._schedule_search)
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
-
-        self.state_filter = QComboBox()
-        for text, state in zip(
-            (self.tr("Offene Fälle"), self.tr("Geschlossene"), self.tr("Alle")), STATES, strict=True
-        ):
-            self.state_filter.addItem(text, state)
-        self.state_filter.currentIndexChanged.connect(self._run_query)
-
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.setSortingEnabled(True)
-        self._size_columns()
-        self.table.selectionModel().currentRowChanged.connect(self._show_current)
-        self.model.modelReset.connect(self._after_reset)
-
-        self.summary = ClientSummary()
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.summary)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.addWidget(self.case_list)
+        splitter.addWidget(self.workspace)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([900, 380])
-
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.state_filter)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        return page
-
-    def _size_columns(self) -> None:
-        """Headers readable in full, the status column takes the rest, rows compact."""
-        header = self.table.horizontalHeader()
-        metrics = header.fontMetrics()
-        for column in range(self.model.columnCount()):
-            text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            header.resizeSection(column, max(metrics.horizontalAdvance(text) + 36, 90))
-        header.resizeSection(NAME, 220)
-        header.resizeSection(FILE_NUMBER, metrics.horizontalAdvance("WD-0000-00000") + 36)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(RESIDENCE_STATUS, QHeaderView.ResizeMode.Stretch)
-        rows = self.table.verticalHeader()
-        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        splitter.setSizes([560, 720])
+        return splitter
 
     def _build_locked_page(self) -> QWidget:
         page = QWidget()
-        message = QLabel(self.tr("Die Fallakte ist gesperrt."))
-        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.unlock_button = QPushButton(self.tr("Entsperren…"))
+        self.locked_message = QLabel()
+        self.locked_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.unlock_button = QPushButton()
         self.unlock_button.clicked.connect(self.request_unlock)
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        layout.addWidget(message)
+        layout.addWidget(self.locked_message)
         layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         return page
 
-    def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Fallakte"))
-        self.lock_action = QAction(self.tr("&Sperren"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self._lock_and_ask)
-        menu.addAction(self.lock_action)
-        menu.addSeparator()
-        quit_action = QAction(self.tr("&Beenden"), self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
-        menu.addAction(quit_action)
+    def _action(self, menu: QMenu, shortcut: str | None, slot: Any) -> QAction:
+        action = QAction(self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.new_client_action = self._action(self.file_menu, "Ctrl+N", self.new_client)
+        self.file_menu.addSeparator()
+        self.lock_action = self._action(self.file_menu, "Ctrl+L", self._lock_and_ask)
+        self.settings_action = self._action(self.file_menu, "Ctrl+,", self.open_settings)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, "Ctrl+Q", self.close)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.view_menu = self.menuBar().addMenu("")
+        self.cases_action = self._action(self.view_menu, "Ctrl+1", self.show_cases)
+        self.agenda_action = self._action(self.view_menu, "Ctrl+2", self.show_agenda)
+        self.organisations_action = self._action(self.view_menu, "Ctrl+3", self.open_organisations)
+        self.find_action = QAction(self)  # Ctrl+F: no menu entry of its own
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._focus_search)
+        self.addAction(self.find_action)
+        self._case_actions = [
+            self.new_client_action,
+            self.lock_action,
+            self.settings_action,
+            self.cases_action,
+            self.agenda_action,
+            self.organisations_action,
+            self.find_action,
+        ]
 
     def _build_status_bar(self) -> None:
         self.note_label = QLabel()
+        self.saved_label = QLabel()
         self.count_label = QLabel()
         self.statusBar().addWidget(self.note_label, 1)
+        self.statusBar().addPermanentWidget(self.saved_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
-    # -- what others call -----------------------------------------------------------------------
+    def _connect(self) -> None:
+        self.case_list.current_changed.connect(self._show_client)
+        self.case_list.count_changed.connect(self._show_count)
+        self.workspace.saved.connect(self._show_saved)
+        self.workspace.unsaved.connect(self._show_unsaved)
+        self.workspace.client_changed.connect(self.case_list.model.refresh_client)
+        self.workspace.open_client.connect(self._open_client_soon)
+        self.agenda.open_client.connect(self._open_client_soon)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(APP_NAME)
+        self.file_menu.setTitle(self.tr("&Case file"))
+        self.new_client_action.setText(self.tr("&New client…"))
+        self.lock_action.setText(self.tr("&Lock"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.cases_action.setText(self.tr("&Cases"))
+        self.agenda_action.setText(self.tr("&Agenda"))
+        self.organisations_action.setText(self.tr("&Organisations…"))
+        self.find_action.setText(self.tr("Search"))
+        self.locked_message.setText(self.tr("The case file is locked."))
+        self.unlock_button.setText(self.tr("Unlock…"))
+        self._show_count(self.case_list.model.total)
+        if self._saved_at is not None:
+            self._show_saved(self._saved_at)
+
+    # -- what others call --------------------------------------------------------------------
 
     def set_store(self, store: Store) -> None:
         """Show the case file of a (newly unlocked) store."""
         self.store = store
         self._pages.setCurrentWidget(self._work_page)
-        self.lock_action.setEnabled(True)
-        self.model.set_store(store, self._query())
-        self._show_count()
-        self.search.setFocus()
+        for action in self._case_actions:
+            action.setEnabled(True)
+        self.case_list.set_store(store)
+        self.workspace.set_store(store)
+        self.agenda.set_store(store)
+        self._apply_idle_minutes(load_settings(store).idle_lock_minutes)
+        self.idle_lock.start()
+        self.case_list.search.setFocus()
 
     def set_note(self, text: str) -> None:
         """A lasting remark on the left of the status bar (e.g. that this is the demo file)."""
         self.note_label.setText(text)
 
     def lock(self) -> None:
-        """Close the store and hide every piece of case data, including the search text."""
-        self._search_timer.stop()
-        self.model.clear()
-        self.summary.clear()
-        self.search.blockSignals(True)
-        self.search.clear()  # what was typed may be a name
-        self.search.blockSignals(False)
+        """Save pending edits, close the store and hide every piece of case data."""
+        if self.store is None:
+            return
+        self.idle_lock.stop()
+        for dialog in reversed(self.findChildren(QDialog)):  # a dialog may show case data
+            if dialog is not self._unlock_dialog:
+                dialog.reject()
+                dialog.setParent(None)  # out of the window at once, deleted with the next loop
+                dialog.deleteLater()
+        try:
+            self.workspace.flush()
+        except WelcomeDeskError:
+            pass  # an invalid value cannot be saved; locking must happen all the same
+        finally:
+            self._forget_case_data()
+
+    def _forget_case_data(self) -> None:
+        self.workspace.set_store(None)
+        self.case_list.clear()
+        self.agenda.set_store(None)
         self.count_label.clear()
+        self.saved_label.clear()
+        self._saved_at = None
         self._pages.setCurrentWidget(self._locked_page)
-        self.lock_action.setEnabled(False)
+        for action in self._case_actions:
+            action.setEnabled(False)
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -198,7 +233,66 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    # -- reacting -------------------------------------------------------------------------------
+    def new_client(self) -> NewClientDialog | None:
+        """Ask for a new client (Ctrl+N); the new person is shown selected in the list."""
+        if self.store is None:
+            return None
+        dialog = NewClientDialog(self.store, self)
+        dialog.accepted.connect(lambda: self._client_added(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_client(self, client_id: str) -> None:
+        """Show a client (from the agenda or a household member) in the list and workspace."""
+        if self.store is None:
+            return
+        client = self.store.find(Client, client_id)
+        if client is None:
+            return
+        self.show_cases()
+        self.case_list.select_client(client)
+        if self.workspace.client_id != client_id:
+            self._show_client(client_id)
+
+    def show_cases(self) -> None:
+        if self.store is not None:
+            self._pages.setCurrentWidget(self._work_page)
+
+    def show_agenda(self) -> None:
+        if self.store is not None:
+            if not self.workspace.save_pending():
+                return
+            self._pages.setCurrentWidget(self.agenda)
+            self.agenda.refresh()
+
+    def open_organisations(self) -> QDialog | None:
+        if self.store is None:
+            return None
+        dialog = OrganisationsDialog(self.store, self)
+        dialog.finished.connect(self.workspace.reload)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_settings(self) -> SettingsDialog | None:
+        if self.store is None:
+            return None
+        dialog = SettingsDialog(self.store, self.root, self)
+        dialog.applied.connect(lambda chosen: self._apply_idle_minutes(chosen.idle_lock_minutes))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    # -- reacting ----------------------------------------------------------------------------
+
+    def _open_client_soon(self, client_id: str) -> None:
+        # After the slot that asked has returned: the asking tab is about to be refilled.
+        QTimer.singleShot(0, lambda: self.open_client(client_id))
+
+    def _apply_idle_minutes(self, minutes: int) -> None:
+        if self._fixed_idle_ms is None:
+            self.idle_lock.set_minutes(minutes)
 
     def _lock_and_ask(self) -> None:
         self.lock()
@@ -212,48 +306,57 @@ class MainWindow(QMainWindow):
             self.set_store(dialog.store)
         dialog.deleteLater()
 
-    def _schedule_search(self, _text: str) -> None:
-        self._search_timer.start()  # restarted by every keystroke: search once typing pauses
-
     def _focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        self.show_cases()
+        self.case_list.focus_search()
 
-    def _run_query(self) -> None:
-        if self.store is not None:
-            self.model.set_query(self._query())
-            self._show_count()
+    def _show_client(self, client_id: str) -> None:
+        if client_id == self.workspace.client_id:
+            return
+        if not self.workspace.show_client(client_id):
+            view = self.workspace.view  # the old case could not be saved: stay there
+            if view is not None:
+                self.case_list.select_client(view.client)
 
-    def _query(self) -> ClientQuery:
-        """The model's query (its sort order) with the search text and the state filter."""
-        return dataclasses.replace(
-            self.model.query,
-            text=self.search.text(),
-            state=self.state_filter.currentData() or "open",
-        )
+    def _client_added(self, dialog: NewClientDialog) -> None:
+        if dialog.client is not None and self.store is not None:
+            self.show_cases()
+            self.case_list.select_client(dialog.client)
+            self._show_client(dialog.client.id)
+            self.case_list.table.setFocus()
 
-    def _show_count(self) -> None:
-        total = self.model.total
+    def _show_count(self, total: int) -> None:
+        if self.store is None:
+            self.count_label.clear()
+            return
         if total == 1:
-            self.count_label.setText(self.tr("1 Person"))
+            self.count_label.setText(self.tr("1 person"))
         else:
-            number = f"{total:,}".replace(",", ".")
-            self.count_label.setText(self.tr("{n} Personen").replace("{n}", number))
+            self.count_label.setText(self.tr("%Ln people", "", total))
 
-    def _show_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.summary.show_client(self.model.client_at(current.row()))
-        else:
-            self.summary.clear()
+    def _show_saved(self, when: datetime) -> None:
+        self._saved_at = when
+        self.saved_label.setText(self.tr("Saved {0}").replace("{0}", f"{when:%H:%M}"))
 
-    def _after_reset(self) -> None:
-        self.summary.clear()
+    def _show_unsaved(self) -> None:
+        self.saved_label.setText(self.tr("Unsaved changes"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing the window closes the case file: the key is forgotten with the connection."""
-        self._search_timer.stop()
+        """Closing saves pending edits and closes the case file: the key is forgotten."""
         if self.store is not None:
-            self.model.clear()
-            self.store.close()
-            self.store = None
+            try:
+                self.workspace.flush()
+            except WelcomeDeskError as error:
+                answer = QMessageBox.question(
+                    self,
+                    APP_NAME,
+                    self.tr("A change could not be saved: {0} Close all the same?").replace(
+                        "{0}", error.text(current_language())
+                    ),
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    event.ignore()
+                    return
+            self.idle_lock.stop()
+            self._forget_case_data()
         super().closeEvent(event)

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.i18n import Retranslating
 
-class RecoveryKeyPage(QWidget):
+
+class RecoveryKeyPage(Retranslating, QWidget):
     """The key in large selectable type; `confirmed` says whether the box is ticked."""
 
     confirmed = Signal(bool)
@@ -27,15 +29,8 @@ class RecoveryKeyPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._key = ""
-        intro = QLabel(
-            self.tr(
-                "Die Fallakte ist angelegt. Dies ist Ihr Wiederherstellungsschlüssel. Er wird nur "
-                "jetzt angezeigt. Mit ihm öffnen Sie die Fallakte, wenn die Passphrase vergessen "
-                "ist: drucken Sie ihn aus oder speichern Sie ihn und bewahren Sie ihn sicher auf, "
-                "zum Beispiel im Büro-Tresor."
-            )
-        )
-        intro.setWordWrap(True)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
 
         self.key_label = QLabel()
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -47,9 +42,9 @@ class RecoveryKeyPage(QWidget):
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key_label.setMinimumHeight(60)
 
-        self.print_button = QPushButton(self.tr("Drucken…"))
+        self.print_button = QPushButton()
         self.print_button.clicked.connect(self._print)
-        self.save_button = QPushButton(self.tr("Als Datei speichern…"))
+        self.save_button = QPushButton()
         self.save_button.clicked.connect(self._save)
         actions = QHBoxLayout()
         actions.addStretch(1)
@@ -57,9 +52,7 @@ class RecoveryKeyPage(QWidget):
         actions.addWidget(self.save_button)
         actions.addStretch(1)
 
-        self.kept_safe = QCheckBox(
-            self.tr("Ich habe den Wiederherstellungsschlüssel sicher aufbewahrt")
-        )
+        self.kept_safe = QCheckBox()
         self.kept_safe.toggled.connect(self.confirmed)
 
         self.note = QLabel()
@@ -67,7 +60,7 @@ class RecoveryKeyPage(QWidget):
         self.note.hide()
 
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addWidget(self.note)
         layout.addSpacing(12)
         layout.addWidget(self.key_label)
@@ -75,6 +68,19 @@ class RecoveryKeyPage(QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.kept_safe)
         layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.intro.setText(
+            self.tr(
+                "The case file has been created. This is your recovery key. It is shown only "
+                "now. With it you open the case file if the passphrase is forgotten: print it "
+                "or save it and keep it in a safe place, for example the office safe."
+            )
+        )
+        self.print_button.setText(self.tr("&Print…"))
+        self.save_button.setText(self.tr("&Save as file…"))
+        self.kept_safe.setText(self.tr("I have put the recovery key in a &safe place"))
 
     def set_key(self, key: str) -> None:
         self._key = key
@@ -89,9 +95,9 @@ class RecoveryKeyPage(QWidget):
     def key_text(self) -> str:
         """The text that is printed or saved: a short explanation and the key."""
         return self.tr(
-            "Welcome Desk – Wiederherstellungsschlüssel\n\n{key}\n\n"
-            "Mit diesem Schlüssel lässt sich die Fallakte öffnen, wenn die Passphrase "
-            "vergessen ist. Sicher aufbewahren und niemandem zeigen."
+            "Welcome Desk – recovery key\n\n{key}\n\n"
+            "This key opens the case file if the passphrase is forgotten. Keep it safe and "
+            "show it to no one."
         ).replace("{key}", self._key)
 
     def _print(self) -> None:
@@ -107,9 +113,9 @@ class RecoveryKeyPage(QWidget):
     def _save(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
-            self.tr("Wiederherstellungsschlüssel speichern"),
-            self.tr("Welcome-Desk-Wiederherstellungsschluessel.txt"),
-            self.tr("Textdateien (*.txt)"),
+            self.tr("Save recovery key"),
+            self.tr("Welcome-Desk-recovery-key.txt"),
+            self.tr("Text files (*.txt)"),
         )
         if not path:
             return
@@ -118,6 +124,6 @@ class RecoveryKeyPage(QWidget):
         except OSError:
             QMessageBox.warning(
                 self,
-                self.tr("Nicht gespeichert"),
-                self.tr("Die Datei konnte nicht geschrieben werden. Bitte anderen Ort wählen."),
+                self.tr("Not saved"),
+                self.tr("The file could not be written. Please choose another place."),
             )

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import CannotUnlock
 from desktop.services import casefile
 from desktop.services.casefile import Store
+from desktop.ui.i18n import Retranslating, current_language
 
 ERROR_STYLE = "color: #b3261e;"
 
 
-class UnlockDialog(QDialog):
+class UnlockDialog(Retranslating, QDialog):
     """On success `store` holds the open case file; a wrong secret keeps the dialog open."""
 
     def __init__(self, root: Path, parent: QWidget | None = None) -> None:
@@ -31,11 +32,12 @@ class UnlockDialog(QDialog):
         self.root = Path(root)
         self.store: Store | None = None
         self._with_recovery_key = False
-        self.setWindowTitle(self.tr("Fallakte entsperren"))
+        self._failure: CannotUnlock | None = None
 
         self._prompt = QLabel()
         self._prompt.setWordWrap(True)
         self._field = QLineEdit()
+        self._field.setEchoMode(QLineEdit.EchoMode.Password)
         self._error = QLabel()
         self._error.setStyleSheet(ERROR_STYLE)
         self._error.setWordWrap(True)
@@ -47,11 +49,9 @@ class UnlockDialog(QDialog):
         self._toggle.clicked.connect(self._switch_mode)
 
         buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(
-            self.tr("Entsperren"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.ok_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setDefault(True)
-        buttons.addButton(self.tr("Abbrechen"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
@@ -62,7 +62,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(self._toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
-        self._show_mode()
+        self.retranslate()
 
     @property
     def field(self) -> QLineEdit:
@@ -78,6 +78,27 @@ class UnlockDialog(QDialog):
     def mode_toggle(self) -> QPushButton:
         return self._toggle
 
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Unlock case file"))
+        self.ok_button.setText(self.tr("&Unlock"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        if self._with_recovery_key:
+            self._prompt.setText(
+                self.tr(
+                    "Enter the recovery key that you printed or saved when Welcome Desk was set up."
+                )
+            )
+            self._field.setPlaceholderText("XXXX-XXXX-XXXX-…")
+            self._toggle.setText(self.tr("Unlock with the &passphrase"))
+        else:
+            self._prompt.setText(
+                self.tr("The case file is encrypted. Please enter your passphrase.")
+            )
+            self._field.setPlaceholderText(self.tr("Passphrase"))
+            self._toggle.setText(self.tr("Unlock with the &recovery key"))
+        if self._failure is not None:
+            self._error.setText(self._failure.text(current_language()))
+
     def accept(self) -> None:
         secret = self._field.text()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -87,7 +108,7 @@ class UnlockDialog(QDialog):
             else:
                 store = casefile.unlock(self.root, passphrase=secret, use_keyring=False)
         except CannotUnlock as error:
-            self._fail(error.text("de"))
+            self._fail(error)
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -95,35 +116,21 @@ class UnlockDialog(QDialog):
         self._field.clear()
         super().accept()
 
-    def _fail(self, message: str) -> None:
-        self._error.setText(message)
+    def _fail(self, error: CannotUnlock) -> None:
+        self._failure = error
+        self._error.setText(error.text(current_language()))
         self._error.show()
         self._field.clear()
         self._field.setFocus()
 
     def _switch_mode(self) -> None:
         self._with_recovery_key = not self._with_recovery_key
+        self._failure = None
         self._field.clear()
         self._error.hide()
-        self._show_mode()
+        # Typed from paper, the recovery key must be visible; the passphrase never is.
+        self._field.setEchoMode(
+            QLineEdit.EchoMode.Normal if self._with_recovery_key else QLineEdit.EchoMode.Password
+        )
+        self.retranslate()
         self._field.setFocus()
-
-    def _show_mode(self) -> None:
-        if self._with_recovery_key:
-            self._prompt.setText(
-                self.tr(
-                    "Geben Sie den Wiederherstellungsschlüssel ein, den Sie beim Einrichten "
-                    "ausgedruckt oder gespeichert haben."
-                )
-            )
-            # Typed from paper: the user must see what they type.
-            self._field.setEchoMode(QLineEdit.EchoMode.Normal)
-            self._field.setPlaceholderText("XXXX-XXXX-XXXX-…")
-            self._toggle.setText(self.tr("Mit Passphrase entsperren"))
-        else:
-            self._prompt.setText(
-                self.tr("Die Fallakte ist verschlüsselt. Bitte geben Sie Ihre Passphrase ein.")
-            )
-            self._field.setEchoMode(QLineEdit.EchoMode.Password)
-            self._field.setPlaceholderText(self.tr("Passphrase"))
-            self._toggle.setText(self.tr("Mit Wiederherstellungsschlüssel entsperren"))

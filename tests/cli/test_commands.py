@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.store.database import LATEST_SCHEMA
+
 RECOVERY_KEY_LINE = re.compile(r"^[A-Z0-9]{4,}(-[A-Z0-9]{4,})+$")
 FINGERPRINT = re.compile(r"^\d+( \d+)+$")
 META_BLOCK = re.compile(r'^ "meta": \{\n(?:  .*\n)* \},?\n', re.MULTILINE)
@@ -40,7 +42,7 @@ def test_init_prints_the_recovery_key_alone_and_status_reports_the_new_file(cli,
     code, out, err = cli("status")
     assert code == 0, err
     lines = out.splitlines()
-    assert "Schema version: 1" in lines
+    assert f"Schema version: {LATEST_SCHEMA}" in lines
     assert "Clients: 0 (0 open)" in lines
     fingerprint = next(line for line in lines if line.startswith("Fingerprint: "))
     assert FINGERPRINT.match(fingerprint.removeprefix("Fingerprint: "))
@@ -246,7 +248,7 @@ def test_the_recovery_key_unlocks_without_the_passphrase(cli, initialised):
     )
 
     assert code == 0, err
-    assert "Schema version: 1" in out.splitlines()
+    assert f"Schema version: {LATEST_SCHEMA}" in out.splitlines()
 
 
 def test_an_empty_recovery_key_variable_counts_as_not_set(cli, initialised):
@@ -255,7 +257,7 @@ def test_an_empty_recovery_key_variable_counts_as_not_set(cli, initialised):
     code, out, err = cli("status", env={"WELCOME_DESK_RECOVERY_KEY": ""})
 
     assert code == 0, err
-    assert "Schema version: 1" in out.splitlines()
+    assert f"Schema version: {LATEST_SCHEMA}" in out.splitlines()
 
 
 @pytest.mark.parametrize("where", ["before the command", "after the command"])
@@ -268,7 +270,7 @@ def test_a_passphrase_file_unlocks(cli, initialised, tmp_path: Path, where):
     code, out, err = cli(*args, env={"WELCOME_DESK_PASSPHRASE": None})
 
     assert code == 0, err
-    assert "Schema version: 1" in out.splitlines()
+    assert f"Schema version: {LATEST_SCHEMA}" in out.splitlines()
 
 
 def test_init_asking_for_the_keyring_where_there_is_none_falls_back_quietly(cli) -> None:

@@ -22,6 +22,7 @@ from desktop.domain.dates import PartialDate
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.domain.model import (
     Appointment,
+    Attachment,
     Client,
     DocumentItem,
     Goal,
@@ -33,7 +34,7 @@ from desktop.domain.model import (
     Organisation,
     SupportLink,
 )
-from desktop.services import casework, clients
+from desktop.services import attachments, casework, clients, organisations, settings
 from desktop.store.changes import HybridClock, unpack_hlc
 from desktop.store.specs import BY_NAME, ERASED, EXISTS, SPECS
 from desktop.store.store import Store
@@ -157,7 +158,30 @@ def a_client() -> Client:
     )
 
 
-def test_every_write_path_records_its_changes(store: Store) -> None:
+def attach(store: Store, folder: Path, document_id: str, name: str, data: bytes) -> Any:
+    """Attach a file with these bytes; the attachment and its change rows must match."""
+    path = folder / name
+    path.write_bytes(data)
+    infos: list[Any] = []
+    changes = assert_logged(
+        store, lambda: infos.append(attachments.attach_file(store, document_id, path))
+    )
+    assert {c["entity"] for c in changes} == {"attachment"}
+    assert all(data not in (c["value"] or "").encode() for c in changes)  # never the bytes
+    return infos[0]
+
+
+def parts_document_of(store: Store, client_id: str) -> str:
+    """A checklist item of the client (a new one if they have none left)."""
+    existing = store.of_client(DocumentItem, client_id)
+    if existing:
+        return existing[0].id
+    item = DocumentItem(client_id, DocumentKind.ID_CARD)
+    casework.add(store, item)
+    return item.id
+
+
+def test_every_write_path_records_its_changes(store: Store, tmp_path: Path) -> None:
     household = Household("Familie Haddad")
     client = dataclasses.replace(a_client(), household_id=household.id)
     parts = full_case(client.id)
@@ -186,10 +210,35 @@ def test_every_write_path_records_its_changes(store: Store) -> None:
     assert_logged(store, lambda: clients.update_client(store, client.id, {"phone": "+49 1"}))
     assert_logged(store, lambda: casework.remove(store, Measure, measure.id))
     assert_logged(store, lambda: casework.remove(store, IntegrationPlan, plan.id))
+    # Scans: attach, rename, remove one, then the checklist item takes the rest with it.
+    scan = attach(store, tmp_path, document.id, "pass.pdf", b"%PDF passport")
+    other_scan = attach(store, tmp_path, document.id, "visa.jpg", b"JPEG visa")
+    renamed = dataclasses.replace(store.get(Attachment, scan.id), file_name="reisepass.pdf")
+    assert assert_logged(store, lambda: casework.save(store, renamed))
+    assert_logged(store, lambda: attachments.remove_attachment(store, other_scan.id))
+    assert_logged(store, lambda: casework.remove(store, DocumentItem, document.id))
+    attach(store, tmp_path, parts_document_of(store, client.id), "again.pdf", b"%PDF again")
+    assert_logged(
+        store,
+        lambda: organisations.save_organisation(
+            store, dataclasses.replace(org, contact_person="Frau Weber")
+        ),
+    )
+    assert_logged(store, lambda: organisations.add_organisation(store, Organisation("Caritas")))
     assert_logged(store, lambda: clients.delete_client(store, client.id))
     other = a_client()
     casework.add(store, other, *full_case(other.id))
+    attach(store, tmp_path, parts_document_of(store, other.id), "erase.pdf", b"%PDF erase me")
     assert_logged(store, lambda: clients.erase_client(store, other.id))
+    assert store.conn.execute("SELECT count(*) FROM blob").fetchone()[0] == 0
+
+
+def test_settings_are_not_case_data_and_record_no_changes(store: Store) -> None:
+    casework.add(store, a_client())
+    before, seq = state(store), last_seq(store)
+    settings.save_settings(store, settings.Settings("en", 30, "Welcome Center Lörrach"))
+    assert state(store) == before and last_seq(store) == seq
+    assert settings.load_settings(store).office_name == "Welcome Center Lörrach"
 
 
 def test_demo_fill_records_its_changes(store: Store) -> None:
@@ -230,13 +279,16 @@ def test_unknown_id_is_refused_and_nothing_written(store: Store) -> None:
     assert last_seq(store) == seq
 
 
-def test_erasure_leaves_only_tombstones_without_personal_data(store: Store) -> None:
+def test_erasure_leaves_only_tombstones_without_personal_data(store: Store, tmp_path: Path) -> None:
     client = a_client()
     parts = full_case(client.id)
     casework.add(store, client, *parts)
     clients.update_client(store, client.id, {"phone": "+49 999"})
-    erased_ids = {client.id} | {p.id for p in parts if not isinstance(p, Organisation)}
+    passport = next(p for p in parts if isinstance(p, DocumentItem))
+    scan = attach(store, tmp_path, passport.id, "Reisepass-Haddad.pdf", b"%PDF Rania Haddad")
+    erased_ids = {client.id, scan.id} | {p.id for p in parts if not isinstance(p, Organisation)}
     clients.erase_client(store, client.id)
+    assert store.conn.execute("SELECT count(*) FROM blob").fetchone()[0] == 0
     remaining = store.conn.execute("SELECT row_id, field_group, value FROM change").fetchall()
     for row_id, group, value in remaining:
         if row_id in erased_ids:

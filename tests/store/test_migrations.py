@@ -107,3 +107,44 @@ def test_every_field_belongs_to_exactly_one_group() -> None:
         fields = [f.name for f in dataclasses.fields(spec.cls) if f.name != "id"]
         assert sorted(spec.fields) == sorted(fields), spec.name
         assert len(set(spec.fields)) == len(spec.fields), spec.name
+
+
+def test_schema_1_upgrades_to_2_and_takes_attachments(tmp_path: Path) -> None:
+    from desktop.domain.catalogues import DocumentKind
+    from desktop.domain.model import DocumentItem
+    from desktop.services import attachments, casework
+
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "schema-1", target)
+    store = casefile.unlock(target, passphrase=PASSPHRASE)
+    try:
+        indexes = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+        assert {"attachment", "blob", "plan_review", "document_expires", "measure_due"} <= indexes
+        (client,) = store.all(Client)
+        item = DocumentItem(client.id, DocumentKind.PASSPORT)
+        casework.add(store, item)
+        scan = tmp_path / "pass.pdf"
+        scan.write_bytes(b"%PDF-1.4 upgraded")
+        info = attachments.attach_file(store, item.id, scan)
+        assert attachments.read_attachment(store, info.id) == b"%PDF-1.4 upgraded"
+    finally:
+        store.close()
+    assert [
+        p.name.startswith("before-schema-2-from-1-") for p in (target / "backups").iterdir()
+    ] == [True]
+
+
+def test_the_schema_2_fixture_keeps_its_attached_scan(tmp_path: Path) -> None:
+    from desktop.domain.model import DocumentItem
+    from desktop.services import attachments
+
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "schema-2", target)
+    store = casefile.unlock(target, passphrase=PASSPHRASE)
+    try:
+        (item,) = store.all(DocumentItem)
+        (info,) = attachments.attachments_of(store, item.id)
+        assert (info.file_name, info.media_type) == ("pass.txt", "text/plain")
+        assert attachments.read_attachment(store, info.id) == b"fixture scan of a passport\n"
+    finally:
+        store.close()

@@ -17,8 +17,12 @@ PASSPHRASE = "correct horse battery staple"
 UI_TESTS = Path(__file__).resolve().parent
 
 # The offscreen platform plugin warns whenever a shown top-level window gets size constraints
-# (every QMainWindow and QDialog does); it is the test platform talking, not the app.
-OFFSCREEN_ONLY = r"^This plugin does not support propagateSizeHints\(\)$"
+# (every QMainWindow and QDialog does), is raised, or a popup (a completer's list) grabs the
+# keyboard; it is the test platform talking, not the app.
+OFFSCREEN_ONLY = (
+    r"^This plugin does not support "
+    r"(propagateSizeHints\(\)|raise\(\)|grabbing the keyboard|grabbing the mouse)$"
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -55,3 +59,13 @@ def add(store: Store) -> Callable[..., Client]:
         return add_client(store, fields)
 
     return _add
+
+
+@pytest.fixture(autouse=True)
+def _english(qapp: object) -> Iterator[None]:
+    """Every window test starts in English (the source language); German is asked for."""
+    from desktop.ui.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("en")

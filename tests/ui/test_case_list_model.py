@@ -13,6 +13,7 @@ from desktop.domain.catalogues import ResidenceStatus
 from desktop.domain.dates import PartialDate
 from desktop.domain.model import Client
 from desktop.services import casefile, casework
+from desktop.services.clients import update_client
 from desktop.store.search import ClientQuery
 from desktop.store.store import Store
 from desktop.ui.case_list_model import (
@@ -24,6 +25,7 @@ from desktop.ui.case_list_model import (
     VALID_UNTIL,
     CaseListModel,
 )
+from desktop.ui.i18n import set_language
 
 MANY = 450
 
@@ -77,10 +79,8 @@ def test_a_new_query_starts_again_at_the_first_page(many: Store, qapp: object) -
     assert model.total == 1
 
 
-def test_cells_show_german_dates_and_labels(
-    store: Store, add: Callable[..., Client], qapp: object
-) -> None:
-    add(
+def haddad(add: Callable[..., Client]) -> Client:
+    return add(
         family_name="Haddad",
         given_names="Layla",
         file_number="2024-17",
@@ -89,12 +89,48 @@ def test_cells_show_german_dates_and_labels(
         residence_status=ResidenceStatus.DULDUNG,
         status_valid_until=date(2026, 12, 31),
     )
+
+
+def cells(model: CaseListModel) -> dict[int, str]:
+    columns = (NAME, BIRTH_DATE, NATIONALITY, RESIDENCE_STATUS, VALID_UNTIL, FILE_NUMBER)
+    return {column: model.data(model.index(0, column)) for column in columns}
+
+
+def test_cells_show_english_dates_and_labels(
+    store: Store, add: Callable[..., Client], qapp: object
+) -> None:
+    haddad(add)
     model = CaseListModel(store)
-    row = {
-        column: model.data(model.index(0, column))
-        for column in (NAME, BIRTH_DATE, NATIONALITY, RESIDENCE_STATUS, VALID_UNTIL, FILE_NUMBER)
+    assert cells(model) == {
+        NAME: "Haddad, Layla",
+        BIRTH_DATE: "1990-05",
+        NATIONALITY: "SY",
+        RESIDENCE_STATUS: ResidenceStatus.DULDUNG.label("en"),
+        VALID_UNTIL: "2026-12-31",
+        FILE_NUMBER: "2024-17",
     }
-    assert row == {
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == [
+        "Name",
+        "Date of birth",
+        "Nationality",
+        "Residence status",
+        "Valid until",
+        "File number",
+    ]
+
+
+def test_cells_follow_the_language_german_dates_and_labels(
+    store: Store, add: Callable[..., Client], qapp: object
+) -> None:
+    haddad(add)
+    model = CaseListModel(store)
+    changed: list[object] = []
+    model.dataChanged.connect(lambda *args: changed.append(args))
+    set_language("de")
+    model.retranslate()
+    assert changed
+    assert cells(model) == {
         NAME: "Haddad, Layla",
         BIRTH_DATE: "05.1990",
         NATIONALITY: "SY",
@@ -102,8 +138,6 @@ def test_cells_show_german_dates_and_labels(
         VALID_UNTIL: "31.12.2026",
         FILE_NUMBER: "2024-17",
     }
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers[0] == "Name" and headers[4] == "gültig bis"
 
 
 def test_clear_forgets_every_row(store: Store, add: Callable[..., Client], qapp: object) -> None:
@@ -113,3 +147,16 @@ def test_clear_forgets_every_row(store: Store, add: Callable[..., Client], qapp:
     model.clear()
     assert model.rowCount() == 0 and model.total == 0
     assert not model.canFetchMore(QModelIndex())
+
+
+def test_an_edited_client_is_read_again_in_place(
+    store: Store, add: Callable[..., Client], qapp: object
+) -> None:
+    client = haddad(add)
+    model = CaseListModel(store)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    update_client(store, client.id, {"family_name": "Haddad-Nasser"})
+    model.refresh_client(client.id)
+    assert model.data(model.index(0, NAME)) == "Haddad-Nasser, Layla"
+    assert resets == []  # the selection and the scroll position stay

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.services import casefile
 from desktop.store.search import ClientQuery
+from desktop.ui.i18n import set_language
 from desktop.ui.setup_dialog import SetupDialog
 
 PASSPHRASE = "correct horse battery staple"
@@ -41,24 +42,24 @@ def test_different_passphrases_are_refused(
 ) -> None:
     enter(dialog, qtbot, PASSPHRASE, "correct horse battery stapel")
     assert dialog.error.isVisible()
-    assert dialog.error.text() == "Die beiden Passphrasen stimmen nicht überein."
+    assert dialog.error.text() == "The two passphrases are not the same."
     assert dialog.isVisible() and dialog.store is None
     assert not casefile.exists(case_root)
 
 
 def test_a_short_passphrase_is_refused(dialog: SetupDialog, qtbot: QtBot, case_root: Path) -> None:
-    enter(dialog, qtbot, "kurz", "kurz")
-    assert dialog.error.text() == "Die Passphrase braucht mindestens 8 Zeichen."
+    enter(dialog, qtbot, "short", "short")
+    assert dialog.error.text() == "The passphrase needs at least 8 characters."
     assert not casefile.exists(case_root)
 
 
 def test_the_strength_hint_follows_the_typing(dialog: SetupDialog, qtbot: QtBot) -> None:
-    assert dialog.strength.text() == "Stärke: sehr schwach"
+    assert dialog.strength.text() == "Strength: very weak"
     qtbot.keyClicks(dialog.passphrase, "aaaaaaaaaa")
-    assert dialog.strength.text() == "Stärke: sehr schwach"
+    assert dialog.strength.text() == "Strength: very weak"
     dialog.passphrase.clear()
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
-    assert dialog.strength.text() == "Stärke: sehr stark"
+    assert dialog.strength.text() == "Strength: very strong"
 
 
 def test_a_good_passphrase_creates_the_case_file_and_shows_the_recovery_key(
@@ -103,3 +104,11 @@ def test_unlocking_with_the_windows_account_can_be_chosen(
     enter(dialog, qtbot, PASSPHRASE, PASSPHRASE)
     assert casefile.keyring_configured(case_root)
     assert dialog.key_page.note.isHidden()
+
+
+def test_a_german_error_follows_the_language(
+    dialog: SetupDialog, qtbot: QtBot, case_root: Path
+) -> None:
+    set_language("de")
+    enter(dialog, qtbot, "short", "short")
+    assert dialog.error.text() == "Die Passphrase braucht mindestens 8 Zeichen."

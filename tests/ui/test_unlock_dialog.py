@@ -1,4 +1,4 @@
-"""Unlocking: a wrong secret keeps the dialog open with one German sentence; the right one opens."""
+"""Unlocking: a wrong secret keeps the dialog open with one sentence; the right one opens."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from desktop.services import casefile
 from desktop.services.clients import add_client
 from desktop.store.search import ClientQuery
+from desktop.ui.i18n import set_language
 from desktop.ui.unlock_dialog import UnlockDialog
 
 PASSPHRASE = "correct horse battery staple"
@@ -37,7 +38,7 @@ def dialog(qtbot: QtBot, case_root: Path, recovery_key: str) -> Iterator[UnlockD
 def test_a_wrong_passphrase_keeps_the_dialog_open(dialog: UnlockDialog, qtbot: QtBot) -> None:
     qtbot.keyClicks(dialog.field, "wrong horse battery staple")
     dialog.ok_button.click()
-    assert dialog.error_text == "Die Passphrase ist nicht richtig."
+    assert dialog.error_text == "The passphrase is not correct."
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.field.text() == ""
     assert dialog.store is None
@@ -61,7 +62,7 @@ def test_the_recovery_key_opens_the_case_file_too(
     dialog.mode_toggle.click()
     dialog.field.setText("AAAA-BBBB-CCCC-DDDD")
     dialog.ok_button.click()
-    assert dialog.error_text == "Der Wiederherstellungsschlüssel ist nicht richtig."
+    assert dialog.error_text == "The recovery key is not correct."
     assert dialog.isVisible()
     qtbot.keyClicks(dialog.field, recovery_key.lower())  # typed from paper, in any case
     dialog.ok_button.click()
@@ -73,7 +74,28 @@ def test_the_recovery_key_opens_the_case_file_too(
 def test_switching_back_asks_for_the_passphrase_again(dialog: UnlockDialog) -> None:
     dialog.mode_toggle.click()
     assert dialog.field.echoMode() == QLineEdit.EchoMode.Normal
-    assert dialog.mode_toggle.text() == "Mit Passphrase entsperren"
+    assert dialog.mode_toggle.text() == "Unlock with the &passphrase"
     dialog.mode_toggle.click()
     assert dialog.field.echoMode() == QLineEdit.EchoMode.Password
-    assert dialog.mode_toggle.text() == "Mit Wiederherstellungsschlüssel entsperren"
+    assert dialog.mode_toggle.text() == "Unlock with the &recovery key"
+
+
+def test_the_message_is_german_when_the_ui_is_and_follows_a_switch(
+    dialog: UnlockDialog, qtbot: QtBot
+) -> None:
+    set_language("de")
+    qtbot.keyClicks(dialog.field, "wrong horse battery staple")
+    dialog.ok_button.click()
+    assert dialog.error_text == "Die Passphrase ist nicht richtig."
+    set_language("en")  # Qt posts the LanguageChange events: they arrive with the event loop
+    qtbot.waitUntil(lambda: dialog.error_text == "The passphrase is not correct.")
+
+
+def test_wrong_then_right_passphrase(dialog: UnlockDialog, qtbot: QtBot) -> None:
+    qtbot.keyClicks(dialog.field, "wrong horse battery staple")
+    dialog.ok_button.click()
+    assert dialog.error_text and dialog.isVisible()
+    qtbot.keyClicks(dialog.field, PASSPHRASE)
+    dialog.ok_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.store is not None

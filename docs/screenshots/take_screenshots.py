@@ -1,0 +1,102 @@
+"""Open Welcome Desk on demo data offscreen and save PNGs of the main screens here.
+
+    uv run python docs/screenshots/take_screenshots.py            # German (the default UI)
+    uv run python docs/screenshots/take_screenshots.py --lang en  # English
+
+The README shows these pictures; look at them after every change to the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from desktop.domain.model import Client  # noqa: E402
+from desktop.services import casefile, workspace  # noqa: E402
+from desktop.services.clients import ClientQuery, list_clients  # noqa: E402
+from desktop.services.demo import fill_demo  # noqa: E402
+from desktop.ui.i18n import set_language  # noqa: E402
+from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.ui.unlock_dialog import UnlockDialog  # noqa: E402
+
+SIZE = (1366, 800)
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def save(widget: QWidget, name: str, app: QApplication) -> None:
+    settle(app)
+    target = HERE / name
+    widget.grab().save(str(target))
+    print(target.relative_to(HERE.parents[1]))
+
+
+def richest_client(store: casefile.Store) -> Client:
+    """An open case with a plan, documents and appointments: the best face for the workspace."""
+    best, score = None, -1
+    for client in list_clients(store, ClientQuery(state="open", limit=300)).clients:
+        view = workspace.load_case(store, client.id)
+        points = len(view.measures) + len(view.documents) + 2 * len(view.appointments)
+        points += 3 * len(view.household_members) + (5 if view.client.residence_status else 0)
+        if points > score:
+            best, score = client, points
+    assert best is not None
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=("de", "en"), default="de")
+    args = parser.parse_args()
+    app = QApplication([])
+    set_language(args.lang)
+    suffix = "" if args.lang == "de" else "-en"
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "data"
+        result = casefile.init(root, "screenshot passphrase")
+        store = result.store
+        fill_demo(store, 300, 1, date.today())
+
+        unlock = UnlockDialog(root)
+        unlock.resize(520, 260)
+        unlock.show()
+        save(unlock, f"unlock{suffix}.png", app)
+        unlock.close()
+
+        window = MainWindow(store, root)
+        window.resize(*SIZE)
+        window.show()
+        window.open_client(richest_client(store).id)
+        names = ["overview", "plan", "documents", "appointments", "notes", "network"]
+        for index, name in enumerate(names):
+            window.workspace.tab_widget.setCurrentIndex(index)
+            save(window, f"case-{index + 1}-{name}{suffix}.png", app)
+        window.show_agenda()
+        save(window, f"agenda{suffix}.png", app)
+        window.show_cases()
+        settings = window.open_settings()
+        if settings is not None:
+            save(settings, f"settings{suffix}.png", app)
+            settings.close()
+        window.close()
+        store.close()
+    QCoreApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

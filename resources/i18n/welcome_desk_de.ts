@@ -1,0 +1,1815 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AgendaView</name>
+    <message>
+        <location filename="../../desktop/ui/agenda_view.py" line="167"/>
+        <source>Appointments</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda_view.py" line="168"/>
+        <source>&amp;Previous week</source>
+        <translation>&amp;Vorherige Woche</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda_view.py" line="169"/>
+        <source>&amp;Today</source>
+        <translation>&amp;Heute</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda_view.py" line="170"/>
+        <source>&amp;Next week</source>
+        <translation>&amp;Nächste Woche</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda_view.py" line="173"/>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda_view.py" line="174"/>
+        <source>Client</source>
+        <translation>Klient/in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda_view.py" line="175"/>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda_view.py" line="176"/>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda_view.py" line="177"/>
+        <source>Interpreter</source>
+        <translation>Dolmetschen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda_view.py" line="178"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda_view.py" line="216"/>
+        <source>Week %1: %2 to %3</source>
+        <translation>KW %1: %2 bis %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda_view.py" line="229"/>
+        <source>No appointments this week.</source>
+        <translation>Keine Termine in dieser Woche.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda_view.py" line="236"/>
+        <source>Today, %1</source>
+        <translation>Heute, %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda_view.py" line="238"/>
+        <source>%1: no appointments</source>
+        <translation>%1: keine Termine</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentDialog</name>
+    <message>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="106"/>
+        <source>Edit appointment</source>
+        <translation>Termin bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="106"/>
+        <source>New appointment</source>
+        <translation>Neuer Termin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="109"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="109"/>
+        <source>&amp;Time:</source>
+        <translation>&amp;Uhrzeit:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="109"/>
+        <source>D&amp;uration:</source>
+        <translation>Dau&amp;er:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="109"/>
+        <source>&amp;Place:</source>
+        <translation>&amp;Ort:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="110"/>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="110"/>
+        <source>P&amp;urpose:</source>
+        <translation>&amp;Zweck:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="110"/>
+        <source>P&amp;articipants:</source>
+        <translation>&amp;Teilnehmende:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="111"/>
+        <source>&amp;Interpreter:</source>
+        <translation>Dol&amp;metschen:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="118"/>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="119"/>
+        <source>e.g. Town hall, room 12</source>
+        <translation>z. B. Rathaus, Raum 12</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="120"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="127"/>
+        <source>(no interpreter)</source>
+        <translation>(nicht nötig)</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsModel</name>
+    <message>
+        <location filename="../../desktop/ui/appointment_model.py" line="103"/>
+        <source>Date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_model.py" line="103"/>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_model.py" line="103"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_model.py" line="104"/>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_model.py" line="104"/>
+        <source>Interpreter</source>
+        <translation>Dolmetschen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_model.py" line="104"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointment_model.py" line="104"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsTab</name>
+    <message>
+        <location filename="../../desktop/ui/appointments_tab.py" line="96"/>
+        <source>New appointment…</source>
+        <translation>Neuer Termin…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointments_tab.py" line="97"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointments_tab.py" line="98"/>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointments_tab.py" line="174"/>
+        <source>Delete the appointment on {0}?</source>
+        <translation>Den Termin am {0} löschen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointments_tab.py" line="182"/>
+        <source>Appointments</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointments_tab.py" line="231"/>
+        <source>Coming up: {0}</source>
+        <translation>Anstehend: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseList</name>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="118"/>
+        <source>Search: name, other spelling, file number, year of birth</source>
+        <translation>Suche: Name, andere Schreibweise, Aktenzeichen, Geburtsjahr</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="120"/>
+        <source>&amp;Cases:</source>
+        <translation>Fä&amp;lle:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="123"/>
+        <source>Open</source>
+        <translation>Offene</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="123"/>
+        <source>Closed</source>
+        <translation>Abgeschlossene</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="123"/>
+        <location filename="../../desktop/ui/case_list.py" line="128"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="125"/>
+        <source>&amp;Residence status:</source>
+        <translation>Aufent&amp;haltsstatus:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/case_list.py" line="130"/>
+        <source>&amp;Deadline within %n days</source>
+        <translation>
+            <numerusform>Frist &amp;in bis zu %n Tag</numerusform>
+            <numerusform>Frist &amp;in bis zu %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list.py" line="131"/>
+        <source>Open &amp;measures</source>
+        <translation>Offene &amp;Maßnahmen</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <location filename="../../desktop/ui/case_list_model.py" line="152"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list_model.py" line="153"/>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list_model.py" line="154"/>
+        <source>Nationality</source>
+        <translation>Staatsangehörigkeit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list_model.py" line="155"/>
+        <source>Residence status</source>
+        <translation>Aufenthaltsstatus</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list_model.py" line="156"/>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list_model.py" line="157"/>
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkspace</name>
+    <message>
+        <location filename="../../desktop/ui/case_workspace.py" line="64"/>
+        <source>&amp;Overview</source>
+        <translation>&amp;Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_workspace.py" line="65"/>
+        <source>Integration &amp;plan</source>
+        <translation>Integrations&amp;plan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_workspace.py" line="66"/>
+        <source>&amp;Documents</source>
+        <translation>&amp;Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_workspace.py" line="67"/>
+        <source>&amp;Appointments</source>
+        <translation>&amp;Termine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_workspace.py" line="68"/>
+        <source>No&amp;tes</source>
+        <translation>&amp;Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_workspace.py" line="69"/>
+        <source>Net&amp;work</source>
+        <translation>Netz&amp;werk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_workspace.py" line="121"/>
+        <source>Select a person in the list, or add one with Ctrl+N.</source>
+        <translation>Wählen Sie eine Person in der Liste aus, oder legen Sie mit Strg+N eine neue an.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_workspace.py" line="214"/>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_workspace.py" line="215"/>
+        <source>A change in this case could not be saved: {0}</source>
+        <translation>Eine Änderung in diesem Fall konnte nicht gespeichert werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="217"/>
+        <source>Change passphrase</source>
+        <translation>Passphrase ändern</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="219"/>
+        <source>&amp;Current passphrase:</source>
+        <translation>&amp;Bisherige Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="220"/>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Neue Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="221"/>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="225"/>
+        <source>C&amp;hange</source>
+        <translation>&amp;Ändern</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="226"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="235"/>
+        <source>The two new passphrases are not the same.</source>
+        <translation>Die beiden neuen Passphrasen stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineRadar</name>
+    <message>
+        <location filename="../../desktop/ui/deadline_radar.py" line="139"/>
+        <source>Deadline radar</source>
+        <translation>Fristenradar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deadline_radar.py" line="140"/>
+        <source>&amp;Within:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deadline_radar.py" line="141"/>
+        <source>2 weeks</source>
+        <translation>2 Wochen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deadline_radar.py" line="141"/>
+        <source>4 weeks</source>
+        <translation>4 Wochen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deadline_radar.py" line="141"/>
+        <source>6 weeks</source>
+        <translation>6 Wochen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deadline_radar.py" line="141"/>
+        <source>8 weeks</source>
+        <translation>8 Wochen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deadline_radar.py" line="144"/>
+        <source>&amp;Kind:</source>
+        <translation>A&amp;rt:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deadline_radar.py" line="145"/>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deadline_radar.py" line="150"/>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deadline_radar.py" line="150"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deadline_radar.py" line="150"/>
+        <source>Client</source>
+        <translation>Klient/in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deadline_radar.py" line="150"/>
+        <source>Subject</source>
+        <translation>Gegenstand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deadline_radar.py" line="182"/>
+        <source>Nothing comes due in this time.</source>
+        <translation>In diesem Zeitraum wird nichts fällig.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deadline_radar.py" line="189"/>
+        <source>%1 (overdue)</source>
+        <translation>%1 (überfällig)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentScans</name>
+    <message>
+        <location filename="../../desktop/ui/documents_scans.py" line="62"/>
+        <source>Attach scan…</source>
+        <translation>Scan anhängen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_scans.py" line="63"/>
+        <source>Save scan as…</source>
+        <translation>Scan speichern unter…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_scans.py" line="65"/>
+        <source>Writes an unencrypted copy of the scan to a place you choose.</source>
+        <translation>Speichert eine unverschlüsselte Kopie des Scans an einem Ort Ihrer Wahl.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_scans.py" line="67"/>
+        <source>Remove scan…</source>
+        <translation>Scan entfernen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_scans.py" line="112"/>
+        <source>Remove the scan “{0}”?</source>
+        <translation>Den Scan „{0}“ entfernen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_scans.py" line="123"/>
+        <source>Attach scan</source>
+        <translation>Scan anhängen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_scans.py" line="125"/>
+        <source>Scans ({0});;All files (*)</source>
+        <translation>Scans ({0});;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_scans.py" line="130"/>
+        <source>Save scan as</source>
+        <translation>Scan speichern unter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_scans.py" line="136"/>
+        <location filename="../../desktop/ui/documents_scans.py" line="141"/>
+        <source>Scans</source>
+        <translation>Scans</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_scans.py" line="136"/>
+        <source>Which scan?</source>
+        <translation>Welcher Scan?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_scans.py" line="161"/>
+        <source>The file could not be read or written: {0}</source>
+        <translation>Die Datei konnte nicht gelesen oder geschrieben werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsModel</name>
+    <message>
+        <location filename="../../desktop/ui/documents_model.py" line="115"/>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_model.py" line="115"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_model.py" line="115"/>
+        <source>Held by</source>
+        <translation>Verwahrt bei</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_model.py" line="115"/>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_model.py" line="116"/>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_model.py" line="116"/>
+        <source>Note</source>
+        <translation>Bemerkung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_model.py" line="116"/>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_model.py" line="161"/>
+        <source>1 scan</source>
+        <translation>1 Scan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_model.py" line="162"/>
+        <source>{0} scans</source>
+        <translation>{0} Scans</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_model.py" line="172"/>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_model.py" line="174"/>
+        <source>Expires within 30 days</source>
+        <translation>Läuft innerhalb von 30 Tagen ab</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <location filename="../../desktop/ui/documents_tab.py" line="121"/>
+        <source>Add document</source>
+        <translation>Dokument hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_tab.py" line="122"/>
+        <source>Add standard checklist</source>
+        <translation>Standard-Checkliste hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_tab.py" line="123"/>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_tab.py" line="199"/>
+        <source>Remove “{0}” from the checklist?</source>
+        <translation>„{0}“ von der Checkliste entfernen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_tab.py" line="201"/>
+        <source>Its scans are removed too.</source>
+        <translation>Die zugehörigen Scans werden ebenfalls entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_tab.py" line="212"/>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_tab.py" line="218"/>
+        <source>Original in custody</source>
+        <translation>Original in Verwahrung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_tab.py" line="218"/>
+        <source>Who holds the original?</source>
+        <translation>Wer verwahrt das Original?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_tab.py" line="259"/>
+        <source>No documents on the checklist yet.</source>
+        <translation>Noch keine Dokumente auf der Checkliste.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_tab.py" line="261"/>
+        <source>Nothing missing.</source>
+        <translation>Es fehlt nichts.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_tab.py" line="264"/>
+        <source>Still missing: {0}</source>
+        <translation>Es fehlt noch: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_tab.py" line="267"/>
+        <source>{5} on the checklist: {0} present, {1} missing, {2} requested, {3} expired, {4} in custody</source>
+        <translation>{5} auf der Checkliste: {0} vorhanden, {1} fehlend, {2} beantragt, {3} abgelaufen, {4} in Verwahrung</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdList</name>
+    <message>
+        <location filename="../../desktop/ui/overview_household.py" line="59"/>
+        <source>Double-click a person or press Enter to open their case.</source>
+        <translation>Doppelklicken Sie auf eine Person oder drücken Sie die Eingabetaste, um ihren Fall zu öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_household.py" line="61"/>
+        <source>Nobody else is registered in this household.</source>
+        <translation>In diesem Haushalt ist sonst niemand erfasst.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_household.py" line="63"/>
+        <source>This client is not part of a household.</source>
+        <translation>Diese Person ist keinem Haushalt zugeordnet.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <source>&amp;Case file</source>
+        <translation>&amp;Fallakte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <source>&amp;New client…</source>
+        <translation>&amp;Neue Klientin / neuer Klient…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <source>&amp;Cases</source>
+        <translation>&amp;Fälle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <source>&amp;Organisations…</source>
+        <translation>&amp;Organisationen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <source>The case file is locked.</source>
+        <translation>Die Fallakte ist gesperrt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <source>Unlock…</source>
+        <translation>Entsperren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <source>1 person</source>
+        <translation>1 Person</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln Person</numerusform>
+            <numerusform>%Ln Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <source>Saved {0}</source>
+        <translation>Gespeichert um {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="342"/>
+        <source>Unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <source>A change could not be saved: {0} Close all the same?</source>
+        <translation>Eine Änderung konnte nicht gespeichert werden: {0} Trotzdem schließen?</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureDialog</name>
+    <message>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="83"/>
+        <source>Edit measure</source>
+        <translation>Maßnahme bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="83"/>
+        <source>New measure</source>
+        <translation>Neue Maßnahme</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="85"/>
+        <source>&amp;What:</source>
+        <translation>&amp;Was:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="85"/>
+        <source>&amp;Who:</source>
+        <translation>W&amp;er:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="85"/>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="85"/>
+        <source>&amp;Due on:</source>
+        <translation>&amp;Fällig am:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="86"/>
+        <source>In the &amp;client&apos;s language:</source>
+        <translation>In der Sprache der &amp;Klient/in:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="91"/>
+        <source>e.g. {0}</source>
+        <translation>z. B. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="94"/>
+        <source>Optional: the step in words the client reads</source>
+        <translation>Optional: der Schritt in Worten, die die Klient/in lesen kann</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="101"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkTab</name>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="123"/>
+        <source>Choose an organisation first.</source>
+        <translation>Bitte wählen Sie zuerst eine Organisation aus.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="286"/>
+        <source>since</source>
+        <translation>seit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="174"/>
+        <source>Remove support</source>
+        <translation>Unterstützung entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="127"/>
+        <source>the start of support</source>
+        <translation>den Beginn der Unterstützung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="175"/>
+        <source>Remove the support by {name}? Ending it keeps it on record.</source>
+        <translation>Die Unterstützung durch {name} entfernen? Wenn Sie sie stattdessen beenden, bleibt sie dokumentiert.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="222"/>
+        <source>(organisation no longer in the file)</source>
+        <translation>(Organisation nicht mehr in der Fallakte)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="235"/>
+        <source>More than one current supporter of the same kind ({kinds}): check for double support.</source>
+        <translation>Mehrere laufende Unterstützungen derselben Art ({kinds}): bitte auf Doppelbetreuung prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="274"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="275"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="276"/>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="277"/>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="278"/>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="279"/>
+        <source>Contact person</source>
+        <translation>Ansprechperson</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="280"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="283"/>
+        <source>Nobody supports this client yet.</source>
+        <translation>Diese Person wird noch von niemandem unterstützt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="284"/>
+        <source>Organisation…</source>
+        <translation>Organisation…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="285"/>
+        <source>Purpose, e.g. help with the job search</source>
+        <translation>Zweck, z. B. Hilfe bei der Arbeitssuche</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="287"/>
+        <source>Add support</source>
+        <translation>Unterstützung hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="288"/>
+        <source>End support today</source>
+        <translation>Unterstützung heute beenden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/network_tab.py" line="289"/>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+</context>
+<context>
+    <name>NewClientDialog</name>
+    <message>
+        <location filename="../../desktop/ui/new_client_dialog.py" line="88"/>
+        <source>New client</source>
+        <translation>Neue Klientin / neuer Klient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_client_dialog.py" line="90"/>
+        <source>&amp;Family name:</source>
+        <translation>&amp;Familienname:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_client_dialog.py" line="91"/>
+        <source>&amp;Given names:</source>
+        <translation>&amp;Vornamen:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_client_dialog.py" line="92"/>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Geburtsdatum:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_client_dialog.py" line="93"/>
+        <source>&amp;Nationality:</source>
+        <translation>&amp;Staatsangehörigkeit:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_client_dialog.py" line="94"/>
+        <source>&amp;Residence status:</source>
+        <translation>&amp;Aufenthaltsstatus:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_client_dialog.py" line="95"/>
+        <source>&amp;Valid until:</source>
+        <translation>Gültig &amp;bis:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_client_dialog.py" line="99"/>
+        <source>e.g. 1990, 05.1990 or 17.05.1990</source>
+        <translation>z. B. 1990, 05.1990 oder 17.05.1990</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_client_dialog.py" line="100"/>
+        <source>e.g. 31.12.2026</source>
+        <translation>z. B. 31.12.2026</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_client_dialog.py" line="101"/>
+        <source>country, code, stateless or unclear</source>
+        <translation>Land, Ländercode, staatenlos oder ungeklärt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_client_dialog.py" line="108"/>
+        <source>not known</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_client_dialog.py" line="113"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_client_dialog.py" line="151"/>
+        <source>This person may already be in the case file:
+{people}
+Add a new person all the same?</source>
+        <translation>Diese Person ist möglicherweise schon in der Fallakte:
+{people}
+Trotzdem eine neue Person anlegen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_client_dialog.py" line="164"/>
+        <source>Add &amp;anyway</source>
+        <translation>&amp;Trotzdem hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_client_dialog.py" line="164"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTab</name>
+    <message>
+        <location filename="../../desktop/ui/notes_tab.py" line="137"/>
+        <source>Write the note first, then add it.</source>
+        <translation>Bitte schreiben Sie zuerst die Notiz und fügen Sie sie dann hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/notes_tab.py" line="163"/>
+        <source>the note</source>
+        <translation>die Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/notes_tab.py" line="192"/>
+        <source>No notes yet for this client.</source>
+        <translation>Noch keine Beratungsnotizen vorhanden.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/notes_tab.py" line="193"/>
+        <source>New note (Ctrl+Return adds it)</source>
+        <translation>Neue Notiz (Strg+Eingabetaste fügt sie hinzu)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/notes_tab.py" line="194"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/notes_tab.py" line="195"/>
+        <source>Add note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/notes_tab.py" line="196"/>
+        <source>Notes cannot be changed once added.</source>
+        <translation>Hinzugefügte Notizen können nicht mehr geändert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationForm</name>
+    <message>
+        <location filename="../../desktop/ui/organisation_form.py" line="127"/>
+        <source>Please enter the name of the organisation.</source>
+        <translation>Bitte geben Sie den Namen der Organisation ein.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisation_form.py" line="132"/>
+        <source>The e-mail address looks incomplete; write it as name@example.org.</source>
+        <translation>Die E-Mail-Adresse scheint unvollständig zu sein; bitte in der Form name@example.org eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisation_form.py" line="157"/>
+        <source>New organisation</source>
+        <translation>Neue Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisation_form.py" line="157"/>
+        <source>Edit organisation</source>
+        <translation>Organisation bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisation_form.py" line="160"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisation_form.py" line="161"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisation_form.py" line="162"/>
+        <source>&amp;Contact person:</source>
+        <translation>Ansprech&amp;person:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisation_form.py" line="163"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisation_form.py" line="164"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisation_form.py" line="165"/>
+        <source>&amp;Address:</source>
+        <translation>A&amp;dresse:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisation_form.py" line="172"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisation_form.py" line="173"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="141"/>
+        <source>Organisations</source>
+        <translation>Organisationen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="142"/>
+        <source>Search: name or contact person</source>
+        <translation>Suche: Name oder Ansprechperson</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="145"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="146"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="147"/>
+        <source>Contact person</source>
+        <translation>Ansprechperson</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="148"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="149"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="150"/>
+        <source>Clients supported</source>
+        <translation>Unterstützte Klient/innen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="153"/>
+        <source>&amp;New organisation…</source>
+        <translation>&amp;Neue Organisation…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="154"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="155"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="229"/>
+        <source>1 organisation</source>
+        <translation>1 Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="231"/>
+        <source>%1 organisations</source>
+        <translation>%1 Organisationen</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="201"/>
+        <source>Not saved: please correct the field marked below.</source>
+        <translation>Nicht gespeichert: Bitte korrigieren Sie das unten markierte Feld.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="204"/>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="224"/>
+        <source>The residence status has run out: renewal is overdue.</source>
+        <translation>Der Aufenthaltsstatus ist abgelaufen: Die Verlängerung ist überfällig.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="227"/>
+        <source>The residence status runs out within 30 days: apply for renewal in time.</source>
+        <translation>Der Aufenthaltsstatus läuft in den nächsten 30 Tagen ab: Bitte beantragen Sie rechtzeitig die Verlängerung.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="264"/>
+        <source>No client is open.</source>
+        <translation>Es ist kein Fall geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="269"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="270"/>
+        <source>Languages</source>
+        <translation>Sprachen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="271"/>
+        <source>Household</source>
+        <translation>Haushalt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="272"/>
+        <source>Residence</source>
+        <translation>Aufenthalt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="273"/>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="274"/>
+        <source>Housing and contact</source>
+        <translation>Wohnen und Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="275"/>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="280"/>
+        <source>Family name</source>
+        <translation>Familienname</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="281"/>
+        <source>Given names</source>
+        <translation>Vornamen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="282"/>
+        <source>Other spellings (one a line)</source>
+        <translation>Andere Schreibweisen (eine pro Zeile)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="283"/>
+        <source>Sex</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="284"/>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="285"/>
+        <source>Place of birth</source>
+        <translation>Geburtsort</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="286"/>
+        <source>Nationality</source>
+        <translation>Staatsangehörigkeit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="287"/>
+        <source>Languages (code:level)</source>
+        <translation>Sprachen (Code:Niveau)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="288"/>
+        <source>Interpreter needed</source>
+        <translation>Dolmetschen nötig</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="289"/>
+        <source>Interpreter for</source>
+        <translation>Dolmetschsprache</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="290"/>
+        <source>Residence status</source>
+        <translation>Aufenthaltsstatus</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="291"/>
+        <source>Granted on</source>
+        <translation>Erteilt am</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="292"/>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="293"/>
+        <source>Arrived on</source>
+        <translation>Eingereist am</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="294"/>
+        <source>Consent given on</source>
+        <translation>Einwilligung erteilt am</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="295"/>
+        <source>Consent covers</source>
+        <translation>Einwilligung umfasst</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="296"/>
+        <source>Consent withdrawn on</source>
+        <translation>Einwilligung widerrufen am</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="297"/>
+        <source>Housing</source>
+        <translation>Wohnsituation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="298"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="299"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="300"/>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="301"/>
+        <source>Postcode</source>
+        <translation>Postleitzahl</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="302"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="303"/>
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="304"/>
+        <source>Case opened on</source>
+        <translation>Fall eröffnet am</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/overview_tab.py" line="305"/>
+        <source>Case closed on</source>
+        <translation>Fall abgeschlossen am</translation>
+    </message>
+</context>
+<context>
+    <name>Passphrase</name>
+    <message>
+        <location filename="../../desktop/ui/setup_dialog.py" line="33"/>
+        <source>very weak</source>
+        <translation>sehr schwach</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_dialog.py" line="34"/>
+        <source>weak</source>
+        <translation>schwach</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_dialog.py" line="35"/>
+        <source>fair</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_dialog.py" line="36"/>
+        <source>strong</source>
+        <translation>stark</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_dialog.py" line="37"/>
+        <source>very strong</source>
+        <translation>sehr stark</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_dialog.py" line="40"/>
+        <source>Strength: {0}</source>
+        <translation>Stärke: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDetails</name>
+    <message>
+        <location filename="../../desktop/ui/plan_details.py" line="82"/>
+        <source>This client has no integration plan yet.</source>
+        <translation>Für diese Person gibt es noch keinen Integrationsplan.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_details.py" line="83"/>
+        <source>Start a plan</source>
+        <translation>Plan anlegen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_details.py" line="85"/>
+        <source>Plan &amp;status:</source>
+        <translation>Plan&amp;status:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_details.py" line="85"/>
+        <source>&amp;Agreed on:</source>
+        <translation>&amp;Vereinbart am:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_details.py" line="86"/>
+        <source>&amp;Review on:</source>
+        <translation>Übe&amp;rprüfung am:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_details.py" line="91"/>
+        <source>e.g. {0}</source>
+        <translation>z. B. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_details.py" line="179"/>
+        <source>{0} of {1} measures done</source>
+        <translation>{0} von {1} Maßnahmen erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_details.py" line="184"/>
+        <source>{0} overdue</source>
+        <translation>{0} überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_details.py" line="186"/>
+        <source>{0} of {1} goals reached</source>
+        <translation>{0} von {1} Zielen erreicht</translation>
+    </message>
+</context>
+<context>
+    <name>PlanItemEditor</name>
+    <message>
+        <location filename="../../desktop/ui/plan_item_editor.py" line="49"/>
+        <source>Goal &amp;status:</source>
+        <translation>&amp;Zielstatus:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_item_editor.py" line="50"/>
+        <source>Measure &amp;status:</source>
+        <translation>Maßnahmenstat&amp;us:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_item_editor.py" line="51"/>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Ergebnis:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_item_editor.py" line="52"/>
+        <source>What came of it</source>
+        <translation>Was dabei herausgekommen ist</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <location filename="../../desktop/ui/plan_tab.py" line="105"/>
+        <source>New goal, e.g. find a day-care place</source>
+        <translation>Neues Ziel, z. B. Kita-Platz finden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_tab.py" line="106"/>
+        <source>Add goal</source>
+        <translation>Ziel hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_tab.py" line="107"/>
+        <source>Add from template</source>
+        <translation>Aus Vorlage hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_tab.py" line="108"/>
+        <source>Add measure…</source>
+        <translation>Maßnahme hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_tab.py" line="109"/>
+        <source>Edit measure…</source>
+        <translation>Maßnahme bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_tab.py" line="110"/>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_tab.py" line="202"/>
+        <source>Select the goal the measure belongs to.</source>
+        <translation>Bitte wählen Sie das Ziel aus, zu dem die Maßnahme gehört.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_tab.py" line="224"/>
+        <source>Delete the goal “{0}” with all its measures ({1})?</source>
+        <translation>Das Ziel „{0}“ mit allen zugehörigen Maßnahmen ({1}) löschen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_tab.py" line="229"/>
+        <source>Delete the measure “{0}”?</source>
+        <translation>Die Maßnahme „{0}“ löschen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_tab.py" line="235"/>
+        <source>Integration plan</source>
+        <translation>Integrationsplan</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTree</name>
+    <message>
+        <location filename="../../desktop/ui/plan_tree.py" line="43"/>
+        <source>Goal / measure</source>
+        <translation>Ziel / Maßnahme</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_tree.py" line="43"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_tree.py" line="43"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_tree.py" line="43"/>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_tree.py" line="44"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_tree.py" line="44"/>
+        <source>In the client&apos;s language</source>
+        <translation>In der Sprache der Klient/in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plan_tree.py" line="135"/>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPage</name>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_page.py" line="76"/>
+        <source>The case file has been created. This is your recovery key. It is shown only now. With it you open the case file if the passphrase is forgotten: print it or save it and keep it in a safe place, for example the office safe.</source>
+        <translation>Die Fallakte wurde angelegt. Dies ist Ihr Wiederherstellungsschlüssel. Er wird nur jetzt angezeigt. Mit ihm öffnen Sie die Fallakte, falls die Passphrase vergessen wurde: Drucken oder speichern Sie ihn und bewahren Sie ihn an einem sicheren Ort auf, zum Beispiel im Tresor der Dienststelle.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_page.py" line="81"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_page.py" line="82"/>
+        <source>&amp;Save as file…</source>
+        <translation>Als Datei &amp;speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_page.py" line="83"/>
+        <source>I have put the recovery key in a &amp;safe place</source>
+        <translation>Ich habe den Wiederherstellungsschlüssel sicher auf&amp;bewahrt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_page.py" line="98"/>
+        <source>Welcome Desk – recovery key
+
+{key}
+
+This key opens the case file if the passphrase is forgotten. Keep it safe and show it to no one.</source>
+        <translation>Welcome Desk – Wiederherstellungsschlüssel
+
+{key}
+
+Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Bewahren Sie ihn sicher auf und zeigen Sie ihn niemandem.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_page.py" line="116"/>
+        <source>Save recovery key</source>
+        <translation>Wiederherstellungsschlüssel speichern</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_page.py" line="117"/>
+        <source>Welcome-Desk-recovery-key.txt</source>
+        <translation>Welcome-Desk-Wiederherstellungsschluessel.txt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_page.py" line="118"/>
+        <source>Text files (*.txt)</source>
+        <translation>Textdateien (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_page.py" line="127"/>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_page.py" line="128"/>
+        <source>The file could not be written. Please choose another place.</source>
+        <translation>Die Datei konnte nicht geschrieben werden. Bitte wählen Sie einen anderen Ort.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="105"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="106"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="106"/>
+        <source>&amp;Lock after idle:</source>
+        <translation>Sperren nach &amp;Leerlauf von:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="106"/>
+        <source>&amp;Office name:</source>
+        <translation>Name der &amp;Einrichtung:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="109"/>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="110"/>
+        <source>printed on the integration plan</source>
+        <translation>wird auf den Integrationsplan gedruckt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="111"/>
+        <source>&amp;Unlock with my Windows account</source>
+        <translation>Mit meinem &amp;Windows-Konto entsperren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="112"/>
+        <source>Change &amp;passphrase…</source>
+        <translation>&amp;Passphrase ändern…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="113"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="114"/>
+        <source>&amp;Apply</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="115"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="147"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="148"/>
+        <source>Please enter your passphrase to confirm:</source>
+        <translation>Bitte geben Sie zur Bestätigung Ihre Passphrase ein:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="168"/>
+        <source>The Windows account could not be set up for unlocking on this computer.</source>
+        <translation>Das Windows-Konto konnte auf diesem Computer nicht zum Entsperren eingerichtet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../desktop/ui/setup_dialog.py" line="109"/>
+        <source>Set up Welcome Desk</source>
+        <translation>Welcome Desk einrichten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_dialog.py" line="112"/>
+        <source>Welcome Desk keeps the case file encrypted on this computer. Choose a passphrase of at least 8 characters – best several words that nobody else would guess.</source>
+        <translation>Welcome Desk speichert die Fallakte verschlüsselt auf diesem Computer. Wählen Sie eine Passphrase mit mindestens 8 Zeichen – am besten mehrere Wörter, die niemand sonst erraten würde.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_dialog.py" line="117"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_dialog.py" line="118"/>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_dialog.py" line="119"/>
+        <source>&amp;Unlock with my Windows account</source>
+        <translation>Mit meinem Windows-&amp;Konto entsperren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_dialog.py" line="120"/>
+        <source>&amp;Create case file</source>
+        <translation>Fallakte &amp;anlegen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_dialog.py" line="121"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_dialog.py" line="122"/>
+        <source>&amp;Done</source>
+        <translation>&amp;Fertig</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_dialog.py" line="132"/>
+        <source>The Windows account could not be set up for unlocking; you unlock the case file with the passphrase.</source>
+        <translation>Das Windows-Konto konnte nicht zum Entsperren eingerichtet werden; Sie entsperren die Fallakte mit der Passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_dialog.py" line="150"/>
+        <source>The two passphrases are not the same.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="82"/>
+        <source>Unlock case file</source>
+        <translation>Fallakte entsperren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="83"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="84"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="88"/>
+        <source>Enter the recovery key that you printed or saved when Welcome Desk was set up.</source>
+        <translation>Geben Sie den Wiederherstellungsschlüssel ein, den Sie bei der Einrichtung von Welcome Desk gedruckt oder gespeichert haben.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="92"/>
+        <source>Unlock with the &amp;passphrase</source>
+        <translation>Mit der &amp;Passphrase entsperren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="95"/>
+        <source>The case file is encrypted. Please enter your passphrase.</source>
+        <translation>Die Fallakte ist verschlüsselt. Bitte geben Sie Ihre Passphrase ein.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="97"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="98"/>
+        <source>Unlock with the &amp;recovery key</source>
+        <translation>Mit dem &amp;Wiederherstellungsschlüssel entsperren</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="58"/>
+        <source>Demo case file – passphrase: {0}</source>
+        <translation>Demo-Fallakte – Passphrase: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="106"/>
+        <source>Creating the demo case file…</source>
+        <translation>Die Demo-Fallakte wird angelegt…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="148"/>
+        <source>An unexpected error occurred. If something no longer works as usual, please restart Welcome Desk.</source>
+        <translation>Ein unerwarteter Fehler ist aufgetreten. Wenn etwas nicht mehr wie gewohnt funktioniert, starten Sie Welcome Desk bitte neu.</translation>
+    </message>
+</context>
+<context>
+    <name>worker</name>
+    <message>
+        <location filename="../../desktop/ui/worker.py" line="90"/>
+        <source>Stopping…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/worker.py" line="117"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/worker.py" line="134"/>
+        <source>The work could not be finished because of an unexpected error.</source>
+        <translation>Der Vorgang konnte wegen eines unerwarteten Fehlers nicht abgeschlossen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/worker.py" line="137"/>
+        <source>Welcome Desk</source>
+        <translation>Welcome Desk</translation>
+    </message>
+</context>
+</TS>
