@@ -64,17 +64,26 @@ class CaseList(Retranslating, QWidget):
         self.measures_filter = QCheckBox()
         self.table = self._build_table()
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.state_label)
-        filters.addWidget(self.state_filter)
-        filters.addWidget(self.status_label)
-        filters.addWidget(self.status_filter, 1)
-        filters.addWidget(self.deadline_filter)
-        filters.addWidget(self.measures_filter)
+        # Two short rows, and combos that may shrink: the window must fit a 1366-pixel laptop.
+        for combo in (self.state_filter, self.status_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+        choices = QHBoxLayout()
+        choices.addWidget(self.state_label)
+        choices.addWidget(self.state_filter)
+        choices.addWidget(self.status_label)
+        choices.addWidget(self.status_filter, 1)
+        checks = QHBoxLayout()
+        checks.addWidget(self.deadline_filter)
+        checks.addWidget(self.measures_filter)
+        checks.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
-        layout.addLayout(filters)
+        layout.addLayout(choices)
+        layout.addLayout(checks)
         layout.addWidget(self.table, 1)
         self.retranslate()
         for combo in (self.state_filter, self.status_filter):

@@ -86,6 +86,10 @@ class DocumentsTab(Retranslating, QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)
 
+        self.kind_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind_combo.setMinimumContentsLength(12)  # the tab must fit beside the case list
         actions = QHBoxLayout()
         for widget in (self.kind_combo, self.add_button, self.standard_button):
             actions.addWidget(widget)

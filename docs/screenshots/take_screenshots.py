@@ -30,7 +30,7 @@ from desktop.ui.i18n import set_language  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.unlock_dialog import UnlockDialog  # noqa: E402
 
-SIZE = (1366, 800)
+SIZE = (1366, 768)  # the usual municipal laptop screen
 
 
 def settle(app: QApplication) -> None:
