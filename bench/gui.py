@@ -104,8 +104,10 @@ def main() -> int:
     texts = queries(store, args.queries, 1)
     search_refresh(app, window, texts[:20])  # warm up
     typed = search_refresh(app, window, texts)
-    print(f"search run to refreshed list, {total} clients: p50 {ms(pct(typed, 50))}  "
-          f"p95 {ms(pct(typed, 95))}  (plus the 150 ms pause after the last key)")
+    print(
+        f"search run to refreshed list, {total} clients: p50 {ms(pct(typed, 50))}  "
+        f"p95 {ms(pct(typed, 95))}  (plus the 150 ms pause after the last key)"
+    )
     ids = [c.id for c in list_clients(store, ClientQuery(state="open", limit=200)).clients]
     opened = case_opening(app, window, ids)
     print(f"open a case with all tabs: p50 {ms(pct(opened, 50))}  p95 {ms(pct(opened, 95))}")

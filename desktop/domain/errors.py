@@ -69,8 +69,10 @@ class WrongRecoveryKey(CannotUnlock):
 class DamagedCaseFile(CannotUnlock):
     def __init__(self, detail_en: str = "", detail_de: str = "") -> None:
         super().__init__(
-            ("The case file cannot be read: it is damaged or not a Welcome Desk file. " + detail_en)
-            .strip(),
+            (
+                "The case file cannot be read: it is damaged or not a Welcome Desk file. "
+                + detail_en
+            ).strip(),
             (
                 "Die Fallakte kann nicht gelesen werden: sie ist beschädigt oder keine "
                 "Welcome-Desk-Datei. " + detail_de

@@ -125,17 +125,25 @@ class Client:
             object.__setattr__(
                 self, "interpreter_language", check_language(self.interpreter_language)
             )
-        _in_order(self.status_granted_on, self.status_valid_until,
-                  "status_granted_on", "status_valid_until")
-        _in_order(self.consent_given_on, self.consent_withdrawn_on,
-                  "consent_given_on", "consent_withdrawn_on")
+        _in_order(
+            self.status_granted_on,
+            self.status_valid_until,
+            "status_granted_on",
+            "status_valid_until",
+        )
+        _in_order(
+            self.consent_given_on,
+            self.consent_withdrawn_on,
+            "consent_given_on",
+            "consent_withdrawn_on",
+        )
         _in_order(self.opened_on, self.closed_on, "opened_on", "closed_on")
         if self.birth_date and self.arrival_date:
             _in_order(self.birth_date.earliest(), self.arrival_date, "birth_date", "arrival_date")
 
     @property
     def display_name(self) -> str:
-        """"Family, Given" as lists show it."""
+        """ "Family, Given" as lists show it."""
         return f"{self.family_name}, {self.given_names}" if self.given_names else self.family_name
 
     @property
@@ -322,6 +330,15 @@ class Attachment:
 
 
 Entity = (
-    Client | Household | IntegrationPlan | Goal | Measure | DocumentItem | Appointment | Note
-    | Organisation | SupportLink | Attachment
+    Client
+    | Household
+    | IntegrationPlan
+    | Goal
+    | Measure
+    | DocumentItem
+    | Appointment
+    | Note
+    | Organisation
+    | SupportLink
+    | Attachment
 )

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from desktop.domain.model import Appointment
-from desktop.domain.rules import Deadline, deadlines_for
+from desktop.domain.rules import Deadline, DeadlineKind, deadlines_for
 from desktop.store.store import Store
 
 T = TypeVar("T")
@@ -54,13 +54,18 @@ def _grouped(objects: list[T], key: Callable[[T], str]) -> dict[str, list[T]]:
     return grouped
 
 
-def deadline_radar(store: Store, today: date, within_days: int = 42) -> list[RadarEntry]:
+def deadline_radar(
+    store: Store, today: date, within_days: int = 42, *, measures: bool = False
+) -> list[RadarEntry]:
     """Every open client's deadlines due by today + `within_days`, overdue ones first, by date.
 
+    Residence status, § 104c end, plan reviews, document expiry and originals in custody; measures
+    due only with `measures` (they have the open-measures filter and the plan tab otherwise).
     The store picks, by date in SQL, the open clients with a deadline and only their rows that
-    fall due (with the goals and plans a due measure hangs on); `rules.deadlines_for` decides.
+    fall due (with measures: the goals and plans a due measure hangs on); `rules.deadlines_for`
+    decides.
     """
-    found = store.deadline_sources(today, within_days)
+    found = store.deadline_sources(today, within_days, measures=measures)
     owner = {p.id: p.client_id for p in found.plans}
     owner.update({g.id: owner.get(g.plan_id, "") for g in found.goals})
     plans_of = _grouped(found.plans, lambda p: p.client_id)
@@ -79,6 +84,10 @@ def deadline_radar(store: Store, today: date, within_days: int = 42) -> list[Rad
             within_days=within_days,
         )
         name = client.display_name
-        entries.extend(RadarEntry(d, client.id, name) for d in deadlines)
+        entries.extend(
+            RadarEntry(d, client.id, name)
+            for d in deadlines
+            if measures or d.kind is not DeadlineKind.MEASURE_DUE
+        )
     entries.sort(key=lambda e: (e.deadline.due_on, e.client_name, e.deadline.entity_id))
     return entries

@@ -3,6 +3,10 @@
 The case-list filter "deadline within N days" and the deadline radar both start here, so that the
 list and the radar always agree (a test compares both with the rules on demo cases). Each rule is
 a range scan on a covering date index; their union is the set of candidate clients.
+
+Measures due are left out unless asked for (`measures=True`): they have their own place (the
+"open measures" filter, overdue due dates in the plan tab), and in a large case file the overdue
+ones would outnumber every other deadline. The filter never asks; the radar on request.
 """
 
 from __future__ import annotations
@@ -106,20 +110,21 @@ MEASURE_JOIN = (
 )
 
 
-def clients_with_deadlines(today: date, within_days: int) -> Clause:
+def clients_with_deadlines(today: date, within_days: int, *, measures: bool = False) -> Clause:
     """A SELECT of client ids (open or closed, maybe repeated) with a deadline by the horizon.
 
     Overdue deadlines are included. Residence status (valid-until; § 104c end), review of a draft
-    or agreed plan, expiry of a paper we hold, an original in custody over four weeks, and an open
-    measure of a live goal in an active plan.
+    or agreed plan, expiry of a paper we hold, an original in custody over four weeks, and, with
+    `measures`, an open measure of a live goal in an active plan.
     """
     rules = Conditions(today + timedelta(days=within_days))
     parts: list[Clause] = [
         *(_select("id FROM client", clause) for clause in rules.status_ends()),
         _select("client_id FROM plan", rules.plan_review()),
         *(_select("client_id FROM document", clause) for clause in rules.document_due()),
-        _select(f"p.client_id FROM {MEASURE_JOIN}", rules.measure_due()),
     ]
+    if measures:
+        parts.append(_select(f"p.client_id FROM {MEASURE_JOIN}", rules.measure_due()))
     # UNION ALL: IN (...) ignores repeats, and a plain UNION would sort every part to merge them.
     return " UNION ALL ".join(sql for sql, _ in parts), [p for _, ps in parts for p in ps]
 
@@ -128,16 +133,15 @@ def _select(what: str, clause: Clause) -> Clause:
     return f"SELECT {what} WHERE {clause[0]}", clause[1]
 
 
-def has_deadline(c: str, today: date, within_days: int) -> Clause:
+def has_deadline(c: str, today: date, within_days: int, *, measures: bool = False) -> Clause:
     """A condition on the client row aliased `c`: it has a deadline by the horizon.
 
-    The same rules as `clients_with_deadlines`, as EXISTS probes per row: cheaper when a name
-    search has already narrowed the clients down to a few.
+    The same rules as `clients_with_deadlines` (measures due only with `measures`), as EXISTS
+    probes per row: cheaper when a name search has already narrowed the clients down to a few.
     """
     rules = Conditions(today + timedelta(days=within_days))
     plan_sql, plan_params = rules.plan_review("plan")
     (expiry_sql, expiry_params), (custody_sql, custody_params) = rules.document_due("document")
-    measure_sql, measure_params = rules.measure_due()
     parts: list[Clause] = [
         *rules.status_ends(c),
         (f"EXISTS (SELECT 1 FROM plan WHERE plan.client_id = {c}.id AND {plan_sql})", plan_params),
@@ -146,8 +150,12 @@ def has_deadline(c: str, today: date, within_days: int) -> Clause:
             f" AND (({expiry_sql}) OR ({custody_sql})))",
             [*expiry_params, *custody_params],
         ),
-        (f"EXISTS (SELECT 1 FROM {_measures_of(c)} AND {measure_sql})", measure_params),
     ]
+    if measures:
+        measure_sql, measure_params = rules.measure_due()
+        parts.append(
+            (f"EXISTS (SELECT 1 FROM {_measures_of(c)} AND {measure_sql})", measure_params)
+        )
     return _any(parts)
 
 
@@ -187,8 +195,10 @@ def _any(parts: list[Clause]) -> Clause:
 class DeadlineSources:
     """What can make a deadline by a horizon: open clients and only their rows that fall due.
 
-    Each plan, goal and measure a due measure hangs on is included, so `rules.deadlines_for`
-    over these gives the same as over whole cases.
+    With measures, each plan, goal and measure a due measure hangs on is included, so
+    `rules.deadlines_for` over these gives the same as over whole cases. Without, `goals` and
+    `measures` are empty and `plans` holds only the plans due for review: the same as over whole
+    cases, less every measure due.
     """
 
     clients: list[Client]  # only names, residence status and case dates: never save these
@@ -220,27 +230,36 @@ def _partial(spec: EntitySpec, row: Any, fields: tuple[str, ...]) -> Any:
     return spec.cls(id=row["id"], **{f: codecs[f].decode(row[f]) for f in fields})
 
 
-def deadline_sources(conn: Connection, today: date, within_days: int) -> DeadlineSources:
-    """What `rules.deadlines_for` needs for each open client with a deadline by the horizon."""
+def deadline_sources(
+    conn: Connection, today: date, within_days: int, *, measures: bool = False
+) -> DeadlineSources:
+    """What `rules.deadlines_for` needs for each open client with a deadline by the horizon.
+
+    Without `measures` no measure or goal is read, and plans only for their review.
+    """
     rules = Conditions(today + timedelta(days=within_days))
-    ids_sql, ids_params = clients_with_deadlines(today, within_days)
+    ids_sql, ids_params = clients_with_deadlines(today, within_days, measures=measures)
     clients = conn.execute(
         f"SELECT id, {', '.join(_CLIENT_FIELDS)} FROM client"
         f" WHERE closed_on IS NULL AND id IN ({ids_sql}) ORDER BY id",
         ids_params,
     ).fetchall()
-    measure_sql, measure_params = rules.measure_due()
-    measures = conn.execute(
-        f"SELECT m.id, {', '.join('m.' + f for f in _MEASURE_FIELDS)} FROM {MEASURE_JOIN}"
-        f" WHERE {measure_sql} AND p.client_id {_OPEN}",
-        measure_params,
-    ).fetchall()
-    goals = _by_ids(conn, GOAL, {m["goal_id"] for m in measures})
     review_sql, review_params = rules.plan_review()
+    due_measures: list[Any] = []
+    goals: list[Any] = []
+    if measures:
+        measure_sql, measure_params = rules.measure_due()
+        due_measures = conn.execute(
+            f"SELECT m.id, {', '.join('m.' + f for f in _MEASURE_FIELDS)} FROM {MEASURE_JOIN}"
+            f" WHERE {measure_sql} AND p.client_id {_OPEN}",
+            measure_params,
+        ).fetchall()
+        goals = _by_ids(conn, GOAL, {m["goal_id"] for m in due_measures})
+        # The plans those goals belong to, due for review or not.
+        review_sql = f"({review_sql}) OR id IN (SELECT value FROM json_each(?))"
+        review_params = [*review_params, json.dumps(sorted({g["plan_id"] for g in goals}))]
     plans = conn.execute(
-        f"SELECT * FROM plan WHERE (({review_sql}) OR id IN (SELECT value FROM json_each(?)))"
-        f" AND client_id {_OPEN}",
-        [*review_params, json.dumps(sorted({g["plan_id"] for g in goals}))],
+        f"SELECT * FROM plan WHERE ({review_sql}) AND client_id {_OPEN}", review_params
     ).fetchall()
     # Driven by the date indexes: SQLite would otherwise probe every open client's checklist.
     (expiry_sql, expiry_params), (custody_sql, custody_params) = rules.document_due()
@@ -255,7 +274,7 @@ def deadline_sources(conn: Connection, today: date, within_days: int) -> Deadlin
         [_partial(CLIENT, r, _CLIENT_FIELDS) for r in clients],
         [PLAN.from_row(r) for r in plans],
         [GOAL.from_row(r) for r in goals],
-        [_partial(MEASURE, r, _MEASURE_FIELDS) for r in measures],
+        [_partial(MEASURE, r, _MEASURE_FIELDS) for r in due_measures],
         [DOCUMENT.from_row(r) for r in documents],
     )
 

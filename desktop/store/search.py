@@ -38,7 +38,9 @@ class ClientQuery:
     residence_status: ResidenceStatus | None = None
     state: str = "all"
     valid_until_before: date | None = None
-    deadline_within_days: int | None = None  # any deadline up to today + N days, overdue too
+    # A deadline of the radar's kinds up to today + N days, overdue too; measures due not counted
+    # (the open-measures filter is theirs).
+    deadline_within_days: int | None = None
     open_measures: bool = False  # a planned or in-progress measure in any plan
     today: date | None = None  # None: date.today()
     sort: str = "name"

@@ -178,18 +178,28 @@ class Store:
         )
         return [APPOINTMENT.from_row(r) for r in rows]
 
-    def deadline_candidates(self, today: date, within_days: int) -> list[str]:
-        """Ids of open clients with a deadline due by today + `within_days` (overdue too)."""
-        sql, params = clients_with_deadlines(today, within_days)
+    def deadline_candidates(
+        self, today: date, within_days: int, *, measures: bool = False
+    ) -> list[str]:
+        """Ids of open clients with a deadline due by today + `within_days` (overdue too).
+
+        Measures due count only with `measures`.
+        """
+        sql, params = clients_with_deadlines(today, within_days, measures=measures)
         rows = self.conn.execute(
             f"SELECT id FROM client WHERE closed_on IS NULL AND id IN ({sql}) ORDER BY id",
             params,
         )
         return [r[0] for r in rows]
 
-    def deadline_sources(self, today: date, within_days: int) -> DeadlineSources:
-        """Open clients with a deadline by today + `within_days`, and their rows that are due."""
-        return deadline_sources(self.conn, today, within_days)
+    def deadline_sources(
+        self, today: date, within_days: int, *, measures: bool = False
+    ) -> DeadlineSources:
+        """Open clients with a deadline by today + `within_days`, and their rows that are due.
+
+        Measures due (and the goals they hang on) are read only with `measures`.
+        """
+        return deadline_sources(self.conn, today, within_days, measures=measures)
 
     def clients_by_folded_family_name(self, folded_family: str) -> list[Client]:
         """Clients whose folded family name is exactly this (a range of the sort-key index)."""

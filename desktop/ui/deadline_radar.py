@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +35,8 @@ DUE, KIND, CLIENT, SUBJECT = range(4)
 class DeadlineRadar(Retranslating, QWidget):
     """A list of deadlines with a horizon (2-8 weeks) and a filter by kind.
 
+    Measures due are left out (they have the open-measures filter and the plan tab) unless
+    "Include measures" is ticked; only then does the kind filter offer them.
     Double-click or Enter on a row emits `open_client(client_id)`; `clear()` forgets every row.
     """
 
@@ -57,11 +60,10 @@ class DeadlineRadar(Retranslating, QWidget):
         self.horizon.setCurrentIndex(HORIZON_WEEKS.index(DEFAULT_WEEKS))
         self.horizon.currentIndexChanged.connect(self._horizon_changed)
         self._kind_label = QLabel()
-        self.kind_filter = QComboBox()
-        self.kind_filter.addItem("", "")  # every kind
-        for kind in DeadlineKind:
-            self.kind_filter.addItem("", kind.value)
+        self.kind_filter = QComboBox()  # filled by retranslate(): "All kinds", then each kind
         self.kind_filter.currentIndexChanged.connect(self._render)
+        self.include_measures = QCheckBox()
+        self.include_measures.toggled.connect(self._measures_toggled)
         self._horizon_label.setBuddy(self.horizon)
         self._kind_label.setBuddy(self.kind_filter)
 
@@ -85,6 +87,7 @@ class DeadlineRadar(Retranslating, QWidget):
         controls.addStretch(1)
         controls.addWidget(self._kind_label)
         controls.addWidget(self.kind_filter)
+        controls.addWidget(self.include_measures)
         controls.addWidget(self._horizon_label)
         controls.addWidget(self.horizon)
         layout = QVBoxLayout(self)
@@ -117,7 +120,10 @@ class DeadlineRadar(Retranslating, QWidget):
             return
         self._today = today
         self._entries = deadline_radar(
-            self._store, today or date.today(), within_days=self.weeks * 7
+            self._store,
+            today or date.today(),
+            within_days=self.weeks * 7,
+            measures=self.include_measures.isChecked(),
         )
         self._loaded = True
         self._render()
@@ -142,10 +148,8 @@ class DeadlineRadar(Retranslating, QWidget):
         for index, text in enumerate(texts):
             self.horizon.setItemText(index, text)
         self._kind_label.setText(self.tr("&Kind:"))
-        self.kind_filter.setItemText(0, self.tr("All kinds"))
-        lang = current_language()
-        for index, kind in enumerate(DeadlineKind, start=1):
-            self.kind_filter.setItemText(index, kind.label(lang))
+        self.include_measures.setText(self.tr("Include measures"))
+        self._fill_kinds()
         self.tree.setHeaderLabels(
             [self.tr("Due"), self.tr("What"), self.tr("Client"), self.tr("Subject")]
         )
@@ -171,6 +175,32 @@ class DeadlineRadar(Retranslating, QWidget):
     def _horizon_changed(self) -> None:
         if self._loaded and self._store is not None:
             self.refresh(self._today)
+
+    def _measures_toggled(self) -> None:
+        self._fill_kinds()
+        if self._loaded and self._store is not None:
+            self.refresh(self._today)  # measures are read only when asked for
+        else:
+            self._render()
+
+    def _fill_kinds(self) -> None:
+        """Every kind in the UI language ("Measure due" only with measures), keeping the choice.
+
+        A choice no longer offered (measures just left out) falls back to every kind.
+        """
+        chosen = self.kind_filter.currentData()
+        with_measures = self.include_measures.isChecked()
+        lang = current_language()
+        self.kind_filter.blockSignals(True)  # the caller renders once
+        try:
+            self.kind_filter.clear()
+            self.kind_filter.addItem(self.tr("All kinds"), "")
+            for kind in DeadlineKind:
+                if with_measures or kind is not DeadlineKind.MEASURE_DUE:
+                    self.kind_filter.addItem(kind.label(lang), kind.value)
+            self.kind_filter.setCurrentIndex(max(self.kind_filter.findData(chosen), 0))
+        finally:
+            self.kind_filter.blockSignals(False)
 
     def _render(self) -> None:
         self.tree.clear()

@@ -221,38 +221,38 @@
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="118"/>
+        <location filename="../../desktop/ui/case_list.py" line="127"/>
         <source>Search: name, other spelling, file number, year of birth</source>
         <translation>Suche: Name, andere Schreibweise, Aktenzeichen, Geburtsjahr</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="120"/>
+        <location filename="../../desktop/ui/case_list.py" line="129"/>
         <source>&amp;Cases:</source>
         <translation>Fä&amp;lle:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="123"/>
+        <location filename="../../desktop/ui/case_list.py" line="132"/>
         <source>Open</source>
         <translation>Offene</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="123"/>
+        <location filename="../../desktop/ui/case_list.py" line="132"/>
         <source>Closed</source>
         <translation>Abgeschlossene</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="123"/>
-        <location filename="../../desktop/ui/case_list.py" line="128"/>
+        <location filename="../../desktop/ui/case_list.py" line="132"/>
+        <location filename="../../desktop/ui/case_list.py" line="137"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="125"/>
+        <location filename="../../desktop/ui/case_list.py" line="134"/>
         <source>&amp;Residence status:</source>
         <translation>Aufent&amp;haltsstatus:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list.py" line="130"/>
+        <location filename="../../desktop/ui/case_list.py" line="139"/>
         <source>&amp;Deadline within %n days</source>
         <translation>
             <numerusform>Frist &amp;in bis zu %n Tag</numerusform>
@@ -260,7 +260,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list.py" line="131"/>
+        <location filename="../../desktop/ui/case_list.py" line="140"/>
         <source>Open &amp;measures</source>
         <translation>Offene &amp;Maßnahmen</translation>
     </message>
@@ -387,72 +387,77 @@
 <context>
     <name>DeadlineRadar</name>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="139"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="145"/>
         <source>Deadline radar</source>
         <translation>Fristenradar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="140"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="146"/>
         <source>&amp;Within:</source>
         <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="141"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="147"/>
         <source>2 weeks</source>
         <translation>2 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="141"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="147"/>
         <source>4 weeks</source>
         <translation>4 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="141"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="147"/>
         <source>6 weeks</source>
         <translation>6 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="141"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="147"/>
         <source>8 weeks</source>
         <translation>8 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="144"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="150"/>
         <source>&amp;Kind:</source>
         <translation>A&amp;rt:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="145"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="151"/>
+        <source>Include measures</source>
+        <translation>Maßnahmen einbeziehen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/deadline_radar.py" line="197"/>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="150"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="154"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="150"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="154"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="150"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="154"/>
         <source>Client</source>
         <translation>Klient/in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="150"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="154"/>
         <source>Subject</source>
         <translation>Gegenstand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="182"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="212"/>
         <source>Nothing comes due in this time.</source>
         <translation>In diesem Zeitraum wird nichts fällig.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="189"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="219"/>
         <source>%1 (overdue)</source>
         <translation>%1 (überfällig)</translation>
     </message>
@@ -577,62 +582,62 @@
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="121"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="125"/>
         <source>Add document</source>
         <translation>Dokument hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="122"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="126"/>
         <source>Add standard checklist</source>
         <translation>Standard-Checkliste hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="123"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="127"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="199"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="203"/>
         <source>Remove “{0}” from the checklist?</source>
         <translation>„{0}“ von der Checkliste entfernen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="201"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="205"/>
         <source>Its scans are removed too.</source>
         <translation>Die zugehörigen Scans werden ebenfalls entfernt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="212"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="216"/>
         <source>Checklist</source>
         <translation>Checkliste</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="218"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="222"/>
         <source>Original in custody</source>
         <translation>Original in Verwahrung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="218"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="222"/>
         <source>Who holds the original?</source>
         <translation>Wer verwahrt das Original?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="259"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="263"/>
         <source>No documents on the checklist yet.</source>
         <translation>Noch keine Dokumente auf der Checkliste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="261"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="265"/>
         <source>Nothing missing.</source>
         <translation>Es fehlt nichts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="264"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="268"/>
         <source>Still missing: {0}</source>
         <translation>Es fehlt noch: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="267"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="271"/>
         <source>{5} on the checklist: {0} present, {1} missing, {2} requested, {3} expired, {4} in custody</source>
         <translation>{5} auf der Checkliste: {0} vorhanden, {1} fehlend, {2} beantragt, {3} abgelaufen, {4} in Verwahrung</translation>
     </message>

@@ -276,8 +276,9 @@ def test_a_passphrase_file_unlocks(cli, initialised, tmp_path: Path, where):
 def test_init_asking_for_the_keyring_where_there_is_none_falls_back_quietly(cli) -> None:
     # A headless Linux machine (and a locked-down laptop) has no credential store: the
     # passphrase keeps working and nothing but the recovery key heading is printed.
-    code, out, err = cli("init", "--keyring",
-                         env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+    code, out, err = cli(
+        "init", "--keyring", env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    )
     assert code == 0
     assert len(err.strip().splitlines()) == 1 and "Recovery key" in err
     code, out, err = cli("status", env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})

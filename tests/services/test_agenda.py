@@ -19,6 +19,7 @@ from desktop.services import agenda, casework
 from desktop.services.demo import fill_demo
 from desktop.services.workspace import load_case
 from desktop.store import store as store_module
+from desktop.store.deadlines import DeadlineSources
 from desktop.store.search import ClientQuery
 from desktop.store.store import Store
 
@@ -94,21 +95,47 @@ def radar_case(store: Store) -> dict[str, Client]:
 
 def test_the_radar_lists_every_open_clients_deadlines_overdue_first(store: Store) -> None:
     people = radar_case(store)
-    radar = agenda.deadline_radar(store, TODAY)  # six weeks ahead
+    radar = agenda.deadline_radar(store, TODAY)  # six weeks ahead, measures left out
     assert [e.deadline.due_on for e in radar] == sorted(e.deadline.due_on for e in radar)
     assert [(e.client_name, e.deadline.kind) for e in radar] == [
+        ("Overdue, Omar", DeadlineKind.CUSTODY_TOO_LONG),
+        ("Overdue, Omar", DeadlineKind.PLAN_REVIEW),
+        ("Duldung, Dana", DeadlineKind.RESIDENCE_EXPIRY),
+    ]
+    assert [e.deadline.overdue for e in radar] == [True, True, False]
+    assert radar[0].deadline.due_on == days(-12)  # held since 40 days, four weeks allowed
+    assert {e.client_id for e in radar} == {people["overdue"].id, people["duldung"].id}
+    # Asked for, the measure due in three days takes its place by date.
+    with_measures = agenda.deadline_radar(store, TODAY, measures=True)
+    assert [(e.client_name, e.deadline.kind) for e in with_measures] == [
         ("Overdue, Omar", DeadlineKind.CUSTODY_TOO_LONG),
         ("Overdue, Omar", DeadlineKind.PLAN_REVIEW),
         ("Overdue, Omar", DeadlineKind.MEASURE_DUE),
         ("Duldung, Dana", DeadlineKind.RESIDENCE_EXPIRY),
     ]
-    assert [e.deadline.overdue for e in radar] == [True, True, False, False]
-    assert radar[0].deadline.due_on == days(-12)  # held since 40 days, four weeks allowed
-    assert radar[2].deadline.text("de") == "Maßnahme fällig: Integrationskurs anmelden"
-    assert {e.client_id for e in radar} == {people["overdue"].id, people["duldung"].id}
+    assert with_measures[2].deadline.text("de") == "Maßnahme fällig: Integrationskurs anmelden"
     # A shorter horizon keeps what is overdue; a longer one reaches the refugee's permit.
     assert len(agenda.deadline_radar(store, TODAY, within_days=0)) == 2
     assert "Later, Lea" in {e.client_name for e in agenda.deadline_radar(store, TODAY, 365)}
+
+
+def test_an_overdue_measure_is_on_the_radar_only_when_asked_for(store: Store) -> None:
+    late = Client("Late", "Lina")
+    plan = IntegrationPlan(late.id, status=PlanStatus.AGREED)  # no review date: no other deadline
+    goal = Goal(plan.id, FieldOfAction.WORK, "Arbeit")
+    measure = Measure(goal.id, "Lebenslauf erstellen", due_on=days(-30))
+    casework.add(store, late, plan, goal, measure)
+    assert agenda.deadline_radar(store, TODAY) == []
+    assert store.deadline_candidates(TODAY, 42) == []
+    assert store.deadline_sources(TODAY, 42) == DeadlineSources([], [], [], [], [])
+    radar = agenda.deadline_radar(store, TODAY, measures=True)
+    assert [(e.client_id, e.deadline.kind, e.deadline.entity_id) for e in radar] == [
+        (late.id, DeadlineKind.MEASURE_DUE, measure.id)
+    ]
+    assert radar[0].deadline.overdue and radar[0].deadline.due_on == days(-30)
+    assert store.deadline_candidates(TODAY, 42, measures=True) == [late.id]
+    assert store.clients(ClientQuery(deadline_within_days=42, today=TODAY)).total == 0
+    assert store.clients(ClientQuery(text="late", deadline_within_days=42, today=TODAY)).total == 0
 
 
 @pytest.mark.parametrize("within", [0, 42, 400])
@@ -117,7 +144,7 @@ def test_the_radar_and_the_case_list_filter_agree_with_the_rules_on_demo_cases(
 ) -> None:
     monkeypatch.setattr(store_module, "_BATCH", 7)  # reads in several batches
     fill_demo(store, 120, seed=11, today=TODAY)
-    expected = set()
+    every = set()
     for client in store.all(Client):
         case = load_case(store, client.id)
         for d in deadlines_for(
@@ -129,11 +156,22 @@ def test_the_radar_and_the_case_list_filter_agree_with_the_rules_on_demo_cases(
             today=TODAY,
             within_days=within,
         ):
-            expected.add((d.client_id, d.entity_id, d.kind, d.due_on))
+            every.add((d.client_id, d.entity_id, d.kind, d.due_on))
+    expected = {d for d in every if d[2] is not DeadlineKind.MEASURE_DUE}
+    assert expected < every  # the demo has measures due, so leaving them out is tested
     radar = agenda.deadline_radar(store, TODAY, within)
     found = {(e.client_id, e.deadline.entity_id, e.deadline.kind, e.deadline.due_on) for e in radar}
     assert found == expected and expected
+    # Measures due when asked for: then the radar holds every deadline of the rules.
+    with_measures = agenda.deadline_radar(store, TODAY, within, measures=True)
+    assert {
+        (e.client_id, e.deadline.entity_id, e.deadline.kind, e.deadline.due_on)
+        for e in with_measures
+    } == every
+    for entries in (radar, with_measures):  # overdue first, by date
+        assert [e.deadline.due_on for e in entries] == sorted(e.deadline.due_on for e in entries)
+    # The case-list filter counts the radar's kinds, measures due not.
     query = ClientQuery(deadline_within_days=within, today=TODAY, limit=1000)
     assert {c.id for c in store.clients(query).clients} == {d[0] for d in expected}
     names = {c.id: c.display_name for c in store.all(Client)}
-    assert all(e.client_name == names[e.client_id] for e in radar)
+    assert all(e.client_name == names[e.client_id] for e in with_measures)

@@ -26,10 +26,12 @@ def new_store(folder: Path) -> Store:
 
 def without_ids(data: dict[str, list[dict[str, Any]]]) -> dict[str, list[str]]:
     """Each section as sorted JSON texts with every id and reference left out."""
+
     def strip(obj: dict[str, Any]) -> str:
         return json.dumps(
             {k: v for k, v in obj.items() if k != "id" and not k.endswith("_id")},
-            sort_keys=True, ensure_ascii=False,
+            sort_keys=True,
+            ensure_ascii=False,
         )
 
     return {name: sorted(strip(o) for o in objects) for name, objects in data.items()}

@@ -14,9 +14,18 @@ from desktop.domain.catalogues import (
     AppointmentStatus,
     DocumentKind,
     DocumentStatus,
+    FieldOfAction,
     ResidenceStatus,
 )
-from desktop.domain.model import Appointment, Client, DocumentItem, Organisation
+from desktop.domain.model import (
+    Appointment,
+    Client,
+    DocumentItem,
+    Goal,
+    IntegrationPlan,
+    Measure,
+    Organisation,
+)
 from desktop.domain.rules import DeadlineKind
 from desktop.services import casework
 from desktop.services.casefile import Store
@@ -249,6 +258,51 @@ def test_the_kind_filter_and_the_horizon_narrow_the_radar(
     assert [r[2] for r in radar_rows(view)] == ["Haddad, Layla", "Schmidt, Omar"]
     radar.kind_filter.setCurrentIndex(0)
     assert len(radar_rows(view)) == 3
+
+
+def kinds_offered(view: AgendaView) -> list[str]:
+    combo = view.radar.kind_filter
+    return [combo.itemData(i) for i in range(combo.count())]
+
+
+def test_measures_due_are_on_the_radar_only_with_the_checkbox(
+    view: AgendaView, store: Store, people: dict[str, Client], qtbot: QtBot
+) -> None:
+    radar = view.radar
+    plan = IntegrationPlan(people["anna"].id)
+    goal = Goal(plan.id, FieldOfAction.WORK, "Arbeit")
+    late = Measure(goal.id, "Lebenslauf erstellen", due_on=TODAY - timedelta(days=9))
+    casework.add(store, plan, goal, late)
+    view.refresh(TODAY)
+    assert not radar.include_measures.isChecked()
+    assert radar.include_measures.text() == "Include measures"
+    assert DeadlineKind.MEASURE_DUE.value not in kinds_offered(view)
+    assert "Measure due" not in [r[1] for r in radar_rows(view)]
+    before = len(radar_rows(view))
+
+    qtbot.mouseClick(radar.include_measures, Qt.MouseButton.LeftButton)  # reads again
+    assert radar.include_measures.isChecked()
+    assert kinds_offered(view)[-1] == DeadlineKind.MEASURE_DUE.value
+    measure = [r for r in radar_rows(view) if r[1] == "Measure due"]
+    overdue = f"{(TODAY - timedelta(days=9)).isoformat()} (overdue)"
+    assert measure == [[overdue, "Measure due", "Müller, Anna", "Lebenslauf erstellen"]]
+    assert len(radar_rows(view)) == before + 1
+    radar.kind_filter.setCurrentIndex(radar.kind_filter.findData(DeadlineKind.MEASURE_DUE.value))
+    assert radar_rows(view) == measure
+
+    radar.include_measures.setChecked(False)  # the kind chosen is gone: every kind again
+    assert radar.kind_filter.currentIndex() == 0
+    assert DeadlineKind.MEASURE_DUE.value not in kinds_offered(view)
+    assert len(radar_rows(view)) == before
+    assert "Lebenslauf erstellen" not in every_text(view)
+
+    set_language("de")
+    try:
+        qtbot.waitUntil(lambda: radar.include_measures.text() == "Maßnahmen einbeziehen")
+        assert radar.kind_filter.itemText(0) != "All kinds"
+    finally:
+        set_language("en")
+    qtbot.waitUntil(lambda: radar.include_measures.text() == "Include measures")
 
 
 def test_double_click_or_enter_opens_the_client(

@@ -181,9 +181,12 @@ def test_errors_reach_the_user_in_one_sentence(
     assert run_with_progress(None, "Working", refused) is None
     assert run_with_progress(None, "Working", broken) is None
     assert shown[0] == WrongPassphrase().text(lang)
-    assert shown[1] == {
-        "en": "The work could not be finished because of an unexpected error.",
-        "de": "Der Vorgang konnte wegen eines unerwarteten Fehlers nicht abgeschlossen werden.",
-    }[lang]
+    assert (
+        shown[1]
+        == {
+            "en": "The work could not be finished because of an unexpected error.",
+            "de": "Der Vorgang konnte wegen eines unerwarteten Fehlers nicht abgeschlossen werden.",
+        }[lang]
+    )
     log = capsys.readouterr().err
     assert "ValueError" in log and "Müller" not in log
