@@ -54,6 +54,8 @@ def check_country(code: str) -> str:
     Also "stateless" and "unclear" (or "staatenlos", "ungeklärt"); anything else raises
     InvalidInput for the field "nationality".
     """
+    if code in COUNTRIES:  # already canonical: every client read from the store takes this path
+        return code
     found = _COUNTRY_INDEX.get(fold(code))
     if found is None:
         raise InvalidInput(
@@ -68,6 +70,8 @@ def check_country(code: str) -> str:
 
 def check_language(code: str) -> str:
     """The canonical lower-case code for a language code or name ("AR", "Arabisch" -> "ar")."""
+    if code in LANGUAGES:  # already canonical
+        return code
     found = _LANGUAGE_INDEX.get(fold(code))
     if found is None:
         raise InvalidInput(

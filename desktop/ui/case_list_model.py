@@ -16,7 +16,7 @@ from desktop.services.casefile import Store
 from desktop.services.clients import ClientQuery
 from desktop.ui.formatting import country, format_date, label
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100  # about four screens; more are fetched as the view scrolls
 WARNING_COLOUR = QColor("#b3261e")
 
 # Column -> ClientQuery.sort key; the order here is the order of the columns.

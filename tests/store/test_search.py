@@ -297,3 +297,33 @@ def test_deadline_filter_agrees_with_the_rules_on_demo_cases(store: Store) -> No
         query = ClientQuery(deadline_within_days=within, today=TODAY, limit=1000)
         assert {c.id for c in store.clients(query).clients} == expected, within
         assert expected  # the demo has deadlines, so this compares something
+
+
+def test_broad_searches_walk_the_name_index_and_give_the_same_pages(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.store import search
+
+    many = [
+        Client(
+            f"Family{i % 37:02d}",
+            f"Given{i:03d}",
+            closed_on=None if i % 5 else date(2026, 1, 1),
+            opened_on=date(2025, 1, 1),
+        )
+        for i in range(300)
+    ]
+    casework.add(store, *many)
+    queries = [
+        ClientQuery(text=t, state=state, descending=desc, limit=40, offset=offset)
+        for t in ("fa", "y1", "g", "family0", "given1")
+        for state in ("all", "open", "closed")
+        for desc in (False, True)
+        for offset in (0, 40, 280)
+    ]
+    narrow = [store.clients(q) for q in queries]
+    monkeypatch.setattr(search, "BROAD_MATCHES", 1)
+    broad = [store.clients(q) for q in queries]
+    for q, a, b in zip(queries, narrow, broad, strict=True):
+        assert a.total == b.total, q
+        assert [c.id for c in a.clients] == [c.id for c in b.clients], q
