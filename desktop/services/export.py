@@ -34,6 +34,7 @@ SECTIONS = (
     "goals",
     "measures",
     "documents",
+    "attachments",
     "appointments",
     "notes",
     "organisations",
@@ -106,6 +107,8 @@ def case_data(store: Store, client_id: str | None = None) -> dict[str, list[dict
         sections["organisations"] = [
             o for o in (store.find(Organisation, i) for i in org_ids if i) if o
         ]
+    # Scans: what is attached (name, type, size, hash); the bytes stay in the encrypted file.
+    sections["attachments"] = store.attachments_of([d.id for d in sections["documents"]])
     sections.update(clients=clients, plans=plans, goals=goals, measures=measures)
     return {name: _sorted(sections[name]) for name in SECTIONS}
 

@@ -92,3 +92,25 @@ def test_the_export_of_one_client_holds_their_whole_case_and_nothing_else(
                 assert [o["id"] for o in objects] == sorted(o["id"] for o in objects)
     finally:
         store.close()
+
+
+def test_the_export_lists_attached_scans_without_their_bytes(tmp_path: Path) -> None:
+    from desktop.domain.catalogues import DocumentKind
+    from desktop.domain.model import DocumentItem
+    from desktop.services import attachments, casework
+
+    store = new_store(tmp_path / "one")
+    try:
+        client = Client("Haddad", "Rania")
+        item = DocumentItem(client.id, DocumentKind.PASSPORT)
+        casework.add(store, client, item)
+        scan = tmp_path / "passport.pdf"
+        scan.write_bytes(b"%PDF-1.4 pretend scan of Rania Haddad's passport")
+        info = attachments.attach_file(store, item.id, scan)
+        for document in (export_document(store, client.id), export_document(store)):
+            (listed,) = document["attachments"]
+            assert listed["id"] == info.id and listed["file_name"] == "passport.pdf"
+            assert listed["document_id"] == item.id and len(listed["sha256"]) == 64
+            assert "pretend scan" not in json.dumps(document)
+    finally:
+        store.close()
