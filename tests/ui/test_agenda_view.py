@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.catalogues import (
@@ -40,11 +40,6 @@ NEXT_WEEK = TODAY + timedelta(days=6)  # Tuesday of the week after
 
 def at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute))
-
-
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> None:
-    set_language("en")
 
 
 @pytest.fixture

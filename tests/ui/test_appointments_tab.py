@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.catalogues import AppointmentStatus, OrganisationKind
@@ -26,11 +26,6 @@ from desktop.ui.appointment_model import (
 )
 from desktop.ui.appointments_tab import AppointmentsTab
 from desktop.ui.i18n import set_language
-
-
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> None:
-    set_language("en")
 
 
 @pytest.fixture

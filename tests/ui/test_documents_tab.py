@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.catalogues import DocumentKind, DocumentStatus
@@ -20,11 +20,6 @@ from desktop.services.casefile import Store
 from desktop.ui.documents_model import EXPIRES, NOTE, SCAN, STATUS
 from desktop.ui.documents_tab import DocumentsTab
 from desktop.ui.i18n import set_language
-
-
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> None:
-    set_language("en")
 
 
 @pytest.fixture

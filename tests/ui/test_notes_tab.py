@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -14,16 +14,7 @@ from desktop.domain.model import Client, Note
 from desktop.services import casework
 from desktop.services.casefile import Store
 from desktop.services.workspace import load_case
-from desktop.ui.i18n import current_language, set_language
 from desktop.ui.notes_tab import NotesTab
-
-
-@pytest.fixture(autouse=True)
-def english(qapp: object) -> Iterator[None]:
-    before = current_language()
-    set_language("en")
-    yield
-    set_language(before)
 
 
 @pytest.fixture

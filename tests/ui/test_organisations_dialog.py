@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.catalogues import OrganisationKind
@@ -14,13 +13,7 @@ from desktop.domain.model import Client, Organisation, SupportLink
 from desktop.services import casework
 from desktop.services.casefile import Store
 from desktop.services.organisations import add_organisation, list_organisations
-from desktop.ui.i18n import set_language
 from desktop.ui.organisations_dialog import OrganisationsDialog
-
-
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> None:
-    set_language("en")
 
 
 @pytest.fixture

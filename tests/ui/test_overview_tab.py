@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -25,7 +25,7 @@ from desktop.domain.model import Client, Household, LanguageSkill
 from desktop.services import casework
 from desktop.services.casefile import Store
 from desktop.services.workspace import load_case
-from desktop.ui.i18n import current_language, set_language
+from desktop.ui.i18n import set_language
 from desktop.ui.overview_fields import (
     ChoiceEditor,
     CountryEditor,
@@ -33,14 +33,6 @@ from desktop.ui.overview_fields import (
     ScopesEditor,
 )
 from desktop.ui.overview_tab import OverviewTab
-
-
-@pytest.fixture(autouse=True)
-def english(qapp: object) -> Iterator[None]:
-    before = current_language()
-    set_language("en")
-    yield
-    set_language(before)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.catalogues import (
@@ -27,11 +27,6 @@ from desktop.ui.i18n import set_language
 from desktop.ui.plan_measure_dialog import MeasureDialog
 from desktop.ui.plan_tab import PlanTab
 from desktop.ui.plan_tree import DUE, OVERDUE_COLOUR, RESPONSIBLE, STATUS, TITLE
-
-
-@pytest.fixture(autouse=True)
-def english(qapp: QApplication) -> None:
-    set_language("en")
 
 
 @pytest.fixture
