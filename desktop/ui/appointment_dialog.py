@@ -26,6 +26,7 @@ from desktop.domain.model import Appointment, Client, Organisation, new_id
 from desktop.domain.places import LANGUAGES
 from desktop.ui.formatting import language
 from desktop.ui.i18n import Retranslating, current_language
+from desktop.ui.style import ERROR_STYLE
 
 QUARTER_HOUR = 15 * 60
 DEFAULT_TIME = time(10, 0)
@@ -59,7 +60,7 @@ class AppointmentDialog(Retranslating, QDialog):
         self._build_fields(organisations)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setStyleSheet(ERROR_STYLE)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

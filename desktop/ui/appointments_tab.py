@@ -31,8 +31,7 @@ from desktop.ui.appointment_model import EDITABLE, STATUS, AppointmentsModel
 from desktop.ui.formatting import format_datetime
 from desktop.ui.i18n import Retranslating, current_language
 from desktop.ui.status_combo_delegate import CatalogueDelegate
-
-ERROR_STYLE = "color: #b3261e;"
+from desktop.ui.style import ERROR_STYLE
 
 
 class AppointmentsTab(Retranslating, QWidget):

@@ -15,9 +15,10 @@ from desktop.domain.rules import status_runs_out_soon
 from desktop.services.casefile import Store
 from desktop.services.clients import ClientQuery
 from desktop.ui.formatting import country, format_date, label
+from desktop.ui.style import ALERT
 
 PAGE_SIZE = 100  # about four screens; more are fetched as the view scrolls
-WARNING_COLOUR = QColor("#b3261e")
+WARNING_COLOUR = QColor(ALERT)
 
 # Column -> ClientQuery.sort key; the order here is the order of the columns.
 SORT_KEYS = ("name", "birth_date", "nationality", "residence_status", "valid_until", "file_number")

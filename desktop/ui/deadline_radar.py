@@ -24,10 +24,11 @@ from desktop.services.agenda import RadarEntry, deadline_radar
 from desktop.services.casefile import Store
 from desktop.ui.formatting import format_date
 from desktop.ui.i18n import Retranslating, current_language
+from desktop.ui.style import ALERT
 
 HORIZON_WEEKS = (2, 4, 6, 8)
 DEFAULT_WEEKS = 6
-OVERDUE_COLOUR = QColor("#b3261e")
+OVERDUE_COLOUR = QColor(ALERT)
 CLIENT_ID = Qt.ItemDataRole.UserRole
 DUE, KIND, CLIENT, SUBJECT = range(4)
 

@@ -22,13 +22,14 @@ from desktop.domain.errors import InvalidInput
 from desktop.domain.model import DocumentItem
 from desktop.ui.formatting import format_date, label
 from desktop.ui.i18n import current_language
+from desktop.ui.style import ALERT, ALERT_BACKGROUND
 
 KIND, STATUS, HOLDER, HELD_SINCE, EXPIRES, NOTE, SCAN = range(7)
 EDITABLE = (STATUS, HOLDER, HELD_SINCE, EXPIRES, NOTE)
 EXPIRY_WARNING = timedelta(days=30)
 EXPIRED, EXPIRING = "expired", "expiring"
 _COLOURS = {  # (text, background)
-    EXPIRED: (QColor("#b3261e"), QColor("#fde7e9")),
+    EXPIRED: (QColor(ALERT), QColor(ALERT_BACKGROUND)),
     EXPIRING: (QColor("#7a4a00"), QColor("#fff4ce")),
 }
 ModelIndex = QModelIndex | QPersistentModelIndex

@@ -37,8 +37,7 @@ from desktop.ui.documents_scans import DocumentScans
 from desktop.ui.formatting import label
 from desktop.ui.i18n import Retranslating, current_language
 from desktop.ui.status_combo_delegate import CatalogueDelegate
-
-ERROR_STYLE = "color: #b3261e;"
+from desktop.ui.style import ERROR_STYLE
 
 
 class DocumentsTab(Retranslating, QWidget):

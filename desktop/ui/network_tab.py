@@ -32,8 +32,8 @@ from desktop.services.casefile import Store
 from desktop.services.workspace import CaseView
 from desktop.ui.formatting import format_date, label
 from desktop.ui.i18n import Retranslating, current_language
+from desktop.ui.style import ERROR_STYLE
 
-ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5300; font-weight: bold;"
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -26,8 +26,8 @@ from desktop.services import clients
 from desktop.services.casefile import Store
 from desktop.ui.formatting import country, format_date, label
 from desktop.ui.i18n import Retranslating, current_language
+from desktop.ui.style import ERROR_STYLE
 
-ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #7a4b00;"
 
 

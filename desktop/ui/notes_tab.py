@@ -31,8 +31,8 @@ from desktop.services.casefile import Store
 from desktop.services.workspace import CaseView
 from desktop.ui.formatting import format_date
 from desktop.ui.i18n import Retranslating, current_language
+from desktop.ui.style import ERROR_STYLE
 
-ERROR_STYLE = "color: #b3261e;"
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 

@@ -21,8 +21,8 @@ from desktop.domain.catalogues import OrganisationKind
 from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import Organisation
 from desktop.ui.i18n import Retranslating, current_language
+from desktop.ui.style import ERROR_STYLE
 
-ERROR_STYLE = "color: #b3261e;"
 TEXT_FIELDS = ("name", "contact_person", "phone", "email")
 
 

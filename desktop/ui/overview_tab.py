@@ -30,9 +30,8 @@ from desktop.services.workspace import CaseView
 from desktop.ui.i18n import Retranslating, current_language
 from desktop.ui.overview_fields import client_editors
 from desktop.ui.overview_household import HouseholdList
+from desktop.ui.style import ERROR_STYLE, WARNING_STYLE
 
-ERROR_STYLE = "color: #b3261e;"
-WARNING_STYLE = "color: #b3261e; font-weight: bold;"
 SAVED_STYLE = "color: #1e6b32;"
 
 # The form's sections and their fields, in the order shown.

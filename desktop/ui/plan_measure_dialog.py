@@ -23,6 +23,7 @@ from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Measure, Organisation, new_id
 from desktop.ui.formatting import format_date, label
 from desktop.ui.i18n import Retranslating, current_language
+from desktop.ui.style import ERROR_STYLE
 
 EXAMPLE_DATE = date(2026, 3, 31)
 
@@ -59,7 +60,7 @@ class MeasureDialog(Retranslating, QDialog):
     def _build(self) -> None:
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setStyleSheet(ERROR_STYLE)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

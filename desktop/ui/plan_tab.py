@@ -32,8 +32,7 @@ from desktop.ui.plan_details import PlanDetails
 from desktop.ui.plan_item_editor import PlanItemEditor
 from desktop.ui.plan_measure_dialog import MeasureDialog
 from desktop.ui.plan_tree import PlanTree
-
-ERROR_STYLE = "color: #b3261e;"
+from desktop.ui.style import ERROR_STYLE
 
 
 class PlanTab(Retranslating, QWidget):

@@ -14,9 +14,10 @@ from desktop.domain.rules import OPEN_MEASURES
 from desktop.services.workspace import CaseView
 from desktop.ui.formatting import format_date, label
 from desktop.ui.i18n import Retranslating
+from desktop.ui.style import ALERT
 
 TITLE, STATUS, RESPONSIBLE, DUE, OUTCOME, CLIENT_TEXT = range(6)
-OVERDUE_COLOUR = QColor("#b3261e")
+OVERDUE_COLOUR = QColor(ALERT)
 GREYED = QColor("#808080")
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -32,8 +32,8 @@ from desktop.services.settings import (
 )
 from desktop.ui.i18n import LANGUAGES, Retranslating, current_language, set_language
 from desktop.ui.setup_dialog import strength_text
+from desktop.ui.style import ERROR_STYLE
 
-ERROR_STYLE = "color: #b3261e;"
 MIN_IDLE_MINUTES, MAX_IDLE_MINUTES = 1, 240
 
 

@@ -23,8 +23,7 @@ from desktop.services import casefile
 from desktop.services.casefile import Store, passphrase_strength, validate_passphrase
 from desktop.ui.i18n import Retranslating, current_language
 from desktop.ui.recovery_key_page import RecoveryKeyPage
-
-ERROR_STYLE = "color: #b3261e;"
+from desktop.ui.style import ERROR_STYLE
 
 
 def strength_text(passphrase: str) -> str:

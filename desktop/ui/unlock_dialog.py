@@ -20,8 +20,7 @@ from desktop.domain.errors import CannotUnlock
 from desktop.services import casefile
 from desktop.services.casefile import Store
 from desktop.ui.i18n import Retranslating, current_language
-
-ERROR_STYLE = "color: #b3261e;"
+from desktop.ui.style import ERROR_STYLE
 
 
 class UnlockDialog(Retranslating, QDialog):
