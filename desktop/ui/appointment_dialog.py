@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QTimeEdit,
@@ -26,7 +24,7 @@ from desktop.domain.model import Appointment, Client, Organisation, new_id
 from desktop.domain.places import LANGUAGES
 from desktop.ui.formatting import language
 from desktop.ui.i18n import Retranslating, current_language
-from desktop.ui.style import ERROR_STYLE
+from desktop.ui.style import error_label, labelled_form
 
 QUARTER_HOUR = 15 * 60
 DEFAULT_TIME = time(10, 0)
@@ -58,18 +56,13 @@ class AppointmentDialog(Retranslating, QDialog):
         self._existing = appointment
         self._new_id = new_id()  # the same id however often `appointment()` is asked
         self._build_fields(organisations)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        for label_widget, field in zip(self._labels, self._fields(), strict=True):
-            label_widget.setBuddy(field)
-            form.addRow(label_widget, field)
+        form, self._labels = labelled_form(self._fields())
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
@@ -93,7 +86,6 @@ class AppointmentDialog(Retranslating, QDialog):
         self.purpose_edit = QLineEdit()
         self.participants_edit = QLineEdit()
         self.language_combo = QComboBox()
-        self._labels = [QLabel() for _ in self._fields()]
 
     def _fields(self) -> list[QWidget]:
         return [

@@ -10,8 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -23,7 +21,7 @@ from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Measure, Organisation, new_id
 from desktop.ui.formatting import format_date, label
 from desktop.ui.i18n import Retranslating, current_language
-from desktop.ui.style import ERROR_STYLE
+from desktop.ui.style import error_label, labelled_form
 
 EXAMPLE_DATE = date(2026, 3, 31)
 
@@ -58,23 +56,16 @@ class MeasureDialog(Retranslating, QDialog):
             self._show(measure)
 
     def _build(self) -> None:
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        fields = (
+        form, self._labels = labelled_form((
             self.title_edit, self.responsible_combo, self.organisation_combo, self.due_edit,
             self.client_text_edit,
-        )  # fmt: skip
-        self._labels = [QLabel() for _ in fields]
-        for label_widget, field in zip(self._labels, fields, strict=True):
-            label_widget.setBuddy(field)
-            form.addRow(label_widget, field)
+        ))  # fmt: skip
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)

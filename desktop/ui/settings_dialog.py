@@ -32,15 +32,13 @@ from desktop.services.settings import (
 )
 from desktop.ui.i18n import LANGUAGES, Retranslating, current_language, set_language
 from desktop.ui.setup_dialog import strength_text
-from desktop.ui.style import ERROR_STYLE
+from desktop.ui.style import error_label
 
 MIN_IDLE_MINUTES, MAX_IDLE_MINUTES = 1, 240
 
 
 def _error_label() -> QLabel:
-    error = QLabel()
-    error.setStyleSheet(ERROR_STYLE)
-    error.setWordWrap(True)
+    error = error_label()
     error.hide()
     return error
 

@@ -2,8 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
 # Errors, overdue dates and warnings: a red that stays readable printed in greyscale.
 ALERT = "#b3261e"
 ALERT_BACKGROUND = "#fde7e9"
 ERROR_STYLE = f"color: {ALERT};"
 WARNING_STYLE = f"color: {ALERT}; font-weight: bold;"
+
+
+def error_label() -> QLabel:
+    """The one-sentence error line under a form: red, wrapping, empty until needed."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    return label
+
+
+def labelled_form(fields: Sequence[QWidget]) -> tuple[QFormLayout, list[QLabel]]:
+    """A form with one row per field; the captions (set in retranslate) are their buddies."""
+    form = QFormLayout()
+    captions = [QLabel() for _ in fields]
+    for caption, field in zip(captions, fields, strict=True):
+        caption.setBuddy(field)
+        form.addRow(caption, field)
+    return form, captions
