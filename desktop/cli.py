@@ -301,6 +301,16 @@ def cmd_export_json(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_print_plan(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.services import printing  # reportlab loads only when printing
+
+    printing.check_language(args.language)  # refused before the case file is unlocked
+    _with_store(
+        args, lambda store: printing.print_plan(store, args.id, Path(args.out), args.language)
+    )
+    return EXIT_OK
+
+
 # -- parser ------------------------------------------------------------------------------------
 
 
@@ -392,6 +402,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("export-json", cmd_export_json, "all case data (or one client's) as JSON")
     p.add_argument("--client", metavar="ID")
     p.add_argument("out", metavar="OUT|-")
+
+    p = command("print-plan", cmd_print_plan, "print a client's integration plan to a PDF file")
+    p.add_argument("id", metavar="CLIENT_ID")
+    p.add_argument("out", metavar="OUT.pdf")
+    p.add_argument("--language", metavar="CODE", help="second language of the print (e.g. ar)")
     return parser
 
 

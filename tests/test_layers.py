@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CORE = ["domain", "store", "sync", "services"]
+CORE = ["domain", "store", "sync", "services", "report"]
 
 
 def test_the_core_never_imports_qt() -> None:

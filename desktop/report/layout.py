@@ -1,0 +1,159 @@
+"""The building blocks of a bilingual print: styles, paragraphs in either direction, the footer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+
+from desktop.report import labels
+from desktop.report.text import SANS, needs_bidi, runs, shape, shape_lines, width
+
+GREY = colors.Color(0.55, 0.55, 0.55)
+DARK = colors.Color(0.2, 0.2, 0.2)
+MARGIN = 18 * mm
+FOOTER_SPACE = 24 * mm
+
+
+def style(
+    name: str,
+    size: float,
+    *,
+    bold: bool = False,
+    colour: Any = colors.black,
+    space_before: float = 0,
+    space_after: float = 0,
+) -> ParagraphStyle:
+    """A paragraph style in the shipped sans-serif font."""
+    return ParagraphStyle(
+        name,
+        fontName=SANS,
+        fontSize=size,
+        leading=size * 1.3,
+        textColor=colour,
+        spaceBefore=space_before,
+        spaceAfter=space_after,
+    )
+
+
+class Styles:
+    """The print's paragraph styles: German text, and the smaller client-language line."""
+
+    body = style("body", 9)
+    small = style("small", 8, colour=DARK)
+    office = style("office", 9, colour=DARK)
+    title = style("title", 16, space_after=1)
+    title_client = style("title_client", 12, colour=DARK, space_after=4)
+    heading = style("heading", 12, space_before=10)
+    heading_client = style("heading_client", 10, colour=DARK, space_after=3)
+    subheading = style("subheading", 10, space_before=6)
+
+
+STYLES = Styles()
+BOLD_STYLES = {"title", "heading", "subheading", "title_client", "heading_client"}
+
+
+def para(
+    text: str, st: ParagraphStyle, lang: str | None, avail: float, *, bold: bool | None = None
+) -> Paragraph:
+    """`text` as a paragraph: right-to-left text reshaped, broken into lines and right-aligned."""
+    bold = st.name in BOLD_STYLES if bold is None else bold
+    rtl = labels.is_rtl(lang)
+    if needs_bidi(text, lang):
+        lines = shape_lines(text, lang if rtl else "ar", st.fontSize, avail - 1, bold=bold)
+        body = "<br/>".join(_markup(line, bold) for line in lines)
+    else:
+        body = _markup(text, bold)
+    aligned = ParagraphStyle(st.name + "-a", parent=st, alignment=TA_RIGHT if rtl else TA_LEFT)
+    return Paragraph(body, aligned)
+
+
+def _markup(text: str, bold: bool) -> str:
+    return (
+        "".join(f'<font name="{r.font}">{escape(r.text)}</font>' for r in runs(text, bold=bold))
+        or "&nbsp;"
+    )
+
+
+def bilingual(
+    key: str,
+    lang: str | None,
+    avail: float,
+    st: ParagraphStyle,
+    st_client: ParagraphStyle | None = None,
+    suffix: str = "",
+) -> list[Flowable]:
+    """A fixed text in German, and below it in the client's language (when there is one)."""
+    out: list[Flowable] = [para(labels.text(key, "de") + suffix, st, None, avail)]
+    if lang:
+        out.append(para(labels.text(key, lang) + suffix, st_client or STYLES.small, lang, avail))
+    return out
+
+
+def draw_text(
+    canvas: Canvas, x: float, y: float, text: str, size: float, *, right: bool = False
+) -> None:
+    """Draw one shaped line in run fonts, starting at x (or ending at x when `right`)."""
+    start = x - width(text, size) if right else x
+    for run in runs(text):
+        canvas.setFont(run.font, size)
+        canvas.drawString(start, y, run.text)
+        start += canvas.stringWidth(run.text, run.font, size)
+
+
+def footer_painter(lang: str | None) -> Callable[[Canvas, int, int], None]:
+    """Draws the footer of one page: grey rule, data-protection line, "page n of m", bilingual."""
+
+    def paint(canvas: Canvas, page: int, pages: int) -> None:
+        page_w, _ = canvas._pagesize
+        left, right = MARGIN, page_w - MARGIN
+        canvas.saveState()
+        canvas.setStrokeColor(GREY)
+        canvas.setLineWidth(0.5)
+        canvas.line(left, 17 * mm, right, 17 * mm)
+        canvas.setFillColor(DARK)
+        rows = [("de", 13 * mm)] + ([(lang, 9 * mm)] if lang else [])
+        for code, y in rows:
+            privacy = shape(labels.text("privacy", code), code)
+            number = shape(labels.text("page", code).format(page=page, pages=pages), code)
+            if labels.is_rtl(code):
+                draw_text(canvas, right, y, privacy, 7, right=True)
+                draw_text(canvas, left, y, number, 7)
+            else:
+                draw_text(canvas, left, y, privacy, 7)
+                draw_text(canvas, right, y, number, 7, right=True)
+        canvas.restoreState()
+
+    return paint
+
+
+def numbered_canvas(paint: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    """A canvas class that holds its pages back until the end, to print "page n of m"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # reportlab's default first font is Helvetica, a standard font that is not embedded
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or SANS
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                paint(self, number, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas

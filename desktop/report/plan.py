@@ -1,0 +1,307 @@
+"""The integration plan and agreement on A4, in German and, if chosen, one client language."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Protocol
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from desktop.domain.catalogues import AppointmentStatus, FieldOfAction
+from desktop.domain.model import (
+    Appointment,
+    Client,
+    Goal,
+    IntegrationPlan,
+    Measure,
+    Organisation,
+)
+from desktop.domain.rules import ChecklistState
+from desktop.report import labels
+from desktop.report.layout import (
+    FOOTER_SPACE,
+    GREY,
+    MARGIN,
+    STYLES,
+    bilingual,
+    footer_painter,
+    numbered_canvas,
+    para,
+)
+from desktop.report.text import SANS, register_fonts
+
+WIDTH = A4[0] - 2 * MARGIN
+PAD = 4
+MAX_APPOINTMENTS = 5
+Cell = list[Flowable]
+
+
+class PlanCase(Protocol):
+    """What the print needs of a case (services.workspace.CaseView has it)."""
+
+    @property
+    def client(self) -> Client: ...
+    @property
+    def plan(self) -> IntegrationPlan | None: ...
+    @property
+    def goals(self) -> Sequence[Goal]: ...
+    @property
+    def measures(self) -> Sequence[Measure]: ...
+    @property
+    def appointments(self) -> Sequence[Appointment]: ...
+    @property
+    def organisations(self) -> Mapping[str, Organisation]: ...
+    def checklist(self, today: date) -> ChecklistState: ...
+
+
+def _d(day: date | None) -> str:
+    return f"{day:%d.%m.%Y}" if day else "–"
+
+
+def _grid(rows: list[list[Cell]], widths: Sequence[float], *, header: bool = True) -> Table:
+    """A table with grey rules only (reads well in black and white); the header repeats."""
+    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT")
+    commands: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), SANS),  # tables set a (standard) font even for flowables
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, GREY),
+    ]
+    if header:
+        commands.append(("LINEBELOW", (0, 0), (-1, 0), 1.0, GREY))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+class _Plan:
+    """Lays out one case's plan; `lang` is the client language or None (German only)."""
+
+    def __init__(self, view: PlanCase, lang: str | None, office: str, today: date) -> None:
+        self.view, self.lang, self.office, self.today = view, lang, office, today
+
+    def pair(self, german: str, client: str | None, avail: float, *, bold: bool = False) -> Cell:
+        """German text, and the client's wording below it in the smaller style."""
+        cell: Cell = [para(german, STYLES.body, None, avail, bold=bold)]
+        if self.lang and client:
+            cell.append(para(client, STYLES.small, self.lang, avail, bold=bold))
+        return cell
+
+    def fixed(self, key: str, avail: float, *, bold: bool = True) -> Cell:
+        return self.pair(
+            labels.text(key, "de"),
+            labels.text(key, self.lang) if self.lang else None,
+            avail,
+            bold=bold,
+        )
+
+    def heading(self, key: str) -> list[Flowable]:
+        return bilingual(key, self.lang, WIDTH, STYLES.heading, STYLES.heading_client)
+
+    def story(self) -> list[Flowable]:
+        return [
+            *self.header(),
+            *self.goals(),
+            *self.please_bring(),
+            *self.appointments(),
+            self.signatures(),
+        ]
+
+    def header(self) -> list[Flowable]:
+        out: list[Flowable] = []
+        if self.office:
+            out.append(para(self.office, STYLES.office, None, WIDTH, bold=True))
+            out.append(Spacer(1, 3 * mm))
+        out += bilingual("title", self.lang, WIDTH, STYLES.title, STYLES.title_client)
+        client, plan = self.view.client, self.view.plan
+        facts = [
+            ("name", f"{client.given_names} {client.family_name}".strip()),
+            ("file_number", client.file_number or "–"),
+            ("date", _d(self.today)),
+            ("agreed_on", _d(plan.agreed_on if plan else None)),
+            ("review_on", _d(plan.review_on if plan else None)),
+        ]
+        widths = (0.38 * WIDTH, 0.62 * WIDTH)
+        rows = [
+            [self.fixed(k, widths[0] - 2 * PAD), self.pair(v, None, widths[1])] for k, v in facts
+        ]
+        out.append(_grid(rows, widths, header=False))
+        return out
+
+    def goals(self) -> list[Flowable]:
+        out = self.heading("goals")
+        plan = self.view.plan
+        goals = [g for g in self.view.goals if plan and g.plan_id == plan.id]
+        if not goals:
+            return [*out, *bilingual("no_goals", self.lang, WIDTH, STYLES.body)]
+        for field in FieldOfAction:
+            in_field = sorted(
+                (g for g in goals if g.field_of_action is field), key=lambda g: g.position
+            )
+            if not in_field:
+                continue
+            client_label = labels.label(field, self.lang) if self.lang else None
+            out.append(Spacer(1, 2 * mm))
+            out += self.pair(labels.label(field, "de"), client_label, WIDTH, bold=True)
+            for goal in in_field:
+                out += self.goal(goal)
+        return out
+
+    def goal(self, goal: Goal) -> list[Flowable]:
+        prefix = labels.text("goal", "de") + ": "
+        client = labels.text("goal", self.lang) if self.lang else None
+        out: list[Flowable] = [Spacer(1, 1.5 * mm), *self.pair(prefix + goal.title, client, WIDTH)]
+        measures = sorted(
+            (m for m in self.view.measures if m.goal_id == goal.id), key=lambda m: m.position
+        )
+        if not measures:
+            return out
+        widths = [0.46 * WIDTH, 0.24 * WIDTH, 0.13 * WIDTH, 0.17 * WIDTH]
+        inner = [w - 2 * PAD for w in widths]
+        head = [
+            self.fixed(k, w)
+            for k, w in zip(("what", "who", "by_when", "status"), inner, strict=True)
+        ]
+        rows = [head] + [self.measure_row(m, inner) for m in measures]
+        out.append(Spacer(1, 1 * mm))
+        out.append(_grid(rows, widths))
+        return out
+
+    def measure_row(self, m: Measure, inner: list[float]) -> list[Cell]:
+        what: Cell = [para(m.title, STYLES.body, None, inner[0])]
+        if self.lang and m.client_text:
+            what.append(para(m.client_text, STYLES.small, self.lang, inner[0]))
+        who = self.pair(
+            m.responsible.label("de"),
+            labels.label(m.responsible, self.lang) if self.lang else None,
+            inner[1],
+        )
+        organisation = self.view.organisations.get(m.organisation_id or "")
+        if organisation:
+            who.append(para(organisation.name, STYLES.body, None, inner[1]))
+        status = self.pair(
+            m.status.label("de"), labels.label(m.status, self.lang) if self.lang else None, inner[3]
+        )
+        return [what, who, [para(_d(m.due_on), STYLES.body, None, inner[2])], status]
+
+    def please_bring(self) -> list[Flowable]:
+        out = self.heading("please_bring")
+        missing = self.view.checklist(self.today).missing_kinds
+        if not missing:
+            return [*out, *bilingual("nothing_missing", self.lang, WIDTH, STYLES.body)]
+        half = WIDTH / 2 if self.lang else WIDTH
+        rows: list[list[Cell]] = []
+        for kind in missing:
+            row = [[para("☐ " + kind.label("de"), STYLES.body, None, half - 2 * PAD)]]
+            if self.lang:
+                row.append(
+                    [para(labels.label(kind, self.lang), STYLES.body, self.lang, half - 2 * PAD)]
+                )
+            rows.append(row)
+        out.append(_grid(rows, [half] * len(rows[0]), header=False))
+        return out
+
+    def upcoming(self) -> list[Appointment]:
+        start = datetime.combine(self.today, datetime.min.time())
+        return sorted(
+            (
+                a
+                for a in self.view.appointments
+                if a.status is AppointmentStatus.PLANNED
+                and a.starts_at.replace(tzinfo=None) >= start
+            ),
+            key=lambda a: a.starts_at,
+        )[:MAX_APPOINTMENTS]
+
+    def appointments(self) -> list[Flowable]:
+        out = self.heading("appointments")
+        upcoming = self.upcoming()
+        if not upcoming:
+            return [*out, *bilingual("no_appointments", self.lang, WIDTH, STYLES.body)]
+        widths = [0.15 * WIDTH, 0.10 * WIDTH, 0.25 * WIDTH, 0.22 * WIDTH, 0.28 * WIDTH]
+        inner = [w - 2 * PAD for w in widths]
+        keys = ("date", "time", "place", "with", "purpose")
+        rows = [[self.fixed(k, w) for k, w in zip(keys, inner, strict=True)]]
+        for a in upcoming:
+            organisation = self.view.organisations.get(a.organisation_id or "")
+            values = (
+                _d(a.starts_at.date()),
+                f"{a.starts_at:%H:%M}",
+                a.place or "–",
+                organisation.name if organisation else "–",
+                a.purpose or "–",
+            )
+            rows.append(
+                [[para(v, STYLES.body, None, w)] for v, w in zip(values, inner, strict=True)]
+            )
+        out.append(_grid(rows, widths))
+        return out
+
+    def signatures(self) -> Flowable:
+        out = self.heading("signatures")
+        out += bilingual("agreement", self.lang, WIDTH, STYLES.body)
+        widths = [0.36 * WIDTH, 0.08 * WIDTH, 0.56 * WIDTH]
+        inner = [w - 2 * PAD for w in widths]
+        rows: list[list[Cell]] = []
+        for who in ("sig_client", "sig_coordinator"):
+            rows.append([[], [], []])
+            rows.append(
+                [
+                    self.fixed("place_date", inner[0], bold=False),
+                    [],
+                    self.fixed(who, inner[2], bold=False),
+                ]
+            )
+        table = Table(rows, colWidths=widths, rowHeights=[14 * mm, None] * 2, hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), SANS),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+                    ("LINEABOVE", (0, 1), (0, 1), 0.7, GREY),
+                    ("LINEABOVE", (2, 1), (2, 1), 0.7, GREY),
+                    ("LINEABOVE", (0, 3), (0, 3), 0.7, GREY),
+                    ("LINEABOVE", (2, 3), (2, 3), 0.7, GREY),
+                ]
+            )
+        )
+        return KeepTogether([*out, Spacer(1, 2 * mm), table])
+
+
+def render_plan(view: PlanCase, *, language: str | None, office_name: str, today: date) -> bytes:
+    """The integration plan and agreement of `view` as PDF bytes (A4).
+
+    `language` is a code of labels.SUPPORTED for the second language of the print, or None
+    (or "de") for German only.
+    """
+    register_fonts()
+    lang = labels.normalise(language)
+    if lang is not None and lang not in labels.LANGS:
+        raise ValueError(f"unsupported print language {language!r}")
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=FOOTER_SPACE,
+        title=labels.text("title", "de"),
+        author="",
+        subject="",
+        creator="Welcome Desk",
+        initialFontName=SANS,
+    )
+    doc.build(
+        _Plan(view, lang, office_name, today).story(),
+        canvasmaker=numbered_canvas(footer_painter(lang)),
+    )
+    return buffer.getvalue()

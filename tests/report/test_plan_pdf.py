@@ -1,0 +1,250 @@
+"""The printed integration plan, read back from real PDFs with pypdf."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from reportlab.pdfbase.ttfonts import TTFontFile
+
+from desktop.domain.catalogues import DocumentKind, FieldOfAction, MeasureStatus, Responsible
+from desktop.domain.errors import InvalidInput, NotFound
+from desktop.domain.model import Client, Goal, IntegrationPlan, Measure
+from desktop.report import labels
+from desktop.report.plan import render_plan
+from desktop.report.text import FONT_FILES, runs, shape
+from desktop.resources import resource_path
+from desktop.services import casework, printing
+from desktop.services.settings import Settings, save_settings
+
+STANDARD_14 = {"Helvetica", "Times-Roman", "Courier", "Symbol", "ZapfDingbats"}
+OFFICE = "Welcome-Center Musterstadt"
+
+
+def render(case, lang, today, **kw) -> bytes:
+    return render_plan(case, language=lang, office_name=kw.get("office", OFFICE), today=today)
+
+
+def fonts_of(data: bytes) -> list[dict]:
+    found = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if font.get("/Subtype") == "/Type0":
+                font = font["/DescendantFonts"][0].get_object()
+            found.append(font)
+    return found
+
+
+def arabic_letters(text: str) -> set[str]:
+    return {c for c in unicodedata.normalize("NFKC", text) if "\u0621" <= c <= "\u06ff"}
+
+
+def test_the_plan_shows_client_office_measures_and_the_sections(case, text_of, today):
+    view = case(3)
+    text = "\n".join(text_of(render(view, None, today)))
+
+    for expected in (
+        OFFICE,
+        "Integrationsplan und Vereinbarung",
+        "Amal Haddad",
+        "AZ-2026/0815",
+        "02.03.2026",
+        "Vereinbart am",
+        "20.02.2026",
+        "20.08.2026",
+        "Sprache",
+        "Arbeit und Ausbildung",
+        "Deutsch auf B1 bis Jahresende",
+        "Zeugnisse übersetzen lassen",
+        "Jobcenter Musterstadt",
+        "Bis wann",
+        "erledigt",
+        "Bitte mitbringen",
+        "Reisepass",
+        "Geburtsurkunde",
+        "Nächste Termine",
+        "10.03.2026",
+        "09:30",
+        "Rathaus, Zimmer 12",
+        "Erstgespräch Jobcenter",
+        "Unterschriften",
+        "Koordinator/in",
+        "Ort, Datum",
+        "Datenschutz",
+        "Seite 1 von 1",
+    ):
+        assert expected in text, expected
+    for m in view.measures:
+        assert m.title in text
+    assert "Aufenthaltstitel" not in text  # seen, so not asked for again
+    assert "Vergangen" not in text  # past appointments are not printed
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "tr", "uk"])
+def test_a_bilingual_print_carries_the_german_and_the_client_language(lang, case, text_of, today):
+    view = case(2, {0: "client wording " + lang})
+    pages = text_of(render(view, lang, today))
+    text = "\n".join(pages)
+
+    for key in (
+        "title",
+        "file_number",
+        "goals",
+        "please_bring",
+        "appointments",
+        "signatures",
+        "place_date",
+        "agreement",
+    ):
+        assert labels.text(key, "de") in text
+        assert labels.text(key, lang) in text, (lang, key)
+    assert labels.label(FieldOfAction.WORK, lang) in text
+    assert labels.label(DocumentKind.PASSPORT, lang) in text
+    assert labels.label(MeasureStatus.DONE, lang) in text
+    assert labels.label(Responsible.COORDINATOR, lang) in text
+    assert labels.text("page", lang).format(page=1, pages=len(pages)) in text
+    assert "client wording " + lang in text
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ps"])
+def test_arabic_script_prints_carry_the_letters_of_their_labels(lang, case, text_of, today):
+    view = case(2, {0: "التسجيل في دورة الاندماج"})
+    text = "\n".join(text_of(render(view, lang, today)))
+
+    assert "Integrationsplan und Vereinbarung" in text
+    for key in ("title", "please_bring", "signatures", "privacy"):
+        assert arabic_letters(labels.text(key, lang)) <= arabic_letters(text), key
+    assert arabic_letters("التسجيل في دورة الاندماج") <= arabic_letters(text)
+
+
+def test_shaping_reorders_arabic_and_leaves_other_scripts_alone() -> None:
+    shaped = shape("خطة الاندماج", "ar")
+    assert shaped != "خطة الاندماج"
+    assert unicodedata.normalize("NFKC", shaped)[::-1].startswith("خطة")
+    assert shape("План інтеграції", "uk") == "План інтеграції"
+    assert shape("Deutsch", None) == "Deutsch"
+
+
+@pytest.mark.parametrize("lang", ["de", "ar", "ti", "uk"])
+def test_every_font_is_embedded_and_none_is_a_standard_font(lang, case, today):
+    fonts = fonts_of(render(case(2), lang, today))
+
+    assert fonts
+    for font in fonts:
+        assert "/FontFile2" in font["/FontDescriptor"], font["/BaseFont"]
+        assert not any(std in font["/BaseFont"] for std in STANDARD_14), font["/BaseFont"]
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ps", "ti"])
+def test_no_shaped_text_falls_outside_its_font(lang) -> None:
+    cmaps = {
+        name: TTFontFile(str(resource_path("fonts", file))).charToGlyph
+        for name, file in FONT_FILES.items()
+    }
+    texts = [labels.text(key, lang) for key in labels.TEXTS]
+    texts += [labels.label(member, lang) for member in labels.CATALOGUE_TEXTS]
+    texts.append(labels.text("page", lang).format(page=12, pages=13))
+    missing = {
+        (text, char)
+        for text in texts
+        for bold in (False, True)
+        for run in runs(shape(text, lang), bold=bold)
+        for char in run.text
+        if ord(char) not in cmaps[run.font] and char not in "\u200c\u200d\u200f"
+    }
+    assert missing == set()
+
+
+def test_forty_measures_flow_onto_pages_that_each_repeat_the_table_header(case, text_of, today):
+    pages = text_of(render(case(40), "uk", today))
+
+    assert len(pages) >= 3
+    for number, page in enumerate(pages, start=1):
+        assert f"Seite {number} von {len(pages)}" in page
+        assert f"Сторінка {number} з {len(pages)}" in page
+        if "Maßnahme" in page:
+            assert "Bis wann" in page and "До коли" in page, number
+    assert "Maßnahme 40: Integrationskurs anmelden" in "\n".join(pages)
+
+
+def test_an_empty_plan_prints_one_sensible_page(empty, text_of, today):
+    data = render(empty(), "fr", today, office="")
+    pages = text_of(data)
+
+    assert len(pages) == 1
+    for expected in (
+        "Lina Leer",
+        "Noch keine Ziele vereinbart.",
+        "Aucun objectif",
+        "Es fehlen keine Unterlagen.",
+        "Keine Termine geplant.",
+        "Unterschriften",
+        "Seite 1 von 1",
+        "Page 1 sur 1",
+    ):
+        assert expected in pages[0], expected
+
+
+def test_dari_prints_with_the_persian_texts_and_unknown_codes_are_refused(case, text_of, today):
+    text = "\n".join(text_of(render(case(1), "prs", today)))
+    assert arabic_letters(labels.text("title", "fa")) <= arabic_letters(text)
+    with pytest.raises(ValueError):
+        render(case(1), "xx", today)
+
+
+# -- the printing service over a real case file --------------------------------------------------
+
+
+def test_print_plan_writes_the_pdf_with_the_office_name_from_the_settings(store, tmp_path, today):
+    client = Client("Yilmaz", "Deniz", file_number="AZ-7")
+    plan = IntegrationPlan(client.id)
+    goal = Goal(plan.id, FieldOfAction.HOUSING, "Eigene Wohnung finden")
+    casework.add(store, client, plan, goal, Measure(goal.id, "Wohnberechtigungsschein beantragen"))
+    save_settings(store, Settings(office_name="Integrationsbüro Nordstadt"))
+
+    out = printing.print_plan(store, client.id, tmp_path / "plan.pdf", "tr", today)
+
+    text = "\n".join(p.extract_text() for p in PdfReader(out).pages)
+    for expected in (
+        "Integrationsbüro Nordstadt",
+        "Deniz Yilmaz",
+        "Eigene Wohnung finden",
+        "Wohnberechtigungsschein beantragen",
+        "Konut",
+        "Entegrasyon planı",
+    ):
+        assert expected in text
+    assert printing.plan_pdf(store, client.id, None, today).startswith(b"%PDF")
+
+
+def test_print_plan_refuses_an_unknown_language_or_client_and_writes_nothing(store, tmp_path):
+    client = Client("Yilmaz", "Deniz")
+    casework.add(store, client)
+    out = tmp_path / "plan.pdf"
+
+    with pytest.raises(InvalidInput) as refused:
+        printing.print_plan(store, client.id, out, "xx")
+    assert refused.value.field == "language" and "ar" in refused.value.en
+    with pytest.raises(NotFound):
+        printing.print_plan(store, "no-such-id", out, "ar")
+    assert not out.exists()
+    assert list(Path(tmp_path).glob("*.pdf")) == []
+
+
+def test_the_report_package_knows_only_the_domain() -> None:
+    import re
+
+    package = Path(resource_path()).parent / "desktop" / "report"
+    for path in package.glob("*.py"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            found = re.match(r"^\s*(?:from|import) (desktop\.\w+|PySide6|sqlcipher3)", line)
+            if found:
+                assert found.group(1) in {
+                    "desktop.domain",
+                    "desktop.report",
+                    "desktop.resources",
+                }, (path.name, line)
