@@ -6,10 +6,13 @@ English; the print needs their labels in the client's language too, so they are 
 
 from __future__ import annotations
 
+from datetime import date
+
 from desktop.domain.catalogues import (
     Catalogue,
     DocumentKind,
     FieldOfAction,
+    GoalStatus,
     MeasureStatus,
     Responsible,
 )
@@ -241,6 +244,96 @@ TEXTS: dict[str, _T] = {
         "Protection des données : contient des données personnelles ; à conserver en lieu sûr.",
         "د معلوماتو ساتنه: شخصي معلومات لري؛ مهرباني وکړئ خوندي یې وساتئ.",
         "ሓለዋ ሓበሬታ፡ ውልቃዊ ሓበሬታ ኣለዎ፤ በጃኹም ብድሕንነት ዓቅብዎ።",
+    ),
+    # -- the progress report and the appointment slip --
+    "progress_title": (
+        "Fortschrittsbericht",
+        "Progress report",
+        "تقرير التقدم",
+        "گزارش پیشرفت",
+        "Звіт про прогрес",
+        "İlerleme raporu",
+        "Rapport de suivi",
+        "د پرمختګ راپور",
+        "ጸብጻብ ምዕባለ",
+    ),
+    "period": ("Zeitraum", "Period", "الفترة", "دوره", "Період", "Dönem", "Période", "موده", "እዋን"),
+    "done_in_period": (
+        "Erledigt im Zeitraum",
+        "Done in this period",
+        "تم إنجازه في هذه الفترة",
+        "انجام‌شده در این دوره",
+        "Виконано за цей період",
+        "Bu dönemde tamamlanan",
+        "Fait pendant la période",
+        "پدې موده کې بشپړ شوي",
+        "ኣብዚ እዋን ዝተፈጸመ",
+    ),
+    "still_open": (
+        "Noch offen",
+        "Still open",
+        "ما زال مفتوحاً",
+        "هنوز باز",
+        "Ще відкрито",
+        "Hâlâ açık",
+        "Encore ouvert",
+        "لا پاتې دي",
+        "ገና ዘይተፈጸመ",
+    ),
+    "dropped_in_period": (
+        "Entfallen",
+        "Dropped",
+        "أُلغي",
+        "لغوشده",
+        "Скасовано",
+        "İptal edilen",
+        "Abandonné",
+        "لغوه شوي",
+        "ዝተሰረዙ",
+    ),
+    "summary": (
+        "{done} von {total} Maßnahmen erledigt, {reached} von {goals} Zielen erreicht",
+        "{done} of {total} steps done, {reached} of {goals} goals reached",
+        "تم إنجاز {done} من {total} خطوات، وتحقق {reached} من {goals} أهداف",
+        "{done} از {total} اقدام انجام شد، {reached} از {goals} هدف محقق شد",
+        "Виконано {done} з {total} кроків, досягнуто {reached} з {goals} цілей",
+        "{total} adımdan {done} tamamlandı, {goals} hedeften {reached} hedefe ulaşıldı",
+        "{done} démarches sur {total} faites, {reached} objectifs sur {goals} atteints",
+        "له {total} ګامونو څخه {done} بشپړ شول، له {goals} موخو څخه {reached} ترلاسه شوې",
+        "ካብ {total} ስጉምትታት {done} ተፈጺሞም፣ ካብ {goals} ሸቶታት {reached} ተበጺሖም",
+    ),
+    "slip_title": (
+        "Termin",
+        "Appointment",
+        "موعد",
+        "قرار ملاقات",
+        "Зустріч",
+        "Randevu",
+        "Rendez-vous",
+        "ملاقات",
+        "ቆጸራ",
+    ),
+    "interpreter": (
+        "Dolmetschung",
+        "Interpreter",
+        "مترجم",
+        "مترجم شفاهی",
+        "Перекладач",
+        "Tercüman",
+        "Interprète",
+        "ژباړونکی",
+        "ተርጓሚ",
+    ),
+    "weekdays": (  # Monday to Sunday, split at "|"
+        "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag",
+        "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
+        "الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد",
+        "دوشنبه|سه‌شنبه|چهارشنبه|پنجشنبه|جمعه|شنبه|یکشنبه",
+        "понеділок|вівторок|середа|четвер|п'ятниця|субота|неділя",
+        "Pazartesi|Salı|Çarşamba|Perşembe|Cuma|Cumartesi|Pazar",
+        "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+        "دوشنبه|سه شنبه|چهارشنبه|پنجشنبه|جمعه|شنبه|یکشنبه",
+        "ሰኑይ|ሰሉስ|ረቡዕ|ሓሙስ|ዓርቢ|ቀዳም|ሰንበት",
     ),
 }
 
@@ -630,6 +723,39 @@ CATALOGUE_TEXTS: dict[Catalogue, _T] = {
         "بل سند",
         "ካልእ ሰነድ",
     ),
+    GoalStatus.OPEN: (
+        "offen",
+        "open",
+        "مفتوح",
+        "باز",
+        "відкрито",
+        "açık",
+        "ouvert",
+        "پرانیستې",
+        "ክፉት",
+    ),
+    GoalStatus.REACHED: (
+        "erreicht",
+        "reached",
+        "تحقق",
+        "محقق شد",
+        "досягнуто",
+        "ulaşıldı",
+        "atteint",
+        "ترلاسه شوه",
+        "ተበጺሑ",
+    ),
+    GoalStatus.DROPPED: (
+        "entfallen",
+        "dropped",
+        "أُلغي",
+        "لغو شد",
+        "скасовано",
+        "iptal edildi",
+        "abandonné",
+        "لغوه شوه",
+        "ተሰሪዙ",
+    ),
 }
 # fmt: on
 
@@ -650,6 +776,11 @@ def is_rtl(lang: str | None) -> bool:
 def text(key: str, lang: str) -> str:
     """The fixed text `key` in `lang` (a code of LANGS or ALIASES)."""
     return TEXTS[key][LANGS.index(ALIASES.get(lang, lang))]
+
+
+def weekday(day: date, lang: str) -> str:
+    """The name of the weekday of `day` in `lang`."""
+    return text("weekdays", lang).split("|")[day.weekday()]
 
 
 def label(member: Catalogue, lang: str) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -11,7 +12,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from desktop.report import labels
 from desktop.report.text import SANS, needs_bidi, runs, shape, shape_lines, width
@@ -20,6 +21,8 @@ GREY = colors.Color(0.55, 0.55, 0.55)
 DARK = colors.Color(0.2, 0.2, 0.2)
 MARGIN = 18 * mm
 FOOTER_SPACE = 24 * mm
+PAD = 4
+Cell = list[Flowable]
 
 
 def style(
@@ -157,3 +160,26 @@ def numbered_canvas(paint: Callable[[Canvas, int, int], None]) -> type[Canvas]:
             super().save()
 
     return NumberedCanvas
+
+
+def day_text(day: date | None) -> str:
+    """A date as printed (dd.mm.yyyy), or a dash."""
+    return f"{day:%d.%m.%Y}" if day else "–"
+
+
+def grid(rows: list[list[Cell]], widths: Sequence[float], *, header: bool = True) -> Table:
+    """A table with grey rules only (reads well in black and white); the header repeats."""
+    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT")
+    commands: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), SANS),  # tables set a (standard) font even for flowables
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, GREY),
+    ]
+    if header:
+        commands.append(("LINEBELOW", (0, 0), (-1, 0), 1.0, GREY))
+    table.setStyle(TableStyle(commands))
+    return table

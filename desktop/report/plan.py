@@ -26,18 +26,24 @@ from desktop.report.layout import (
     FOOTER_SPACE,
     GREY,
     MARGIN,
+    PAD,
     STYLES,
+    Cell,
     bilingual,
     footer_painter,
     numbered_canvas,
     para,
 )
+from desktop.report.layout import (
+    day_text as _d,
+)
+from desktop.report.layout import (
+    grid as _grid,
+)
 from desktop.report.text import SANS, register_fonts
 
 WIDTH = A4[0] - 2 * MARGIN
-PAD = 4
 MAX_APPOINTMENTS = 5
-Cell = list[Flowable]
 
 
 class PlanCase(Protocol):
@@ -58,30 +64,11 @@ class PlanCase(Protocol):
     def checklist(self, today: date) -> ChecklistState: ...
 
 
-def _d(day: date | None) -> str:
-    return f"{day:%d.%m.%Y}" if day else "–"
+class PlanLayout:
+    """Lays out one case's plan; `lang` is the client language or None (German only).
 
-
-def _grid(rows: list[list[Cell]], widths: Sequence[float], *, header: bool = True) -> Table:
-    """A table with grey rules only (reads well in black and white); the header repeats."""
-    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT")
-    commands: list[tuple[object, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), SANS),  # tables set a (standard) font even for flowables
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, GREY),
-    ]
-    if header:
-        commands.append(("LINEBELOW", (0, 0), (-1, 0), 1.0, GREY))
-    table.setStyle(TableStyle(commands))
-    return table
-
-
-class _Plan:
-    """Lays out one case's plan; `lang` is the client language or None (German only)."""
+    The progress report (report.progress) builds on it.
+    """
 
     def __init__(self, view: PlanCase, lang: str | None, office: str, today: date) -> None:
         self.view, self.lang, self.office, self.today = view, lang, office, today
@@ -301,7 +288,7 @@ def render_plan(view: PlanCase, *, language: str | None, office_name: str, today
         initialFontName=SANS,
     )
     doc.build(
-        _Plan(view, lang, office_name, today).story(),
+        PlanLayout(view, lang, office_name, today).story(),
         canvasmaker=numbered_canvas(footer_painter(lang)),
     )
     return buffer.getvalue()

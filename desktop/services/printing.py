@@ -6,8 +6,12 @@ from datetime import date
 from pathlib import Path
 
 from desktop.domain.errors import InvalidInput
+from desktop.domain.model import Appointment, Client, DocumentItem, Organisation
+from desktop.domain.rules import checklist_state
 from desktop.report import labels
 from desktop.report.plan import render_plan
+from desktop.report.progress import render_progress
+from desktop.report.slip import render_slip
 from desktop.services.settings import load_settings
 from desktop.services.workspace import load_case
 from desktop.store.store import Store
@@ -46,3 +50,56 @@ def print_plan(
     """Write the client's integration plan to `out` (atomically); returns `out`."""
     atomic_write_bytes(Path(out), plan_pdf(store, client_id, language, today))
     return Path(out)
+
+
+def progress_report_pdf(
+    store: Store,
+    client_id: str,
+    language: str | None,
+    start: date,
+    end: date,
+    today: date | None = None,
+) -> bytes:
+    """The client's progress report over `start`..`end` as PDF bytes."""
+    lang = check_language(language)
+    if end < start:
+        raise InvalidInput(
+            "period",
+            "The period ends before it starts.",
+            "Der Zeitraum endet, bevor er beginnt.",
+        )
+    view = load_case(store, client_id)
+    return render_progress(
+        view,
+        language=lang,
+        office_name=load_settings(store).office_name,
+        start=start,
+        end=end,
+        today=today or date.today(),
+    )
+
+
+def appointment_slip_pdf(
+    store: Store, appointment_id: str, language: str | None, today: date | None = None
+) -> bytes:
+    """The slip for one appointment (one A6 page) as PDF bytes; "please bring" lists the
+    client's still-missing documents. An unknown appointment is NotFound."""
+    lang = check_language(language)
+    appointment = store.get(Appointment, appointment_id)
+    client = store.get(Client, appointment.client_id)
+    day = today or date.today()
+    organisation = (
+        store.find(Organisation, appointment.organisation_id)
+        if appointment.organisation_id
+        else None
+    )
+    missing = checklist_state(store.of_client(DocumentItem, client.id), day).missing_kinds
+    return render_slip(
+        client,
+        appointment,
+        organisation.name if organisation else "",
+        list(missing),
+        language=lang,
+        office_name=load_settings(store).office_name,
+        today=day,
+    )

@@ -25,11 +25,13 @@ from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import Appointment
 from desktop.services import casework, workspace
 from desktop.services.casefile import Store
+from desktop.services.printing import appointment_slip_pdf
 from desktop.services.workspace import CaseView
 from desktop.ui.appointment_dialog import AppointmentDialog
 from desktop.ui.appointment_model import EDITABLE, STATUS, AppointmentsModel
 from desktop.ui.formatting import format_datetime
 from desktop.ui.i18n import Retranslating, current_language
+from desktop.ui.print_preview import PRINT_LANGUAGES, PrintPreviewDialog
 from desktop.ui.status_combo_delegate import CatalogueDelegate
 from desktop.ui.style import ERROR_STYLE
 
@@ -53,6 +55,8 @@ class AppointmentsTab(Retranslating, QWidget):
         self.new_button.clicked.connect(lambda: self.new_appointment())
         self.edit_button = QPushButton()
         self.edit_button.clicked.connect(lambda: self.edit_appointment())
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(lambda: self.print_slip())
         self.delete_button = QPushButton()
         self.delete_button.clicked.connect(self.delete_selected)
         self.count_label = QLabel()
@@ -60,7 +64,7 @@ class AppointmentsTab(Retranslating, QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button):
+        for button in (self.new_button, self.edit_button, self.print_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
@@ -94,6 +98,7 @@ class AppointmentsTab(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.new_button.setText(self.tr("New appointment…"))
         self.edit_button.setText(self.tr("Edit…"))
+        self.print_button.setText(self.tr("Print slip…"))
         self.delete_button.setText(self.tr("Delete…"))
         self.model.refresh()
         self._open_status_editors()
@@ -176,6 +181,23 @@ class AppointmentsTab(Retranslating, QWidget):
         if self.confirm(question):
             self._write(lambda: casework.remove(self._store, Appointment, appointment.id))
 
+    def print_slip(self) -> PrintPreviewDialog | None:
+        """Preview the slip for the selected appointment, to print or save (not waiting)."""
+        appointment, view = self.selected(), self._view
+        if appointment is None or view is None:
+            return None
+        store, appointment_id = self._store, appointment.id
+        spoken = [s.code for s in view.client.languages if s.code in PRINT_LANGUAGES]
+        dialog = PrintPreviewDialog(
+            self.tr("Appointment slip: {0}").replace("{0}", format_datetime(appointment.starts_at)),
+            lambda lang: appointment_slip_pdf(store, appointment_id, lang),
+            spoken[0] if spoken else None,
+            self,
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def confirm(self, question: str) -> bool:
         """Ask before deleting (replaced in tests)."""
         answer = QMessageBox.question(self, self.tr("Appointments"), question)
@@ -243,4 +265,5 @@ class AppointmentsTab(Retranslating, QWidget):
         self.new_button.setEnabled(self._view is not None)
         has_selection = self.selected() is not None
         self.edit_button.setEnabled(has_selection)
+        self.print_button.setEnabled(has_selection)
         self.delete_button.setEnabled(has_selection)

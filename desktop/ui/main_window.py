@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import Client
 from desktop.services.casefile import Store
+from desktop.services.printing import plan_pdf
 from desktop.services.settings import load_settings
 from desktop.ui.agenda_view import AgendaView
 from desktop.ui.case_list import CaseList
@@ -32,6 +33,7 @@ from desktop.ui.i18n import Retranslating, current_language
 from desktop.ui.idle_lock import DEFAULT_MINUTES, IdleLock
 from desktop.ui.new_client_dialog import NewClientDialog
 from desktop.ui.organisations_dialog import OrganisationsDialog
+from desktop.ui.print_preview import PRINT_LANGUAGES, PrintPreviewDialog
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.unlock_dialog import UnlockDialog
 
@@ -112,6 +114,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
         self.new_client_action = self._action(self.file_menu, "Ctrl+N", self.new_client)
+        self.print_plan_action = self._action(self.file_menu, "Ctrl+P", self.print_plan)
         self.file_menu.addSeparator()
         self.lock_action = self._action(self.file_menu, "Ctrl+L", self._lock_and_ask)
         self.settings_action = self._action(self.file_menu, "Ctrl+,", self.open_settings)
@@ -158,6 +161,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.file_menu.setTitle(self.tr("&Case file"))
         self.new_client_action.setText(self.tr("&New client…"))
+        self.print_plan_action.setText(self.tr("&Print plan…"))
         self.lock_action.setText(self.tr("&Lock"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -186,6 +190,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._apply_idle_minutes(load_settings(store).idle_lock_minutes)
         self.idle_lock.start()
         self.case_list.search.setFocus()
+        self._update_print_action()
 
     def set_note(self, text: str) -> None:
         """A lasting remark on the left of the status bar (e.g. that this is the demo file)."""
@@ -218,6 +223,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._pages.setCurrentWidget(self._locked_page)
         for action in self._case_actions:
             action.setEnabled(False)
+        self._update_print_action()
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -284,6 +290,28 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.open()
         return dialog
 
+    def print_plan(self) -> PrintPreviewDialog | None:
+        """Preview the shown client's integration plan, to print or save (Ctrl+P)."""
+        store, view = self.store, self.workspace.view
+        if store is None or view is None:
+            return None
+        client = view.client
+        spoken = [skill.code for skill in client.languages if skill.code in PRINT_LANGUAGES]
+        dialog = PrintPreviewDialog(
+            self.tr("Integration plan: {0}").replace("{0}", client.display_name),
+            lambda lang: plan_pdf(store, client.id, lang),
+            spoken[0] if spoken else None,
+            self,
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _update_print_action(self) -> None:
+        self.print_plan_action.setEnabled(
+            self.store is not None and self.workspace.client_id is not None
+        )
+
     # -- reacting ----------------------------------------------------------------------------
 
     def _open_client_soon(self, client_id: str) -> None:
@@ -317,6 +345,7 @@ class MainWindow(Retranslating, QMainWindow):
             view = self.workspace.view  # the old case could not be saved: stay there
             if view is not None:
                 self.case_list.select_client(view.client)
+        self._update_print_action()
 
     def _client_added(self, dialog: NewClientDialog) -> None:
         if dialog.client is not None and self.store is not None:

@@ -77,72 +77,72 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../desktop/ui/appointment_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="99"/>
         <source>Edit appointment</source>
         <translation>Termin bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="99"/>
         <source>New appointment</source>
         <translation>Neuer Termin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="102"/>
         <source>&amp;Date:</source>
         <translation>&amp;Datum:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="102"/>
         <source>&amp;Time:</source>
         <translation>&amp;Uhrzeit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="102"/>
         <source>D&amp;uration:</source>
         <translation>Dau&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="102"/>
         <source>&amp;Place:</source>
         <translation>&amp;Ort:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="103"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="103"/>
         <source>P&amp;urpose:</source>
         <translation>&amp;Zweck:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="103"/>
         <source>P&amp;articipants:</source>
         <translation>&amp;Teilnehmende:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="104"/>
         <source>&amp;Interpreter:</source>
         <translation>Dol&amp;metschen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="111"/>
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="112"/>
         <source>e.g. Town hall, room 12</source>
         <translation>z. B. Rathaus, Raum 12</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_dialog.py" line="120"/>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="113"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/appointment_dialog.py" line="120"/>
         <source>(no interpreter)</source>
         <translation>(nicht nötig)</translation>
     </message>
@@ -188,32 +188,42 @@
 <context>
     <name>AppointmentsTab</name>
     <message>
-        <location filename="../../desktop/ui/appointments_tab.py" line="96"/>
+        <location filename="../../desktop/ui/appointments_tab.py" line="99"/>
         <source>New appointment…</source>
         <translation>Neuer Termin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointments_tab.py" line="97"/>
+        <location filename="../../desktop/ui/appointments_tab.py" line="100"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointments_tab.py" line="98"/>
+        <location filename="../../desktop/ui/appointments_tab.py" line="101"/>
+        <source>Print slip…</source>
+        <translation>Terminzettel drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointments_tab.py" line="102"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointments_tab.py" line="174"/>
+        <location filename="../../desktop/ui/appointments_tab.py" line="178"/>
         <source>Delete the appointment on {0}?</source>
         <translation>Den Termin am {0} löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointments_tab.py" line="182"/>
+        <location filename="../../desktop/ui/appointments_tab.py" line="192"/>
+        <source>Appointment slip: {0}</source>
+        <translation>Terminzettel: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/appointments_tab.py" line="203"/>
         <source>Appointments</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointments_tab.py" line="231"/>
+        <location filename="../../desktop/ui/appointments_tab.py" line="252"/>
         <source>Coming up: {0}</source>
         <translation>Anstehend: {0}</translation>
     </message>
@@ -268,32 +278,32 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../desktop/ui/case_list_model.py" line="152"/>
+        <location filename="../../desktop/ui/case_list_model.py" line="153"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list_model.py" line="153"/>
+        <location filename="../../desktop/ui/case_list_model.py" line="154"/>
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list_model.py" line="154"/>
+        <location filename="../../desktop/ui/case_list_model.py" line="155"/>
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list_model.py" line="155"/>
+        <location filename="../../desktop/ui/case_list_model.py" line="156"/>
         <source>Residence status</source>
         <translation>Aufenthaltsstatus</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list_model.py" line="156"/>
+        <location filename="../../desktop/ui/case_list_model.py" line="157"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list_model.py" line="157"/>
+        <location filename="../../desktop/ui/case_list_model.py" line="158"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
@@ -349,37 +359,37 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="217"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="215"/>
         <source>Change passphrase</source>
         <translation>Passphrase ändern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="219"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="217"/>
         <source>&amp;Current passphrase:</source>
         <translation>&amp;Bisherige Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="220"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="218"/>
         <source>&amp;New passphrase:</source>
         <translation>&amp;Neue Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="221"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="219"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="225"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="223"/>
         <source>C&amp;hange</source>
         <translation>&amp;Ändern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="226"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="224"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="235"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="233"/>
         <source>The two new passphrases are not the same.</source>
         <translation>Die beiden neuen Passphrasen stimmen nicht überein.</translation>
     </message>
@@ -387,77 +397,77 @@
 <context>
     <name>DeadlineRadar</name>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="145"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="146"/>
         <source>Deadline radar</source>
         <translation>Fristenradar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="146"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="147"/>
         <source>&amp;Within:</source>
         <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="147"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="148"/>
         <source>2 weeks</source>
         <translation>2 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="147"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="148"/>
         <source>4 weeks</source>
         <translation>4 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="147"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="148"/>
         <source>6 weeks</source>
         <translation>6 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="147"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="148"/>
         <source>8 weeks</source>
         <translation>8 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="150"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="151"/>
         <source>&amp;Kind:</source>
         <translation>A&amp;rt:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="151"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="152"/>
         <source>Include measures</source>
         <translation>Maßnahmen einbeziehen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="197"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="198"/>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="154"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="155"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="154"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="155"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="154"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="155"/>
         <source>Client</source>
         <translation>Klient/in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="154"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="155"/>
         <source>Subject</source>
         <translation>Gegenstand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="212"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="213"/>
         <source>Nothing comes due in this time.</source>
         <translation>In diesem Zeitraum wird nichts fällig.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/deadline_radar.py" line="219"/>
+        <location filename="../../desktop/ui/deadline_radar.py" line="220"/>
         <source>%1 (overdue)</source>
         <translation>%1 (überfällig)</translation>
     </message>
@@ -524,57 +534,57 @@
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="115"/>
+        <location filename="../../desktop/ui/documents_model.py" line="116"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="115"/>
+        <location filename="../../desktop/ui/documents_model.py" line="116"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="115"/>
+        <location filename="../../desktop/ui/documents_model.py" line="116"/>
         <source>Held by</source>
         <translation>Verwahrt bei</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="115"/>
+        <location filename="../../desktop/ui/documents_model.py" line="116"/>
         <source>Since</source>
         <translation>Seit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="116"/>
+        <location filename="../../desktop/ui/documents_model.py" line="117"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="116"/>
+        <location filename="../../desktop/ui/documents_model.py" line="117"/>
         <source>Note</source>
         <translation>Bemerkung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="116"/>
+        <location filename="../../desktop/ui/documents_model.py" line="117"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="161"/>
+        <location filename="../../desktop/ui/documents_model.py" line="162"/>
         <source>1 scan</source>
         <translation>1 Scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="162"/>
+        <location filename="../../desktop/ui/documents_model.py" line="163"/>
         <source>{0} scans</source>
         <translation>{0} Scans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="172"/>
+        <location filename="../../desktop/ui/documents_model.py" line="173"/>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="174"/>
+        <location filename="../../desktop/ui/documents_model.py" line="175"/>
         <source>Expires within 30 days</source>
         <translation>Läuft innerhalb von 30 Tagen ab</translation>
     </message>
@@ -582,62 +592,62 @@
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="125"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="124"/>
         <source>Add document</source>
         <translation>Dokument hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="126"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="125"/>
         <source>Add standard checklist</source>
         <translation>Standard-Checkliste hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="127"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="126"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="203"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="202"/>
         <source>Remove “{0}” from the checklist?</source>
         <translation>„{0}“ von der Checkliste entfernen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="205"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="204"/>
         <source>Its scans are removed too.</source>
         <translation>Die zugehörigen Scans werden ebenfalls entfernt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="216"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="215"/>
         <source>Checklist</source>
         <translation>Checkliste</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="222"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="221"/>
         <source>Original in custody</source>
         <translation>Original in Verwahrung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="222"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="221"/>
         <source>Who holds the original?</source>
         <translation>Wer verwahrt das Original?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="263"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="262"/>
         <source>No documents on the checklist yet.</source>
         <translation>Noch keine Dokumente auf der Checkliste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="265"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="264"/>
         <source>Nothing missing.</source>
         <translation>Es fehlt nichts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="268"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="267"/>
         <source>Still missing: {0}</source>
         <translation>Es fehlt noch: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_tab.py" line="271"/>
+        <location filename="../../desktop/ui/documents_tab.py" line="270"/>
         <source>{5} on the checklist: {0} present, {1} missing, {2} requested, {3} expired, {4} in custody</source>
         <translation>{5} auf der Checkliste: {0} vorhanden, {1} fehlend, {2} beantragt, {3} abgelaufen, {4} in Verwahrung</translation>
     </message>
@@ -663,72 +673,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>&amp;Case file</source>
         <translation>&amp;Fallakte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>&amp;New client…</source>
         <translation>&amp;Neue Klientin / neuer Klient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <source>&amp;Print plan…</source>
+        <translation>Plan &amp;drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>&amp;Cases</source>
         <translation>&amp;Fälle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>&amp;Agenda</source>
         <translation>&amp;Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <source>&amp;Organisations…</source>
         <translation>&amp;Organisationen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="172"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="173"/>
         <source>The case file is locked.</source>
         <translation>Die Fallakte ist gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>Unlock…</source>
         <translation>Entsperren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <source>Integration plan: {0}</source>
+        <translation>Integrationsplan: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="362"/>
         <source>1 person</source>
         <translation>1 Person</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -736,17 +756,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="368"/>
         <source>Saved {0}</source>
         <translation>Gespeichert um {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="382"/>
         <source>A change could not be saved: {0} Close all the same?</source>
         <translation>Eine Änderung konnte nicht gespeichert werden: {0} Trotzdem schließen?</translation>
     </message>
@@ -754,52 +774,52 @@
 <context>
     <name>MeasureDialog</name>
     <message>
-        <location filename="../../desktop/ui/plan_measure_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="75"/>
         <source>Edit measure</source>
         <translation>Maßnahme bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_measure_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="75"/>
         <source>New measure</source>
         <translation>Neue Maßnahme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_measure_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="77"/>
         <source>&amp;What:</source>
         <translation>&amp;Was:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_measure_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="77"/>
         <source>&amp;Who:</source>
         <translation>W&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_measure_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="77"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_measure_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="77"/>
         <source>&amp;Due on:</source>
         <translation>&amp;Fällig am:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_measure_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="78"/>
         <source>In the &amp;client&apos;s language:</source>
         <translation>In der Sprache der &amp;Klient/in:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_measure_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="83"/>
         <source>e.g. {0}</source>
         <translation>z. B. {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_measure_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="86"/>
         <source>Optional: the step in words the client reads</source>
         <translation>Optional: der Schritt in Worten, die die Klient/in lesen kann</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_measure_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/plan_measure_dialog.py" line="93"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
@@ -1161,192 +1181,192 @@ Trotzdem eine neue Person anlegen?</translation>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="201"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="200"/>
         <source>Not saved: please correct the field marked below.</source>
         <translation>Nicht gespeichert: Bitte korrigieren Sie das unten markierte Feld.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="204"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="203"/>
         <source>Saved</source>
         <translation>Gespeichert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="224"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="223"/>
         <source>The residence status has run out: renewal is overdue.</source>
         <translation>Der Aufenthaltsstatus ist abgelaufen: Die Verlängerung ist überfällig.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="227"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="226"/>
         <source>The residence status runs out within 30 days: apply for renewal in time.</source>
         <translation>Der Aufenthaltsstatus läuft in den nächsten 30 Tagen ab: Bitte beantragen Sie rechtzeitig die Verlängerung.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="264"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="263"/>
         <source>No client is open.</source>
         <translation>Es ist kein Fall geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="269"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="268"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="270"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="269"/>
         <source>Languages</source>
         <translation>Sprachen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="271"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="270"/>
         <source>Household</source>
         <translation>Haushalt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="272"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="271"/>
         <source>Residence</source>
         <translation>Aufenthalt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="273"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="272"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="274"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="273"/>
         <source>Housing and contact</source>
         <translation>Wohnen und Kontakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="275"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="274"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="280"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="279"/>
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="281"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="280"/>
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="282"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="281"/>
         <source>Other spellings (one a line)</source>
         <translation>Andere Schreibweisen (eine pro Zeile)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="283"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="282"/>
         <source>Sex</source>
         <translation>Geschlecht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="284"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="283"/>
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="285"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="284"/>
         <source>Place of birth</source>
         <translation>Geburtsort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="286"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="285"/>
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="287"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="286"/>
         <source>Languages (code:level)</source>
         <translation>Sprachen (Code:Niveau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="288"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="287"/>
         <source>Interpreter needed</source>
         <translation>Dolmetschen nötig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="289"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="288"/>
         <source>Interpreter for</source>
         <translation>Dolmetschsprache</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="290"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="289"/>
         <source>Residence status</source>
         <translation>Aufenthaltsstatus</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="291"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="290"/>
         <source>Granted on</source>
         <translation>Erteilt am</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="292"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="291"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="293"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="292"/>
         <source>Arrived on</source>
         <translation>Eingereist am</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="294"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="293"/>
         <source>Consent given on</source>
         <translation>Einwilligung erteilt am</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="295"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="294"/>
         <source>Consent covers</source>
         <translation>Einwilligung umfasst</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="296"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="295"/>
         <source>Consent withdrawn on</source>
         <translation>Einwilligung widerrufen am</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="297"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="296"/>
         <source>Housing</source>
         <translation>Wohnsituation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="298"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="297"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="299"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="298"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="300"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="299"/>
         <source>Street</source>
         <translation>Straße</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="301"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="300"/>
         <source>Postcode</source>
         <translation>Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="302"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="301"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="303"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="302"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="304"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="303"/>
         <source>Case opened on</source>
         <translation>Fall eröffnet am</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/overview_tab.py" line="305"/>
+        <location filename="../../desktop/ui/overview_tab.py" line="304"/>
         <source>Case closed on</source>
         <translation>Fall abgeschlossen am</translation>
     </message>
@@ -1354,32 +1374,32 @@ Trotzdem eine neue Person anlegen?</translation>
 <context>
     <name>Passphrase</name>
     <message>
-        <location filename="../../desktop/ui/setup_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/setup_dialog.py" line="32"/>
         <source>very weak</source>
         <translation>sehr schwach</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/setup_dialog.py" line="33"/>
         <source>weak</source>
         <translation>schwach</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/setup_dialog.py" line="34"/>
         <source>fair</source>
         <translation>mittel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/setup_dialog.py" line="35"/>
         <source>strong</source>
         <translation>stark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/setup_dialog.py" line="36"/>
         <source>very strong</source>
         <translation>sehr stark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/setup_dialog.py" line="39"/>
         <source>Strength: {0}</source>
         <translation>Stärke: {0}</translation>
     </message>
@@ -1458,52 +1478,52 @@ Trotzdem eine neue Person anlegen?</translation>
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../desktop/ui/plan_tab.py" line="105"/>
+        <location filename="../../desktop/ui/plan_tab.py" line="104"/>
         <source>New goal, e.g. find a day-care place</source>
         <translation>Neues Ziel, z. B. Kita-Platz finden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_tab.py" line="106"/>
+        <location filename="../../desktop/ui/plan_tab.py" line="105"/>
         <source>Add goal</source>
         <translation>Ziel hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_tab.py" line="107"/>
+        <location filename="../../desktop/ui/plan_tab.py" line="106"/>
         <source>Add from template</source>
         <translation>Aus Vorlage hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_tab.py" line="108"/>
+        <location filename="../../desktop/ui/plan_tab.py" line="107"/>
         <source>Add measure…</source>
         <translation>Maßnahme hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_tab.py" line="109"/>
+        <location filename="../../desktop/ui/plan_tab.py" line="108"/>
         <source>Edit measure…</source>
         <translation>Maßnahme bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_tab.py" line="110"/>
+        <location filename="../../desktop/ui/plan_tab.py" line="109"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_tab.py" line="202"/>
+        <location filename="../../desktop/ui/plan_tab.py" line="201"/>
         <source>Select the goal the measure belongs to.</source>
         <translation>Bitte wählen Sie das Ziel aus, zu dem die Maßnahme gehört.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_tab.py" line="224"/>
+        <location filename="../../desktop/ui/plan_tab.py" line="223"/>
         <source>Delete the goal “{0}” with all its measures ({1})?</source>
         <translation>Das Ziel „{0}“ mit allen zugehörigen Maßnahmen ({1}) löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_tab.py" line="229"/>
+        <location filename="../../desktop/ui/plan_tab.py" line="228"/>
         <source>Delete the measure “{0}”?</source>
         <translation>Die Maßnahme „{0}“ löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_tab.py" line="235"/>
+        <location filename="../../desktop/ui/plan_tab.py" line="234"/>
         <source>Integration plan</source>
         <translation>Integrationsplan</translation>
     </message>
@@ -1511,39 +1531,105 @@ Trotzdem eine neue Person anlegen?</translation>
 <context>
     <name>PlanTree</name>
     <message>
-        <location filename="../../desktop/ui/plan_tree.py" line="43"/>
+        <location filename="../../desktop/ui/plan_tree.py" line="44"/>
         <source>Goal / measure</source>
         <translation>Ziel / Maßnahme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_tree.py" line="43"/>
+        <location filename="../../desktop/ui/plan_tree.py" line="44"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_tree.py" line="43"/>
+        <location filename="../../desktop/ui/plan_tree.py" line="44"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_tree.py" line="43"/>
+        <location filename="../../desktop/ui/plan_tree.py" line="44"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_tree.py" line="44"/>
+        <location filename="../../desktop/ui/plan_tree.py" line="45"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_tree.py" line="44"/>
+        <location filename="../../desktop/ui/plan_tree.py" line="45"/>
         <source>In the client&apos;s language</source>
         <translation>In der Sprache der Klient/in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plan_tree.py" line="135"/>
+        <location filename="../../desktop/ui/plan_tree.py" line="136"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="104"/>
+        <source>Print &amp;language:</source>
+        <translation>Druck&amp;sprache:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="105"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="106"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>Als &amp;PDF speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="107"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="169"/>
+        <source>German only</source>
+        <translation>Nur Deutsch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="171"/>
+        <source>German and {0}</source>
+        <translation>Deutsch und {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="225"/>
+        <source>1 page</source>
+        <translation>1 Seite</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/print_preview.py" line="227"/>
+        <source>%Ln pages</source>
+        <translation>
+            <numerusform>%Ln Seite</numerusform>
+            <numerusform>%Ln Seiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="238"/>
+        <source>The document could not be printed.</source>
+        <translation>Das Dokument konnte nicht gedruckt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="243"/>
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="245"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/print_preview.py" line="255"/>
+        <source>The PDF could not be saved: {0}</source>
+        <translation>Das PDF konnte nicht gespeichert werden: {0}</translation>
     </message>
 </context>
 <context>
@@ -1610,72 +1696,72 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="103"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="104"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="104"/>
         <source>&amp;Lock after idle:</source>
         <translation>Sperren nach &amp;Leerlauf von:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="104"/>
         <source>&amp;Office name:</source>
         <translation>Name der &amp;Einrichtung:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="107"/>
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="108"/>
         <source>printed on the integration plan</source>
         <translation>wird auf den Integrationsplan gedruckt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="109"/>
         <source>&amp;Unlock with my Windows account</source>
         <translation>Mit meinem &amp;Windows-Konto entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="110"/>
         <source>Change &amp;passphrase…</source>
         <translation>&amp;Passphrase ändern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="111"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="112"/>
         <source>&amp;Apply</source>
         <translation>&amp;Übernehmen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="113"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="145"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="146"/>
         <source>Please enter your passphrase to confirm:</source>
         <translation>Bitte geben Sie zur Bestätigung Ihre Passphrase ein:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="166"/>
         <source>The Windows account could not be set up for unlocking on this computer.</source>
         <translation>Das Windows-Konto konnte auf diesem Computer nicht zum Entsperren eingerichtet werden.</translation>
     </message>
@@ -1683,52 +1769,52 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/ui/setup_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/setup_dialog.py" line="108"/>
         <source>Set up Welcome Desk</source>
         <translation>Welcome Desk einrichten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/setup_dialog.py" line="111"/>
         <source>Welcome Desk keeps the case file encrypted on this computer. Choose a passphrase of at least 8 characters – best several words that nobody else would guess.</source>
         <translation>Welcome Desk speichert die Fallakte verschlüsselt auf diesem Computer. Wählen Sie eine Passphrase mit mindestens 8 Zeichen – am besten mehrere Wörter, die niemand sonst erraten würde.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/setup_dialog.py" line="116"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/setup_dialog.py" line="117"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/setup_dialog.py" line="118"/>
         <source>&amp;Unlock with my Windows account</source>
         <translation>Mit meinem Windows-&amp;Konto entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_dialog.py" line="120"/>
+        <location filename="../../desktop/ui/setup_dialog.py" line="119"/>
         <source>&amp;Create case file</source>
         <translation>Fallakte &amp;anlegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/setup_dialog.py" line="120"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/setup_dialog.py" line="121"/>
         <source>&amp;Done</source>
         <translation>&amp;Fertig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/setup_dialog.py" line="131"/>
         <source>The Windows account could not be set up for unlocking; you unlock the case file with the passphrase.</source>
         <translation>Das Windows-Konto konnte nicht zum Entsperren eingerichtet werden; Sie entsperren die Fallakte mit der Passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/setup_dialog.py" line="149"/>
         <source>The two passphrases are not the same.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
@@ -1736,42 +1822,42 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="81"/>
         <source>Unlock case file</source>
         <translation>Fallakte entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="82"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="83"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="87"/>
         <source>Enter the recovery key that you printed or saved when Welcome Desk was set up.</source>
         <translation>Geben Sie den Wiederherstellungsschlüssel ein, den Sie bei der Einrichtung von Welcome Desk gedruckt oder gespeichert haben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="91"/>
         <source>Unlock with the &amp;passphrase</source>
         <translation>Mit der &amp;Passphrase entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="94"/>
         <source>The case file is encrypted. Please enter your passphrase.</source>
         <translation>Die Fallakte ist verschlüsselt. Bitte geben Sie Ihre Passphrase ein.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="96"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/unlock_dialog.py" line="97"/>
         <source>Unlock with the &amp;recovery key</source>
         <translation>Mit dem &amp;Wiederherstellungsschlüssel entsperren</translation>
     </message>

@@ -310,7 +310,7 @@ def test_menus_and_filters_are_english_and_retranslated(window: MainWindow, qtbo
     file_menu = window.menuBar().actions()[0].menu()
     assert isinstance(file_menu, QMenu)
     entries = [a.text() for a in file_menu.actions() if not a.isSeparator()]
-    assert entries == ["&New client…", "&Lock", "&Settings…", "&Quit"]
+    assert entries == ["&New client…", "&Print plan…", "&Lock", "&Settings…", "&Quit"]
     assert window.case_list.deadline_filter.text() == "&Deadline within 30 days"
     assert window.case_list.measures_filter.text() == "Open &measures"
     assert window.case_list.state_label.text() == "&Cases:"
