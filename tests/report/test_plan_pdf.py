@@ -146,7 +146,7 @@ def test_no_shaped_text_falls_outside_its_font(lang) -> None:
         for name, file in FONT_FILES.items()
     }
     texts = [labels.text(key, lang) for key in labels.TEXTS]
-    texts += [labels.label(member, lang) for member in labels.CATALOGUE_TEXTS]
+    texts += [phrases[labels.LANGS.index(lang)] for phrases in labels.CATALOGUE_TEXTS.values()]
     texts.append(labels.text("page", lang).format(page=12, pages=13))
     missing = {
         (text, char)
