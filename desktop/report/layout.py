@@ -12,10 +12,18 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from desktop.report import labels
-from desktop.report.text import SANS, needs_bidi, runs, shape, shape_lines, width
+from desktop.report.text import (
+    SANS,
+    needs_bidi,
+    register_fonts,
+    runs,
+    shape,
+    shape_lines,
+    width,
+)
 
 GREY = colors.Color(0.55, 0.55, 0.55)
 DARK = colors.Color(0.2, 0.2, 0.2)
@@ -23,6 +31,40 @@ MARGIN = 18 * mm
 FOOTER_SPACE = 24 * mm
 PAD = 4
 Cell = list[Flowable]
+
+
+def print_language(language: str | None) -> str | None:
+    """Fonts registered, and the second language of a print checked: a code of labels.LANGS, or
+    None for German only. ValueError for a language the print does not know."""
+    register_fonts()
+    lang = labels.normalise(language)
+    if lang is not None and lang not in labels.LANGS:
+        raise ValueError(f"unsupported print language {language!r}")
+    return lang
+
+
+def document(
+    buffer: Any,
+    pagesize: tuple[float, float],
+    title_key: str,
+    *,
+    margin: float = MARGIN,
+    bottom: float = FOOTER_SPACE,
+) -> SimpleDocTemplate:
+    """A document of our prints: embedded-font default, the German title, no personal metadata."""
+    return SimpleDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=bottom,
+        title=labels.text(title_key, "de"),
+        author="",
+        subject="",
+        creator="Welcome Desk",
+        initialFontName=SANS,
+    )
 
 
 def style(

@@ -9,7 +9,7 @@ from typing import Protocol
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from desktop.domain.catalogues import AppointmentStatus, FieldOfAction
 from desktop.domain.model import (
@@ -23,16 +23,17 @@ from desktop.domain.model import (
 from desktop.domain.rules import ChecklistState
 from desktop.report import labels
 from desktop.report.layout import (
-    FOOTER_SPACE,
     GREY,
     MARGIN,
     PAD,
     STYLES,
     Cell,
     bilingual,
+    document,
     footer_painter,
     numbered_canvas,
     para,
+    print_language,
 )
 from desktop.report.layout import (
     day_text as _d,
@@ -40,7 +41,7 @@ from desktop.report.layout import (
 from desktop.report.layout import (
     grid as _grid,
 )
-from desktop.report.text import SANS, register_fonts
+from desktop.report.text import SANS
 
 WIDTH = A4[0] - 2 * MARGIN
 MAX_APPOINTMENTS = 5
@@ -269,24 +270,9 @@ def render_plan(view: PlanCase, *, language: str | None, office_name: str, today
     `language` is a code of labels.SUPPORTED for the second language of the print, or None
     (or "de") for German only.
     """
-    register_fonts()
-    lang = labels.normalise(language)
-    if lang is not None and lang not in labels.LANGS:
-        raise ValueError(f"unsupported print language {language!r}")
+    lang = print_language(language)
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=FOOTER_SPACE,
-        title=labels.text("title", "de"),
-        author="",
-        subject="",
-        creator="Welcome Desk",
-        initialFontName=SANS,
-    )
+    doc = document(buffer, A4, "title")
     doc.build(
         PlanLayout(view, lang, office_name, today).story(),
         canvasmaker=numbered_canvas(footer_painter(lang)),

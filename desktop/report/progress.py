@@ -10,25 +10,24 @@ from datetime import date
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from desktop.domain.catalogues import FieldOfAction, GoalStatus, MeasureStatus
 from desktop.domain.model import Goal, Measure
 from desktop.report import labels
 from desktop.report.layout import (
-    FOOTER_SPACE,
-    MARGIN,
     PAD,
     STYLES,
     bilingual,
     day_text,
+    document,
     footer_painter,
     grid,
     numbered_canvas,
     para,
+    print_language,
 )
 from desktop.report.plan import WIDTH, PlanCase, PlanLayout
-from desktop.report.text import SANS, register_fonts
 
 OPEN = (MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS)
 REACHED_MARK = "✓ "
@@ -164,26 +163,11 @@ def render_progress(
     measures done in the period of those listed as done or open, and the goals reached of the
     goals not dropped. `language` is as for render_plan.
     """
-    register_fonts()
-    lang = labels.normalise(language)
-    if lang is not None and lang not in labels.LANGS:
-        raise ValueError(f"unsupported print language {language!r}")
+    lang = print_language(language)
     if end < start:
         raise ValueError("the period ends before it starts")
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=FOOTER_SPACE,
-        title=labels.text("progress_title", "de"),
-        author="",
-        subject="",
-        creator="Welcome Desk",
-        initialFontName=SANS,
-    )
+    doc = document(buffer, A4, "progress_title")
     doc.build(
         _Progress(view, lang, office_name, start, end, today).story(),
         canvasmaker=numbered_canvas(footer_painter(lang)),

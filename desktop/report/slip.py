@@ -8,7 +8,7 @@ from datetime import date
 
 from reportlab.lib.pagesizes import A6
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepInFrame, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, KeepInFrame, Spacer
 
 from desktop.domain.catalogues import DocumentKind
 from desktop.domain.model import Appointment, Client
@@ -19,11 +19,12 @@ from desktop.report.layout import (
     Cell,
     bilingual,
     day_text,
+    document,
     grid,
     numbered_canvas,
     para,
+    print_language,
 )
-from desktop.report.text import SANS, register_fonts
 
 SLIP_MARGIN = 7 * mm
 WIDTH = A6[0] - 2 * SLIP_MARGIN
@@ -119,24 +120,9 @@ def render_slip(
     document kinds to bring (the client's still-missing ones); `language` is as for render_plan.
     A slip whose text would not fit is shrunk to fit the page, never continued on a second one.
     """
-    register_fonts()
-    lang = labels.normalise(language)
-    if lang is not None and lang not in labels.LANGS:
-        raise ValueError(f"unsupported print language {language!r}")
+    lang = print_language(language)
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A6,
-        leftMargin=SLIP_MARGIN,
-        rightMargin=SLIP_MARGIN,
-        topMargin=SLIP_MARGIN,
-        bottomMargin=SLIP_MARGIN,
-        title=labels.text("slip_title", "de"),
-        author="",
-        subject="",
-        creator="Welcome Desk",
-        initialFontName=SANS,
-    )
+    doc = document(buffer, A6, "slip_title", margin=SLIP_MARGIN, bottom=SLIP_MARGIN)
     story = _story(
         _Slip(lang), client, appointment, organisation_name, documents_to_bring, office_name, today
     )
