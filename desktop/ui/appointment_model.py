@@ -8,7 +8,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,6 +20,7 @@ from desktop.domain.catalogues import AppointmentStatus
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Appointment, Organisation
 from desktop.ui.formatting import format_datetime, label, language
+from desktop.ui.rows_model import RowsModel
 
 WHEN, PLACE, ORGANISATION, PURPOSE, LANGUAGE, STATUS, OUTCOME = range(7)
 EDITABLE = (STATUS, OUTCOME)
@@ -42,14 +42,15 @@ def agenda_order(appointments: Iterable[Appointment], today: date) -> list[Appoi
     return upcoming + past
 
 
-class AppointmentsModel(QAbstractTableModel):
+class AppointmentsModel(RowsModel[Appointment]):
     """Edits of status and outcome are handed on as `appointment_edited(new)`, not saved here."""
 
     appointment_edited = Signal(object)
+    COLUMNS = OUTCOME + 1
+    EDITABLE = EDITABLE
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Appointment] = []
         self._organisations: Mapping[str, Organisation] = {}
         self._today = date.today()
 
@@ -60,53 +61,22 @@ class AppointmentsModel(QAbstractTableModel):
         today: date,
     ) -> None:
         """Show these appointments; the same rows in the same order are updated in place."""
-        rows = agenda_order(appointments, today)
         self._organisations, self._today = dict(organisations), today
-        if [a.id for a in rows] == [a.id for a in self._rows]:
-            self._rows = rows
-            self.refresh()
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        self.replace_rows(agenda_order(appointments, today))
 
     def clear(self) -> None:
         self.set_appointments([], {}, self._today)
 
-    def refresh(self) -> None:
-        """Show every cell again (labels after a language switch, editors after a refusal)."""
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, OUTCOME))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, OUTCOME)
-
     def appointment_at(self, row: int) -> Appointment:
-        return self._rows[row]
-
-    def row_of(self, appointment_id: str) -> int:
-        """The row showing this appointment, or -1."""
-        return next((row for row, a in enumerate(self._rows) if a.id == appointment_id), -1)
+        return self.row_at(row)
 
     # -- Qt model -------------------------------------------------------------------------------
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else OUTCOME + 1
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Role.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Date and time"), self.tr("Place"), self.tr("Organisation"),
             self.tr("Purpose"), self.tr("Interpreter"), self.tr("Status"), self.tr("Outcome"),
-        )[section]  # fmt: skip
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        return flags | Qt.ItemFlag.ItemIsEditable if index.column() in EDITABLE else flags
+        )  # fmt: skip
 
     def data(self, index: ModelIndex, role: int = Role.DisplayRole) -> Any:
         if not index.isValid():

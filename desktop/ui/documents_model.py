@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -22,6 +21,7 @@ from desktop.domain.errors import InvalidInput
 from desktop.domain.model import DocumentItem
 from desktop.ui.formatting import format_date, label
 from desktop.ui.i18n import current_language
+from desktop.ui.rows_model import RowsModel
 from desktop.ui.style import ALERT, ALERT_BACKGROUND
 
 KIND, STATUS, HOLDER, HELD_SINCE, EXPIRES, NOTE, SCAN = range(7)
@@ -47,7 +47,7 @@ def expiry_state(item: DocumentItem, today: date) -> str:
     return ""
 
 
-class DocumentsModel(QAbstractTableModel):
+class DocumentsModel(RowsModel[DocumentItem]):
     """Kind, status, holder, held since, expiry, note and scans of each checklist item.
 
     Edits are not saved here: `item_edited(old, new)` hands the edited item to the tab, which
@@ -56,10 +56,11 @@ class DocumentsModel(QAbstractTableModel):
 
     item_edited = Signal(object, object)
     invalid_input = Signal(str)
+    COLUMNS = SCAN + 1
+    EDITABLE = EDITABLE
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._items: list[DocumentItem] = []
         self._scans: dict[str, list[str]] = {}
         self._today = date.today()
         self.last_error: InvalidInput | None = None  # of the last edit refused
@@ -71,60 +72,29 @@ class DocumentsModel(QAbstractTableModel):
     ) -> None:
         """Show these items; the same rows in the same order are updated in place."""
         self._today = today
-        if [i.id for i in items] == [i.id for i in self._items]:
-            self._items, self._scans = list(items), dict(scans)
-            self.refresh()
-            return
-        self.beginResetModel()
-        self._items, self._scans = list(items), dict(scans)
-        self.endResetModel()
+        self.replace_rows(list(items), keep=lambda: setattr(self, "_scans", dict(scans)))
 
     def clear(self) -> None:
         self.set_items([], {}, self._today)
 
-    def refresh(self) -> None:
-        """Show every cell again (labels after a language switch, editors after a refusal)."""
-        if self._items:
-            last = self.index(len(self._items) - 1, SCAN)
-            self.dataChanged.emit(self.index(0, 0), last)
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, SCAN)
-
     def item_at(self, row: int) -> DocumentItem:
-        return self._items[row]
-
-    def row_of(self, item_id: str) -> int:
-        """The row showing this item, or -1."""
-        return next((row for row, i in enumerate(self._items) if i.id == item_id), -1)
+        return self.row_at(row)
 
     def scans_of(self, item_id: str) -> list[str]:
         return self._scans.get(item_id, [])
 
     # -- Qt model -------------------------------------------------------------------------------
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else SCAN + 1
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Role.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Document"), self.tr("Status"), self.tr("Held by"), self.tr("Since"),
             self.tr("Valid until"), self.tr("Note"), self.tr("Scan"),
-        )[section]  # fmt: skip
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        return flags | Qt.ItemFlag.ItemIsEditable if index.column() in EDITABLE else flags
+        )  # fmt: skip
 
     def data(self, index: ModelIndex, role: int = Role.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item, column = self._items[index.row()], index.column()
+        item, column = self._rows[index.row()], index.column()
         if role == Role.DisplayRole:
             return self._display(item, column)
         if role == Role.EditRole:
@@ -141,7 +111,7 @@ class DocumentsModel(QAbstractTableModel):
     def setData(self, index: ModelIndex, value: Any, role: int = Role.EditRole) -> bool:
         if not index.isValid() or role != Role.EditRole or index.column() not in EDITABLE:
             return False
-        item = self._items[index.row()]
+        item = self._rows[index.row()]
         try:
             edited = _edited(item, index.column(), value)
         except InvalidInput as error:

@@ -150,37 +150,37 @@
 <context>
     <name>AppointmentsModel</name>
     <message>
-        <location filename="../../desktop/ui/appointment_model.py" line="103"/>
+        <location filename="../../desktop/ui/appointment_model.py" line="77"/>
         <source>Date and time</source>
         <translation>Datum und Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_model.py" line="103"/>
+        <location filename="../../desktop/ui/appointment_model.py" line="77"/>
         <source>Place</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_model.py" line="103"/>
+        <location filename="../../desktop/ui/appointment_model.py" line="77"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_model.py" line="104"/>
+        <location filename="../../desktop/ui/appointment_model.py" line="78"/>
         <source>Purpose</source>
         <translation>Zweck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_model.py" line="104"/>
+        <location filename="../../desktop/ui/appointment_model.py" line="78"/>
         <source>Interpreter</source>
         <translation>Dolmetschen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_model.py" line="104"/>
+        <location filename="../../desktop/ui/appointment_model.py" line="78"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointment_model.py" line="104"/>
+        <location filename="../../desktop/ui/appointment_model.py" line="78"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
@@ -534,57 +534,57 @@
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="116"/>
+        <location filename="../../desktop/ui/documents_model.py" line="90"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="116"/>
+        <location filename="../../desktop/ui/documents_model.py" line="90"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="116"/>
+        <location filename="../../desktop/ui/documents_model.py" line="90"/>
         <source>Held by</source>
         <translation>Verwahrt bei</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="116"/>
+        <location filename="../../desktop/ui/documents_model.py" line="90"/>
         <source>Since</source>
         <translation>Seit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="117"/>
+        <location filename="../../desktop/ui/documents_model.py" line="91"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="117"/>
+        <location filename="../../desktop/ui/documents_model.py" line="91"/>
         <source>Note</source>
         <translation>Bemerkung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="117"/>
+        <location filename="../../desktop/ui/documents_model.py" line="91"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="162"/>
+        <location filename="../../desktop/ui/documents_model.py" line="132"/>
         <source>1 scan</source>
         <translation>1 Scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="163"/>
+        <location filename="../../desktop/ui/documents_model.py" line="133"/>
         <source>{0} scans</source>
         <translation>{0} Scans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="173"/>
+        <location filename="../../desktop/ui/documents_model.py" line="143"/>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/documents_model.py" line="175"/>
+        <location filename="../../desktop/ui/documents_model.py" line="145"/>
         <source>Expires within 30 days</source>
         <translation>Läuft innerhalb von 30 Tagen ab</translation>
     </message>
