@@ -47,6 +47,10 @@ class HybridClock:
         self.last = pack_hlc(wall, 0) if wall > last_wall else pack_hlc(last_wall, counter + 1)
         return self.last
 
+    def wall(self) -> int:
+        """This computer's wall clock in HLC units (for dating a bundle, not for ordering)."""
+        return pack_hlc(self._wall_ms(), 0)
+
     def observe(self, remote: int) -> None:
         """Move past a timestamp received from another device."""
         self.last = max(self.last, remote)
@@ -62,6 +66,7 @@ class ChangeRow:
     value: str | None
     hlc: int
     origin_seq: int
+    prev_hlc: int = 0
 
 
 def search_text(client: Client) -> str:
@@ -97,21 +102,20 @@ class Transaction:
 
     # -- recording ---------------------------------------------------------------------------
 
-    def _record(self, entity: str, row_id: str, group: str, value: Any) -> None:
+    def _record(self, entity: str, row_id: str, group: str, value: Any, prev_hlc: int = 0) -> None:
         self.seq += 1
-        encoded = (
-            None
-            if value is None
-            else json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        encoded = None if value is None else encode_value(value)
+        self.changes.append(
+            ChangeRow(entity, row_id, group, encoded, self.clock.tick(), self.seq, prev_hlc)
         )
-        self.changes.append(ChangeRow(entity, row_id, group, encoded, self.clock.tick(), self.seq))
 
     def flush(self) -> None:
         """Write the recorded change rows (called before commit and before reads of the log)."""
         if self.changes:
             self.conn.executemany(
-                "INSERT INTO change (entity, row_id, field_group, value, hlc, origin, origin_seq)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO change"
+                " (entity, row_id, field_group, value, hlc, origin, origin_seq, prev_hlc)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         c.entity,
@@ -121,6 +125,7 @@ class Transaction:
                         c.hlc,
                         self.device_num,
                         c.origin_seq,
+                        c.prev_hlc,
                     )
                     for c in self.changes
                 ],
@@ -128,19 +133,36 @@ class Transaction:
             self.changes.clear()
 
     def causal_length(self, entity: str, row_id: str) -> int:
-        """The row's current causal length (0: never existed; odd: exists; even: deleted)."""
+        """The row's current causal length (0: never existed; odd: exists; even: deleted).
+
+        Causal lengths only grow, so the largest one recorded by any device is the current one.
+        """
         self.flush()
         row = self.conn.execute(
-            "SELECT value FROM change WHERE row_id = ? AND entity = ? AND field_group = ?"
-            " ORDER BY hlc DESC LIMIT 1",
-            (row_id, entity, EXISTS),
+            "SELECT max(CAST(value AS INTEGER)) FROM change"
+            " WHERE row_id = ? AND field_group = ? AND entity = ?",
+            (row_id, EXISTS, entity),
         ).fetchone()
-        return int(row[0]) if row else 0
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def last_hlc(self, row_id: str, group: str | None = None) -> int:
+        """The newest HLC recorded for the row (or one field group of it); 0 if none."""
+        self.flush()
+        if group is None:
+            row = self.conn.execute(
+                "SELECT max(hlc) FROM change WHERE row_id = ?", (row_id,)
+            ).fetchone()
+        else:
+            row = self.conn.execute(
+                "SELECT max(hlc) FROM change WHERE row_id = ? AND field_group = ?",
+                (row_id, group),
+            ).fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
 
     # -- writes ------------------------------------------------------------------------------
 
-    def insert(self, obj: Any) -> None:
-        """Add a new entity (its id must be new)."""
+    def insert(self, obj: Any, *, record: bool = True) -> None:
+        """Add a new entity (its id must be new); `record=False` only when merging a bundle."""
         spec = BY_CLASS[type(obj)]
         row = spec.row(obj)
         columns = list(row)
@@ -158,17 +180,22 @@ class Transaction:
                 "INSERT INTO client_search (rowid, text, sort_key, closed) VALUES (?, ?, ?, ?)",
                 (cursor.lastrowid, search_text(obj), sort_key(obj), _closed(obj)),
             )
+        if not record:
+            return
         self._record(spec.name, obj.id, EXISTS, 1)
-        defaults = _defaults(spec)
+        defaults = group_defaults(spec)
         for group in spec.groups:
             values_of_group = spec.group_values(obj, group)
             if values_of_group != defaults[group]:
                 self._record(spec.name, obj.id, group, values_of_group)
 
-    def update(self, new: Any) -> list[str]:
-        """Save a changed entity; returns the field groups that changed (none: nothing written)."""
+    def update(self, new: Any, *, record: bool = True) -> list[str]:
+        """Save a changed entity; returns the field groups that changed (none: nothing written).
+
+        `record=False` only when merging a bundle: the change rows came with it.
+        """
         spec = BY_CLASS[type(new)]
-        if spec is NOTE:
+        if spec is NOTE and record:
             raise InvalidInput(
                 "note",
                 "Counselling notes cannot be changed once written; add a new note instead.",
@@ -189,7 +216,8 @@ class Transaction:
                     f"UPDATE {spec.table} SET {assignments} WHERE id = ?",
                     [*values.values(), new.id],
                 )
-                self._record(spec.name, new.id, group, values)
+                if record:
+                    self._record(spec.name, new.id, group, values, self.last_hlc(new.id, group))
         if spec is CLIENT and changed:
             self.conn.execute(
                 "UPDATE client SET sort_key = ?,"
@@ -209,7 +237,8 @@ class Transaction:
         """Delete a row; a tombstone (even causal length) travels by sync."""
         self._remove_row(spec, row_id)
         length = self.causal_length(spec.name, row_id)
-        self._record(spec.name, row_id, EXISTS, length + 1 if length % 2 else length + 2)
+        new_length = length + 1 if length % 2 else length + 2
+        self._record(spec.name, row_id, EXISTS, new_length, self.last_hlc(row_id))
 
     def erase(self, spec: EntitySpec, row_id: str) -> None:
         """Data-protection erasure: the row and every recorded value of it are gone for good.
@@ -217,10 +246,31 @@ class Transaction:
         What stays is a tombstone with the entity name and the random id only, so that no older
         edit arriving by sync can bring the person back.
         """
+        self.purge(spec, row_id)
+        self._record(spec.name, row_id, ERASED, None)
+
+    def purge(self, spec: EntitySpec, row_id: str) -> None:
+        """Remove the row, every recorded value of it and any conflict about it (for erasure)."""
         self._remove_row(spec, row_id, must_exist=False)
         self.flush()
         self.conn.execute("DELETE FROM change WHERE row_id = ?", (row_id,))
-        self._record(spec.name, row_id, ERASED, None)
+        self.conn.execute("DELETE FROM conflict WHERE row_id = ?", (row_id,))
+
+    def write_state(self, spec: EntitySpec, row_id: str, values: dict[str, Any] | None) -> None:
+        """Make the row hold these column values (None: absent), recording nothing.
+
+        Only the merge of a bundle calls this: the change rows it derives the state from are
+        already in the log.
+        """
+        if values is None:
+            self._remove_row(spec, row_id, must_exist=False)
+            return
+        obj = spec.from_row({"id": row_id, **values})
+        exists = self.conn.execute(f"SELECT 1 FROM {spec.table} WHERE id = ?", (row_id,)).fetchone()
+        if exists:
+            self.update(obj, record=False)
+        else:
+            self.insert(obj, record=False)
 
     def put_blob(self, sha256: str, data: bytes) -> None:
         """Store the bytes of an attachment under their SHA-256 (kept once, however often used).
@@ -231,6 +281,11 @@ class Transaction:
         if hashlib.sha256(data).hexdigest() != sha256:
             raise ValueError("the bytes do not match their SHA-256")
         self.conn.execute("INSERT OR IGNORE INTO blob (sha256, data) VALUES (?, ?)", (sha256, data))
+
+    def drop_unused_blobs(self, hashes: list[str]) -> None:
+        """Delete those of these blobs that no attachment refers to (after a merge)."""
+        for sha256 in hashes:
+            self._drop_unused_blob(sha256)
 
     def _drop_unused_blob(self, sha256: str) -> None:
         """Delete a blob once no attachment refers to it (secure_delete overwrites its pages)."""
@@ -259,11 +314,16 @@ class Transaction:
             self._drop_unused_blob(blob)
 
 
+def encode_value(value: Any) -> str:
+    """A field group's values as stored in a change row (canonical JSON)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 _DEFAULTS: dict[str, dict[str, dict[str, Any]]] = {}
-_REQUIRED = object()  # a required field: never equal to a value, so its group is always logged
+REQUIRED = object()  # a required field: never equal to a value, so its group is always logged
 
 
-def _defaults(spec: EntitySpec) -> dict[str, dict[str, Any]]:
+def group_defaults(spec: EntitySpec) -> dict[str, dict[str, Any]]:
     """Each group's column values when every field has its default (absent from the log)."""
     if spec.name not in _DEFAULTS:
         codecs = spec.codecs
@@ -276,7 +336,7 @@ def _defaults(spec: EntitySpec) -> dict[str, dict[str, Any]]:
             elif f.default_factory is not dataclasses.MISSING:
                 defaults[f.name] = codecs[f.name].encode(f.default_factory())
             else:
-                defaults[f.name] = _REQUIRED
+                defaults[f.name] = REQUIRED
         _DEFAULTS[spec.name] = {
             g: {f: defaults[f] for f in fields} for g, fields in spec.groups.items()
         }

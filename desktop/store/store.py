@@ -27,6 +27,7 @@ from desktop.store.specs import (
     SPECS,
     EntitySpec,
 )
+from desktop.store.sync_state import SyncState
 
 T = TypeVar("T")
 
@@ -83,7 +84,7 @@ class Store:
                 tx.flush()
                 if tx.seq != self._seq:
                     self.conn.execute(
-                        "UPDATE device SET last_seq = ? WHERE num = ?", (tx.seq, self.device_num)
+                        "UPDATE device SET last_seq = ? WHERE num = ?", (tx.seq, tx.device_num)
                     )
                     self.conn.execute(
                         "INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc', ?)",
@@ -96,6 +97,23 @@ class Store:
                 self.clock.last = clock_before
                 raise
             self._seq = tx.seq
+            if tx.device_num != self.device_num:  # a merge gave this computer a new device id
+                self.device_id, self.device_num, self._seq = self._self_device()
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one consistent state of the file (for writing a bundle)."""
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
+
+    @property
+    def sync_state(self) -> SyncState:
+        """Colleagues, imported bundles and the conflict list."""
+        return SyncState(self.conn)
 
     def set_meta(self, key: str, value: str) -> None:
         """Store an installation-local setting (not case data: no change row)."""
@@ -228,6 +246,13 @@ class Store:
             " GROUP BY organisation_id"
         )
         return {r[0]: r[1] for r in rows}
+
+    def has_blob(self, sha256: str) -> bool:
+        """True if the bytes with this SHA-256 are stored."""
+        return (
+            self.conn.execute("SELECT 1 FROM blob WHERE sha256 = ?", (sha256,)).fetchone()
+            is not None
+        )
 
     def blob(self, sha256: str) -> bytes:
         """The bytes stored under this SHA-256, or NotFound."""

@@ -103,7 +103,7 @@ def assert_logged(store: Store, operation: Any) -> list[Any]:
 
 
 def _defaults(spec: Any, group: str) -> dict[str, Any]:
-    from desktop.store.changes import _defaults as defaults
+    from desktop.store.changes import group_defaults as defaults
 
     return defaults(spec)[group]
 

@@ -130,7 +130,8 @@ def test_schema_1_upgrades_to_2_and_takes_attachments(tmp_path: Path) -> None:
     finally:
         store.close()
     assert [
-        p.name.startswith("before-schema-2-from-1-") for p in (target / "backups").iterdir()
+        p.name.startswith(f"before-schema-{LATEST_SCHEMA}-from-1-")
+        for p in (target / "backups").iterdir()
     ] == [True]
 
 
