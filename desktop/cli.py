@@ -20,6 +20,7 @@ from typing import Any, TextIO, TypeVar
 
 from desktop.domain.catalogues import ResidenceStatus
 from desktop.domain.errors import (
+    BundleRejected,
     CannotUnlock,
     CaseFileExists,
     InvalidInput,
@@ -94,6 +95,8 @@ def exit_code(error: WelcomeDeskError) -> int:
         return EXIT_UNLOCK
     if isinstance(error, InvalidInput):
         return EXIT_INPUT
+    if isinstance(error, BundleRejected):
+        return EXIT_BUNDLE
     if isinstance(error, CaseFileExists | UsageError):
         return EXIT_USAGE
     return EXIT_FAILURE
@@ -402,6 +405,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("export-json", cmd_export_json, "all case data (or one client's) as JSON")
     p.add_argument("--client", metavar="ID")
     p.add_argument("out", metavar="OUT|-")
+
+    from desktop import cli_sync  # its module imports this one
+
+    cli_sync.register(sub, command)
 
     p = command("print-plan", cmd_print_plan, "print a client's integration plan to a PDF file")
     p.add_argument("id", metavar="CLIENT_ID")

@@ -127,3 +127,20 @@ class StorageFailed(WelcomeDeskError):
         en, de = texts.get(reason, texts["io"])
         super().__init__(en, de)
         self.reason = reason
+
+
+class BundleRejected(WelcomeDeskError):
+    """A sync bundle that is not accepted; nothing of it was applied (CLI exit code 4).
+
+    `reason` names the check that failed: not_a_bundle, unknown_version, malformed_header,
+    untrusted, key_changed, own_bundle, bad_signature, not_for_me, damaged, changed_while_reading,
+    from_the_future, gap, rolled_back, missing.
+    """
+
+    def __init__(
+        self, reason: str, en: str, de: str, *, colleague: str = "", identity: str = ""
+    ) -> None:
+        super().__init__(en, de)
+        self.reason = reason
+        self.colleague = colleague  # key_changed: the colleague the bundle names
+        self.identity = identity  # untrusted, key_changed: the signer's identity string

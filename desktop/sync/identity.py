@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from desktop.domain.errors import InvalidInput
 from desktop.store.store import Store
 
 PREFIX = "wd1:"
@@ -30,6 +31,27 @@ class PublicIdentity:
         """The identity as one copyable string."""
         raw = self.signing_key + self.exchange_key
         return PREFIX + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+    @classmethod
+    def parse(cls, text: str) -> PublicIdentity:
+        """The identity in a string a colleague sent (spaces and line breaks are ignored)."""
+        compact = "".join(text.split())
+        raw = b""
+        if compact.startswith(PREFIX):
+            body = compact[len(PREFIX) :]
+            try:
+                raw = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+            except ValueError:
+                raw = b""
+        if len(raw) != 64:
+            raise InvalidInput(
+                "identity",
+                "This is not a Welcome Desk identity: it starts with wd1: and comes from"
+                " your colleague's Welcome Desk (Sync, My identity).",
+                "Das ist keine Welcome-Desk-Identität: Sie beginnt mit wd1: und stammt aus"
+                " Welcome Desk der Kollegin oder des Kollegen (Abgleich, Meine Identität).",
+            )
+        return cls(raw[:32], raw[32:])
 
     def fingerprint(self) -> str:
         """Eight groups of five digits over SHA-256 of both public keys."""
@@ -52,4 +74,21 @@ def ensure_identity(store: Store) -> PublicIdentity:
     return PublicIdentity(
         ed.public_bytes(Encoding.Raw, PublicFormat.Raw),
         x.public_bytes(Encoding.Raw, PublicFormat.Raw),
+    )
+
+
+@dataclass(frozen=True)
+class PrivateKeys:
+    """This installation's private keys (they never leave the encrypted case file)."""
+
+    signing: bytes
+    exchange: bytes
+
+
+def private_keys(store: Store) -> PrivateKeys:
+    """The private keys behind `ensure_identity`."""
+    ensure_identity(store)
+    return PrivateKeys(
+        bytes.fromhex(store.meta("identity_signing_key") or ""),
+        bytes.fromhex(store.meta("identity_exchange_key") or ""),
     )
