@@ -5,7 +5,7 @@ Every widget sets its visible texts in `retranslate()`, calls it once when built
 a translator is installed or removed) sets them again, without a restart.
 
 Update the German catalogue after changing strings:
-    uv run pyside6-lupdate desktop/ui -ts resources/i18n/welcome_desk_de.ts
+    uv run pyside6-lupdate desktop/ui/*.py -ts resources/i18n/welcome_desk_de.ts
     uv run pyside6-lrelease resources/i18n/welcome_desk_de.ts -qm resources/i18n/welcome_desk_de.qm
 """
 

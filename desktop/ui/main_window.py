@@ -29,15 +29,18 @@ from desktop.services.settings import load_settings
 from desktop.ui.agenda_view import AgendaView
 from desktop.ui.case_list import CaseList
 from desktop.ui.case_workspace import CaseWorkspace, TabType
+from desktop.ui.folder_watcher import FolderWatcher
 from desktop.ui.i18n import Retranslating, current_language
 from desktop.ui.idle_lock import DEFAULT_MINUTES, IdleLock
 from desktop.ui.new_client_dialog import NewClientDialog
 from desktop.ui.organisations_dialog import OrganisationsDialog
 from desktop.ui.print_preview import PRINT_LANGUAGES, PrintPreviewDialog
 from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.sync_dialog import SyncDialog
 from desktop.ui.unlock_dialog import UnlockDialog
 
 APP_NAME = "Welcome Desk"
+SYNC_MESSAGE_MS = 60_000  # a watched-folder report stays until the next check
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -65,6 +68,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.agenda = AgendaView(None)
         self.idle_lock = IdleLock(idle_lock_ms or DEFAULT_MINUTES * 60_000, self)
         self.idle_lock.idle.connect(self.lock)
+        self._sync_dialog: SyncDialog | None = None
+        # The watched folder waits while text typed into a tab is not saved yet.
+        self.folder_watcher = FolderWatcher(self, ready=lambda: not self.workspace.has_unsaved)
+        self.folder_watcher.message.connect(self._show_sync_message)
+        self.folder_watcher.imported.connect(self._after_sync)
 
         self._pages = QStackedWidget()
         self._work_page = self._build_work_page()
@@ -126,6 +134,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.cases_action = self._action(self.view_menu, "Ctrl+1", self.show_cases)
         self.agenda_action = self._action(self.view_menu, "Ctrl+2", self.show_agenda)
         self.organisations_action = self._action(self.view_menu, "Ctrl+3", self.open_organisations)
+        self.sync_menu = self.menuBar().addMenu("")
+        self.sync_action = self._action(self.sync_menu, "Ctrl+Shift+Y", self.open_sync)
         self.find_action = QAction(self)  # Ctrl+F: no menu entry of its own
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_search)
@@ -137,6 +147,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.cases_action,
             self.agenda_action,
             self.organisations_action,
+            self.sync_action,
             self.find_action,
         ]
 
@@ -169,6 +180,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.cases_action.setText(self.tr("&Cases"))
         self.agenda_action.setText(self.tr("&Agenda"))
         self.organisations_action.setText(self.tr("&Organisations…"))
+        self.sync_menu.setTitle(self.tr("&Sync"))
+        self.sync_action.setText(self.tr("Sync with &colleagues…"))
         self.find_action.setText(self.tr("Search"))
         self.locked_message.setText(self.tr("The case file is locked."))
         self.unlock_button.setText(self.tr("Unlock…"))
@@ -189,6 +202,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.agenda.set_store(store)
         self._apply_idle_minutes(load_settings(store).idle_lock_minutes)
         self.idle_lock.start()
+        self.folder_watcher.set_store(store)
         self.case_list.search.setFocus()
         self._update_print_action()
 
@@ -214,6 +228,7 @@ class MainWindow(Retranslating, QMainWindow):
             self._forget_case_data()
 
     def _forget_case_data(self) -> None:
+        self.folder_watcher.set_store(None)
         self.workspace.set_store(None)
         self.case_list.clear()
         self.agenda.set_store(None)
@@ -290,6 +305,20 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.open()
         return dialog
 
+    def open_sync(self) -> SyncDialog | None:
+        """The Sync window, not modal (Ctrl+Shift+Y): colleagues, bundles, conflicts."""
+        if self.store is None:
+            return None
+        if self._sync_dialog is None:
+            dialog = SyncDialog(self.store, self, prepare=self.workspace.save_pending)
+            dialog.merged.connect(self._after_sync)
+            dialog.folder_changed.connect(lambda _f: self.folder_watcher.set_store(self.store))
+            dialog.finished.connect(self._sync_closed)
+            self._sync_dialog = dialog
+        self._sync_dialog.show()
+        self._sync_dialog.activateWindow()
+        return self._sync_dialog
+
     def print_plan(self) -> PrintPreviewDialog | None:
         """Preview the shown client's integration plan, to print or save (Ctrl+P)."""
         store, view = self.store, self.workspace.view
@@ -317,6 +346,25 @@ class MainWindow(Retranslating, QMainWindow):
     def _open_client_soon(self, client_id: str) -> None:
         # After the slot that asked has returned: the asking tab is about to be refilled.
         QTimer.singleShot(0, lambda: self.open_client(client_id))
+
+    def _sync_closed(self) -> None:
+        dialog, self._sync_dialog = self._sync_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _after_sync(self) -> None:
+        """Bundles were merged: show the list, the case and the Sync window as they are now."""
+        if self.store is None:
+            return
+        self.case_list.refresh()
+        self.workspace.reload()
+        if self._pages.currentWidget() is self.agenda:
+            self.agenda.refresh()
+        if self._sync_dialog is not None:
+            self._sync_dialog.reload()
+
+    def _show_sync_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, SYNC_MESSAGE_MS)
 
     def _apply_idle_minutes(self, minutes: int) -> None:
         if self._fixed_idle_ms is None:

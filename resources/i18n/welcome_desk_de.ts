@@ -395,6 +395,378 @@
     </message>
 </context>
 <context>
+    <name>ColleagueDialog</name>
+    <message>
+        <location filename="../../desktop/ui/colleague_dialog.py" line="114"/>
+        <source>Compare fingerprints</source>
+        <translation>Fingerabdrücke vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleague_dialog.py" line="114"/>
+        <source>Add colleague</source>
+        <translation>Kollegin oder Kollegen hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleague_dialog.py" line="116"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleague_dialog.py" line="117"/>
+        <source>&amp;Identity:</source>
+        <translation>&amp;Identität:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleague_dialog.py" line="119"/>
+        <source>Fingerprint known until now</source>
+        <translation>Bisher bekannter Fingerabdruck</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleague_dialog.py" line="120"/>
+        <source>New fingerprint</source>
+        <translation>Neuer Fingerabdruck</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleague_dialog.py" line="123"/>
+        <source>The bundle is signed with a new key. Ask {0} by phone or in person whether they set up Welcome Desk again, and let them read out the fingerprint their Welcome Desk shows (Sync, My identity). Trust the new identity only if every digit matches the new fingerprint.</source>
+        <translation>Das Paket ist mit einem neuen Schlüssel signiert. Fragen Sie {0} telefonisch oder persönlich, ob Welcome Desk neu eingerichtet wurde, und lassen Sie sich den Fingerabdruck vorlesen, den Welcome Desk dort anzeigt (Abgleich, Meine Identität). Vertrauen Sie der neuen Identität nur, wenn jede Ziffer mit dem neuen Fingerabdruck übereinstimmt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleague_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/colleague_dialog.py" line="141"/>
+        <source>&amp;Trust new identity</source>
+        <translation>Neuer Identität &amp;vertrauen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleague_dialog.py" line="131"/>
+        <source>My fingerprint</source>
+        <translation>Mein Fingerabdruck</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleague_dialog.py" line="132"/>
+        <source>Fingerprint of the identity</source>
+        <translation>Fingerabdruck der Identität</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleague_dialog.py" line="135"/>
+        <source>Before you confirm, compare the fingerprints by phone or in person: your colleague&apos;s Welcome Desk shows theirs under Sync, My identity, and it must match the one on the right digit for digit. They compare yours the same way.</source>
+        <translation>Bitte vergleichen Sie vor dem Bestätigen die Fingerabdrücke telefonisch oder persönlich: Welcome Desk Ihrer Kollegin oder Ihres Kollegen zeigt den eigenen unter Abgleich, Meine Identität, und er muss mit dem rechts angezeigten Ziffer für Ziffer übereinstimmen. Ihren Fingerabdruck vergleicht die andere Seite genauso.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleague_dialog.py" line="141"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleague_dialog.py" line="143"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ColleaguesPage</name>
+    <message>
+        <location filename="../../desktop/ui/colleagues_page.py" line="104"/>
+        <source>My identity</source>
+        <translation>Meine Identität</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleagues_page.py" line="105"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleagues_page.py" line="106"/>
+        <source>My fingerprint:</source>
+        <translation>Mein Fingerabdruck:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleagues_page.py" line="109"/>
+        <source>Give your colleagues this identity (by e-mail or on a USB stick), then read the fingerprint to them by phone or in person so they can check it.</source>
+        <translation>Geben Sie diese Identität Ihren Kolleginnen und Kollegen (per E-Mail oder auf einem USB-Stick) und lesen Sie ihnen dann den Fingerabdruck telefonisch oder persönlich vor, damit sie ihn prüfen können.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleagues_page.py" line="115"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleagues_page.py" line="116"/>
+        <source>Fingerprint</source>
+        <translation>Fingerabdruck</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleagues_page.py" line="117"/>
+        <source>Last bundle received</source>
+        <translation>Letztes Paket erhalten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleagues_page.py" line="118"/>
+        <source>Last bundle sent</source>
+        <translation>Letztes Paket gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleagues_page.py" line="119"/>
+        <source>Changes waiting for them</source>
+        <translation>Für sie ausstehende Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleagues_page.py" line="122"/>
+        <source>&amp;Add colleague…</source>
+        <translation>Kollegin/Kollegen &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleagues_page.py" line="123"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleagues_page.py" line="166"/>
+        <source>Remove colleague</source>
+        <translation>Kollegin oder Kollegen entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleagues_page.py" line="168"/>
+        <source>Stop trusting {0}? Bundles from {0} will be refused until you add them again; the changes already merged stay.</source>
+        <translation>{0} nicht mehr vertrauen? Pakete von {0} werden abgelehnt, bis Sie die Person wieder hinzufügen; bereits übernommene Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleagues_page.py" line="175"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/colleagues_page.py" line="176"/>
+        <source>&amp;Keep</source>
+        <translation>&amp;Behalten</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="85"/>
+        <source>When you and a colleague changed the same thing before exchanging bundles, the later change was kept. Check each one: keep it, or restore the value that lost.</source>
+        <translation>Wenn Sie und eine Kollegin oder ein Kollege dasselbe geändert haben, bevor Pakete ausgetauscht wurden, gilt die spätere Änderung. Prüfen Sie jeden Fall: beibehalten oder den unterlegenen Wert wiederherstellen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="91"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="249"/>
+        <source>Client</source>
+        <translation>Klient/in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="92"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="93"/>
+        <source>Lost value</source>
+        <translation>Unterlegener Wert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="94"/>
+        <source>Kept value</source>
+        <translation>Geltender Wert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="95"/>
+        <source>Lost change by</source>
+        <translation>Unterlegene Änderung von</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="96"/>
+        <source>Kept change by</source>
+        <translation>Geltende Änderung von</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="99"/>
+        <source>&amp;Keep current value</source>
+        <translation>Aktuellen Wert &amp;beibehalten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="100"/>
+        <source>&amp;Restore lost value</source>
+        <translation>Unterlegenen Wert &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="189"/>
+        <source>No conflicts to review.</source>
+        <translation>Keine Konflikte zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="193"/>
+        <source>Lost: {0} (changed by {1} on {2})</source>
+        <translation>Unterlegen: {0} (geändert von {1} am {2})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="200"/>
+        <source>Kept: {0} (changed by {1} on {2})</source>
+        <translation>Geltend: {0} (geändert von {1} am {2})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="208"/>
+        <source>{0} deleted this entry on {1} without having seen the change, so the change cannot be restored here.</source>
+        <translation>Gelöscht von {0} am {1}, ohne dass die Änderung bekannt war; sie lässt sich hier nicht wiederherstellen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="217"/>
+        <source>(deleted)</source>
+        <translation>(gelöscht)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="220"/>
+        <source>this computer</source>
+        <translation>diesem Computer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="224"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="230"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="230"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="250"/>
+        <source>Household</source>
+        <translation>Haushalt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="251"/>
+        <source>Integration plan</source>
+        <translation>Integrationsplan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="252"/>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="253"/>
+        <source>Measure</source>
+        <translation>Maßnahme</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="254"/>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="255"/>
+        <source>Appointment</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="256"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="257"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="258"/>
+        <source>Support</source>
+        <translation>Unterstützung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="259"/>
+        <source>Attachment</source>
+        <translation>Anhang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="264"/>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="265"/>
+        <source>file number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="266"/>
+        <source>personal details</source>
+        <translation>Angaben zur Person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="267"/>
+        <source>languages</source>
+        <translation>Sprachen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="268"/>
+        <source>contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="269"/>
+        <source>address</source>
+        <translation>Anschrift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="270"/>
+        <source>household</source>
+        <translation>Haushalt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="271"/>
+        <source>arrival and housing</source>
+        <translation>Ankunft und Wohnen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="272"/>
+        <source>residence status</source>
+        <translation>Aufenthaltsstatus</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="273"/>
+        <source>consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="274"/>
+        <source>case dates</source>
+        <translation>Falldaten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="275"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="280"/>
+        <source>details</source>
+        <translation>Angaben</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="276"/>
+        <source>assignment</source>
+        <translation>Zuordnung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="277"/>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="278"/>
+        <source>expiry date</source>
+        <translation>Ablaufdatum</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conflicts_page.py" line="279"/>
+        <source>date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineRadar</name>
     <message>
         <location filename="../../desktop/ui/deadline_radar.py" line="146"/>
@@ -653,6 +1025,182 @@
     </message>
 </context>
 <context>
+    <name>ExchangePage</name>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="155"/>
+        <source>Send my changes</source>
+        <translation>Meine Änderungen senden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="156"/>
+        <source>&amp;To:</source>
+        <translation>&amp;An:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="157"/>
+        <source>&amp;Full export (for a new colleague or after a long absence)</source>
+        <translation>&amp;Vollständiger Export (für neue Kolleginnen und Kollegen oder nach langer Abwesenheit)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="158"/>
+        <source>&amp;Export for colleague…</source>
+        <translation>Für Kollegin/Kollegen e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="159"/>
+        <source>Receive a colleague&apos;s changes</source>
+        <translation>Änderungen von Kolleginnen und Kollegen empfangen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="160"/>
+        <source>Drop bundle files (.wdb) here</source>
+        <translation>Abgleichpakete (.wdb) hierher ziehen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="161"/>
+        <source>&amp;Import bundle…</source>
+        <translation>Paket &amp;einlesen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="162"/>
+        <source>Watched folder</source>
+        <translation>Überwachter Ordner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="163"/>
+        <source>&amp;Watch a sync folder (a shared folder or a USB stick)</source>
+        <translation>Abgleichordner &amp;überwachen (ein gemeinsamer Ordner oder ein USB-Stick)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="164"/>
+        <source>No folder chosen</source>
+        <translation>Kein Ordner gewählt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="165"/>
+        <source>C&amp;hoose folder…</source>
+        <translation>Ordner &amp;wählen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="166"/>
+        <source>Check &amp;now</source>
+        <translation>&amp;Jetzt prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="169"/>
+        <source>Every minute, bundles for this computer in the folder are imported, and fresh bundles for every colleague are left there.</source>
+        <translation>Jede Minute werden Pakete für diesen Computer aus dem Ordner eingelesen und neue Pakete für alle Kolleginnen und Kollegen dort abgelegt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="196"/>
+        <source>Save bundle for {0}</source>
+        <translation>Paket für {0} speichern</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="208"/>
+        <source>Writing the bundle for {0}…</source>
+        <translation>Paket für {0} wird geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="219"/>
+        <source>The bundle for {0} holds 1 change and was saved as {1}.</source>
+        <translation>Das Paket für {0} enthält 1 Änderung und wurde als {1} gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="221"/>
+        <source>The bundle for {0} holds {2} changes and was saved as {1}.</source>
+        <translation>Das Paket für {0} enthält {2} Änderungen und wurde als {1} gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="233"/>
+        <source>Import bundle</source>
+        <translation>Paket einlesen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="250"/>
+        <source>Importing bundles…</source>
+        <translation>Pakete werden eingelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="260"/>
+        <source>Choose the sync folder</source>
+        <translation>Abgleichordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="280"/>
+        <source>Checking the sync folder…</source>
+        <translation>Abgleichordner wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="290"/>
+        <source>Nothing new in the sync folder.</source>
+        <translation>Nichts Neues im Abgleichordner.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="293"/>
+        <source>1 bundle for colleagues written.</source>
+        <translation>1 Paket für Kolleginnen und Kollegen geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="295"/>
+        <source>{0} bundles for colleagues written.</source>
+        <translation>{0} Pakete für Kolleginnen und Kollegen geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="320"/>
+        <source>Welcome Desk bundles (*.wdb)</source>
+        <translation>Welcome-Desk-Abgleichpakete (*.wdb)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="362"/>
+        <source>Sync</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="363"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="367"/>
+        <source>&amp;Compare fingerprints…</source>
+        <translation>Fingerabdrücke &amp;vergleichen…</translation>
+    </message>
+</context>
+<context>
+    <name>FolderWatcher</name>
+    <message>
+        <location filename="../../desktop/ui/folder_watcher.py" line="62"/>
+        <source>1 bundle imported from the sync folder</source>
+        <translation>1 Paket aus dem überwachten Ordner eingelesen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/folder_watcher.py" line="64"/>
+        <source>{0} bundles imported from the sync folder</source>
+        <translation>{0} Pakete aus dem überwachten Ordner eingelesen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/folder_watcher.py" line="70"/>
+        <source>; 1 conflict to review</source>
+        <translation>; 1 Konflikt zur Durchsicht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/folder_watcher.py" line="72"/>
+        <source>; {0} conflicts to review</source>
+        <translation>; {0} Konflikte zur Durchsicht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/folder_watcher.py" line="77"/>
+        <source>Not imported from the sync folder: {0}</source>
+        <translation>Aus dem überwachten Ordner nicht eingelesen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/folder_watcher.py" line="86"/>
+        <source>The sync folder {0} cannot be reached; Welcome Desk will try again.</source>
+        <translation>Der Abgleichordner {0} ist nicht erreichbar; Welcome Desk versucht es erneut.</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdList</name>
     <message>
         <location filename="../../desktop/ui/overview_household.py" line="59"/>
@@ -673,82 +1221,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="173"/>
         <source>&amp;Case file</source>
         <translation>&amp;Fallakte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>&amp;New client…</source>
         <translation>&amp;Neue Klientin / neuer Klient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="175"/>
         <source>&amp;Print plan…</source>
         <translation>Plan &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>&amp;Cases</source>
         <translation>&amp;Fälle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>&amp;Agenda</source>
         <translation>&amp;Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>&amp;Organisations…</source>
         <translation>&amp;Organisationen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <source>&amp;Sync</source>
+        <translation>A&amp;bgleich</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <source>Sync with &amp;colleagues…</source>
+        <translation>Abgleich mit &amp;Kolleginnen und Kollegen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>The case file is locked.</source>
         <translation>Die Fallakte ist gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
         <source>Unlock…</source>
         <translation>Entsperren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="330"/>
         <source>Integration plan: {0}</source>
         <translation>Integrationsplan: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>1 person</source>
         <translation>1 Person</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -756,17 +1314,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="368"/>
+        <location filename="../../desktop/ui/main_window.py" line="416"/>
         <source>Saved {0}</source>
         <translation>Gespeichert um {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="419"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="382"/>
+        <location filename="../../desktop/ui/main_window.py" line="430"/>
         <source>A change could not be saved: {0} Close all the same?</source>
         <translation>Eine Änderung konnte nicht gespeichert werden: {0} Trotzdem schließen?</translation>
     </message>
@@ -1817,6 +2375,39 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <location filename="../../desktop/ui/setup_dialog.py" line="149"/>
         <source>The two passphrases are not the same.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sync_dialog.py" line="65"/>
+        <source>Sync with colleagues</source>
+        <translation>Abgleich mit Kolleginnen und Kollegen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_dialog.py" line="66"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_dialog.py" line="85"/>
+        <source>Co&amp;lleagues</source>
+        <translation>Ko&amp;lleginnen und Kollegen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_dialog.py" line="86"/>
+        <source>E&amp;xchange</source>
+        <translation>&amp;Austausch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_dialog.py" line="89"/>
+        <source>C&amp;onflicts ({0})</source>
+        <translation>K&amp;onflikte ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync_dialog.py" line="91"/>
+        <source>C&amp;onflicts</source>
+        <translation>K&amp;onflikte</translation>
     </message>
 </context>
 <context>
