@@ -33,7 +33,7 @@ from desktop.sync.bundle import (
     write_bundle,
 )
 from desktop.sync.identity import PublicIdentity, ensure_identity, private_keys
-from desktop.sync.payload import Blob, Devices, WireChange, decode_payload, encode_payload
+from desktop.sync.payload import Blob, Devices, decode_payload, encode_payload
 
 FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000  # a bundle dated further ahead is held back
 
@@ -83,14 +83,14 @@ def export_bundle(
     counted = {"changes": 0, "blobs": 0}
     wanted: dict[str, None] = {}
 
-    def changes() -> Iterator[WireChange]:
+    def changes() -> Iterator[LoggedChange]:
         for change in changes_since(store.conn, base):
             counted["changes"] += 1
             if change.entity == "attachment" and change.field_group == "main" and change.value:
                 sha = _sha_of(change)
                 if sha:
                     wanted[sha] = None
-            yield WireChange(*change)
+            yield change
 
     def blobs() -> Iterator[tuple[str, bytes]]:
         for sha in wanted:

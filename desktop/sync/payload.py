@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
+from desktop.store.change_log import LoggedChange as WireChange  # one change as it travels
 from desktop.sync.bundle import BundleError, strict_json
 
 DEVICES = 0x01
@@ -30,20 +31,6 @@ LEVEL = 6
 PIECE = 65_536
 
 _HEX32 = re.compile(r"[0-9a-f]{32}")
-
-
-@dataclass(frozen=True)
-class WireChange:
-    """One change row as it travels: `origin` is the origin device's id (hex)."""
-
-    entity: str
-    row_id: str
-    field_group: str
-    value: str | None
-    hlc: int
-    origin: str
-    origin_seq: int
-    prev_hlc: int
 
 
 @dataclass(frozen=True)

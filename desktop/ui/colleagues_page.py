@@ -27,6 +27,7 @@ from desktop.services.sync import Colleague, colleagues, my_identity, remove_col
 from desktop.ui.colleague_dialog import ColleagueDialog, fingerprint_label, fingerprint_lines
 from desktop.ui.formatting import format_datetime
 from desktop.ui.i18n import Retranslating
+from desktop.ui.style import button_row
 
 NAME, FINGERPRINT, RECEIVED, SENT, WAITING = range(5)
 
@@ -88,10 +89,7 @@ class ColleaguesPage(Retranslating, QWidget):
         self.add_button.clicked.connect(self.add_colleague)
         self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
+        buttons = button_row(self.add_button, self.remove_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.identity_box)

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -25,7 +24,7 @@ from desktop.services.sync import ConflictView, conflicts, resolve_conflict
 from desktop.ui.colleagues_page import local_time
 from desktop.ui.formatting import format_date
 from desktop.ui.i18n import Retranslating, current_language
-from desktop.ui.style import error_label
+from desktop.ui.style import button_row, error_label
 
 CLIENT, WHAT, LOST, KEPT, LOST_BY, KEPT_BY = range(6)
 NUM = Qt.ItemDataRole.UserRole
@@ -65,10 +64,7 @@ class ConflictsPage(Retranslating, QWidget):
         self.keep_button.clicked.connect(self.keep_selected)
         self.restore_button = QPushButton()
         self.restore_button.clicked.connect(self.restore_selected)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.keep_button)
-        buttons.addWidget(self.restore_button)
-        buttons.addStretch(1)
+        buttons = button_row(self.keep_button, self.restore_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)

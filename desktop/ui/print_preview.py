@@ -26,7 +26,7 @@ from desktop.domain.places import language_name
 from desktop.report.labels import SUPPORTED
 from desktop.ui.i18n import Retranslating, current_language
 from desktop.ui.pdf_pages import render_pages
-from desktop.ui.style import error_label
+from desktop.ui.style import button_row, error_label
 
 PREVIEW_DPI = 110
 MAX_PRINT_DPI = 300
@@ -85,11 +85,7 @@ class PrintPreviewDialog(Retranslating, QDialog):
         top.addWidget(self.language_combo)
         top.addStretch(1)
         top.addWidget(self.count_label)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
+        buttons = button_row(self.print_button, self.save_button, right=[self.close_button])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.scroll_area, 1)

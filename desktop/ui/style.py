@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QWidget
 
 # Errors, overdue dates and warnings: a red that stays readable printed in greyscale.
 ALERT = "#b3261e"
@@ -29,3 +29,14 @@ def labelled_form(fields: Sequence[QWidget]) -> tuple[QFormLayout, list[QLabel]]
         caption.setBuddy(field)
         form.addRow(caption, field)
     return form, captions
+
+
+def button_row(*left: QWidget, right: Sequence[QWidget] = ()) -> QHBoxLayout:
+    """Buttons in a row: `left` at the start, `right` at the end, space between."""
+    row = QHBoxLayout()
+    for widget in left:
+        row.addWidget(widget)
+    row.addStretch(1)
+    for widget in right:
+        row.addWidget(widget)
+    return row

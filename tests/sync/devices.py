@@ -39,6 +39,22 @@ class Device:
         self.store.close()
         self.store = open_store(self.folder, self.key)
 
+    def copy_of_file(self) -> dict[str, bytes]:
+        """The case file's bytes as they are now (closed and opened again around the copy)."""
+        self.store.close()
+        saved = {p.name: p.read_bytes() for p in self.folder.glob("casefile.db*")}
+        self.store = open_store(self.folder, self.key)
+        return saved
+
+    def put_back(self, saved: dict[str, bytes]) -> None:
+        """Replace the case file by an older copy of itself, as a restore from a stick would."""
+        self.store.close()
+        for path in self.folder.glob("casefile.db*"):
+            path.unlink()
+        for name, data in saved.items():
+            (self.folder / name).write_bytes(data)
+        self.store = open_store(self.folder, self.key)
+
 
 def open_store(folder: Path, key: bytes) -> Store:
     db = folder / "casefile.db"

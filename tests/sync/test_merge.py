@@ -251,18 +251,11 @@ def test_a_restored_computer_gets_its_own_changes_back(tmp_path: Path) -> None:
     anna, bea = make_devices(tmp_path, ["Anna", "Bea"])
     casework.add(anna.store, a_client())
     send(anna, bea)
-    anna.store.close()
-    saved = {p.name: p.read_bytes() for p in anna.folder.glob("casefile.db*")}
-    anna.reopen()
+    saved = anna.copy_of_file()
     late = a_client(given_names="Late")
     casework.add(anna.store, late)
     send(anna, bea)
-    anna.store.close()
-    for p in anna.folder.glob("casefile.db*"):
-        p.unlink()
-    for name, data in saved.items():  # the laptop comes back from a backup
-        (anna.folder / name).write_bytes(data)
-    anna.reopen()
+    anna.put_back(saved)  # the laptop comes back from a backup
     assert anna.store.find(Client, late.id) is None
     bea.import_(anna.export_to(bea))  # Bea already holds Anna's later changes: nothing new
     send(bea, anna)
@@ -307,18 +300,11 @@ def test_work_after_restoring_an_older_copy_reaches_colleagues_after_one_round(
     tmp_path: Path,
 ) -> None:
     anna, bea = make_devices(tmp_path, ["Anna", "Bea"])
-    anna.store.close()
-    saved = {p.name: p.read_bytes() for p in anna.folder.glob("casefile.db*")}
-    anna.reopen()
+    saved = anna.copy_of_file()
     sent = a_client(given_names="Sent")
     casework.add(anna.store, sent)
     send(anna, bea)
-    anna.store.close()
-    for p in anna.folder.glob("casefile.db*"):
-        p.unlink()
-    for name, data in saved.items():  # Anna's laptop goes back to the older copy
-        (anna.folder / name).write_bytes(data)
-    anna.reopen()
+    anna.put_back(saved)  # Anna's laptop goes back to the older copy
     after = a_client(given_names="After restore")
     casework.add(anna.store, after)  # reuses the numbers of the changes Bea holds as "Sent"
     before = bea.case_data()
