@@ -9,6 +9,7 @@ The README shows these pictures; look at them after every change to the window.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import tempfile
@@ -23,7 +24,7 @@ from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from desktop.domain.model import Client  # noqa: E402
-from desktop.services import casefile, workspace  # noqa: E402
+from desktop.services import casefile, casework, sync, workspace  # noqa: E402
 from desktop.services.clients import ClientQuery, list_clients  # noqa: E402
 from desktop.services.demo import fill_demo  # noqa: E402
 from desktop.ui.i18n import set_language  # noqa: E402
@@ -56,6 +57,19 @@ def richest_client(store: casefile.Store) -> Client:
             best, score = client, points
     assert best is not None
     return best
+
+
+def with_a_colleague(store: casefile.Store, root: Path) -> casefile.Store:
+    """A colleague who trusts this case file, and one concurrent edit to show as a conflict."""
+    other = casefile.init(root, "screenshot passphrase").store
+    sync.add_colleague(store, "Sarah Becker", sync.my_identity(other).text)
+    sync.add_colleague(other, "Büro Nord", sync.my_identity(store).text)
+    client = richest_client(store)
+    sync.import_file(other, sync.export_for(store, "Sarah Becker", root / "a.wdb", full=True).path)
+    casework.save(other, dataclasses.replace(client, phone="+49 561 7001 23"))
+    casework.save(store, dataclasses.replace(client, phone="+49 151 2233 44"))
+    sync.import_file(store, sync.export_for(other, "Büro Nord", root / "b.wdb").path)
+    return other
 
 
 def main() -> int:
@@ -92,7 +106,16 @@ def main() -> int:
         if settings is not None:
             save(settings, f"settings{suffix}.png", app)
             settings.close()
+        colleague = with_a_colleague(store, Path(tmp) / "colleague")
+        sync_window = window.open_sync()
+        if sync_window is not None:
+            sync_window.resize(900, 600)
+            for index, name in enumerate(["colleagues", "exchange", "conflicts"]):
+                sync_window.tabs.setCurrentIndex(index)
+                save(sync_window, f"sync-{index + 1}-{name}{suffix}.png", app)
+            sync_window.close()
         window.close()
+        colleague.close()
         store.close()
     QCoreApplication.processEvents()
     return 0
