@@ -6,8 +6,12 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`welcome-desk [--data-dir DIR] [COMMAND ...]`."""
+    """`welcome-desk [--data-dir DIR] [COMMAND ...]`, or `welcome-desk --self-test`."""
     args = sys.argv[1:] if argv is None else argv
+    if "--self-test" in args:  # before anything looks for the user's data folder
+        from desktop.selftest import run_self_test
+
+        return run_self_test()
     if any(not a.startswith("-") for a in _without_option_values(args)) or _wants_help(args):
         from desktop.cli import run
 
