@@ -268,6 +268,14 @@ def cmd_client_erase(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_client_merge(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.services.merging import merge_clients
+
+    kept = _with_store(args, lambda store: merge_clients(store, args.keep, args.other))
+    print(kept.id, file=out)
+    return EXIT_OK
+
+
 def cmd_client_list(args: argparse.Namespace, out: TextIO) -> int:
     query = ClientQuery(
         text=args.search or "",
@@ -395,6 +403,14 @@ def build_parser() -> argparse.ArgumentParser:
         client_sub,
     )
     p.add_argument("id")
+    p = command(
+        "merge",
+        cmd_client_merge,
+        "merge two records of the same person (every part of both is kept)",
+        client_sub,
+    )
+    p.add_argument("keep", metavar="KEEP_ID")
+    p.add_argument("other", metavar="OTHER_ID")
     p = command("list", cmd_client_list, "list clients", client_sub)
     p.add_argument("--search", metavar="TEXT")
     p.add_argument("--json", action="store_true")
@@ -409,6 +425,14 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop import cli_sync  # its module imports this one
 
     cli_sync.register(sub, command)
+
+    from desktop import cli_calendar
+
+    cli_calendar.register(sub, command)
+
+    from desktop import cli_import
+
+    cli_import.register(sub, command)
 
     p = command("print-plan", cmd_print_plan, "print a client's integration plan to a PDF file")
     p.add_argument("id", metavar="CLIENT_ID")

@@ -18,7 +18,16 @@ from desktop.domain.errors import InvalidInput, NotFound
 from desktop.domain.model import Client
 from desktop.domain.names import fold, fold_variants
 from desktop.store.database import Connection
-from desktop.store.specs import ATTACHMENT, BY_CLASS, CLIENT, ERASED, EXISTS, NOTE, EntitySpec
+from desktop.store.specs import (
+    ATTACHMENT,
+    BY_CLASS,
+    CLIENT,
+    ERASED,
+    EXISTS,
+    MERGED,
+    NOTE,
+    EntitySpec,
+)
 
 COUNTER_BITS = 16
 
@@ -271,6 +280,31 @@ class Transaction:
             self.update(obj, record=False)
         else:
             self.insert(obj, record=False)
+
+    def relink(self, spec: EntitySpec, row_id: str, client_id: str) -> None:
+        """Move a plan, checklist item, appointment, note or support link to another client.
+
+        Only the link changes (notes stay as written); the change travels like any other.
+        """
+        row = self.conn.execute(f"SELECT * FROM {spec.table} WHERE id = ?", (row_id,)).fetchone()
+        if row is None:
+            raise NotFound(spec.name, row_id)
+        moved = dataclasses.replace(spec.from_row(row), client_id=client_id)
+        values = spec.group_values(moved, "link")
+        assignments = ", ".join(f"{f} = ?" for f in values)
+        self.conn.execute(
+            f"UPDATE {spec.table} SET {assignments} WHERE id = ?", [*values.values(), row_id]
+        )
+        self._record(spec.name, row_id, "link", values, self.last_hlc(row_id, "link"))
+
+    def merge_into(self, source_id: str, target_id: str) -> None:
+        """The client `source_id` is the same person as `target_id`: it goes, and says where.
+
+        Its parts are moved first (`relink`); a part a colleague adds to it meanwhile follows
+        when the merge reaches them, instead of being deleted with it.
+        """
+        self.delete(CLIENT, source_id)
+        self._record(CLIENT.name, source_id, MERGED, target_id)
 
     def put_blob(self, sha256: str, data: bytes) -> None:
         """Store the bytes of an attachment under their SHA-256 (kept once, however often used).

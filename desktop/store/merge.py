@@ -21,7 +21,8 @@ import sqlcipher3
 
 from desktop.store.change_log import version_vector
 from desktop.store.changes import REQUIRED, Transaction, group_defaults
-from desktop.store.specs import BY_NAME, ERASED, EXISTS, EntitySpec
+from desktop.store.orphans import sweep_orphans
+from desktop.store.specs import BY_NAME, CLIENT, ERASED, EXISTS, MERGED, EntitySpec
 
 MAX_FIELD = 200  # entity, row id and field group names are short identifiers
 
@@ -204,7 +205,8 @@ class Merger:
         spec = BY_NAME.get(change.entity)
         if spec is None:
             raise MergeError(f"unknown entity {change.entity!r}")
-        if change.field_group not in spec.groups and change.field_group not in (EXISTS, ERASED):
+        special = (EXISTS, ERASED, MERGED) if spec is CLIENT else (EXISTS, ERASED)
+        if change.field_group not in spec.groups and change.field_group not in special:
             raise MergeError(f"unknown field group {change.entity}.{change.field_group}")
         if len(change.row_id) > MAX_FIELD or not change.row_id:
             raise MergeError("malformed row id")
@@ -217,6 +219,9 @@ class Merger:
                 raise MergeError("malformed causal length") from None
             if type(length) is not int or length < 1:
                 raise MergeError("malformed causal length")
+        elif change.field_group == MERGED:
+            if not isinstance(_loads(change.value), str):
+                raise MergeError("malformed merge")
         elif change.field_group != ERASED:
             values = _decode(change.value)
             if values is None or set(values) != set(spec.groups[change.field_group]):
@@ -258,7 +263,7 @@ class Merger:
     def _merge(self, change: ChangeLike) -> None:
         if change.field_group == EXISTS:
             self._deleted_edits(change)
-        else:
+        elif change.field_group != MERGED:  # where a merged client went: read by the sweep
             winner = self._winner(change.row_id, change.field_group)
             incoming = _Version(change.value, change.hlc, change.origin, change.prev_hlc)
             if winner is not None and winner.value != incoming.value:
@@ -376,25 +381,11 @@ class Merger:
         return values
 
     def _sweep_orphans(self) -> None:
-        """Rows whose owner was erased are erased too; rows whose owner was deleted, deleted."""
         arrived = [r for e, r in self.result.changed_rows if r not in self._gone]
-        for spec, parent_spec, parent_field in _OWNERS:
-            orphans = self.conn.execute(
-                f"SELECT id, {parent_field} FROM {spec.table}"
-                f" WHERE ({parent_field} IN (SELECT value FROM json_each(?))"
-                f" OR id IN (SELECT value FROM json_each(?)))"
-                f" AND {parent_field} NOT IN (SELECT id FROM {parent_spec.table})",
-                (json.dumps(sorted(self._gone)), json.dumps(arrived)),
-            ).fetchall()
-            for row_id, parent in orphans:
-                if self._is_erased(parent):
-                    self.tx.erase(spec, row_id)
-                elif _deleted(self.tx.causal_length(parent_spec.name, parent)):
-                    self.tx.delete(spec, row_id)
-                else:
-                    continue
+        for entity, row_id, gone in sweep_orphans(self.tx, self._gone, arrived):
+            if gone:
                 self._gone.add(row_id)
-                self.result.changed_rows.add((spec.name, row_id))
+            self.result.changed_rows.add((entity, row_id))
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -414,30 +405,13 @@ class Merger:
         return self.nums[device_id]
 
 
-def _deleted(causal_length: int) -> bool:
-    return causal_length > 0 and causal_length % 2 == 0
+def _loads(value: str | None) -> Any:
+    try:
+        return json.loads(value) if value is not None else None
+    except ValueError:
+        return None
 
 
 def _decode(value: str | None) -> dict[str, Any] | None:
-    try:
-        decoded = json.loads(value) if value is not None else None
-    except ValueError:
-        return None
+    decoded = _loads(value)
     return decoded if isinstance(decoded, dict) else None
-
-
-# Who owns whom: a row whose owner is gone goes with it (in this order, so that a plan's goals
-# and their measures follow the plan in one sweep).
-_OWNERS: tuple[tuple[EntitySpec, EntitySpec, str], ...] = tuple(
-    (BY_NAME[child], BY_NAME[parent], parent_field)
-    for child, parent, parent_field in (
-        ("plan", "client", "client_id"),
-        ("document", "client", "client_id"),
-        ("appointment", "client", "client_id"),
-        ("note", "client", "client_id"),
-        ("support", "client", "client_id"),
-        ("goal", "plan", "plan_id"),
-        ("measure", "goal", "goal_id"),
-        ("attachment", "document", "document_id"),
-    )
-)

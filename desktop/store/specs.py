@@ -291,3 +291,4 @@ BY_NAME = {s.name: s for s in SPECS}
 BY_CLASS: dict[type, EntitySpec] = {s.cls: s for s in SPECS}
 EXISTS = "_exists"  # the field group that carries a row's causal length (odd: exists)
 ERASED = "_erased"  # the field group of an erasure tombstone (no personal data)
+MERGED = "_merged"  # a client merged into another: the value is the id of the one kept

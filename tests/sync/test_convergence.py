@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from desktop.domain.catalogues import FieldOfAction
 from desktop.domain.model import Client, Goal, IntegrationPlan, Note
 from desktop.services import casework
+from desktop.services.merging import merge_clients
 from tests.sync.devices import Device, exchange_all, make_devices
 
 NAMES = ["Anna", "Bea", "Cem", "Dora", "Emil"]
@@ -32,6 +33,7 @@ operation = st.one_of(
     st.tuples(st.just("plan"), device_index, client_index, st.just("")),
     st.tuples(st.just("delete"), device_index, client_index, st.just("")),
     st.tuples(st.just("erase"), device_index, client_index, st.just("")),
+    st.tuples(st.just("merge"), device_index, client_index, client_index),
     st.tuples(st.just("send"), device_index, device_index, st.booleans()),
     st.tuples(st.just("deliver"), device_index, st.integers(0, 30), st.just("")),
 )
@@ -105,6 +107,10 @@ class World:
             casework.remove(store, Client, client.id)
         elif kind == "erase":
             casework.erase_client(store, client.id)
+        elif kind == "merge":
+            other = self.client(device, int(value))
+            if other is not None and other.id != client.id:
+                merge_clients(store, client.id, other.id)
 
     def close(self) -> None:
         for device in self.devices:
