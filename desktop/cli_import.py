@@ -1,0 +1,73 @@
+"""The command line's `import-csv` (registered by `desktop.cli`)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+from desktop import cli
+from desktop.services import client_import
+from desktop.services.spreadsheet import read_sheet
+from desktop.store.store import Store
+
+MAX_ROWS_SHOWN = 10
+
+
+def cmd_import_csv(args: argparse.Namespace, out: TextIO) -> int:
+    """Clients from a CSV or XLSX file; bad rows: exit 5, the first ones listed, nothing changed."""
+    path = Path(args.file)
+    sheet = read_sheet(path)  # an unreadable file is refused before the case file is unlocked
+    lang = cli.user_language()
+
+    def run(store: Store) -> client_import.ImportResult:
+        plan = client_import.plan_sheet(store, sheet, path=path)
+        if plan.problems and not args.skip_bad_rows:
+            raise client_import.BadRows(plan.problems)
+        if args.dry_run:
+            return client_import.ImportResult(
+                plan.new, plan.matched, len(plan.problems), plan.problems, plan.repeated
+            )
+        progress = cli._progress_printer() if cli.sys.stderr.isatty() else None
+        return client_import.apply_import(
+            store, plan, skip_bad_rows=args.skip_bad_rows, progress=progress
+        )
+
+    try:
+        result = cli._with_store(args, run)
+    except client_import.BadRows as error:
+        print(error.summary(lang), file=cli.sys.stderr)
+        for problem in error.problems[:MAX_ROWS_SHOWN]:
+            print(problem.text(lang), file=cli.sys.stderr)
+        if len(error.problems) > MAX_ROWS_SHOWN:
+            more = len(error.problems) - MAX_ROWS_SHOWN
+            print(
+                f"… und {more} weitere" if lang == "de" else f"… and {more} more",
+                file=cli.sys.stderr,
+            )
+        return cli.EXIT_INPUT
+    summary = result.text(lang)
+    if args.dry_run:
+        summary = (
+            f"Probelauf, nichts geändert: {summary}"
+            if lang == "de"
+            else f"Dry run, nothing changed: {summary}"
+        )
+    print(summary, file=out)
+    if result.errors:  # skipped with --skip-bad-rows: say which
+        for problem in result.errors[:MAX_ROWS_SHOWN]:
+            print(problem.text(lang), file=cli.sys.stderr)
+    return cli.EXIT_OK
+
+
+def register(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
+    """Add `import-csv` to the parser."""
+    p = command("import-csv", cmd_import_csv, "clients from a spreadsheet export (CSV or XLSX)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="check and count; change nothing")
+    p.add_argument(
+        "--skip-bad-rows",
+        action="store_true",
+        help="import the good rows and leave out the bad ones (listed on stderr)",
+    )
