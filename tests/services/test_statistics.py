@@ -1,0 +1,212 @@
+"""Statistics on demo data, checked against counts computed here from the JSON export."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+
+from desktop.domain.catalogues import (
+    AppointmentStatus,
+    DocumentKind,
+    FieldOfAction,
+    MeasureStatus,
+    ResidenceStatus,
+)
+from desktop.domain.errors import InvalidInput
+from desktop.domain.model import Client
+from desktop.services import statistics
+from desktop.services.demo import fill_demo
+from desktop.services.export import case_data
+from desktop.store.store import Store
+
+TODAY = date(2026, 11, 21)
+START, END = date(2026, 1, 1), date(2026, 10, 31)
+PRESENT = {"copy_on_file", "original_seen", "in_custody", "returned"}
+
+
+@pytest.fixture
+def demo(store: Store) -> dict[str, list[dict[str, Any]]]:
+    fill_demo(store, 300, 11, TODAY)
+    return case_data(store)
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _expected(data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """The same figures, counted directly from the export's plain JSON objects."""
+
+    def open_at_end(c: dict[str, Any]) -> bool:
+        opened, closed = _day(c["opened_on"]), _day(c["closed_on"])
+        return (opened is None or opened <= END) and (closed is None or closed > END)
+
+    open_ids = {c["id"] for c in data["clients"] if open_at_end(c)}
+    plan_owner = {p["id"]: p["client_id"] for p in data["plans"]}
+    goals = {g["id"]: g for g in data["goals"] if plan_owner[g["plan_id"]] in open_ids}
+    measures = Counter(
+        (goals[m["goal_id"]]["field_of_action"], m["status"])
+        for m in data["measures"]
+        if m["goal_id"] in goals
+    )
+    lacking: Counter[str] = Counter()
+    incomplete = 0
+    by_client: dict[str, list[dict[str, Any]]] = {}
+    for d in data["documents"]:
+        if d["client_id"] in open_ids:
+            by_client.setdefault(d["client_id"], []).append(d)
+    for items in by_client.values():
+        valid = {
+            d["kind"]
+            for d in items
+            if d["status"] in PRESENT and not (d["expires_on"] and _day(d["expires_on"]) < END)
+        }
+        wanted = {
+            d["kind"]
+            for d in items
+            if d["status"] in ("missing", "requested", "expired")
+            or (d["status"] in PRESENT and d["expires_on"] and _day(d["expires_on"]) < END)
+        }
+        lacking.update(wanted - valid)
+        incomplete += bool(wanted - valid)
+    orgs: dict[str, set[str]] = {i: set() for i in open_ids}
+    for s in data["support"]:
+        active = (s["since"] is None or _day(s["since"]) <= END) and (
+            s["until"] is None or _day(s["until"]) >= END
+        )
+        if s["client_id"] in open_ids and active:
+            orgs[s["client_id"]].add(s["organisation_id"])
+    return {
+        "open": len(open_ids),
+        "new": sum(
+            1 for c in data["clients"] if c["opened_on"] and START <= _day(c["opened_on"]) <= END
+        ),
+        "closed": sum(
+            1 for c in data["clients"] if c["closed_on"] and START <= _day(c["closed_on"]) <= END
+        ),
+        "residence": Counter(c["residence_status"] for c in data["clients"] if c["id"] in open_ids),
+        "measures": measures,
+        "lacking": lacking,
+        "incomplete": incomplete,
+        "appointments": Counter(
+            a["status"]
+            for a in data["appointments"]
+            if START <= date.fromisoformat(a["starts_at"][:10]) <= END
+        ),
+        "support": Counter(
+            "none" if not o else "one" if len(o) == 1 else "several" for o in orgs.values()
+        ),
+    }
+
+
+def test_statistics_on_demo_data_match_direct_counts(store: Store, demo: dict) -> None:
+    stats = statistics.compute(store, START, END)
+    want = _expected(demo)
+    assert (stats.open_at_end, stats.new, stats.closed) == (
+        want["open"],
+        want["new"],
+        want["closed"],
+    )
+    assert stats.open_at_end > 50 and stats.new > 0 and stats.closed > 0
+    assert {(s.value if s else None): n for s, n in stats.residence.items()} == dict(
+        want["residence"]
+    )
+    for field in FieldOfAction:
+        counts = stats.measures[field]
+        assert (counts.planned, counts.in_progress, counts.done, counts.dropped) == tuple(
+            want["measures"][(field.value, s.value)] for s in MeasureStatus
+        ), field
+    assert sum(c.total for c in stats.measures.values()) > 100
+    assert {k.value: n for k, n in stats.documents_missing.items()} == dict(want["lacking"])
+    assert stats.clients_missing_documents == want["incomplete"] > 0
+    assert {s.value: n for s, n in stats.appointments.items() if n} == dict(want["appointments"])
+    assert stats.appointments[AppointmentStatus.DONE] > 0
+    assert stats.appointments[AppointmentStatus.MISSED] > 0
+    assert stats.support == {k: want["support"][k] for k in ("none", "one", "several")}
+    assert sum(stats.support.values()) == stats.open_at_end
+
+
+@pytest.mark.parametrize(
+    ("count", "shown"), [(0, "0"), (1, "<3"), (2, "<3"), (3, "3"), (4, "4"), (117, "117")]
+)
+def test_small_counts_are_hidden(count: int, shown: str) -> None:
+    assert statistics.display(count) == shown
+
+
+def test_every_table_shows_small_counts_as_below_three() -> None:
+    stats = statistics.Statistics(
+        START,
+        END,
+        open_at_end=2,
+        new=1,
+        closed=0,
+        residence={ResidenceStatus.DULDUNG: 1, None: 5},
+        measures={},
+        documents_missing={DocumentKind.PASSPORT: 2},
+        clients_missing_documents=2,
+        appointments={AppointmentStatus.DONE: 2, AppointmentStatus.MISSED: 0},
+        support={"none": 1, "one": 0, "several": 3},
+    )
+    cells = [v for t in statistics.tables(stats) for row in t.rows for v in row[1:]]
+    assert set(cells) <= {"<3", "0", "3", "5"} and "1" not in cells and "2" not in cells
+    charts = [bar for t in statistics.tables(stats) for bar in t.chart]
+    assert all(n == 0 or n >= 3 for _, _, n in charts)  # the bars hide them too
+    text = statistics.csv_export(stats).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert ["offen am Ende des Zeitraums", "<3"] in rows and [
+        "Duldung (§ 60a AufenthG)",
+        "<3",
+    ] in rows
+
+
+def _names(store: Store) -> set[str]:
+    return {
+        part for c in store.all(Client) for part in (c.family_name, c.given_names) if len(part) > 3
+    }
+
+
+def test_pdf_has_the_section_titles_and_no_names(store: Store, demo: dict, tmp_path: Path) -> None:
+    target = tmp_path / "stats.pdf"
+    statistics.export_statistics(store, START, END, target)
+    reader = pypdf.PdfReader(target)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for title in (
+        "Statistik",
+        "Fälle",
+        "Aufenthaltsstatus der offenen Fälle",
+        "Maßnahmen nach Handlungsfeld",
+        "Fehlende Dokumente der offenen Fälle",
+        "Termine im Zeitraum",
+        "Unterstützung je offenem Fall",
+    ):
+        assert title in text, title
+    assert "01.01.2026 – 31.10.2026" in text
+    words = set(text.replace(",", " ").split())
+    assert not words & _names(store)
+    assert not (reader.metadata.author or "")
+
+
+def test_csv_has_sections_and_no_names(store: Store, demo: dict, tmp_path: Path) -> None:
+    target = tmp_path / "stats.csv"
+    stats = statistics.export_statistics(store, START, END, target, lang="en")
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert ["Cases"] in rows and ["Support per open case"] in rows
+    assert ["open at the end of the period", statistics.display(stats.open_at_end)] in rows
+    words = {w for row in rows for cell in row for w in cell.replace(",", " ").split()}
+    assert not words & _names(store)
+
+
+def test_a_reversed_period_or_unknown_format_is_refused(store: Store, tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput):
+        statistics.compute(store, END, START)
+    with pytest.raises(InvalidInput):
+        statistics.export_statistics(store, START, END, tmp_path / "stats.xlsx")
