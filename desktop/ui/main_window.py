@@ -32,9 +32,11 @@ from desktop.ui.case_workspace import CaseWorkspace, TabType
 from desktop.ui.folder_watcher import FolderWatcher
 from desktop.ui.i18n import Retranslating, current_language
 from desktop.ui.idle_lock import DEFAULT_MINUTES, IdleLock
+from desktop.ui.import_dialog import ImportDialog, open_import
 from desktop.ui.new_client_dialog import NewClientDialog
 from desktop.ui.organisations_dialog import OrganisationsDialog
 from desktop.ui.print_preview import PRINT_LANGUAGES, PrintPreviewDialog
+from desktop.ui.reports_menu import install_reports_menu
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.sync_dialog import SyncDialog
 from desktop.ui.unlock_dialog import UnlockDialog
@@ -81,6 +83,7 @@ class MainWindow(Retranslating, QMainWindow):
             self._pages.addWidget(page)
         self.setCentralWidget(self._pages)
         self._build_menus()
+        self.reports_menu = install_reports_menu(self)
         self._build_status_bar()
         self._connect()
         self.retranslate()
@@ -123,6 +126,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         self.new_client_action = self._action(self.file_menu, "Ctrl+N", self.new_client)
         self.print_plan_action = self._action(self.file_menu, "Ctrl+P", self.print_plan)
+        self.import_action = self._action(self.file_menu, None, self.open_import)
         self.file_menu.addSeparator()
         self.lock_action = self._action(self.file_menu, "Ctrl+L", self._lock_and_ask)
         self.settings_action = self._action(self.file_menu, "Ctrl+,", self.open_settings)
@@ -142,6 +146,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.addAction(self.find_action)
         self._case_actions = [
             self.new_client_action,
+            self.import_action,
             self.lock_action,
             self.settings_action,
             self.cases_action,
@@ -173,6 +178,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu.setTitle(self.tr("&Case file"))
         self.new_client_action.setText(self.tr("&New client…"))
         self.print_plan_action.setText(self.tr("&Print plan…"))
+        self.import_action.setText(self.tr("&Import clients from a spreadsheet…"))
         self.lock_action.setText(self.tr("&Lock"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -295,6 +301,10 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def open_import(self) -> ImportDialog | None:
+        store, after, prepare = self.store, self._after_sync, self.workspace.save_pending
+        return open_import(store, self, after, prepare) if store is not None else None
 
     def open_settings(self) -> SettingsDialog | None:
         if self.store is None:

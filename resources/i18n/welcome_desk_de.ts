@@ -229,6 +229,132 @@
     </message>
 </context>
 <context>
+    <name>CalendarDialog</name>
+    <message>
+        <location filename="../../desktop/ui/calendar_dialog.py" line="34"/>
+        <source>Initials (A. H.)</source>
+        <translation>Initialen (A. H.)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_dialog.py" line="35"/>
+        <source>Full name</source>
+        <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_dialog.py" line="36"/>
+        <source>No name</source>
+        <translation>Kein Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/calendar_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/calendar_dialog.py" line="129"/>
+        <source>Export calendar</source>
+        <translation>Kalender exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_dialog.py" line="89"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_dialog.py" line="89"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_dialog.py" line="89"/>
+        <source>&amp;Names:</source>
+        <translation>&amp;Namen:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_dialog.py" line="96"/>
+        <source>Only {0}</source>
+        <translation>Nur {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_dialog.py" line="98"/>
+        <source>Only the client shown (none is open)</source>
+        <translation>Nur die angezeigte Person (keine geöffnet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_dialog.py" line="99"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_dialog.py" line="100"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_dialog.py" line="114"/>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/calendar_dialog.py" line="134"/>
+        <source>%n event(s) written to {0}.</source>
+        <translation>
+            <numerusform>%n Termin bzw. Frist in {0} geschrieben.</numerusform>
+            <numerusform>%n Termine und Fristen in {0} geschrieben.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CalendarFeedDialog</name>
+    <message>
+        <location filename="../../desktop/ui/calendar_feed_dialog.py" line="74"/>
+        <source>Calendar feed</source>
+        <translation>Kalender-Abo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_feed_dialog.py" line="77"/>
+        <source>Welcome Desk keeps the file {0} in this folder up to date: appointments and deadlines from a month ago to a year ahead. Outlook can subscribe to it.</source>
+        <translation>Welcome Desk hält die Datei {0} in diesem Ordner aktuell: Termine und Fristen von vor einem Monat bis ein Jahr voraus. Outlook kann sie abonnieren.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_feed_dialog.py" line="81"/>
+        <source>F&amp;older:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_feed_dialog.py" line="82"/>
+        <source>&amp;Names:</source>
+        <translation>&amp;Namen:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_feed_dialog.py" line="83"/>
+        <source>No feed</source>
+        <translation>Kein Abo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_feed_dialog.py" line="84"/>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Wählen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_feed_dialog.py" line="85"/>
+        <source>No &amp;feed</source>
+        <translation>&amp;Kein Abo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_feed_dialog.py" line="88"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_feed_dialog.py" line="90"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/calendar_feed_dialog.py" line="94"/>
+        <source>Folder for the calendar feed</source>
+        <translation>Ordner für das Kalender-Abo</translation>
+    </message>
+</context>
+<context>
     <name>CaseList</name>
     <message>
         <location filename="../../desktop/ui/case_list.py" line="127"/>
@@ -466,77 +592,77 @@
 <context>
     <name>ColleaguesPage</name>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="104"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="102"/>
         <source>My identity</source>
         <translation>Meine Identität</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="105"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="103"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="106"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="104"/>
         <source>My fingerprint:</source>
         <translation>Mein Fingerabdruck:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="109"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="107"/>
         <source>Give your colleagues this identity (by e-mail or on a USB stick), then read the fingerprint to them by phone or in person so they can check it.</source>
         <translation>Geben Sie diese Identität Ihren Kolleginnen und Kollegen (per E-Mail oder auf einem USB-Stick) und lesen Sie ihnen dann den Fingerabdruck telefonisch oder persönlich vor, damit sie ihn prüfen können.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="115"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="113"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="116"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="114"/>
         <source>Fingerprint</source>
         <translation>Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="117"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="115"/>
         <source>Last bundle received</source>
         <translation>Letztes Paket erhalten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="118"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="116"/>
         <source>Last bundle sent</source>
         <translation>Letztes Paket gesendet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="119"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="117"/>
         <source>Changes waiting for them</source>
         <translation>Für sie ausstehende Änderungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="122"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="120"/>
         <source>&amp;Add colleague…</source>
         <translation>Kollegin/Kollegen &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="123"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="121"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="166"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="164"/>
         <source>Remove colleague</source>
         <translation>Kollegin oder Kollegen entfernen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="168"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="166"/>
         <source>Stop trusting {0}? Bundles from {0} will be refused until you add them again; the changes already merged stay.</source>
         <translation>{0} nicht mehr vertrauen? Pakete von {0} werden abgelehnt, bis Sie die Person wieder hinzufügen; bereits übernommene Änderungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="175"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="173"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="176"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="174"/>
         <source>&amp;Keep</source>
         <translation>&amp;Behalten</translation>
     </message>
@@ -544,224 +670,224 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="85"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="81"/>
         <source>When you and a colleague changed the same thing before exchanging bundles, the later change was kept. Check each one: keep it, or restore the value that lost.</source>
         <translation>Wenn Sie und eine Kollegin oder ein Kollege dasselbe geändert haben, bevor Pakete ausgetauscht wurden, gilt die spätere Änderung. Prüfen Sie jeden Fall: beibehalten oder den unterlegenen Wert wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="91"/>
-        <location filename="../../desktop/ui/conflicts_page.py" line="249"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="87"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="245"/>
         <source>Client</source>
         <translation>Klient/in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="92"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="88"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="93"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="89"/>
         <source>Lost value</source>
         <translation>Unterlegener Wert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="94"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="90"/>
         <source>Kept value</source>
         <translation>Geltender Wert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="95"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="91"/>
         <source>Lost change by</source>
         <translation>Unterlegene Änderung von</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="96"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="92"/>
         <source>Kept change by</source>
         <translation>Geltende Änderung von</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="99"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="95"/>
         <source>&amp;Keep current value</source>
         <translation>Aktuellen Wert &amp;beibehalten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="100"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="96"/>
         <source>&amp;Restore lost value</source>
         <translation>Unterlegenen Wert &amp;wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="189"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="185"/>
         <source>No conflicts to review.</source>
         <translation>Keine Konflikte zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="193"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="189"/>
         <source>Lost: {0} (changed by {1} on {2})</source>
         <translation>Unterlegen: {0} (geändert von {1} am {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="200"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="196"/>
         <source>Kept: {0} (changed by {1} on {2})</source>
         <translation>Geltend: {0} (geändert von {1} am {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="208"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="204"/>
         <source>{0} deleted this entry on {1} without having seen the change, so the change cannot be restored here.</source>
         <translation>Gelöscht von {0} am {1}, ohne dass die Änderung bekannt war; sie lässt sich hier nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="217"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="213"/>
         <source>(deleted)</source>
         <translation>(gelöscht)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="220"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="216"/>
         <source>this computer</source>
         <translation>diesem Computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="224"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="220"/>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="230"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="226"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="230"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="226"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="250"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="246"/>
         <source>Household</source>
         <translation>Haushalt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="251"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="247"/>
         <source>Integration plan</source>
         <translation>Integrationsplan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="252"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="248"/>
         <source>Goal</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="253"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="249"/>
         <source>Measure</source>
         <translation>Maßnahme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="254"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="250"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="255"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="251"/>
         <source>Appointment</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="256"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="252"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="257"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="253"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="258"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="254"/>
         <source>Support</source>
         <translation>Unterstützung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="259"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="255"/>
         <source>Attachment</source>
         <translation>Anhang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="264"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="260"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="265"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="261"/>
         <source>file number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="266"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="262"/>
         <source>personal details</source>
         <translation>Angaben zur Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="267"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="263"/>
         <source>languages</source>
         <translation>Sprachen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="268"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="264"/>
         <source>contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="269"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="265"/>
         <source>address</source>
         <translation>Anschrift</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="270"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="266"/>
         <source>household</source>
         <translation>Haushalt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="271"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="267"/>
         <source>arrival and housing</source>
         <translation>Ankunft und Wohnen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="272"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="268"/>
         <source>residence status</source>
         <translation>Aufenthaltsstatus</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="273"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="269"/>
         <source>consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="274"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="270"/>
         <source>case dates</source>
         <translation>Falldaten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="275"/>
-        <location filename="../../desktop/ui/conflicts_page.py" line="280"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="271"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="276"/>
         <source>details</source>
         <translation>Angaben</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="276"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="272"/>
         <source>assignment</source>
         <translation>Zuordnung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="277"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="273"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="278"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="274"/>
         <source>expiry date</source>
         <translation>Ablaufdatum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="279"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="275"/>
         <source>date and time</source>
         <translation>Datum und Uhrzeit</translation>
     </message>
@@ -1219,94 +1345,207 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="177"/>
+        <source>Import clients from a spreadsheet</source>
+        <translation>Klienten aus einer Tabelle importieren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="180"/>
+        <source>Choose a CSV file or an Excel workbook (.xlsx) with one client per row and the column names in the first row. Nothing is written before the last step.</source>
+        <translation>Wählen Sie eine CSV-Datei oder eine Excel-Arbeitsmappe (.xlsx) mit einer Person pro Zeile und den Spaltennamen in der ersten Zeile. Vor dem letzten Schritt wird nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="184"/>
+        <source>&amp;File:</source>
+        <translation>Da&amp;tei:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="185"/>
+        <source>No file chosen</source>
+        <translation>Keine Datei gewählt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="186"/>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Datei wählen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="187"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Zurück</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="188"/>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Weiter &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="189"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="203"/>
+        <source>Choose a spreadsheet</source>
+        <translation>Tabelle wählen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="205"/>
+        <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
+        <translation>Tabellen (*.csv *.xlsx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="254"/>
+        <source>Checking the rows…</source>
+        <translation>Zeilen werden geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="273"/>
+        <source>Importing clients…</source>
+        <translation>Klienten werden importiert…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="293"/>
+        <source>Imported: {0}.</source>
+        <translation>Importiert: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="301"/>
+        <source>{0} rows with {1} columns were read.</source>
+        <translation>{0} Zeilen mit {1} Spalten wurden gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="307"/>
+        <source>The import was cancelled: nothing was imported.</source>
+        <translation>Der Import wurde abgebrochen: nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="334"/>
+        <source>Step 1 of 4: choose the spreadsheet</source>
+        <translation>Schritt 1 von 4: Tabelle wählen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="335"/>
+        <source>Step 2 of 4: match the columns to fields</source>
+        <translation>Schritt 2 von 4: Spalten den Feldern zuordnen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="336"/>
+        <source>Step 3 of 4: check the rows (a dry run)</source>
+        <translation>Schritt 3 von 4: Zeilen prüfen (Probelauf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="337"/>
+        <source>Step 4 of 4: done</source>
+        <translation>Schritt 4 von 4: fertig</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="345"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="345"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>&amp;Case file</source>
         <translation>&amp;Fallakte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>&amp;New client…</source>
         <translation>&amp;Neue Klientin / neuer Klient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>&amp;Print plan…</source>
         <translation>Plan &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <source>&amp;Import clients from a spreadsheet…</source>
+        <translation>Klienten aus einer &amp;Tabelle importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>&amp;Cases</source>
         <translation>&amp;Fälle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
         <source>&amp;Agenda</source>
         <translation>&amp;Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>&amp;Organisations…</source>
         <translation>&amp;Organisationen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>&amp;Sync</source>
         <translation>A&amp;bgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
         <source>Sync with &amp;colleagues…</source>
         <translation>Abgleich mit &amp;Kolleginnen und Kollegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>The case file is locked.</source>
         <translation>Die Fallakte ist gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="193"/>
         <source>Unlock…</source>
         <translation>Entsperren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330"/>
+        <location filename="../../desktop/ui/main_window.py" line="340"/>
         <source>Integration plan: {0}</source>
         <translation>Integrationsplan: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/ui/main_window.py" line="420"/>
         <source>1 person</source>
         <translation>1 Person</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="412"/>
+        <location filename="../../desktop/ui/main_window.py" line="422"/>
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -1314,19 +1553,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="416"/>
+        <location filename="../../desktop/ui/main_window.py" line="426"/>
         <source>Saved {0}</source>
         <translation>Gespeichert um {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="419"/>
+        <location filename="../../desktop/ui/main_window.py" line="429"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="430"/>
+        <location filename="../../desktop/ui/main_window.py" line="440"/>
         <source>A change could not be saved: {0} Close all the same?</source>
         <translation>Eine Änderung konnte nicht gespeichert werden: {0} Trotzdem schließen?</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../desktop/ui/import_mapping.py" line="61"/>
+        <source>Choose the field each column of the spreadsheet fills. The guess comes from the column headers; columns set to (ignore) are not imported.</source>
+        <translation>Wählen Sie für jede Spalte der Tabelle das Feld, das sie füllt. Der Vorschlag stammt aus den Spaltenüberschriften; Spalten mit (ignorieren) werden nicht importiert.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_mapping.py" line="65"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_mapping.py" line="66"/>
+        <source>First values</source>
+        <translation>Erste Werte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_mapping.py" line="67"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_mapping.py" line="70"/>
+        <source>(ignore)</source>
+        <translation>(ignorieren)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_mapping.py" line="88"/>
+        <source>Column {0}</source>
+        <translation>Spalte {0}</translation>
     </message>
 </context>
 <context>
@@ -2125,44 +2397,115 @@ Trotzdem eine neue Person anlegen?</translation>
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="63"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="65"/>
+        <source>Already in the case file</source>
+        <translation>Schon in der Fallakte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="67"/>
+        <source>Bad row</source>
+        <translation>Fehlerhafte Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="68"/>
+        <source>Repeated row</source>
+        <translation>Doppelte Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="75"/>
+        <source>The same person as row {0}</source>
+        <translation>Dieselbe Person wie in Zeile {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="108"/>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="108"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="108"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="108"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="158"/>
+        <source>Bad ro&amp;ws (nothing is imported from them):</source>
+        <translation>&amp;Fehlerhafte Zeilen (aus ihnen wird nichts importiert):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="159"/>
+        <source>&amp;Skip bad rows and import the others</source>
+        <translation>Fehlerhafte Zeilen über&amp;springen und die anderen importieren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="160"/>
+        <source>&amp;Rows and what the import does with them:</source>
+        <translation>Zeilen und was der Import mit ihnen &amp;macht:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="191"/>
+        <source>A dry run of {0} rows, nothing written yet: {1} new, {2} already in the case file, {3} repeated rows, {4} bad rows.</source>
+        <translation>Probelauf mit {0} Zeilen, noch nichts gespeichert: {1} neu, {2} schon in der Fallakte, {3} doppelte Zeilen, {4} fehlerhafte Zeilen.</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="104"/>
+        <location filename="../../desktop/ui/print_preview.py" line="100"/>
         <source>Print &amp;language:</source>
         <translation>Druck&amp;sprache:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="105"/>
+        <location filename="../../desktop/ui/print_preview.py" line="101"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="106"/>
+        <location filename="../../desktop/ui/print_preview.py" line="102"/>
         <source>&amp;Save as PDF…</source>
         <translation>Als &amp;PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="107"/>
+        <location filename="../../desktop/ui/print_preview.py" line="103"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="169"/>
+        <location filename="../../desktop/ui/print_preview.py" line="165"/>
         <source>German only</source>
         <translation>Nur Deutsch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="171"/>
+        <location filename="../../desktop/ui/print_preview.py" line="167"/>
         <source>German and {0}</source>
         <translation>Deutsch und {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="225"/>
+        <location filename="../../desktop/ui/print_preview.py" line="221"/>
         <source>1 page</source>
         <translation>1 Seite</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/print_preview.py" line="227"/>
+        <location filename="../../desktop/ui/print_preview.py" line="223"/>
         <source>%Ln pages</source>
         <translation>
             <numerusform>%Ln Seite</numerusform>
@@ -2170,22 +2513,22 @@ Trotzdem eine neue Person anlegen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="238"/>
+        <location filename="../../desktop/ui/print_preview.py" line="234"/>
         <source>The document could not be printed.</source>
         <translation>Das Dokument konnte nicht gedruckt werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="243"/>
+        <location filename="../../desktop/ui/print_preview.py" line="239"/>
         <source>Save as PDF</source>
         <translation>Als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="245"/>
+        <location filename="../../desktop/ui/print_preview.py" line="241"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="255"/>
+        <location filename="../../desktop/ui/print_preview.py" line="251"/>
         <source>The PDF could not be saved: {0}</source>
         <translation>Das PDF konnte nicht gespeichert werden: {0}</translation>
     </message>
@@ -2249,6 +2592,80 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <location filename="../../desktop/ui/recovery_key_page.py" line="128"/>
         <source>The file could not be written. Please choose another place.</source>
         <translation>Die Datei konnte nicht geschrieben werden. Bitte wählen Sie einen anderen Ort.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsMenu</name>
+    <message>
+        <location filename="../../desktop/ui/reports_menu.py" line="64"/>
+        <source>&amp;Reports</source>
+        <translation>A&amp;uswertungen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_menu.py" line="65"/>
+        <source>Export &amp;calendar (.ics)…</source>
+        <translation>&amp;Kalender exportieren (.ics)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_menu.py" line="66"/>
+        <source>Calendar &amp;feed…</source>
+        <translation>Kalender-&amp;Abo…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_menu.py" line="67"/>
+        <source>Export case &amp;list…</source>
+        <translation>&amp;Fallliste exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_menu.py" line="68"/>
+        <source>Export &amp;deadline radar…</source>
+        <translation>F&amp;ristenradar exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_menu.py" line="69"/>
+        <source>&amp;Statistics…</source>
+        <translation>&amp;Statistik…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_menu.py" line="114"/>
+        <source>Export case list</source>
+        <translation>Fallliste exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/reports_menu.py" line="119"/>
+        <source>%n person(s) written to {0}.</source>
+        <translation>
+            <numerusform>%n Person in {0} geschrieben.</numerusform>
+            <numerusform>%n Personen in {0} geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_menu.py" line="128"/>
+        <source>Export deadline radar</source>
+        <translation>Fristenradar exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/reports_menu.py" line="133"/>
+        <source>%n deadline(s) written to {0}.</source>
+        <translation>
+            <numerusform>%n Frist in {0} geschrieben.</numerusform>
+            <numerusform>%n Fristen in {0} geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_menu.py" line="148"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_menu.py" line="148"/>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV für Excel (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_menu.py" line="181"/>
+        <source>The calendar feed could not be written; trying again in five minutes.</source>
+        <translation>Das Kalender-Abo konnte nicht geschrieben werden; neuer Versuch in fünf Minuten.</translation>
     </message>
 </context>
 <context>
@@ -2375,6 +2792,69 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <location filename="../../desktop/ui/setup_dialog.py" line="149"/>
         <source>The two passphrases are not the same.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/statistics_view.py" line="97"/>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/statistics_view.py" line="98"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/statistics_view.py" line="99"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/statistics_view.py" line="100"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/statistics_view.py" line="101"/>
+        <source>Save as &amp;PDF…</source>
+        <translation>Als &amp;PDF speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/statistics_view.py" line="102"/>
+        <source>Save as C&amp;SV…</source>
+        <translation>Als C&amp;SV speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/statistics_view.py" line="103"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/statistics_view.py" line="122"/>
+        <source>Counting…</source>
+        <translation>Zählen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/statistics_view.py" line="135"/>
+        <source>Save statistics</source>
+        <translation>Statistik speichern</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/statistics_view.py" line="136"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/statistics_view.py" line="136"/>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV für Excel (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/statistics_view.py" line="152"/>
+        <source>Saved to {0}.</source>
+        <translation>Gespeichert in {0}.</translation>
     </message>
 </context>
 <context>

@@ -306,11 +306,18 @@ def test_closing_the_window_closes_the_store(window: MainWindow, store: Store) -
 
 def test_menus_and_filters_are_english_and_retranslated(window: MainWindow, qtbot: QtBot) -> None:
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Case file", "&View", "&Sync"]
+    assert menus == ["&Case file", "&View", "&Sync", "&Reports"]
     file_menu = window.menuBar().actions()[0].menu()
     assert isinstance(file_menu, QMenu)
     entries = [a.text() for a in file_menu.actions() if not a.isSeparator()]
-    assert entries == ["&New client…", "&Print plan…", "&Lock", "&Settings…", "&Quit"]
+    assert entries == [
+        "&New client…",
+        "&Print plan…",
+        "&Import clients from a spreadsheet…",
+        "&Lock",
+        "&Settings…",
+        "&Quit",
+    ]
     assert window.case_list.deadline_filter.text() == "&Deadline within 30 days"
     assert window.case_list.measures_filter.text() == "Open &measures"
     assert window.case_list.state_label.text() == "&Cases:"

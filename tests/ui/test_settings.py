@@ -29,6 +29,7 @@ GERMAN = {
     "&Case file": "&Fallakte",
     "&View": "&Ansicht",
     "&Sync": "A&bgleich",
+    "&Reports": "A&uswertungen",
     "&Lock": "&Sperren",
     "Open &measures": "Offene &Maßnahmen",
     "Settings": "Einstellungen",
@@ -113,11 +114,13 @@ def test_an_invalid_value_is_said_in_one_sentence(dialog: SettingsDialog, store:
 def test_the_language_switches_without_restart(
     german_catalogue: None, dialog: SettingsDialog, window: MainWindow, qtbot: QtBot
 ) -> None:
-    assert menu_titles(window) == ["&Case file", "&View", "&Sync"]
+    assert menu_titles(window) == ["&Case file", "&View", "&Sync", "&Reports"]
     dialog.language.setCurrentIndex(dialog.language.findData("de"))
     dialog.apply_button.click()
     assert i18n.current_language() == "de"
-    qtbot.waitUntil(lambda: menu_titles(window) == ["&Fallakte", "&Ansicht", "A&bgleich"])
+    qtbot.waitUntil(
+        lambda: menu_titles(window) == ["&Fallakte", "&Ansicht", "A&bgleich", "A&uswertungen"]
+    )
     assert window.case_list.measures_filter.text() == "Offene &Maßnahmen"
     assert dialog.windowTitle() == "Einstellungen"
     file_menu = window.menuBar().actions()[0].menu()
@@ -126,7 +129,7 @@ def test_the_language_switches_without_restart(
     assert statuses.itemText(1) == ResidenceStatus.ASYLUM_PROCEDURE.label("de")
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.apply_button.click()
-    qtbot.waitUntil(lambda: menu_titles(window) == ["&Case file", "&View", "&Sync"])
+    qtbot.waitUntil(lambda: menu_titles(window) == ["&Case file", "&View", "&Sync", "&Reports"])
     assert window.case_list.measures_filter.text() == "Open &measures"
 
 
@@ -146,7 +149,7 @@ def test_every_widget_of_the_window_retranslates(
     i18n.set_language("en")
     qtbot.waitUntil(lambda: "MainWindow" in calls)
     assert {"MainWindow", "CaseList", "CaseWorkspace"} <= set(calls)
-    assert menu_titles(window) == ["&Case file", "&View", "&Sync"]
+    assert menu_titles(window) == ["&Case file", "&View", "&Sync", "&Reports"]
 
 
 def test_the_windows_account_can_be_turned_on_and_off(
