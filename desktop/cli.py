@@ -426,6 +426,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_sync.register(sub, command)
 
+    from desktop import cli_duplicates
+
+    cli_duplicates.register(sub, command)
+
     from desktop import cli_calendar
 
     cli_calendar.register(sub, command)

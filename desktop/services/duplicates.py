@@ -1,0 +1,120 @@
+"""Likely duplicate persons in the case file: pairs of client records that are probably one person.
+
+Comparing every client with every other would be 1.25 billion comparisons for 50,000 clients, so
+candidates come from *blocks*: clients share a block when one word of their names (family, given
+or other names, in any order) has the same coarse key (the first consonants of its
+transliteration-aware key, see `desktop.domain.similarity.blocking_keys`) and their birth years
+are compatible (the same, or one unknown); or when they have the same file number. Only candidate
+pairs are scored. A pair outside every block would need a different birth year and no shared
+file number, which already scores far below the threshold.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from desktop.domain.model import Client
+from desktop.domain.similarity import (
+    LIKELY_THRESHOLD,
+    REASONS,
+    Person,
+    blocking_keys,
+    file_key,
+    likely_match,
+    person_of,
+)
+from desktop.store.store import Store
+
+__all__ = ["LIKELY_THRESHOLD", "DuplicatePair", "candidate_pairs", "likely_pairs", "reason_text"]
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicatePair:
+    """Two client ids (a < b), the score 0..1 and the reason keys (see `reason_text`)."""
+
+    a: str
+    b: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+def reason_text(key: str, language: str = "en") -> str:
+    """A reason key in words, German ("de") or English."""
+    en, de = REASONS.get(key, (key, key))
+    return de if language == "de" else en
+
+
+def _name_keys(p: Person) -> set[str]:
+    keys: set[str] = set()
+    for text in (p.family_name, p.given_names, *p.other_names):
+        keys |= blocking_keys(text)
+    return keys
+
+
+def candidate_pairs(
+    people: dict[str, Person], focus: set[str] | None = None
+) -> set[tuple[str, str]]:
+    """Pairs (a < b) worth scoring: a shared name key and a compatible birth year, or the
+    same file number. With `focus`, only pairs with at least one id in it."""
+    blocks: dict[str, dict[int | None, list[str]]] = defaultdict(lambda: defaultdict(list))
+    by_file: dict[str, list[str]] = defaultdict(list)
+    for cid, p in people.items():
+        year = p.birth_date.year if p.birth_date else None
+        for key in _name_keys(p):
+            blocks[key][year].append(cid)
+        if number := file_key(p.file_number):
+            by_file[number].append(cid)
+
+    pairs: set[tuple[str, str]] = set()
+
+    def add(group_a: Iterable[str], group_b: Iterable[str] | None = None) -> None:
+        if group_b is None:
+            ids = sorted(group_a)
+            for i, x in enumerate(ids):
+                for y in ids[i + 1 :]:
+                    if focus is None or x in focus or y in focus:
+                        pairs.add((x, y))
+            return
+        for x in group_a:
+            for y in group_b:
+                if x != y and (focus is None or x in focus or y in focus):
+                    pairs.add((x, y) if x < y else (y, x))
+
+    for by_year in blocks.values():
+        unknown = by_year.get(None, [])
+        for year, ids in by_year.items():
+            add(ids)
+            if year is not None and unknown:
+                add(unknown, ids)
+    for ids in by_file.values():
+        add(ids)
+    return pairs
+
+
+def score_people(
+    people: dict[str, Person], *, threshold: float | None = None, focus: set[str] | None = None
+) -> list[DuplicatePair]:
+    """The likely pairs among `people` (id -> Person), best first."""
+    limit = LIKELY_THRESHOLD if threshold is None else threshold
+    found = []
+    for a, b in candidate_pairs(people, focus):
+        m = likely_match(people[a], people[b], limit)
+        if m is not None:
+            found.append(DuplicatePair(a, b, m.score, m.reasons))
+    found.sort(key=lambda p: (-round(p.score, 3), p.a, p.b))
+    return found
+
+
+def likely_pairs(
+    store: Store, *, threshold: float | None = None, client_ids: Iterable[str] | None = None
+) -> list[DuplicatePair]:
+    """Pairs of clients that are probably the same person, the most likely first.
+
+    `threshold` defaults to `LIKELY_THRESHOLD`; with `client_ids` (e.g. the clients an import or
+    a sync just added) only pairs involving one of them are listed.
+    """
+    people = {c.id: person_of(c) for c in store.all(Client)}
+    focus = set(client_ids) if client_ids is not None else None
+    return score_people(people, threshold=threshold, focus=focus)
