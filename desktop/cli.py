@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import locale
 import os
 import sys
-import typing
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import Any, NoReturn, TextIO, TypeVar
 
-from desktop.domain.catalogues import ResidenceStatus
 from desktop.domain.errors import (
     BundleRejected,
     CannotUnlock,
@@ -27,41 +24,13 @@ from desktop.domain.errors import (
     NoCaseFile,
     WelcomeDeskError,
 )
-from desktop.services import casefile, clients
-from desktop.services.export import export_json_text, to_json_object
-from desktop.store.search import SORTS, ClientQuery
+from desktop.services import casefile
+from desktop.services.export import export_json_text
 from desktop.store.store import Store
 from desktop.store.writes import atomic_write_text
 
 T = TypeVar("T")
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_UNLOCK, EXIT_BUNDLE, EXIT_INPUT = 0, 1, 2, 3, 4, 5
-
-# Client options: (option, field, repeatable)
-CLIENT_OPTIONS: tuple[tuple[str, str, bool], ...] = (
-    ("--family-name", "family_name", False),
-    ("--given-names", "given_names", False),
-    ("--alias", "other_names", True),
-    ("--file-number", "file_number", False),
-    ("--sex", "sex", False),
-    ("--birth-date", "birth_date", False),
-    ("--birth-place", "birth_place", False),
-    ("--nationality", "nationality", False),
-    ("--language", "languages", True),
-    ("--interpreter-needed", "interpreter_needed", False),
-    ("--interpreter-language", "interpreter_language", False),
-    ("--phone", "phone", False),
-    ("--email", "email", False),
-    ("--street", "street", False),
-    ("--postcode", "postcode", False),
-    ("--city", "city", False),
-    ("--arrival-date", "arrival_date", False),
-    ("--housing", "housing", False),
-    ("--residence-status", "residence_status", False),
-    ("--status-granted-on", "status_granted_on", False),
-    ("--status-valid-until", "status_valid_until", False),
-    ("--opened-on", "opened_on", False),
-    ("--closed-on", "closed_on", False),
-)
 
 
 class UsageError(WelcomeDeskError):
@@ -71,7 +40,7 @@ class UsageError(WelcomeDeskError):
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one sentence on stderr (and exit 2), not a usage block."""
 
-    def error(self, message: str) -> typing.NoReturn:
+    def error(self, message: str) -> NoReturn:
         if user_language() == "de":
             text = f"Falscher Aufruf ({message}); Hilfe mit '{self.prog} --help'."
         else:
@@ -227,15 +196,6 @@ def _progress_printer() -> Callable[[int, int], None]:
     return show
 
 
-def _client_fields(args: argparse.Namespace) -> dict[str, Any]:
-    raw = {
-        field: getattr(args, field)
-        for _, field, _ in CLIENT_OPTIONS
-        if getattr(args, field) is not None
-    }
-    return clients.fields_from_text(raw)
-
-
 def _with_store(args: argparse.Namespace, action: Callable[[Store], T]) -> T:
     """Unlock, run `action`, and always close the case file again."""
     store = _open(args)
@@ -243,64 +203,6 @@ def _with_store(args: argparse.Namespace, action: Callable[[Store], T]) -> T:
         return action(store)
     finally:
         store.close()
-
-
-def cmd_client_add(args: argparse.Namespace, out: TextIO) -> int:
-    fields = _client_fields(args)  # invalid input is refused before the case file is opened
-    client = _with_store(args, lambda store: clients.add_client(store, fields))
-    print(client.id, file=out)
-    return EXIT_OK
-
-
-def cmd_client_update(args: argparse.Namespace, out: TextIO) -> int:
-    fields = _client_fields(args)
-    _with_store(args, lambda store: clients.update_client(store, args.id, fields))
-    return EXIT_OK
-
-
-def cmd_client_delete(args: argparse.Namespace, out: TextIO) -> int:
-    _with_store(args, lambda store: clients.delete_client(store, args.id))
-    return EXIT_OK
-
-
-def cmd_client_erase(args: argparse.Namespace, out: TextIO) -> int:
-    _with_store(args, lambda store: clients.erase_client(store, args.id))
-    return EXIT_OK
-
-
-def cmd_client_merge(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.services.merging import merge_clients
-
-    kept = _with_store(args, lambda store: merge_clients(store, args.keep, args.other))
-    print(kept.id, file=out)
-    return EXIT_OK
-
-
-def cmd_client_list(args: argparse.Namespace, out: TextIO) -> int:
-    query = ClientQuery(
-        text=args.search or "",
-        state=args.state,
-        residence_status=(
-            ResidenceStatus.parse(args.residence_status, "residence_status")  # type: ignore[arg-type]
-            if args.residence_status
-            else None
-        ),
-        sort=args.sort,
-    )
-    found = _with_store(args, lambda store: list(clients.all_clients(store, query)))
-    if args.json:
-        json.dump([to_json_object(c) for c in found], out, ensure_ascii=False, indent=1)
-        out.write("\n")
-        return EXIT_OK
-    for c in found:
-        birth = c.birth_date.iso() if c.birth_date else "-"
-        status = c.residence_status.value if c.residence_status else "-"
-        until = c.status_valid_until.isoformat() if c.status_valid_until else "-"
-        print(
-            f"{c.id}  {c.display_name}  {birth}  {c.nationality or '-'}  {status}  {until}",
-            file=out,
-        )
-    return EXIT_OK
 
 
 def cmd_export_json(args: argparse.Namespace, out: TextIO) -> int:
@@ -341,15 +243,6 @@ def _common(parser: argparse.ArgumentParser, top: bool) -> None:
     )
 
 
-def _client_options(parser: argparse.ArgumentParser, *, required_names: bool) -> None:
-    for option, field, repeatable in CLIENT_OPTIONS:
-        required = required_names and field == "family_name"
-        if repeatable:
-            parser.add_argument(option, dest=field, action="append", metavar="VALUE")
-        else:
-            parser.add_argument(option, dest=field, required=required, metavar="VALUE")
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the whole command line."""
     parser = _Parser(
@@ -383,40 +276,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--clients", type=int, required=True, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")
 
-    client = sub.add_parser("client", help="add, change, delete, erase or list clients")
-    client_sub = client.add_subparsers(
-        dest="client_command", required=True, metavar="ACTION", parser_class=_Parser
-    )
-    p = command("add", cmd_client_add, "add a client; print the new id", client_sub)
-    _client_options(p, required_names=True)
-    p = command("update", cmd_client_update, "change a client's fields", client_sub)
-    p.add_argument("id")
-    _client_options(p, required_names=False)
-    p = command(
-        "delete", cmd_client_delete, "delete a client (a tombstone travels by sync)", client_sub
-    )
-    p.add_argument("id")
-    p = command(
-        "erase",
-        cmd_client_erase,
-        "data-protection erasure: the person's data is gone for good",
-        client_sub,
-    )
-    p.add_argument("id")
-    p = command(
-        "merge",
-        cmd_client_merge,
-        "merge two records of the same person (every part of both is kept)",
-        client_sub,
-    )
-    p.add_argument("keep", metavar="KEEP_ID")
-    p.add_argument("other", metavar="OTHER_ID")
-    p = command("list", cmd_client_list, "list clients", client_sub)
-    p.add_argument("--search", metavar="TEXT")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--state", choices=("all", "open", "closed"), default="all")
-    p.add_argument("--residence-status", metavar="STATUS")
-    p.add_argument("--sort", choices=sorted(SORTS), default="name")
+    from desktop import cli_clients  # its module imports this one
+
+    cli_clients.register(sub, command)
 
     p = command("export-json", cmd_export_json, "all case data (or one client's) as JSON")
     p.add_argument("--client", metavar="ID")
