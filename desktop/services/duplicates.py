@@ -12,10 +12,12 @@ file number, which already scores far below the threshold.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from desktop.domain.model import Client
+from desktop.domain.names import fold_variants
 from desktop.domain.similarity import (
     LIKELY_THRESHOLD,
     REASONS,
@@ -23,11 +25,24 @@ from desktop.domain.similarity import (
     blocking_keys,
     file_key,
     likely_match,
+    name_tokens,
     person_of,
 )
+from desktop.store.search import ClientQuery
 from desktop.store.store import Store
 
-__all__ = ["LIKELY_THRESHOLD", "DuplicatePair", "candidate_pairs", "likely_pairs", "reason_text"]
+__all__ = [
+    "LIKELY_THRESHOLD",
+    "DuplicatePair",
+    "candidate_pairs",
+    "likely_existing_matches",
+    "likely_pairs",
+    "reason_text",
+]
+
+MAX_EXISTING = 5
+# A name word's search (trigram substring) is read at most this far: "Ali" is in many names.
+_SEARCH_LIMIT = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,3 +133,51 @@ def likely_pairs(
     people = {c.id: person_of(c) for c in store.all(Client)}
     focus = set(client_ids) if client_ids is not None else None
     return score_people(people, threshold=threshold, focus=focus)
+
+
+def likely_existing_matches(
+    store: Store, person: Client | Mapping[str, Any], *, threshold: float | None = None
+) -> list[tuple[Client, float]]:
+    """Up to 5 clients that are probably this (new) person, with their scores, best first.
+
+    `person` is a client or its typed fields. Candidates are read by name, not by reading
+    every client: each name word (and the words joined) as a family name, umlauts either way;
+    each word of three letters or more as a substring of a name (the case list's search); the
+    same file number. Only candidates sharing a blocking key (see `candidate_pairs`) are scored.
+    """
+    wanted = person_of(person) if isinstance(person, Client) else _person(person)
+    own_id = person.id if isinstance(person, Client) else None
+    found: dict[str, Client] = {}
+    words = {*name_tokens(wanted.family_name), *name_tokens(wanted.given_names)}
+    texts = {wanted.family_name, wanted.given_names, *words}
+    texts.add("".join(name_tokens(wanted.family_name)))
+    for text in texts:
+        for spelling in fold_variants(text) if text.strip() else ():
+            found.update((c.id, c) for c in store.clients_by_folded_family_name(spelling))
+    for word in words:
+        if len(word) >= 3:
+            page = store.clients(ClientQuery(text=word, limit=_SEARCH_LIMIT))
+            found.update((c.id, c) for c in page.clients)
+    if wanted.file_number.strip():
+        same = store.client_by_file_number(wanted.file_number)
+        if same is not None:
+            found[same.id] = same
+    people = {cid: person_of(c) for cid, c in found.items() if cid != own_id}
+    new = "\x00new"  # sorts before every id: never the id of a stored client
+    people[new] = wanted
+    pairs = score_people(people, threshold=threshold, focus={new})
+    ranked = [(found[p.b if p.a == new else p.a], p.score) for p in pairs]
+    return ranked[:MAX_EXISTING]
+
+
+def _person(fields: Mapping[str, Any]) -> Person:
+    sex = fields.get("sex")
+    return Person(
+        family_name=fields.get("family_name") or "",
+        given_names=fields.get("given_names") or "",
+        birth_date=fields.get("birth_date"),
+        nationality=fields.get("nationality") or "",
+        file_number=fields.get("file_number") or "",
+        other_names=tuple(fields.get("other_names") or ()),
+        sex=getattr(sex, "value", sex) or "",
+    )

@@ -32,6 +32,7 @@ from desktop.services.client_import import (
     plan_sheet,
 )
 from desktop.services.spreadsheet import Sheet, read_sheet
+from desktop.ui.duplicates_view import DuplicatesDialog, find_pairs, open_duplicates
 from desktop.ui.i18n import Retranslating, current_language
 from desktop.ui.import_mapping import MappingPage
 from desktop.ui.import_preview import PreviewPage
@@ -82,6 +83,7 @@ class ImportDialog(Retranslating, QDialog):
     """
 
     imported = Signal(object)
+    duplicates_merged = Signal()
 
     def __init__(
         self,
@@ -96,6 +98,7 @@ class ImportDialog(Retranslating, QDialog):
         self.sheet: Sheet | None = None
         self.path: Path | None = None
         self.import_result: ImportResult | None = None
+        self.likely_duplicates = 0
         self._errors: dict[QLabel, Callable[[], str]] = {}
 
         self.step = QLabel()
@@ -113,7 +116,16 @@ class ImportDialog(Retranslating, QDialog):
         self.result_text.setWordWrap(True)
         self.result_text.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.result_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.pages.addWidget(self.result_text)
+        self.review_button = QPushButton()
+        self.review_button.setAutoDefault(False)
+        self.review_button.clicked.connect(self.review_duplicates)
+        self.review_button.hide()
+        done = QWidget()
+        done_layout = QVBoxLayout(done)
+        done_layout.setContentsMargins(0, 0, 0, 0)
+        done_layout.addWidget(self.result_text, 1)
+        done_layout.addLayout(button_row(self.review_button))
+        self.pages.addWidget(done)
 
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back)
@@ -192,6 +204,9 @@ class ImportDialog(Retranslating, QDialog):
             label.setText(text())
         if self.import_result is not None:
             self.result_text.setText(self._result_sentence(self.import_result))
+        self.review_button.setText(
+            self.tr("Review likely &duplicates (%n)…", "", self.likely_duplicates)
+        )
         self._update_buttons()
 
     # -- the steps ----------------------------------------------------------------------------
@@ -285,7 +300,36 @@ class ImportDialog(Retranslating, QDialog):
         self.result_text.setText(self._result_sentence(outcome))
         self._go(DONE)
         self.imported.emit(outcome)
+        self._count_duplicates(outcome.added_ids)
         return outcome
+
+    def _count_duplicates(self, added_ids: tuple[str, ...]) -> None:
+        """Offer the review list when the clients just added probably exist already."""
+        self.likely_duplicates = 0
+        if added_ids:
+            store = self._store
+            found = run_with_progress(
+                self,
+                self.tr("Looking for likely duplicates…"),
+                lambda _p, _c: find_pairs(store, added_ids),
+            )
+            self.likely_duplicates = len(found[0]) if found is not None else 0
+        self.review_button.setText(
+            self.tr("Review likely &duplicates (%n)…", "", self.likely_duplicates)
+        )
+        self.review_button.setVisible(self.likely_duplicates > 0)
+
+    def review_duplicates(self) -> DuplicatesDialog | None:
+        """The review list, for pairs with a client this import added."""
+        if self.import_result is None:
+            return None
+        return open_duplicates(
+            self._store,
+            self,
+            self.duplicates_merged.emit,
+            client_ids=self.import_result.added_ids,
+            prepare=self._prepare,
+        )
 
     # -- internals ----------------------------------------------------------------------------
 
@@ -358,6 +402,7 @@ def open_import(
     """Open the import window over `parent`; `after()` once clients were imported."""
     dialog = ImportDialog(store, parent, prepare=prepare)
     dialog.imported.connect(lambda _result: after())
+    dialog.duplicates_merged.connect(after)
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog

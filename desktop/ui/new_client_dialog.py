@@ -22,7 +22,7 @@ from desktop.domain.catalogues import ResidenceStatus
 from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import Client
 from desktop.domain.places import COUNTRIES
-from desktop.services import clients
+from desktop.services import clients, duplicates
 from desktop.services.casefile import Store
 from desktop.ui.formatting import country, format_date, label
 from desktop.ui.i18n import Retranslating, current_language
@@ -140,9 +140,14 @@ class NewClientDialog(Retranslating, QDialog):
         return fields
 
     def _likely_existing(self, fields: dict[str, Any]) -> list[Client]:
-        return clients.likely_existing(
+        """The scorer's matches (names spelled differently too) first, then the same family
+        name with a compatible birth year; five at most."""
+        found = {c.id: c for c, _score in duplicates.likely_existing_matches(self._store, fields)}
+        for same_name in clients.likely_existing(
             self._store, fields["family_name"], fields["given_names"], fields.get("birth_date")
-        )
+        ):
+            found.setdefault(same_name.id, same_name)
+        return list(found.values())[: clients.MAX_LIKELY]
 
     def _warn(self, duplicates: list[Client], fields: dict[str, Any]) -> None:
         self._confirmed_duplicates = self._key(fields)

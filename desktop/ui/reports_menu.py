@@ -17,6 +17,7 @@ from desktop.services.calendar_feed import FeedWriter
 from desktop.services.casefile import Store
 from desktop.ui.calendar_dialog import CalendarDialog
 from desktop.ui.calendar_feed_dialog import CalendarFeedDialog
+from desktop.ui.duplicates_view import DuplicatesDialog, open_duplicates
 from desktop.ui.i18n import Retranslating, current_language
 from desktop.ui.statistics_view import StatisticsDialog
 from desktop.ui.worker import busy, run_with_progress
@@ -47,6 +48,8 @@ class ReportsMenu(Retranslating, QMenu):
         self.radar_action = self._entry(self.export_radar)
         self.addSeparator()
         self.statistics_action = self._entry(self.open_statistics)
+        self.addSeparator()
+        self.duplicates_action = self._entry(self.open_duplicates)
         self.aboutToShow.connect(self._enable)
         self.feed_timer = QTimer(self)
         self.feed_timer.setInterval(FEED_INTERVAL_MS)
@@ -67,6 +70,7 @@ class ReportsMenu(Retranslating, QMenu):
         self.case_list_action.setText(self.tr("Export case &list…"))
         self.radar_action.setText(self.tr("Export &deadline radar…"))
         self.statistics_action.setText(self.tr("&Statistics…"))
+        self.duplicates_action.setText(self.tr("Likely d&uplicates…"))
 
     def _enable(self) -> None:
         for action in self.actions():
@@ -106,6 +110,16 @@ class ReportsMenu(Retranslating, QMenu):
         self._open(dialog)
         dialog.refresh()
         return dialog
+
+    def open_duplicates(self) -> DuplicatesDialog | None:
+        """The review list of likely duplicate pairs; a merge shows the case file anew."""
+        store, window = self._window.store, self._window
+        if store is None:
+            return None
+        # the same refresh as after a sync: the list, the case shown, the agenda
+        return open_duplicates(
+            store, window, window._after_sync, prepare=window.workspace.save_pending
+        )
 
     def export_case_list(self) -> Path | None:
         """The case list exactly as filtered now, to CSV or XLSX."""

@@ -1151,6 +1151,188 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="178"/>
+        <source>Likely duplicates</source>
+        <translation>Wahrscheinliche Doppelungen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="181"/>
+        <source>These records are probably the same person, written differently. Choose a pair to compare them and to merge them into one.</source>
+        <translation>Diese Einträge sind wahrscheinlich dieselbe Person, anders geschrieben. Wählen Sie ein Paar, um es zu vergleichen und zu einem Eintrag zusammenzuführen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="186"/>
+        <source>Score</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="186"/>
+        <source>First record</source>
+        <translation>Erster Eintrag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="186"/>
+        <source>Second record</source>
+        <translation>Zweiter Eintrag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="186"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="188"/>
+        <source>No likely duplicates.</source>
+        <translation>Keine wahrscheinlichen Doppelungen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="189"/>
+        <source>Keep:</source>
+        <translation>Behalten:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="190"/>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Zusammenführen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="191"/>
+        <source>&amp;Not the same person</source>
+        <translation>&amp;Nicht dieselbe Person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="192"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="197"/>
+        <source>Family name</source>
+        <translation>Familienname</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="198"/>
+        <source>Given names</source>
+        <translation>Vornamen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="199"/>
+        <source>Other spellings</source>
+        <translation>Andere Schreibweisen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="200"/>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="201"/>
+        <source>Place of birth</source>
+        <translation>Geburtsort</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="202"/>
+        <source>Sex</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="203"/>
+        <source>Nationality</source>
+        <translation>Staatsangehörigkeit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="204"/>
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="205"/>
+        <source>Residence status</source>
+        <translation>Aufenthaltsstatus</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="206"/>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="207"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="208"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="209"/>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="210"/>
+        <source>Postcode</source>
+        <translation>Postleitzahl</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="211"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="212"/>
+        <source>Arrived on</source>
+        <translation>Angekommen am</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="213"/>
+        <source>Case opened on</source>
+        <translation>Fall eröffnet am</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="228"/>
+        <source>Looking for likely duplicates…</source>
+        <translation>Wahrscheinliche Doppelungen werden gesucht…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="298"/>
+        <source>Kept: {0}</source>
+        <translation>Bleibt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="299"/>
+        <source>Merged into it: {0}</source>
+        <translation>Wird eingefügt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="300"/>
+        <source>After the merge</source>
+        <translation>Nach dem Zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="335"/>
+        <source>{other}&apos;s plans, documents, appointments, notes and support links move to {keep}. {keep} keeps its values and takes the empty ones from {other}; {other}&apos;s names become other spellings and the record {other} is removed.
+
+This travels to colleagues with the next sync. Merge?</source>
+        <translation>Pläne, Dokumente, Termine, Notizen und Unterstützungen von {other} gehen zu {keep}. {keep} behält die eigenen Angaben und übernimmt die leeren von {other}; die Namen von {other} werden andere Schreibweisen, und der Eintrag {other} wird entfernt.
+
+Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenführen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="345"/>
+        <source>Merge two records</source>
+        <translation>Zwei Einträge zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_view.py" line="357"/>
+        <source>Merging…</source>
+        <translation>Wird zusammengeführt…</translation>
+    </message>
+</context>
+<context>
     <name>ExchangePage</name>
     <message>
         <location filename="../../desktop/ui/exchange_page.py" line="155"/>
@@ -1347,107 +1529,118 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="189"/>
         <source>Import clients from a spreadsheet</source>
         <translation>Klienten aus einer Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="180"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="192"/>
         <source>Choose a CSV file or an Excel workbook (.xlsx) with one client per row and the column names in the first row. Nothing is written before the last step.</source>
         <translation>Wählen Sie eine CSV-Datei oder eine Excel-Arbeitsmappe (.xlsx) mit einer Person pro Zeile und den Spaltennamen in der ersten Zeile. Vor dem letzten Schritt wird nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="196"/>
         <source>&amp;File:</source>
         <translation>Da&amp;tei:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="185"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="197"/>
         <source>No file chosen</source>
         <translation>Keine Datei gewählt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="186"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="198"/>
         <source>&amp;Choose file…</source>
         <translation>&amp;Datei wählen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="199"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="188"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="200"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Weiter &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="189"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="201"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/import_dialog.py" line="208"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="318"/>
+        <source>Review likely &amp;duplicates (%n)…</source>
+        <translation><numerusform>Wahrscheinliche &amp;Doppelung prüfen (%n)…</numerusform><numerusform>Wahrscheinliche &amp;Doppelungen prüfen (%n)…</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="203"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="218"/>
         <source>Choose a spreadsheet</source>
         <translation>Tabelle wählen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="205"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="220"/>
         <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
         <translation>Tabellen (*.csv *.xlsx);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="254"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="269"/>
         <source>Checking the rows…</source>
         <translation>Zeilen werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="273"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="288"/>
         <source>Importing clients…</source>
         <translation>Klienten werden importiert…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="293"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="313"/>
+        <source>Looking for likely duplicates…</source>
+        <translation>Wahrscheinliche Doppelungen werden gesucht…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_dialog.py" line="337"/>
         <source>Imported: {0}.</source>
         <translation>Importiert: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="301"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="345"/>
         <source>{0} rows with {1} columns were read.</source>
         <translation>{0} Zeilen mit {1} Spalten wurden gelesen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="307"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="351"/>
         <source>The import was cancelled: nothing was imported.</source>
         <translation>Der Import wurde abgebrochen: nichts wurde importiert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="334"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="378"/>
         <source>Step 1 of 4: choose the spreadsheet</source>
         <translation>Schritt 1 von 4: Tabelle wählen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="335"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="379"/>
         <source>Step 2 of 4: match the columns to fields</source>
         <translation>Schritt 2 von 4: Spalten den Feldern zuordnen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="336"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="380"/>
         <source>Step 3 of 4: check the rows (a dry run)</source>
         <translation>Schritt 3 von 4: Zeilen prüfen (Probelauf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="337"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="381"/>
         <source>Step 4 of 4: done</source>
         <translation>Schritt 4 von 4: fertig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="345"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="389"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="345"/>
+        <location filename="../../desktop/ui/import_dialog.py" line="389"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1820,7 +2013,7 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_client_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/new_client_dialog.py" line="156"/>
         <source>This person may already be in the case file:
 {people}
 Add a new person all the same?</source>
@@ -1829,12 +2022,12 @@ Add a new person all the same?</source>
 Trotzdem eine neue Person anlegen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_client_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/new_client_dialog.py" line="169"/>
         <source>Add &amp;anyway</source>
         <translation>&amp;Trotzdem hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_client_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/new_client_dialog.py" line="169"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
@@ -2597,42 +2790,47 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../desktop/ui/reports_menu.py" line="64"/>
+        <location filename="../../desktop/ui/reports_menu.py" line="67"/>
         <source>&amp;Reports</source>
         <translation>A&amp;uswertungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_menu.py" line="65"/>
+        <location filename="../../desktop/ui/reports_menu.py" line="68"/>
         <source>Export &amp;calendar (.ics)…</source>
         <translation>&amp;Kalender exportieren (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_menu.py" line="66"/>
+        <location filename="../../desktop/ui/reports_menu.py" line="69"/>
         <source>Calendar &amp;feed…</source>
         <translation>Kalender-&amp;Abo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_menu.py" line="67"/>
+        <location filename="../../desktop/ui/reports_menu.py" line="70"/>
         <source>Export case &amp;list…</source>
         <translation>&amp;Fallliste exportieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_menu.py" line="68"/>
+        <location filename="../../desktop/ui/reports_menu.py" line="71"/>
         <source>Export &amp;deadline radar…</source>
         <translation>F&amp;ristenradar exportieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_menu.py" line="69"/>
+        <location filename="../../desktop/ui/reports_menu.py" line="72"/>
         <source>&amp;Statistics…</source>
         <translation>&amp;Statistik…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_menu.py" line="114"/>
+        <location filename="../../desktop/ui/reports_menu.py" line="73"/>
+        <source>Likely d&amp;uplicates…</source>
+        <translation>Wahrscheinliche &amp;Doppelungen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports_menu.py" line="128"/>
         <source>Export case list</source>
         <translation>Fallliste exportieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reports_menu.py" line="119"/>
+        <location filename="../../desktop/ui/reports_menu.py" line="133"/>
         <source>%n person(s) written to {0}.</source>
         <translation>
             <numerusform>%n Person in {0} geschrieben.</numerusform>
@@ -2640,12 +2838,12 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_menu.py" line="128"/>
+        <location filename="../../desktop/ui/reports_menu.py" line="142"/>
         <source>Export deadline radar</source>
         <translation>Fristenradar exportieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reports_menu.py" line="133"/>
+        <location filename="../../desktop/ui/reports_menu.py" line="147"/>
         <source>%n deadline(s) written to {0}.</source>
         <translation>
             <numerusform>%n Frist in {0} geschrieben.</numerusform>
@@ -2653,17 +2851,17 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_menu.py" line="148"/>
+        <location filename="../../desktop/ui/reports_menu.py" line="162"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_menu.py" line="148"/>
+        <location filename="../../desktop/ui/reports_menu.py" line="162"/>
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV für Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports_menu.py" line="181"/>
+        <location filename="../../desktop/ui/reports_menu.py" line="195"/>
         <source>The calendar feed could not be written; trying again in five minutes.</source>
         <translation>Das Kalender-Abo konnte nicht geschrieben werden; neuer Versuch in fünf Minuten.</translation>
     </message>

@@ -66,6 +66,7 @@ def test_the_menu_has_its_entries_in_english_and_german(window: MainWindow, qtbo
         "Export case &list…",
         "Export &deadline radar…",
         "&Statistics…",
+        "Likely d&uplicates…",
     ]
     set_language("de")
     qtbot.waitUntil(lambda: reports.title() == "A&uswertungen")
