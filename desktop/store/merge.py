@@ -86,6 +86,7 @@ class MergeResult:
     dropped: int = 0  # changes to erased rows, never applied
     conflicts: int = 0
     changed_rows: set[tuple[str, str]] = field(default_factory=set)
+    new_clients: set[str] = field(default_factory=set)  # clients this case file had not held
 
 
 # -- merging ---------------------------------------------------------------------------------
@@ -263,6 +264,12 @@ class Merger:
     def _merge(self, change: ChangeLike) -> None:
         if change.field_group == EXISTS:
             self._deleted_edits(change)
+            if (
+                change.entity == CLIENT.name
+                and int(change.value or 0) % 2
+                and not self._held(change.row_id)
+            ):
+                self.result.new_clients.add(change.row_id)
         elif change.field_group != MERGED:  # where a merged client went: read by the sweep
             winner = self._winner(change.row_id, change.field_group)
             incoming = _Version(change.value, change.hlc, change.origin, change.prev_hlc)
@@ -388,6 +395,10 @@ class Merger:
             self.result.changed_rows.add((entity, row_id))
 
     # -- helpers -------------------------------------------------------------------------
+
+    def _held(self, client_id: str) -> bool:
+        found = self.conn.execute("SELECT 1 FROM client WHERE id = ?", (client_id,)).fetchone()
+        return found is not None
 
     def _is_erased(self, row_id: str) -> bool:
         return (

@@ -63,6 +63,7 @@ class ImportSummary:
     conflicts: int
     rows_changed: int
     already_imported: bool = False
+    new_clients: tuple[str, ...] = ()  # clients new to this case file: check them for doubles
 
     def text(self, lang: str = "en") -> str:
         """One sentence for the coordinator."""
@@ -202,6 +203,7 @@ def import_bundle(store: Store, path: Path) -> ImportSummary:
         result.dropped,
         result.conflicts,
         len(result.changed_rows),
+        new_clients=tuple(sorted(result.new_clients)),
     )
 
 

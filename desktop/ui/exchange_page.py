@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import BundleRejected, WelcomeDeskError
 from desktop.services.casefile import Store
+from desktop.services.duplicates import likely_pairs
 from desktop.services.sync import (
     SUFFIX,
     ExportSummary,
@@ -37,6 +38,7 @@ from desktop.services.sync import (
     set_sync_folder,
     sync_folder,
 )
+from desktop.ui.duplicates_view import open_duplicates
 from desktop.ui.folder_watcher import FolderCheck, check_folder, report, unreachable
 from desktop.ui.i18n import Retranslating, current_language
 from desktop.ui.worker import run_with_progress
@@ -87,6 +89,7 @@ class ExchangePage(Retranslating, QWidget):
         self._prepare = prepare
         self.message: QMessageBox | None = None
         self.compare_button: QPushButton | None = None
+        self.review_button: QPushButton | None = None
         self.setAcceptDrops(True)
 
         self.send_box = QGroupBox()
@@ -329,6 +332,7 @@ class ExchangePage(Retranslating, QWidget):
         refused = [o for o in outcomes if not isinstance(o, ImportSummary)]
         if not refused:
             self._inform(text)
+            self._offer_duplicate_review([c for s in summaries for c in s.new_clients])
             return
         comparable = next(
             (r for r in refused if isinstance(r, BundleRejected) and r.reason in COMPARABLE),
@@ -347,6 +351,22 @@ class ExchangePage(Retranslating, QWidget):
         else:
             self._set_folder(None)
 
+    def _offer_duplicate_review(self, new_clients: list[str]) -> None:
+        """Clients new from a colleague may be people this office already registered."""
+        if not new_clients or self.message is None:
+            return
+        count = len(likely_pairs(self._store, client_ids=new_clients))
+        if count == 0:
+            return
+        button = self.message.addButton(
+            self.tr("Review likely &duplicates (%n)…", "", count),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        button.clicked.connect(
+            lambda: open_duplicates(self._store, self, self.merged.emit, client_ids=new_clients)
+        )
+        self.review_button = button
+
     def _inform(self, text: str) -> None:
         self.result.setText(text)
         self._show(QMessageBox.Icon.Information, text, None)
@@ -362,6 +382,7 @@ class ExchangePage(Retranslating, QWidget):
         box = QMessageBox(icon, self.tr("Sync"), text, QMessageBox.StandardButton.Close, self)
         box.button(QMessageBox.StandardButton.Close).setText(self.tr("Close"))
         self.compare_button = None
+        self.review_button = None
         if comparable is not None:
             button = box.addButton(
                 self.tr("&Compare fingerprints…"), QMessageBox.ButtonRole.ActionRole

@@ -1335,142 +1335,150 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="155"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="158"/>
         <source>Send my changes</source>
         <translation>Meine Änderungen senden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="156"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="159"/>
         <source>&amp;To:</source>
         <translation>&amp;An:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="157"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="160"/>
         <source>&amp;Full export (for a new colleague or after a long absence)</source>
         <translation>&amp;Vollständiger Export (für neue Kolleginnen und Kollegen oder nach langer Abwesenheit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="158"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="161"/>
         <source>&amp;Export for colleague…</source>
         <translation>Für Kollegin/Kollegen e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="159"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="162"/>
         <source>Receive a colleague&apos;s changes</source>
         <translation>Änderungen von Kolleginnen und Kollegen empfangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="160"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="163"/>
         <source>Drop bundle files (.wdb) here</source>
         <translation>Abgleichpakete (.wdb) hierher ziehen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="161"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="164"/>
         <source>&amp;Import bundle…</source>
         <translation>Paket &amp;einlesen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="162"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="165"/>
         <source>Watched folder</source>
         <translation>Überwachter Ordner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="163"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="166"/>
         <source>&amp;Watch a sync folder (a shared folder or a USB stick)</source>
         <translation>Abgleichordner &amp;überwachen (ein gemeinsamer Ordner oder ein USB-Stick)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="164"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="167"/>
         <source>No folder chosen</source>
         <translation>Kein Ordner gewählt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="165"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="168"/>
         <source>C&amp;hoose folder…</source>
         <translation>Ordner &amp;wählen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="166"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="169"/>
         <source>Check &amp;now</source>
         <translation>&amp;Jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="169"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="172"/>
         <source>Every minute, bundles for this computer in the folder are imported, and fresh bundles for every colleague are left there.</source>
         <translation>Jede Minute werden Pakete für diesen Computer aus dem Ordner eingelesen und neue Pakete für alle Kolleginnen und Kollegen dort abgelegt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="196"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="199"/>
         <source>Save bundle for {0}</source>
         <translation>Paket für {0} speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="208"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="211"/>
         <source>Writing the bundle for {0}…</source>
         <translation>Paket für {0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="219"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="222"/>
         <source>The bundle for {0} holds 1 change and was saved as {1}.</source>
         <translation>Das Paket für {0} enthält 1 Änderung und wurde als {1} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="221"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="224"/>
         <source>The bundle for {0} holds {2} changes and was saved as {1}.</source>
         <translation>Das Paket für {0} enthält {2} Änderungen und wurde als {1} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="233"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="236"/>
         <source>Import bundle</source>
         <translation>Paket einlesen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="250"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="253"/>
         <source>Importing bundles…</source>
         <translation>Pakete werden eingelesen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="260"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="263"/>
         <source>Choose the sync folder</source>
         <translation>Abgleichordner wählen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="280"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="283"/>
         <source>Checking the sync folder…</source>
         <translation>Abgleichordner wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="290"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="293"/>
         <source>Nothing new in the sync folder.</source>
         <translation>Nichts Neues im Abgleichordner.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="293"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="296"/>
         <source>1 bundle for colleagues written.</source>
         <translation>1 Paket für Kolleginnen und Kollegen geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="295"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="298"/>
         <source>{0} bundles for colleagues written.</source>
         <translation>{0} Pakete für Kolleginnen und Kollegen geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="320"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="323"/>
         <source>Welcome Desk bundles (*.wdb)</source>
         <translation>Welcome-Desk-Abgleichpakete (*.wdb)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/exchange_page.py" line="362"/>
+        <source>Review likely &amp;duplicates (%n)…</source>
+        <translation>
+            <numerusform>Wahrscheinliche &amp;Doppelung prüfen (%n)…</numerusform>
+            <numerusform>Wahrscheinliche &amp;Doppelungen prüfen (%n)…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_page.py" line="382"/>
         <source>Sync</source>
         <translation>Abgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="363"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="383"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="367"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="388"/>
         <source>&amp;Compare fingerprints…</source>
         <translation>Fingerabdrücke &amp;vergleichen…</translation>
     </message>
@@ -1572,7 +1580,10 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         <location filename="../../desktop/ui/import_dialog.py" line="208"/>
         <location filename="../../desktop/ui/import_dialog.py" line="318"/>
         <source>Review likely &amp;duplicates (%n)…</source>
-        <translation><numerusform>Wahrscheinliche &amp;Doppelung prüfen (%n)…</numerusform><numerusform>Wahrscheinliche &amp;Doppelungen prüfen (%n)…</numerusform></translation>
+        <translation>
+            <numerusform>Wahrscheinliche &amp;Doppelung prüfen (%n)…</numerusform>
+            <numerusform>Wahrscheinliche &amp;Doppelungen prüfen (%n)…</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="218"/>

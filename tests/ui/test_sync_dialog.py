@@ -13,6 +13,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.dates import PartialDate
 from desktop.domain.model import Client
 from desktop.services import casework, sync
 from desktop.services.clients import add_client, update_client
@@ -22,6 +23,7 @@ from desktop.store.store import Store
 from desktop.ui.colleague_dialog import fingerprint_lines
 from desktop.ui.i18n import set_language
 from desktop.ui.sync_dialog import SyncDialog
+from tests.sync.devices import make_devices
 
 
 def open_store(folder: Path) -> Store:
@@ -431,3 +433,24 @@ def test_escape_closes_the_window_and_every_button_takes_the_tab_key(
         assert "&" in button.text() or button.text() == "Close", button.text()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_a_colleagues_new_client_who_is_probably_known_here_can_be_reviewed(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    anna, bea = make_devices(tmp_path / "offices", ["Anna", "Bea"])
+    known = Client("Ali", "Mohammed", birth_date=PartialDate(1990), nationality="SY")
+    casework.add(anna.store, known)
+    new = Client("Ali", "Muhammad", birth_date=PartialDate(1990, 5), nationality="SY")
+    casework.add(bea.store, new)
+    bundle = bea.export_to(anna)
+    dialog = SyncDialog(anna.store)
+    qtbot.addWidget(dialog)
+    dialog.exchange.import_files([bundle])
+    qtbot.waitUntil(lambda: dialog.exchange.review_button is not None)
+    button = dialog.exchange.review_button
+    assert button is not None and "(1)" in button.text()
+    summary = sync.import_file(anna.store, bundle)
+    assert summary.already_imported
+    anna.store.close()
+    bea.store.close()
