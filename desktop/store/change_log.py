@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from desktop.store.database import Connection
+from desktop.store.specs import ERASED
 
 
 class LoggedChange(NamedTuple):
@@ -19,6 +20,14 @@ class LoggedChange(NamedTuple):
     origin: str
     origin_seq: int
     prev_hlc: int
+
+
+def is_erased(conn: Connection, row_id: str) -> bool:
+    """True if this id was erased for data protection (only its tombstone is left)."""
+    row = conn.execute(
+        "SELECT 1 FROM change WHERE row_id = ? AND field_group = ?", (row_id, ERASED)
+    ).fetchone()
+    return row is not None
 
 
 def version_vector(conn: Connection) -> dict[str, int]:

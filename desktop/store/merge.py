@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, Protocol
 
 import sqlcipher3
 
-from desktop.store.change_log import version_vector
+from desktop.store.change_log import is_erased, version_vector
 from desktop.store.changes import REQUIRED, Transaction, group_defaults
 from desktop.store.orphans import sweep_orphans
 from desktop.store.specs import BY_NAME, CLIENT, ERASED, EXISTS, MERGED, EntitySpec
@@ -401,12 +401,7 @@ class Merger:
         return found is not None
 
     def _is_erased(self, row_id: str) -> bool:
-        return (
-            self.conn.execute(
-                "SELECT 1 FROM change WHERE row_id = ? AND field_group = ?", (row_id, ERASED)
-            ).fetchone()
-            is not None
-        )
+        return is_erased(self.conn, row_id)
 
     def _num(self, device_id: str) -> int:
         if device_id not in self.nums:

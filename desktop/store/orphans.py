@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from desktop.store.change_log import is_erased
 from desktop.store.changes import Transaction
-from desktop.store.specs import BY_NAME, CLIENT, ERASED, MERGED, EntitySpec
+from desktop.store.specs import BY_NAME, CLIENT, MERGED, EntitySpec
 
 MAX_MERGE_CHAIN = 20  # A merged into B merged into C …: followed this far
 
@@ -35,7 +36,7 @@ def sweep_orphans(
             if target is not None:
                 tx.relink(spec, row_id, target)
                 yield spec.name, row_id, False
-            elif _erased(tx, parent):
+            elif is_erased(tx.conn, parent):
                 tx.erase(spec, row_id)
                 gone.add(row_id)
                 yield spec.name, row_id, True
@@ -65,13 +66,6 @@ def merged_into(tx: Transaction, client_id: str) -> str | None:
         return None
     exists = tx.conn.execute("SELECT 1 FROM client WHERE id = ?", (current,)).fetchone()
     return current if exists else None
-
-
-def _erased(tx: Transaction, row_id: str) -> bool:
-    row = tx.conn.execute(
-        "SELECT 1 FROM change WHERE row_id = ? AND field_group = ?", (row_id, ERASED)
-    ).fetchone()
-    return row is not None
 
 
 def _deleted(causal_length: int) -> bool:

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from desktop.domain.errors import NotFound
 from desktop.domain.model import Appointment, Attachment, Client, Goal, IntegrationPlan, Measure
+from desktop.store.change_log import is_erased
 from desktop.store.changes import HybridClock, Transaction
 from desktop.store.database import Connection, schema_version, storage_errors
 from desktop.store.deadlines import DeadlineSources, clients_with_deadlines, deadline_sources
@@ -21,7 +22,6 @@ from desktop.store.specs import (
     ATTACHMENT,
     BY_CLASS,
     CLIENT,
-    ERASED,
     GOAL,
     MEASURE,
     SPECS,
@@ -301,10 +301,7 @@ class Store:
 
     def is_erased(self, entity_id: str) -> bool:
         """True if this id was erased for data protection (only its tombstone is left)."""
-        row = self.conn.execute(
-            "SELECT 1 FROM change WHERE row_id = ? AND field_group = ?", (entity_id, ERASED)
-        ).fetchone()
-        return row is not None
+        return is_erased(self.conn, entity_id)
 
     def plan_of(self, client_id: str) -> IntegrationPlan | None:
         """The client's current plan (the newest agreed or draft one)."""
