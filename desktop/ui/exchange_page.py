@@ -242,18 +242,20 @@ class ExchangePage(Retranslating, QWidget):
         if not paths or not self._prepare():
             return None
 
-        def job(_progress: object, cancelled: Callable[[], bool]) -> list[Outcome]:
+        def job(_progress: object, cancelled: Callable[[], bool]) -> tuple[list[Outcome], int]:
             done: list[Outcome] = []
             for path in paths:
                 if cancelled():
                     break
                 done.append(_attempt(partial(import_file, self._store, path)))
-            return done
+            new = _new_clients(done)
+            return done, len(likely_pairs(self._store, client_ids=new)) if new else 0
 
-        outcomes = run_with_progress(self, self.tr("Importing bundles…"), job)
-        if outcomes is None:
+        result = run_with_progress(self, self.tr("Importing bundles…"), job)
+        if result is None:
             return None
-        self._after_import(outcomes)
+        outcomes, likely = result
+        self._after_import(outcomes, likely)
         return outcomes
 
     def choose_folder(self) -> Path | None:
@@ -322,7 +324,7 @@ class ExchangePage(Retranslating, QWidget):
     def _filter(self) -> str:
         return self.tr("Welcome Desk bundles (*.wdb)")
 
-    def _after_import(self, outcomes: list[Outcome]) -> None:
+    def _after_import(self, outcomes: list[Outcome], likely_duplicates: int) -> None:
         lang = current_language()
         summaries = [o for o in outcomes if isinstance(o, ImportSummary)]
         if any(not s.already_imported for s in summaries):
@@ -332,7 +334,7 @@ class ExchangePage(Retranslating, QWidget):
         refused = [o for o in outcomes if not isinstance(o, ImportSummary)]
         if not refused:
             self._inform(text)
-            self._offer_duplicate_review([c for s in summaries for c in s.new_clients])
+            self._offer_duplicate_review(_new_clients(outcomes), likely_duplicates)
             return
         comparable = next(
             (r for r in refused if isinstance(r, BundleRejected) and r.reason in COMPARABLE),
@@ -351,12 +353,9 @@ class ExchangePage(Retranslating, QWidget):
         else:
             self._set_folder(None)
 
-    def _offer_duplicate_review(self, new_clients: list[str]) -> None:
+    def _offer_duplicate_review(self, new_clients: list[str], count: int) -> None:
         """Clients new from a colleague may be people this office already registered."""
-        if not new_clients or self.message is None:
-            return
-        count = len(likely_pairs(self._store, client_ids=new_clients))
-        if count == 0:
+        if count == 0 or self.message is None:
             return
         button = self.message.addButton(
             self.tr("Review likely &duplicates (%n)…", "", count),
@@ -392,3 +391,8 @@ class ExchangePage(Retranslating, QWidget):
             self.compare_button = button
         self.message = box
         box.open()
+
+
+def _new_clients(outcomes: list[Outcome]) -> list[str]:
+    """The clients the merged bundles brought that this case file had not held."""
+    return [c for o in outcomes if isinstance(o, ImportSummary) for c in o.new_clients]
