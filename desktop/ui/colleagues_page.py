@@ -7,15 +7,12 @@ from datetime import datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -27,7 +24,7 @@ from desktop.services.sync import Colleague, colleagues, my_identity, remove_col
 from desktop.ui.colleague_dialog import ColleagueDialog, fingerprint_label, fingerprint_lines
 from desktop.ui.formatting import format_datetime
 from desktop.ui.i18n import Retranslating
-from desktop.ui.style import button_row
+from desktop.ui.style import button_row, read_only_list
 
 NAME, FINGERPRINT, RECEIVED, SENT, WAITING = range(5)
 
@@ -75,14 +72,7 @@ class ColleaguesPage(Retranslating, QWidget):
         mine.addWidget(self.fingerprint)
         mine.addWidget(self.hint)
 
-        self.table = QTreeWidget()
-        self.table.setColumnCount(5)
-        self.table.setRootIsDecorated(False)
-        self.table.setUniformRowHeights(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = read_only_list(5)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
         self.add_button = QPushButton()

@@ -8,11 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,7 +21,7 @@ from desktop.services.sync import ConflictView, conflicts, resolve_conflict
 from desktop.ui.colleagues_page import local_time
 from desktop.ui.formatting import format_date
 from desktop.ui.i18n import Retranslating, current_language
-from desktop.ui.style import button_row, error_label
+from desktop.ui.style import button_row, error_label, read_only_list
 
 CLIENT, WHAT, LOST, KEPT, LOST_BY, KEPT_BY = range(6)
 NUM = Qt.ItemDataRole.UserRole
@@ -45,14 +42,7 @@ class ConflictsPage(Retranslating, QWidget):
 
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.table = QTreeWidget()
-        self.table.setColumnCount(6)
-        self.table.setRootIsDecorated(False)
-        self.table.setUniformRowHeights(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = read_only_list(6)
         self.table.itemSelectionChanged.connect(self._show_detail)
         self.detail = QLabel()
         self.detail.setWordWrap(True)

@@ -7,15 +7,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,6 +29,7 @@ from desktop.services.organisations import (
 from desktop.ui.formatting import label
 from desktop.ui.i18n import Retranslating
 from desktop.ui.organisation_form import OrganisationForm
+from desktop.ui.style import read_only_list
 
 ORGANISATION_ID = Qt.ItemDataRole.UserRole
 NAME, KIND, CONTACT, PHONE, EMAIL, CLIENTS = range(6)
@@ -56,15 +54,8 @@ class OrganisationsDialog(Retranslating, QDialog):
         self.search.textChanged.connect(self.reload)
         self.count_label = QLabel()
 
-        self.table = QTreeWidget()
-        self.table.setColumnCount(6)
-        self.table.setRootIsDecorated(False)
-        self.table.setUniformRowHeights(True)
-        self.table.setAlternatingRowColors(True)
+        self.table = read_only_list(6)
         self.table.setSortingEnabled(False)  # the service sorts by name
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.header().setStretchLastSection(False)
         self.table.itemDoubleClicked.connect(lambda item: self._edit_item(item))
         self.table.itemSelectionChanged.connect(self._update_buttons)

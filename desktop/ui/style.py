@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QWidget,
+)
 
 # Errors, overdue dates and warnings: a red that stays readable printed in greyscale.
 ALERT = "#b3261e"
@@ -40,3 +48,16 @@ def button_row(*left: QWidget, right: Sequence[QWidget] = ()) -> QHBoxLayout:
     for widget in right:
         row.addWidget(widget)
     return row
+
+
+def read_only_list(columns: int) -> QTreeWidget:
+    """A flat, read-only list with columns: one row selected at a time, sized to its contents."""
+    table = QTreeWidget()
+    table.setColumnCount(columns)
+    table.setRootIsDecorated(False)
+    table.setUniformRowHeights(True)
+    table.setAlternatingRowColors(True)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
