@@ -1,28 +1,35 @@
 """Adding, saving and removing the parts of a case; removal cascades to what belongs to it.
 
 A client takes its plans (with goals and measures), checklist items (with their attachments),
-appointments, notes and support links with it.
+appointments, notes and support links with it. Saving a client applies the closing rule
+(`retention.closing_rule`); an erasure also takes what the case left elsewhere and scrubs the file.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from desktop.domain.model import (
     Appointment,
     Client,
     DocumentItem,
+    Household,
     IntegrationPlan,
     Note,
     SupportLink,
 )
+from desktop.services import retention
 from desktop.store.changes import Transaction
+from desktop.store.retention import scrub, traces_of
 from desktop.store.specs import (
     ATTACHMENT,
     BY_CLASS,
+    BY_NAME,
     CLIENT,
     DOCUMENT,
     GOAL,
+    HOUSEHOLD,
     MEASURE,
     PLAN,
     EntitySpec,
@@ -36,12 +43,16 @@ def add(store: Store, *objects: Any) -> None:
     """Add new entities in one transaction."""
     with store.transaction() as tx:
         for obj in objects:
+            if isinstance(obj, Client):
+                obj = retention.closing_rule(store, None, obj)
             tx.insert(obj)
 
 
 def save(store: Store, obj: Any) -> list[str]:
     """Save an edited entity; returns the field groups that changed."""
     with store.transaction() as tx:
+        if isinstance(obj, Client):
+            obj = retention.closing_rule(store, store.find(Client, obj.id), obj)
         return tx.update(obj)
 
 
@@ -54,9 +65,37 @@ def remove(store: Store, cls: type, entity_id: str) -> None:
 
 def erase_client(store: Store, client_id: str) -> int:
     """Data-protection erasure of a client and every part of the case; returns rows erased."""
-    store.get(Client, client_id)
+    return erase_clients(store, [client_id])
+
+
+def erase_clients(
+    store: Store, client_ids: list[str], progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Erase these clients in one transaction, then scrub the file once; returns rows erased.
+
+    Every part of each case goes, the history of parts deleted earlier, records of the same person
+    merged into it, and a household left without members (it carries a family name). Only
+    tombstones with random ids stay, so that sync cannot bring the data back.
+    """
+    client_ids = list(dict.fromkeys(client_ids))
+    for client_id in client_ids:
+        store.get(Client, client_id)
+    households = {c.household_id for c in store.of_ids(Client, client_ids) if c.household_id}
+    erased = 0
     with store.transaction() as tx:
-        return _cascade(store, tx, CLIENT, client_id, erase=True)
+        for entity, row_id in traces_of(store.conn, client_ids):
+            tx.erase(BY_NAME[entity], row_id)
+            erased += 1
+        for done, client_id in enumerate(client_ids, 1):
+            erased += _cascade(store, tx, CLIENT, client_id, erase=True)
+            if progress is not None:
+                progress(done, len(client_ids))
+        for household_id in sorted(households):
+            if not store.household_members(household_id) and store.find(Household, household_id):
+                tx.erase(HOUSEHOLD, household_id)
+                erased += 1
+    scrub(store.conn)
+    return erased
 
 
 def _dependents(store: Store, spec: EntitySpec, entity_id: str) -> list[tuple[EntitySpec, str]]:

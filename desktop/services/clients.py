@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -22,6 +22,7 @@ __all__ = [
     "all_clients",
     "delete_client",
     "erase_client",
+    "erase_clients",
     "fields_from_text",
     "likely_existing",
     "list_clients",
@@ -46,11 +47,14 @@ def add_client(store: Store, fields: dict[str, Any], *, today: date | None = Non
 
 
 def update_client(store: Store, client_id: str, changes: dict[str, Any]) -> Client:
-    """Change some fields of a client; validation runs on the whole changed client."""
+    """Change some fields of a client; validation runs on the whole changed client.
+
+    Returns the client as saved: closing or re-opening the case also sets its retention date.
+    """
     current = store.get(Client, client_id)
     changed = dataclasses.replace(current, **changes)
     casework.save(store, changed)
-    return changed
+    return store.get(Client, client_id)
 
 
 def delete_client(store: Store, client_id: str) -> None:
@@ -61,6 +65,13 @@ def delete_client(store: Store, client_id: str) -> None:
 def erase_client(store: Store, client_id: str) -> int:
     """Data-protection erasure: the person's data is gone for good; a tombstone remains."""
     return casework.erase_client(store, client_id)
+
+
+def erase_clients(
+    store: Store, client_ids: list[str], progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Erase several clients in one go (one scrub of the file at the end); returns rows erased."""
+    return casework.erase_clients(store, client_ids, progress)
 
 
 def list_clients(store: Store, query: ClientQuery) -> ClientPage:
