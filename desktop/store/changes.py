@@ -17,6 +17,16 @@ from typing import Any
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.domain.model import Client
 from desktop.domain.names import fold, fold_variants
+from desktop.store.audit import (
+    AUDIT,
+    EVENT,
+    coordinator,
+    derive_events,
+    device_of,
+    event_value,
+    insert_event,
+    new_event_id,
+)
 from desktop.store.database import Connection
 from desktop.store.specs import (
     ATTACHMENT,
@@ -108,15 +118,21 @@ class Transaction:
         self.clock = clock
         self.seq = seq
         self.changes: list[ChangeRow] = []
+        self.recorded: list[ChangeRow] = []  # every change of this transaction, for the audit
+        self.events: list[tuple[str, str | None, dict[str, Any]]] = []
+
+    def audit(self, action: str, client_id: str | None = None, **detail: Any) -> None:
+        """Add an audit event for what this transaction does beyond its changes (e.g. sync)."""
+        self.events.append((action, client_id, detail))
 
     # -- recording ---------------------------------------------------------------------------
 
     def _record(self, entity: str, row_id: str, group: str, value: Any, prev_hlc: int = 0) -> None:
         self.seq += 1
         encoded = None if value is None else encode_value(value)
-        self.changes.append(
-            ChangeRow(entity, row_id, group, encoded, self.clock.tick(), self.seq, prev_hlc)
-        )
+        change = ChangeRow(entity, row_id, group, encoded, self.clock.tick(), self.seq, prev_hlc)
+        self.changes.append(change)
+        self.recorded.append(change)
 
     def flush(self) -> None:
         """Write the recorded change rows (called before commit and before reads of the log)."""
@@ -305,6 +321,25 @@ class Transaction:
         """
         self.delete(CLIENT, source_id)
         self._record(CLIENT.name, source_id, MERGED, target_id)
+
+    def record_audit(self) -> None:
+        """Write the audit events of this transaction: derived from its changes, then added ones.
+
+        Called once, just before commit. Each event is a change row (so it travels by sync) and
+        a row of the audit table.
+        """
+        derived = derive_events(self.conn, self.recorded)
+        if not derived and not self.events:
+            return
+        who = coordinator(self.conn)
+        for action, client_id, detail in [*derived, *self.events]:
+            event_id = new_event_id()
+            value = event_value(who, action, client_id, detail)
+            self._record(AUDIT, event_id, EVENT, value)
+            device = device_of(self.conn, self.device_num)
+            insert_event(self.conn, event_id, self.changes[-1].hlc, device, value)
+        self.recorded.clear()
+        self.events.clear()
 
     def put_blob(self, sha256: str, data: bytes) -> None:
         """Store the bytes of an attachment under their SHA-256 (kept once, however often used).

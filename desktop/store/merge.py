@@ -10,25 +10,20 @@ arrival ends in the same state.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple
 
 import sqlcipher3
 
+from desktop.store.audit import AUDIT, check_value, insert_event
 from desktop.store.change_log import is_erased, version_vector
 from desktop.store.changes import REQUIRED, Transaction, group_defaults
+from desktop.store.merge_checks import ChangeLike, MergeError, check_change, decode_group
 from desktop.store.orphans import sweep_orphans
 from desktop.store.specs import BY_NAME, CLIENT, ERASED, EXISTS, MERGED, EntitySpec
-
-MAX_FIELD = 200  # entity, row id and field group names are short identifiers
-
-
-class MergeError(Exception):
-    """A change that cannot be part of any case file (unknown entity, malformed value)."""
 
 
 class RolledBack(Exception):
@@ -37,34 +32,6 @@ class RolledBack(Exception):
     def __init__(self, device_id: str) -> None:
         super().__init__(device_id)
         self.device_id = device_id
-
-
-class ChangeLike(Protocol):
-    """What the merge needs of a change, wherever it came from."""
-
-    @property
-    def entity(self) -> str: ...
-
-    @property
-    def row_id(self) -> str: ...
-
-    @property
-    def field_group(self) -> str: ...
-
-    @property
-    def value(self) -> str | None: ...
-
-    @property
-    def hlc(self) -> int: ...
-
-    @property
-    def origin(self) -> str: ...
-
-    @property
-    def origin_seq(self) -> int: ...
-
-    @property
-    def prev_hlc(self) -> int: ...
 
 
 class _Version(NamedTuple):
@@ -113,7 +80,7 @@ class Merger:
     def add(self, batch: Iterable[ChangeLike]) -> None:
         """Merge a batch of changes; rows are rebuilt at the end of each batch."""
         for change in batch:
-            self._check(change)
+            check_change(change, self.vector)
             if change.origin == self.self_device:
                 self._own.append(change)  # settled at the end: see _settle_own
             else:
@@ -122,25 +89,36 @@ class Merger:
 
     def _add_one(self, change: ChangeLike) -> None:
         if change.origin_seq <= self.have.get(change.origin, 0):
-            if not self._held_as_sent(change):
+            held = self._held_under_number(change)
+            if held is False:
                 raise RolledBack(change.origin)
-            self.result.already_had += 1
-            return
+            if held:
+                self.result.already_had += 1
+                return
+            # Not here under its number: held back by its sender until the client consented to
+            # sharing, or purged by an erasure here (then dropped below as a change of it).
         self._max_hlc = max(self._max_hlc, change.hlc)
-        if change.field_group == ERASED:
+        if change.entity == AUDIT:
+            self._insert(change)
+            value = check_value(change.value)
+            assert value is not None  # checked in _check
+            insert_event(self.conn, change.row_id, change.hlc, change.origin, value)
+        elif change.field_group == ERASED:
             self._erase(change)
         elif self._is_erased(change.row_id):
             self.result.dropped += 1
         else:
             self._merge(change)
 
-    def _held_as_sent(self, change: ChangeLike) -> bool:
-        """The change under this number here is the same one (or was purged by an erasure)."""
+    def _held_under_number(self, change: ChangeLike) -> bool | None:
+        """True: this change is held under its number; False: another one is; None: nothing."""
         row = self.conn.execute(
             "SELECT row_id, field_group, hlc FROM change WHERE origin = ? AND origin_seq = ?",
             (self.nums.get(change.origin, -1), change.origin_seq),
         ).fetchone()
-        return row is None or tuple(row) == (change.row_id, change.field_group, change.hlc)
+        if row is None:
+            return None
+        return tuple(row) == (change.row_id, change.field_group, change.hlc)
 
     def _settle_own(self) -> None:
         """This computer's own changes, sent back by a colleague.
@@ -151,7 +129,11 @@ class Merger:
         """
         own = sorted(self._own, key=lambda c: c.origin_seq)
         held = self.have.get(self.self_device, 0)
-        reused = [c.origin_seq for c in own if c.origin_seq <= held and not self._held_as_sent(c)]
+        reused = [
+            c.origin_seq
+            for c in own
+            if c.origin_seq <= held and self._held_under_number(c) is False
+        ]
         if reused:
             self._fork(min(reused))
         for change in own:
@@ -201,32 +183,6 @@ class Merger:
         return self.result
 
     # -- one change ----------------------------------------------------------------------
-
-    def _check(self, change: ChangeLike) -> None:
-        spec = BY_NAME.get(change.entity)
-        if spec is None:
-            raise MergeError(f"unknown entity {change.entity!r}")
-        special = (EXISTS, ERASED, MERGED) if spec is CLIENT else (EXISTS, ERASED)
-        if change.field_group not in spec.groups and change.field_group not in special:
-            raise MergeError(f"unknown field group {change.entity}.{change.field_group}")
-        if len(change.row_id) > MAX_FIELD or not change.row_id:
-            raise MergeError("malformed row id")
-        if not 0 < change.origin_seq <= self.vector.get(change.origin, 0):
-            raise MergeError("a change outside the bundle's version vector")
-        if change.field_group == EXISTS:
-            try:
-                length = json.loads(change.value or "")
-            except ValueError:
-                raise MergeError("malformed causal length") from None
-            if type(length) is not int or length < 1:
-                raise MergeError("malformed causal length")
-        elif change.field_group == MERGED:
-            if not isinstance(_loads(change.value), str):
-                raise MergeError("malformed merge")
-        elif change.field_group != ERASED:
-            values = _decode(change.value)
-            if values is None or set(values) != set(spec.groups[change.field_group]):
-                raise MergeError(f"malformed value for {change.entity}.{change.field_group}")
 
     def _insert(self, change: ChangeLike) -> None:
         try:
@@ -378,7 +334,7 @@ class Merger:
             return None
         values: dict[str, Any] = {}
         for group, defaults in group_defaults(spec).items():
-            values.update(_decode(best[group][2]) or {} if group in best else defaults)
+            values.update(decode_group(best[group][2]) or {} if group in best else defaults)
         if any(v is REQUIRED for v in values.values()):
             return None  # the log lacks a required field (never written by a sender that works)
         try:
@@ -409,15 +365,3 @@ class Merger:
             assert cursor.lastrowid is not None
             self.nums[device_id] = cursor.lastrowid
         return self.nums[device_id]
-
-
-def _loads(value: str | None) -> Any:
-    try:
-        return json.loads(value) if value is not None else None
-    except ValueError:
-        return None
-
-
-def _decode(value: str | None) -> dict[str, Any] | None:
-    decoded = _loads(value)
-    return decoded if isinstance(decoded, dict) else None

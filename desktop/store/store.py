@@ -81,6 +81,7 @@ class Store:
             tx = Transaction(self.conn, self.device_num, self.clock, self._seq)
             try:
                 yield tx
+                tx.record_audit()
                 tx.flush()
                 if tx.seq != self._seq:
                     self.conn.execute(

@@ -20,7 +20,8 @@ from desktop.domain.errors import InvalidInput
 from desktop.store.change_log import LoggedChange, change_time, changes_since
 from desktop.store.change_log import version_vector as local_vector
 from desktop.store.changes import unpack_hlc
-from desktop.store.merge import MergeError, Merger, RolledBack
+from desktop.store.merge import Merger, RolledBack
+from desktop.store.merge_checks import MergeError
 from desktop.store.store import Store
 from desktop.store.sync_state import ColleagueRecord
 from desktop.sync import messages
