@@ -1,0 +1,116 @@
+"""Putting a backup in place of the case file: safety copy first, then a swap that can be undone.
+
+Every step works inside the data folder (a scratch folder on the same disk), so the renames are
+atomic; on any failure the old files are moved back and the case file is as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop.domain.errors import CannotUnlock, WrongPassphrase
+from desktop.services import backup_file
+from desktop.services.backup_file import DATABASE, KEYS, SUFFIX, Manifest
+from desktop.store import backup as sql
+from desktop.store.casefile import DataDir
+from desktop.store.database import connect, storage_errors
+from desktop.store.keys import KeyFile
+from desktop.store.writes import storage_error
+
+
+def replace_case_file(root: Path, path: Path, key: bytes) -> Path | None:
+    """Swap the (closed) case file in `root` for the backup at `path`; returns the safety copy."""
+    root.mkdir(parents=True, exist_ok=True)
+    data = DataDir(root)
+    with backup_file.scratch_folder(root) as scratch:
+        fresh = scratch / "new"
+        fresh.mkdir()
+        backup_file.unpack(path, fresh)
+        _prepare_restored(fresh / DATABASE, key)
+        safety = safety_copy(root, key) if data.exists() else None
+        _swap(data, fresh, scratch / "old")
+    return safety
+
+
+def _prepare_restored(db: Path, key: bytes) -> None:
+    """Check the key opens the copy, and give it a new device id on its next open."""
+    try:
+        conn = connect(db, key)
+    except CannotUnlock:
+        raise WrongPassphrase() from None
+    try:
+        sql.forget_self_device(conn)
+    finally:
+        conn.close()
+
+
+def safety_copy(root: Path, key: bytes) -> Path:
+    """Keep the current case file in `<root>/backups`: a backup file if `key` opens it, else
+    its files as they are (still encrypted) in a folder."""
+    data = DataDir(root)
+    data.backups.mkdir(parents=True, exist_ok=True)
+    now = datetime.now(UTC).replace(microsecond=0)
+    name = f"before-restore-{now:%Y-%m-%d_%H%M%S}"
+    target = data.backups / (name + SUFFIX)
+    try:
+        keyfile = KeyFile.load(data.keys)
+        conn = connect(data.database, key)
+    except CannotUnlock:
+        return _raw_copy(data, data.backups / name)
+    try:
+        with backup_file.scratch_folder(root) as scratch:
+            schema = sql.export_copy(conn, scratch / DATABASE)
+            manifest = Manifest(now, schema, keyfile.case_id)
+            backup_file.write(target, manifest, data.keys.read_bytes(), scratch / DATABASE)
+        sql.fold_wal(conn)
+    finally:
+        conn.close()
+    return target
+
+
+def _raw_copy(data: DataDir, folder: Path) -> Path:
+    try:
+        folder.mkdir()
+        for source in data.own_files():
+            if source.exists():
+                shutil.copy2(source, folder / source.name)
+                with source.open("rb") as handle:
+                    os.fsync(handle.fileno())
+    except OSError as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise storage_error(exc) from None
+    return folder
+
+
+def _swap(data: DataDir, fresh: Path, aside: Path) -> None:
+    """Move the current files aside and the restored ones in; undo everything on failure."""
+    aside.mkdir()
+    moved: list[tuple[Path, Path]] = []  # (from, to), to undo in reverse
+    try:
+        for current in data.own_files():  # -wal and -shm first out of the way, with the rest
+            if current.exists():
+                os.replace(current, aside / current.name)
+                moved.append((current, aside / current.name))
+        for name, target in ((DATABASE, data.database), (KEYS, data.keys)):
+            os.replace(fresh / name, target)
+            moved.append((fresh / name, target))
+        _fsync_folder(data.root)
+    except OSError as exc:
+        for source, target in reversed(moved):
+            with contextlib.suppress(OSError):
+                os.replace(target, source)
+        raise storage_error(exc) from None
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "posix":
+        with storage_errors(), contextlib.suppress(OSError):
+            fd = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
