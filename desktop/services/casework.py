@@ -91,7 +91,8 @@ def erase_clients(
             if progress is not None:
                 progress(done, len(client_ids))
         for household_id in sorted(households):
-            if not store.household_members(household_id) and store.find(Household, household_id):
+            gone = store.find(Household, household_id) is None
+            if not gone and not store.household_members(household_id):
                 tx.erase(HOUSEHOLD, household_id)
                 erased += 1
     scrub(store.conn)
