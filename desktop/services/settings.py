@@ -1,7 +1,8 @@
-"""Settings of this installation, and care of the key: OS keyring and passphrase changes.
+"""Settings of this installation, and care of the key: passphrase, recovery key, OS keyring.
 
 Settings live in the case file's meta table: they belong to this installation, are not case data
-and record no change rows (they never travel by sync).
+and record no change rows (they never travel by sync). Every change to the key is recorded in the
+audit trail, never with a secret in it.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.errors import CannotUnlock, DamagedCaseFile, InvalidInput
+from desktop.services import audit
 from desktop.store import casefile
-from desktop.store.keys import validate_passphrase
+from desktop.store.keys import KeyFile, validate_passphrase
 from desktop.store.store import Store
 
 LANGUAGES = ("de", "en")
@@ -87,12 +89,8 @@ def keyring_enabled(root: Path) -> bool:
         return False
 
 
-def set_keyring(root: Path, store: Store, passphrase: str, enabled: bool) -> bool:
-    """Turn "unlock with my Windows account" on or off; True if the OS store holds the key now.
-
-    Turning it on needs the passphrase (WrongPassphrase otherwise); False then means the system
-    has no usable credential store. Turning it off removes the key from the OS store.
-    """
+def _keyfile(root: Path, store: Store) -> KeyFile:
+    """The key file in `root`, refused if it belongs to another case file than `store`."""
     keyfile = casefile.load_keyfile(root)
     case_id = store.meta("case_id")
     if case_id is not None and case_id != keyfile.case_id:
@@ -100,18 +98,52 @@ def set_keyring(root: Path, store: Store, passphrase: str, enabled: bool) -> boo
             "Its key file belongs to another case file.",
             "Ihre Schlüsseldatei gehört zu einer anderen Fallakte.",
         )
+    return keyfile
+
+
+def set_keyring(root: Path, store: Store, passphrase: str, enabled: bool) -> bool:
+    """Turn "unlock with my Windows account" on or off; True if the OS store holds the key now.
+
+    Turning it on needs the passphrase (WrongPassphrase otherwise); False then means the system
+    has no usable credential store. Turning it off removes the key from the OS store.
+    """
     if not enabled:
-        keyfile.forget_keyring()
+        forget_keyring(root, store)
         return False
+    keyfile = _keyfile(root, store)
     return keyfile.remember_in_keyring(keyfile.unlock_with_passphrase(passphrase))
 
 
-def change_passphrase(root: Path, old: str, new: str) -> None:
+def forget_keyring(root: Path, store: Store) -> None:
+    """Remove the data key from the OS credential store and clear the flag; quiet if not there."""
+    keyfile = _keyfile(root, store)
+    was_on = keyfile.uses_keyring
+    keyfile.forget_keyring()
+    if was_on:
+        audit.record(store, "keyring_forgotten")
+
+
+def change_passphrase(root: Path, old: str, new: str, store: Store | None = None) -> None:
     """Re-wrap the data key by a new passphrase (the database is not re-encrypted).
 
     InvalidInput if the new one is too short, WrongPassphrase if the old one is wrong; the
-    recovery key and a key kept in the OS store go on working.
+    recovery key and a key kept in the OS store go on working. With `store`, the change is
+    recorded in the audit trail.
     """
     validate_passphrase(new)
-    keyfile = casefile.load_keyfile(root)
+    keyfile = casefile.load_keyfile(root) if store is None else _keyfile(root, store)
     keyfile.change_passphrase(keyfile.unlock_with_passphrase(old), new)
+    if store is not None:
+        audit.record(store, "passphrase_changed")
+
+
+def new_recovery_key(root: Path, store: Store, passphrase: str) -> str:
+    """Make a new recovery key and return it; the old one stops working at once.
+
+    Needs the current passphrase (WrongPassphrase otherwise; nothing changes then). keys.json is
+    rewritten atomically; the passphrase and a key kept in the OS store go on working.
+    """
+    keyfile = _keyfile(root, store)
+    key = keyfile.new_recovery_key(keyfile.unlock_with_passphrase(passphrase))
+    audit.record(store, "recovery_key_renewed")
+    return key

@@ -1,4 +1,4 @@
-"""Settings: language (switched live), idle lock, office name, keyring, passphrase."""
+"""Settings: language (switched live), idle lock, office name, your name; passphrase and keys."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -21,20 +23,22 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import WelcomeDeskError
-from desktop.services import casefile
-from desktop.services.casefile import Store, validate_passphrase
+from desktop.services import audit, casefile
+from desktop.services.casefile import Store
 from desktop.services.settings import (
     Settings,
-    change_passphrase,
+    forget_keyring,
     load_settings,
     save_settings,
     set_keyring,
 )
+from desktop.ui.change_passphrase_dialog import ChangePassphraseDialog
 from desktop.ui.i18n import LANGUAGES, Retranslating, current_language, set_language
-from desktop.ui.setup_dialog import strength_text
+from desktop.ui.recovery_key_dialog import NewRecoveryKeyDialog
 from desktop.ui.style import error_label
 
 MIN_IDLE_MINUTES, MAX_IDLE_MINUTES = 1, 240
+MAX_COORDINATOR_NAME = 100
 
 
 def _error_label() -> QLabel:
@@ -62,23 +66,16 @@ class SettingsDialog(Retranslating, QDialog):
         self.idle_minutes.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
         self.idle_minutes.setValue(current.idle_lock_minutes)
         self.office_name = QLineEdit(current.office_name)
-        self.keyring = QCheckBox()
-        self.keyring.setChecked(casefile.keyring_configured(self._root))
-        self.keyring.clicked.connect(self._keyring_clicked)
-        self.change_passphrase_button = QPushButton()
-        self.change_passphrase_button.setAutoDefault(False)
-        self.change_passphrase_button.clicked.connect(self.change_passphrase)
+        self.coordinator_name = QLineEdit(audit.coordinator_name(store))
+        self.coordinator_name.setMaxLength(MAX_COORDINATOR_NAME)
         self.error = _error_label()
 
-        self._labels = [QLabel() for _ in range(3)]
+        self._labels = [QLabel() for _ in range(4)]
         form = QFormLayout()
-        for text_label, field in zip(
-            self._labels, (self.language, self.idle_minutes, self.office_name), strict=True
-        ):
+        fields = (self.language, self.idle_minutes, self.office_name, self.coordinator_name)
+        for text_label, field in zip(self._labels, fields, strict=True):
             text_label.setBuddy(field)
             form.addRow(text_label, field)
-        form.addRow("", self.keyring)
-        form.addRow("", self.change_passphrase_button)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
@@ -94,20 +91,56 @@ class SettingsDialog(Retranslating, QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self._keys_group())
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(440)
         self.retranslate()
 
+    def _keys_group(self) -> QGroupBox:
+        """Passphrase and keys: the keyring switch, and the three key-care actions."""
+        self.keys_group = QGroupBox()
+        self.keyring = QCheckBox()
+        self.keyring.setChecked(casefile.keyring_configured(self._root))
+        self.keyring.clicked.connect(self._keyring_clicked)
+        self.change_passphrase_button = QPushButton()
+        self.change_passphrase_button.clicked.connect(self.change_passphrase)
+        self.new_recovery_key_button = QPushButton()
+        self.new_recovery_key_button.clicked.connect(self.new_recovery_key)
+        self.forget_keyring_button = QPushButton()
+        self.forget_keyring_button.clicked.connect(self.forget_keyring)
+        layout = QVBoxLayout(self.keys_group)
+        layout.addWidget(self.keyring)
+        for button in (
+            self.change_passphrase_button,
+            self.new_recovery_key_button,
+            self.forget_keyring_button,
+        ):
+            button.setAutoDefault(False)
+            layout.addWidget(button)
+        self._show_keyring_state()
+        return self.keys_group
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
-        texts = (self.tr("&Language:"), self.tr("&Lock after idle:"), self.tr("&Office name:"))
+        texts = (
+            self.tr("&Language:"),
+            self.tr("&Lock after idle:"),
+            self.tr("&Office name:"),
+            self.tr("&Your name:"),
+        )
         for text_label, text in zip(self._labels, texts, strict=True):
             text_label.setText(text)
         self.idle_minutes.setSuffix(self.tr(" min"))
         self.office_name.setPlaceholderText(self.tr("printed on the integration plan"))
+        self.coordinator_name.setPlaceholderText(self.tr("who works at this computer"))
+        self.keys_group.setTitle(self.tr("Passphrase and keys"))
         self.keyring.setText(self.tr("&Unlock with my Windows account"))
         self.change_passphrase_button.setText(self.tr("Change &passphrase…"))
+        self.new_recovery_key_button.setText(self.tr("New &recovery key…"))
+        self.forget_keyring_button.setText(
+            self.tr("&Forget the key in the Windows credential store")
+        )
         self.ok_button.setText(self.tr("OK"))
         self.apply_button.setText(self.tr("&Apply"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -125,6 +158,7 @@ class SettingsDialog(Retranslating, QDialog):
         chosen = self.chosen()
         try:
             save_settings(self._store, chosen)
+            audit.set_coordinator_name(self._store, self.coordinator_name.text().strip())
         except WelcomeDeskError as error:
             self._fail(error.text(current_language()))
             return False
@@ -160,89 +194,55 @@ class SettingsDialog(Retranslating, QDialog):
             self._fail(error.text(current_language()))
             return
         self.error.hide()
-        self.keyring.setChecked(casefile.keyring_configured(self._root))
+        self._show_keyring_state()
         if enabled and not self.keyring.isChecked():
             self._fail(
                 self.tr("The Windows account could not be set up for unlocking on this computer.")
             )
 
+    def _show_keyring_state(self) -> None:
+        in_keyring = casefile.keyring_configured(self._root)
+        self.keyring.setChecked(in_keyring)
+        self.forget_keyring_button.setEnabled(in_keyring)
+
     def change_passphrase(self) -> ChangePassphraseDialog:
         """Open the dialog that changes the passphrase (not blocking)."""
-        dialog = ChangePassphraseDialog(self._root, self)
+        dialog = ChangePassphraseDialog(self._root, self._store, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
-    def _fail(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.show()
+    def new_recovery_key(self) -> NewRecoveryKeyDialog:
+        """Open the dialog that makes a new recovery key (not blocking)."""
+        dialog = NewRecoveryKeyDialog(self._root, self._store, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
-
-class ChangePassphraseDialog(Retranslating, QDialog):
-    """The old passphrase, the new one twice with a strength hint; errors in one sentence."""
-
-    def __init__(self, root: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._root = Path(root)
-        self.old = QLineEdit()
-        self.new = QLineEdit()
-        self.repeat = QLineEdit()
-        for field in (self.old, self.new, self.repeat):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new.textChanged.connect(self._update_strength)
-        self.strength = QLabel()
-        self.error = _error_label()
-        self._labels = [QLabel() for _ in range(3)]
-        form = QFormLayout()
-        for text_label, field in zip(self._labels, (self.old, self.new, self.repeat), strict=True):
-            text_label.setBuddy(field)
-            form.addRow(text_label, field)
-        form.addRow("", self.strength)
-        buttons = QDialogButtonBox()
-        self.change_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.change_button.setDefault(True)
-        self.cancel_button = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(420)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Change passphrase"))
-        texts = (
-            self.tr("&Current passphrase:"),
-            self.tr("&New passphrase:"),
-            self.tr("&Repeat:"),
+    def confirm_forget(self) -> bool:
+        """Ask before the key leaves the Windows credential store."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Forget the key"),
+            self.tr(
+                "Remove the key from the Windows credential store? Afterwards you unlock the "
+                "case file with your passphrase."
+            ),
         )
-        for text_label, text in zip(self._labels, texts, strict=True):
-            text_label.setText(text)
-        self.change_button.setText(self.tr("C&hange"))
-        self.cancel_button.setText(self.tr("Cancel"))
-        self._update_strength(self.new.text())
+        return answer == QMessageBox.StandardButton.Yes
 
-    def _update_strength(self, text: str) -> None:
-        self.strength.setText(strength_text(text))
-
-    def accept(self) -> None:
-        new = self.new.text()
-        if new != self.repeat.text():
-            self._fail(self.tr("The two new passphrases are not the same."))
+    def forget_keyring(self) -> None:
+        """Remove the key from the Windows credential store, after a confirmation."""
+        if not self.confirm_forget():
             return
         try:
-            validate_passphrase(new)
-            change_passphrase(self._root, self.old.text(), new)
+            forget_keyring(self._root, self._store)
         except WelcomeDeskError as error:
             self._fail(error.text(current_language()))
             return
-        for field in (self.old, self.new, self.repeat):
-            field.clear()
-        super().accept()
+        self.error.hide()
+        self._show_keyring_state()
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
-        self.repeat.clear()
