@@ -1,0 +1,146 @@
+"""The command line's key care: change the passphrase, renew the recovery key, forget the keyring.
+
+Secrets never come from arguments: the current passphrase as for every command
+(WELCOME_DESK_PASSPHRASE or --passphrase-file), the new one from WELCOME_DESK_NEW_PASSPHRASE or
+--new-passphrase-file (or typed twice at a terminal).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+from desktop import cli
+from desktop.domain.errors import CannotUnlock, InvalidInput
+from desktop.services import casefile, settings
+from desktop.services.casefile import Store, validate_passphrase
+
+NEW_PASSPHRASE_VAR = "WELCOME_DESK_NEW_PASSPHRASE"
+
+
+def _say(en: str, de: str) -> None:
+    print(de if cli.user_language() == "de" else en, file=sys.stderr)
+
+
+def _current_passphrase(args: argparse.Namespace) -> str:
+    passphrase = cli._passphrase(args)
+    if passphrase is None:
+        raise CannotUnlock(
+            "This needs your current passphrase: set WELCOME_DESK_PASSPHRASE or use "
+            "--passphrase-file.",
+            "Dafür ist Ihre jetzige Passphrase nötig: setzen Sie WELCOME_DESK_PASSPHRASE oder "
+            "nutzen Sie --passphrase-file.",
+        )
+    return passphrase
+
+
+def _new_passphrase(args: argparse.Namespace) -> str:
+    if args.new_passphrase_file:
+        try:
+            text = Path(args.new_passphrase_file).read_text(encoding="utf-8")
+        except OSError:
+            raise InvalidInput(
+                "new_passphrase",
+                f"The file {args.new_passphrase_file} cannot be read.",
+                f"Die Datei {args.new_passphrase_file} kann nicht gelesen werden.",
+            ) from None
+        return text.splitlines()[0] if text.splitlines() else ""
+    if NEW_PASSPHRASE_VAR in os.environ:
+        return os.environ[NEW_PASSPHRASE_VAR]
+    if sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass("New passphrase: ")
+        if getpass.getpass("New passphrase (again): ") == first:
+            return first
+        raise InvalidInput(
+            "new_passphrase",
+            "The two new passphrases differ.",
+            "Die beiden neuen Passphrasen stimmen nicht überein.",
+        )
+    raise InvalidInput(
+        "new_passphrase",
+        f"Choose a new passphrase: set {NEW_PASSPHRASE_VAR} or use --new-passphrase-file.",
+        f"Wählen Sie eine neue Passphrase: setzen Sie {NEW_PASSPHRASE_VAR} oder nutzen Sie "
+        "--new-passphrase-file.",
+    )
+
+
+def _with_passphrase(args: argparse.Namespace, action: Callable[[Store, str], Any]) -> Any:
+    """Unlock with the passphrase itself (not the keyring), run `action`, close again."""
+    passphrase = _current_passphrase(args)
+    store = casefile.unlock(cli._data_dir(args), passphrase=passphrase, use_keyring=False)
+    try:
+        return action(store, passphrase)
+    finally:
+        store.close()
+
+
+def cmd_passphrase_change(args: argparse.Namespace, out: TextIO) -> int:
+    new = _new_passphrase(args)
+    validate_passphrase(new)  # a too short one is refused before the slow unlock
+    root = cli._data_dir(args)
+    _with_passphrase(
+        args, lambda store, old: settings.change_passphrase(root, old, new, store=store)
+    )
+    _say(
+        "The passphrase has been changed; the recovery key stays valid.",
+        "Die Passphrase ist geändert; der Wiederherstellungsschlüssel gilt weiter.",
+    )
+    return cli.EXIT_OK
+
+
+def cmd_recovery_key_new(args: argparse.Namespace, out: TextIO) -> int:
+    root = cli._data_dir(args)
+    key = _with_passphrase(
+        args, lambda store, passphrase: settings.new_recovery_key(root, store, passphrase)
+    )
+    _say(
+        "New recovery key (the old one no longer works; write it down and keep it safe):",
+        "Neuer Wiederherstellungsschlüssel (der alte gilt nicht mehr; aufschreiben und sicher "
+        "verwahren):",
+    )
+    print(key, file=out)
+    return cli.EXIT_OK
+
+
+def cmd_keyring_forget(args: argparse.Namespace, out: TextIO) -> int:
+    root = cli._data_dir(args)
+    cli._with_store(args, lambda store: settings.forget_keyring(root, store))
+    _say(
+        "The key is no longer in the credential store; unlock with the passphrase.",
+        "Der Schlüssel ist nicht mehr im Anmeldeinformations-Speicher; entsperren Sie mit der "
+        "Passphrase.",
+    )
+    return cli.EXIT_OK
+
+
+def register(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
+    """Add `passphrase change`, `recovery-key new` and `keyring forget` to the parser."""
+    groups = (
+        ("passphrase", "change the passphrase", "change", cmd_passphrase_change,
+         "re-wrap the key by a new passphrase (from WELCOME_DESK_NEW_PASSPHRASE or "
+         "--new-passphrase-file)"),
+        ("recovery-key", "renew the recovery key", "new", cmd_recovery_key_new,
+         "print a new recovery key; the old one stops working"),
+        ("keyring", "the key in the OS credential store", "forget", cmd_keyring_forget,
+         "remove the key from the OS credential store"),
+    )  # fmt: skip
+    for group, group_help, action, handler, help_text in groups:
+        parser = sub.add_parser(group, help=group_help)
+        actions = parser.add_subparsers(
+            dest=f"{group.replace('-', '_')}_command",
+            required=True,
+            metavar="ACTION",
+            parser_class=cli._Parser,
+        )
+        p = command(action, handler, help_text, actions)
+        if action == "change":
+            p.add_argument(
+                "--new-passphrase-file",
+                metavar="FILE",
+                help="read the new passphrase from the first line of FILE",
+            )
