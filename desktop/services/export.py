@@ -21,6 +21,7 @@ from desktop.domain.model import (
     Organisation,
     SupportLink,
 )
+from desktop.services import audit
 from desktop.store.store import Store
 from desktop.store.writes import atomic_write_text
 
@@ -113,8 +114,26 @@ def case_data(store: Store, client_id: str | None = None) -> dict[str, list[dict
     return {name: _sorted(sections[name]) for name in SECTIONS}
 
 
+def audit_entries(store: Store, client_id: str) -> list[dict[str, Any]]:
+    """The client's audit trail for the export, oldest first (by time, then id)."""
+    events = sorted(audit.trail(store, client_id=client_id), key=lambda e: (e.at, e.id))
+    return [
+        {
+            "at": e.at.isoformat(timespec="seconds"),
+            "action": e.action,
+            "who": e.coordinator,
+            "device": e.device_id,
+            "detail": {k: to_json_value(v) for k, v in sorted(e.detail.items())},
+        }
+        for e in events
+    ]
+
+
 def export_document(store: Store, client_id: str | None = None) -> dict[str, Any]:
-    """The whole export: a `meta` object (installation-local facts) beside the case data."""
+    """The whole export: a `meta` object (installation-local facts) beside the case data.
+
+    One client's export also carries their audit trail ("audit"); the whole-file export does
+    not, so two computers that exchanged everything still produce the same case data."""
     meta = {
         "format": FORMAT,
         "version": VERSION,
@@ -122,7 +141,10 @@ def export_document(store: Store, client_id: str | None = None) -> dict[str, Any
         "device": store.device_id,
         "scope": "client" if client_id else "all",
     }
-    return {"meta": meta, **case_data(store, client_id)}
+    document: dict[str, Any] = {"meta": meta, **case_data(store, client_id)}
+    if client_id is not None:
+        document["audit"] = audit_entries(store, client_id)
+    return document
 
 
 def export_json_text(store: Store, client_id: str | None = None) -> str:
