@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.dates import german_date
 from desktop.domain.errors import WelcomeDeskError
 from desktop.services import clients, retention
-from desktop.store.store import Store
+from desktop.services.casefile import Store
 from desktop.ui.i18n import Retranslating, current_language
 from desktop.ui.style import button_row, error_label, labelled_form, read_only_list
 from desktop.ui.worker import run_with_progress

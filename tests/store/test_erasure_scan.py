@@ -189,3 +189,10 @@ def test_an_erasure_in_the_same_session_leaves_nothing_even_before_closing(
         store.close()
     assert found_in(blobs, (SURVIVOR,))
     assert found_in(blobs, SECRETS) == set()
+
+
+def test_every_full_text_index_is_optimised_by_scrub(store: Store) -> None:
+    """A full-text table added by a later schema must get its 'optimize' statement too."""
+    from desktop.store.retention import OPTIMIZE, fts_tables
+
+    assert fts_tables(store.conn) and set(fts_tables(store.conn)) <= set(OPTIMIZE)
