@@ -106,11 +106,12 @@ def back_up(
 ) -> BackupInfo:
     """Write a backup of the open case file to `out` (a file, or a folder for our file name).
 
-    With `keep`, only the newest `keep` backups of our name pattern stay in that folder.
+    With `keep`, `out` is the backup folder, and only the newest `keep` backups of our name
+    pattern stay in it.
     """
     moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     target = out / backup_file.file_name(moment) if out.is_dir() else out
-    if not target.parent.is_dir():
+    if not target.parent.is_dir() or (keep is not None and target.parent != out):
         raise storage_error(FileNotFoundError(2, "missing", str(target.parent)))
     keyfile = KeyFile.load(DataDir(root).keys)
     keys = DataDir(root).keys.read_bytes()
