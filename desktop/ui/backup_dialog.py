@@ -37,10 +37,6 @@ if TYPE_CHECKING:
 _PATH = Qt.ItemDataRole.UserRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackupsDialog", text)
-
-
 class BackupsDialog(Retranslating, QDialog):
     """Backup settings of this installation, the backups in the folder, back up and restore."""
 
@@ -169,7 +165,7 @@ def _run_backup(
     assert folder is not None
     return run_with_progress(
         parent,
-        _tr("Backing up…"),
+        QCoreApplication.translate("BackupsDialog", "Backing up…"),
         lambda _p, _c: backup.back_up(store, root, folder, keep=keep),
     )
 
@@ -184,7 +180,11 @@ def back_up_now(window: MainWindow) -> None:
         return
     made = _run_backup(window, window.store, window.root, settings)
     if made is not None:
-        window.statusBar().showMessage(_tr("Backup written: {0}").replace("{0}", str(made.path)))
+        window.statusBar().showMessage(
+            QCoreApplication.translate("BackupsDialog", "Backup written: {0}").replace(
+                "{0}", str(made.path)
+            )
+        )
 
 
 def open_backups(window: MainWindow) -> BackupsDialog | None:
@@ -209,8 +209,10 @@ def backup_on_close(window: MainWindow) -> bool:
         return True
     answer = QMessageBox.question(
         window,
-        _tr("Backups"),
-        _tr("The backup could not be written. Close Welcome Desk all the same?"),
+        QCoreApplication.translate("BackupsDialog", "Backups"),
+        QCoreApplication.translate(
+            "BackupsDialog", "The backup could not be written. Close Welcome Desk all the same?"
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

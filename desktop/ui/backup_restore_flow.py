@@ -36,10 +36,6 @@ AskSecret = Callable[[QWidget, str], tuple[str, bool] | None]  # (text, is_recov
 Confirm = Callable[[QWidget, str], bool]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackupsDialog", text)
-
-
 class SecretDialog(Retranslating, QDialog):
     """Asks for the passphrase, or the recovery key, that opens a backup."""
 
@@ -88,7 +84,7 @@ def confirm(parent: QWidget, text: str) -> bool:
     """Yes/No question about replacing the case file; No is the default."""
     answer = QMessageBox.question(
         parent,
-        _tr("Restore backup"),
+        QCoreApplication.translate("BackupsDialog", "Restore backup"),
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
@@ -100,7 +96,10 @@ def preview_text(p: backup.BackupPreview) -> str:
     """What the confirmation says about the backup."""
     when = format_datetime(p.created_at.astimezone())
     text = (
-        _tr("The backup of {0} holds {1} clients ({2} open), {3} notes and {4} appointments.")
+        QCoreApplication.translate(
+            "BackupsDialog",
+            "The backup of {0} holds {1} clients ({2} open), {3} notes and {4} appointments.",
+        )
         .replace("{0}", when)
         .replace("{1}", str(p.clients))
         .replace("{2}", str(p.open_clients))
@@ -108,13 +107,16 @@ def preview_text(p: backup.BackupPreview) -> str:
         .replace("{4}", str(p.appointments))
     )
     if not p.same_case_file:
-        text += " " + _tr("It is a different case file from the one open now.")
+        text += " " + QCoreApplication.translate(
+            "BackupsDialog", "It is a different case file from the one open now."
+        )
     return (
         text
         + " "
-        + _tr(
+        + QCoreApplication.translate(
+            "BackupsDialog",
             "Restoring replaces the case file on this computer; a safety copy of it is kept. "
-            "Restore it?"
+            "Restore it?",
         )
     )
 
@@ -150,19 +152,25 @@ def restore_from(
         return False
     root = window.root
     summary = run_with_progress(
-        window, _tr("Reading the backup…"), lambda _p, _c: backup.preview(root, path, key)
+        window,
+        QCoreApplication.translate("BackupsDialog", "Reading the backup…"),
+        lambda _p, _c: backup.preview(root, path, key),
     )
     if summary is None or not sure(window, preview_text(summary)):
         return False
     window.lock()
     restored = run_with_progress(
-        window, _tr("Restoring…"), lambda _p, _c: backup.restore(root, path, key)
+        window,
+        QCoreApplication.translate("BackupsDialog", "Restoring…"),
+        lambda _p, _c: backup.restore(root, path, key),
     )
     if restored is None:
         return False  # the old case file is unchanged; the window asks to unlock it again
     window.set_store(restored.store)
-    note = _tr("The backup was restored.")
+    note = QCoreApplication.translate("BackupsDialog", "The backup was restored.")
     if restored.safety_copy is not None:
-        note += " " + _tr("Safety copy: {0}").replace("{0}", str(restored.safety_copy))
+        note += " " + QCoreApplication.translate("BackupsDialog", "Safety copy: {0}").replace(
+            "{0}", str(restored.safety_copy)
+        )
     window.statusBar().showMessage(note)
     return True
