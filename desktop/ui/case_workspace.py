@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QStackedWidget,
     QTabWidget,
     QTextEdit,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import WelcomeDeskError
+from desktop.services import audit
 from desktop.services.casefile import Store
 from desktop.services.workspace import CaseView, load_case
 from desktop.ui.i18n import Retranslating, current_language
@@ -103,6 +105,9 @@ class CaseWorkspace(Retranslating, QWidget):
 
         self.tab_widget = QTabWidget()
         self.tab_widget.setDocumentMode(True)
+        self.history_button = QPushButton()  # the case's audit trail, beside the tabs
+        self.history_button.clicked.connect(self.show_history)
+        self.tab_widget.setCornerWidget(self.history_button, Qt.Corner.TopRightCorner)
         self._placeholder = QLabel()
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._placeholder.setWordWrap(True)
@@ -119,6 +124,7 @@ class CaseWorkspace(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self._placeholder.setText(self.tr("Select a person in the list, or add one with Ctrl+N."))
+        self.history_button.setText(self.tr("Histor&y…"))
         titles = _tab_titles()
         for index, tab in enumerate(self._tabs):
             name = type(tab).__name__
@@ -175,7 +181,18 @@ class CaseWorkspace(Retranslating, QWidget):
         self._reload_timer.stop()
         view = load_case(self._store, client_id)
         self._show(view)
+        audit.opened(self._store, client_id)  # once per case while the file stays unlocked
         return True
+
+    def show_history(self) -> QWidget | None:
+        """The audit trail of the case shown (modal); None if no case is shown."""
+        if self._store is None or self._view is None or not self.save_pending():
+            return None
+        from desktop.ui.audit_view import AuditLogDialog
+
+        dialog = AuditLogDialog(self._store, self, self._view.client.id)
+        dialog.exec()
+        return dialog
 
     def flush(self) -> None:
         """Save whatever is typed but not yet saved in any tab (WelcomeDeskError if invalid)."""
