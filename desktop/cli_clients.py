@@ -36,6 +36,9 @@ CLIENT_OPTIONS: tuple[tuple[str, str, bool], ...] = (
     ("--residence-status", "residence_status", False),
     ("--status-granted-on", "status_granted_on", False),
     ("--status-valid-until", "status_valid_until", False),
+    ("--consent-given-on", "consent_given_on", False),
+    ("--consent-scope", "consent_scope", True),
+    ("--consent-withdrawn-on", "consent_withdrawn_on", False),
     ("--opened-on", "opened_on", False),
     ("--closed-on", "closed_on", False),
 )

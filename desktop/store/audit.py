@@ -109,7 +109,7 @@ def derive_events(
     owners: dict[str, str | None] = {}
     cases: dict[str | None, _CaseSummary] = {}
     for c in changes:
-        client = _owner(conn, c.entity, c.row_id, links, owners)
+        client = owner_of(conn, c.entity, c.row_id, links, owners)
         if client is None and c.entity in _OWNER_FIELD and c.field_group == ERASED:
             continue  # a part erased with its case: the case's own event says it
         _summarise(cases.setdefault(client, _CaseSummary()), c)
@@ -144,7 +144,7 @@ def _summarise(summary: _CaseSummary, c: Any) -> None:
         summary.items.add(f"{c.entity}.{c.field_group}")
 
 
-def _owner(
+def owner_of(
     conn: Connection,
     entity: str,
     row_id: str,
@@ -164,7 +164,7 @@ def _owner(
         parent = link.get(owner_field) if link else None
         owner_entity = _OWNER_ENTITY.get(entity, CLIENT.name)
         owners[row_id] = (
-            _owner(conn, owner_entity, parent, links, owners) if isinstance(parent, str) else None
+            owner_of(conn, owner_entity, parent, links, owners) if isinstance(parent, str) else None
         )
     return owners[row_id]
 

@@ -100,6 +100,7 @@ class SyncState:
         """Stop trusting a colleague."""
         with storage_errors():
             self.conn.execute("DELETE FROM colleague WHERE name = ?", (name,))
+            self.conn.execute("DELETE FROM held_back WHERE colleague = ?", (name,))
 
     def record_import(
         self, name: str, device_id: str, acked: dict[str, int], bundle_id: str

@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from desktop.domain.errors import InvalidInput
+from desktop.store import consent
+from desktop.store.audit import owner_of
 from desktop.store.change_log import LoggedChange, change_time, changes_since
 from desktop.store.change_log import version_vector as local_vector
 from desktop.store.changes import unpack_hlc
 from desktop.store.merge import Merger, RolledBack
 from desktop.store.merge_checks import MergeError
+from desktop.store.specs import ERASED
 from desktop.store.store import Store
 from desktop.store.sync_state import ColleagueRecord
 from desktop.sync import messages
@@ -49,6 +52,7 @@ class ExportSummary:
     blobs: int
     size: int
     full: bool
+    held_back: int = 0  # clients left out: no consent to share with colleagues
 
 
 @dataclass(frozen=True)
@@ -77,22 +81,17 @@ class ImportSummary:
 def export_bundle(
     store: Store, colleague: str, target: Path, *, full: bool = False
 ) -> ExportSummary:
-    """Write every change `colleague` has not acknowledged (all of them with `full`)."""
+    """Write every change `colleague` has not acknowledged (all of them with `full`).
+
+    Clients without consent to share with colleagues, and what belongs to them, are left out
+    (see `desktop.store.consent`); the summary says how many.
+    """
     record = colleague_record(store, colleague)
     me = ensure_identity(store)
     keys = private_keys(store)
     base = {} if full else dict(record.acked)
     counted = {"changes": 0, "blobs": 0}
     wanted: dict[str, None] = {}
-
-    def changes() -> Iterator[LoggedChange]:
-        for change in changes_since(store.conn, base):
-            counted["changes"] += 1
-            if change.entity == "attachment" and change.field_group == "main" and change.value:
-                sha = _sha_of(change)
-                if sha:
-                    wanted[sha] = None
-            yield change
 
     def blobs() -> Iterator[tuple[str, bytes]]:
         for sha in wanted:
@@ -102,6 +101,15 @@ def export_bundle(
 
     with store.snapshot():
         vector = local_vector(store.conn)
+        share = consent.sharing(store.conn, date.today())
+        before = consent.held_back(store.conn, colleague)
+        released = dict(before.released)
+        mine = (store.device_id, vector.get(store.device_id, 0))
+        released.update({r: mine for r in before.held - share.held})
+        late = consent.changes_of_rows(store.conn, set(released) - share.held, base)
+        changes = _counted(
+            _shareable(share, [late, changes_since(store.conn, base)]), counted, wanted
+        )
         devices = sorted(set(vector) | set(base) | {store.device_id})
         names = {
             c.device_id: c.name for c in store.sync_state.colleagues() if c.device_id in devices
@@ -117,12 +125,40 @@ def export_bundle(
             base=base,
             vector=vector,
             recipients=[record.exchange_key],
-            payload=encode_payload(
-                sorted(vector | {store.device_id: 0}), names, changes(), blobs()
-            ),
+            payload=encode_payload(sorted(vector | {store.device_id: 0}), names, changes, blobs()),
         )
+    consent.record_held_back(store.conn, colleague, share.held, released, record.acked)
     store.sync_state.record_export(colleague)
-    return ExportSummary(colleague, target, counted["changes"], counted["blobs"], size, full)
+    return ExportSummary(
+        colleague, target, counted["changes"], counted["blobs"], size, full, share.held_clients
+    )
+
+
+def _shareable(
+    share: consent.Sharing, sources: list[Iterable[LoggedChange]]
+) -> Iterator[LoggedChange]:
+    """The changes that may go to colleagues: nothing of a client held back, but the tombstone
+    of an erasure and the consent record of a withdrawal."""
+    for source in sources:
+        for change in source:
+            if (
+                change.row_id not in share.held
+                or change.field_group == ERASED
+                or (change.field_group == consent.CONSENT and change.row_id in share.withdrawn)
+            ):
+                yield change
+
+
+def _counted(
+    changes: Iterator[LoggedChange], counted: dict[str, int], wanted: dict[str, None]
+) -> Iterator[LoggedChange]:
+    for change in changes:
+        counted["changes"] += 1
+        if change.entity == "attachment" and change.field_group == "main" and change.value:
+            sha = _sha_of(change)
+            if sha:
+                wanted[sha] = None
+        yield change
 
 
 def colleague_record(store: Store, name: str) -> ColleagueRecord:
@@ -175,6 +211,8 @@ def import_bundle(store: Store, path: Path) -> ImportSummary:
                 elif not isinstance(item, Devices):
                     merger.add(item)
             result = merger.finish()
+            for client_id in _clients_touched(store, result.changed_rows):
+                tx.audit("synced_in", client_id, colleague=sender)
             tx.drop_unused_blobs(received)
             store.sync_state.record_import(
                 sender, header.sender_device, dict(header.vector), header.bundle_id
@@ -206,6 +244,13 @@ def import_bundle(store: Store, path: Path) -> ImportSummary:
         len(result.changed_rows),
         new_clients=tuple(sorted(result.new_clients)),
     )
+
+
+def _clients_touched(store: Store, rows: set[tuple[str, str]]) -> list[str]:
+    """The cases a merge changed something of, for the audit trail."""
+    owners: dict[str, str | None] = {}
+    found = {owner_of(store.conn, entity, row_id, {}, owners) for entity, row_id in rows}
+    return sorted(c for c in found if c is not None)
 
 
 def peek(path: Path) -> Header:

@@ -20,6 +20,7 @@ from desktop.services import casework, sync
 from desktop.services.export import case_data
 from desktop.store.database import connect, prepare
 from desktop.store.store import Store
+from tests.sync.devices import shared_client
 
 DB = "casefile.db"
 
@@ -124,7 +125,7 @@ def pair(desk: Callable[[str], Desk]) -> tuple[Desk, Desk]:
 def add_clients(d: Desk, count: int, prefix: str = "Client") -> list[Client]:
     """`count` new clients in one transaction."""
     clients = [
-        Client(f"{prefix}{i:04d}", f"Given {i}", nationality="SY", phone=f"+49 30 {i:06d}")
+        shared_client(f"{prefix}{i:04d}", f"Given {i}", nationality="SY", phone=f"+49 30 {i:06d}")
         for i in range(count)
     ]
     casework.add(d.store, *clients)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import itertools
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.catalogues import ConsentScope
+from desktop.domain.model import Client
 from desktop.services import export, sync
 from desktop.store.database import connect, prepare
 from desktop.store.store import Store
@@ -85,3 +88,12 @@ def exchange_all(devices: list[Device], rounds: int = 3) -> None:
             for receiver in devices:
                 if receiver is not sender:
                     receiver.import_(sender.export_to(receiver))
+
+
+def shared_client(family_name: str, given_names: str = "", **fields: Any) -> Client:
+    """A client who consented to sharing with colleagues (only such clients travel by sync)."""
+    consent: dict[str, Any] = {
+        "consent_given_on": date(2026, 1, 5),
+        "consent_scope": (ConsentScope.STORE, ConsentScope.SHARE_COLLEAGUES),
+    }
+    return Client(family_name, given_names, **{**consent, **fields})

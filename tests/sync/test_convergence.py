@@ -15,7 +15,7 @@ from desktop.domain.catalogues import FieldOfAction
 from desktop.domain.model import Client, Goal, IntegrationPlan, Note
 from desktop.services import casework
 from desktop.services.merging import merge_clients
-from tests.sync.devices import Device, exchange_all, make_devices
+from tests.sync.devices import Device, exchange_all, make_devices, shared_client
 
 NAMES = ["Anna", "Bea", "Cem", "Dora", "Emil"]
 HOUR_MS = 3600 * 1000
@@ -34,9 +34,23 @@ operation = st.one_of(
     st.tuples(st.just("delete"), device_index, client_index, st.just("")),
     st.tuples(st.just("erase"), device_index, client_index, st.just("")),
     st.tuples(st.just("merge"), device_index, client_index, client_index),
+    st.tuples(st.just("consent"), device_index, client_index, st.booleans()),
     st.tuples(st.just("send"), device_index, device_index, st.booleans()),
     st.tuples(st.just("deliver"), device_index, st.integers(0, 30), st.just("")),
 )
+
+
+def with_consent(client: Client, share: bool) -> Client:
+    """The client with consent to share given (as in `shared_client`) or withdrawn."""
+    if share:
+        shared = shared_client("Any")
+        return dataclasses.replace(
+            client,
+            consent_given_on=shared.consent_given_on,
+            consent_scope=shared.consent_scope,
+            consent_withdrawn_on=None,
+        )
+    return dataclasses.replace(client, consent_withdrawn_on=date(2026, 2, 1))
 
 
 class World:
@@ -52,7 +66,7 @@ class World:
         for device, skew in zip(self.devices, skews, strict=False):
             device.store.clock._wall_ms = self._wall(start + skew)
         for family in ("Haddad", "Rahimi"):  # cases everyone knows, to edit concurrently
-            client = Client(family, "Amal")
+            client = shared_client(family, "Amal")
             casework.add(self.devices[0].store, client)
             self.clients.append(client.id)
         exchange_all(self.devices, rounds=1)
@@ -73,7 +87,7 @@ class World:
         kind, who, arg, extra = op
         device = self.device(who)
         if kind == "add":
-            client = Client(str(extra), "Amal")
+            client = shared_client(str(extra), "Amal")
             casework.add(device.store, client)
             self.clients.append(client.id)
         elif kind == "send":
@@ -107,10 +121,20 @@ class World:
             casework.remove(store, Client, client.id)
         elif kind == "erase":
             casework.erase_client(store, client.id)
+        elif kind == "consent":  # withdrawn: held back from colleagues until given again
+            casework.save(store, with_consent(client, value == "True"))
         elif kind == "merge":
             other = self.client(device, int(value))
             if other is not None and other.id != client.id:
                 merge_clients(store, client.id, other.id)
+
+    def consent_everywhere(self) -> None:
+        """Every client held anywhere without consent to share gets it (where held)."""
+        for device in self.devices:
+            for client_id in self.clients:
+                client = device.store.find(Client, client_id)
+                if client is not None and client != with_consent(client, True):
+                    casework.save(device.store, with_consent(client, True))
 
     def close(self) -> None:
         for device in self.devices:
@@ -144,6 +168,8 @@ def test_every_device_ends_with_the_same_case_file(
         try:
             for op in ops:
                 world.run(op)
+            exchange_all(world.devices, rounds=1)
+            world.consent_everywhere()  # what was held back must now reach everyone
             exchange_all(world.devices, rounds=3)
             first = world.devices[0].case_data()
             for device in world.devices[1:]:

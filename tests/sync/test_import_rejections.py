@@ -19,6 +19,7 @@ from desktop.domain.model import Client, DocumentItem
 from desktop.services import attachments, casework, sync
 from desktop.services.export import case_data
 from desktop.sync.bundle import CHUNK, PREAMBLE, SIGNATURE, read_header
+from tests.sync.devices import shared_client
 
 SEALED = CHUNK + 16
 DAY_MS = 24 * 60 * 60 * 1000
@@ -209,7 +210,7 @@ def test_a_bundle_for_another_colleague_is_not_for_me(pair, desk, trust, tmp_pat
     cora = desk("Cora")
     trust(bea, cora)
     trust(cora, bea)
-    casework.add(bea.store, Client("Haddad", "Amal"))
+    casework.add(bea.store, shared_client("Haddad", "Amal"))
     path = tmp_path / "bea-to-cora.wdb"
     sync.export_for(bea.store, "Cora", path)
     before = case_state(anna)
@@ -229,7 +230,7 @@ def test_a_bundle_from_someone_untrusted_names_their_identity(
     anna, _ = pair
     cora = desk("Cora")
     trust(cora, anna)  # Cora knows Anna, Anna does not know Cora
-    casework.add(cora.store, Client("Haddad", "Amal"))
+    casework.add(cora.store, shared_client("Haddad", "Amal"))
     path = tmp_path / "cora-to-anna.wdb"
     sync.export_for(cora.store, "Anna", path)
     before = case_state(anna)
@@ -251,7 +252,7 @@ def test_a_known_colleague_with_a_new_key_is_a_hard_stop_until_trusted_again(
     pair, tmp_path, case_state
 ):
     anna, bea = pair
-    casework.add(bea.store, Client("Haddad", "Amal"))
+    casework.add(bea.store, shared_client("Haddad", "Amal"))
     first = tmp_path / "first.wdb"
     sync.export_for(bea.store, "Anna", first)
     sync.import_file(anna.store, first)
@@ -262,7 +263,7 @@ def test_a_known_colleague_with_a_new_key_is_a_hard_stop_until_trusted_again(
     )
     new_identity = bea.identity()
     assert new_identity != old_identity
-    casework.add(bea.store, Client("Nasser", "Omar"))
+    casework.add(bea.store, shared_client("Nasser", "Omar"))
     second = tmp_path / "second.wdb"
     sync.export_for(bea.store, "Anna", second)
     before = case_state(anna)
@@ -284,7 +285,7 @@ def test_a_known_colleague_with_a_new_key_is_a_hard_stop_until_trusted_again(
 
 def test_importing_ones_own_bundle_is_refused(pair, tmp_path, case_state):
     anna, _ = pair
-    casework.add(anna.store, Client("Haddad", "Amal"))
+    casework.add(anna.store, shared_client("Haddad", "Amal"))
     path = tmp_path / "anna-to-bea.wdb"
     sync.export_for(anna.store, "Bea", path)
     before = case_state(anna)
@@ -305,7 +306,7 @@ def real_now_ms() -> int:
 
 def test_a_bundle_dated_more_than_a_day_ahead_is_held_back(pair, tmp_path, case_state):
     anna, bea = pair
-    casework.add(bea.store, Client("Haddad", "Amal"))
+    casework.add(bea.store, shared_client("Haddad", "Amal"))
     bea.store.clock._wall_ms = lambda: real_now_ms() + 2 * DAY_MS  # Bea's clock is two days fast
     path = tmp_path / "future.wdb"
     sync.export_for(bea.store, "Anna", path)
@@ -322,7 +323,7 @@ def test_a_bundle_dated_more_than_a_day_ahead_is_held_back(pair, tmp_path, case_
 
 def test_a_bundle_dated_a_few_hours_ahead_is_merged(pair, tmp_path):
     anna, bea = pair
-    casework.add(bea.store, Client("Haddad", "Amal"))
+    casework.add(bea.store, shared_client("Haddad", "Amal"))
     bea.store.clock._wall_ms = lambda: real_now_ms() + DAY_MS // 2
     path = tmp_path / "ahead.wdb"
     sync.export_for(bea.store, "Anna", path)

@@ -29,6 +29,7 @@ from desktop.domain.model import Client, DocumentItem
 from desktop.services import attachments, casework, sync
 from desktop.services.demo import fill_demo
 from desktop.services.export import case_data
+from tests.sync.devices import shared_client
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 KILL_POINTS = 44  # spread over the import, besides the named points around blob, finish, commit
@@ -235,14 +236,14 @@ def prepared(tmp_path_factory, desk_class) -> Prepared:
     anna, bea = desk_class("Anna", root / "anna"), desk_class("Bea", root / "bea")
     sync.add_colleague(anna.store, "Bea", bea.identity())
     sync.add_colleague(bea.store, "Anna", anna.identity())
-    shared = [Client(f"Shared{i:02d}", "Given", phone="+49 30 1") for i in range(30)]
+    shared = [shared_client(f"Shared{i:02d}", "Given", phone="+49 30 1") for i in range(30)]
     casework.add(bea.store, *shared)
     first = root / "first.wdb"
     sync.export_for(bea.store, "Anna", first)
     sync.import_file(anna.store, first)
     for c in shared[:10]:  # Anna's edits, concurrent with Bea's below
         casework.save(anna.store, dataclasses.replace(c, phone="+49 30 anna"))
-    casework.add(anna.store, *(Client(f"Anna{i}", "Own") for i in range(5)))
+    casework.add(anna.store, *(shared_client(f"Anna{i}", "Own") for i in range(5)))
     for c in shared[:20]:
         casework.save(bea.store, dataclasses.replace(c, phone="+49 30 bea"))
     for c in shared[20:23]:

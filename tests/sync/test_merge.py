@@ -22,7 +22,7 @@ from desktop.domain.model import (
     Note,
 )
 from desktop.services import casework, sync
-from tests.sync.devices import Device, exchange_all, make_devices
+from tests.sync.devices import Device, exchange_all, make_devices, shared_client
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def pair(tmp_path: Path) -> Iterator[tuple[Device, Device]]:
 
 def a_client(**fields: object) -> Client:
     values: dict[str, object] = {"family_name": "Haddad", "given_names": "Amal", **fields}
-    return Client(**values)  # type: ignore[arg-type]
+    return shared_client(**values)  # type: ignore[arg-type]
 
 
 def send(sender: Device, receiver: Device) -> sync.ImportSummary:

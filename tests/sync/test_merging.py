@@ -24,7 +24,7 @@ from desktop.domain.model import (
 from desktop.services import casework
 from desktop.services.merging import merge_clients
 from tests.conftest import Cli
-from tests.sync.devices import Device, exchange_all, make_devices
+from tests.sync.devices import Device, exchange_all, make_devices, shared_client
 
 
 @pytest.fixture
@@ -37,8 +37,8 @@ def pair(tmp_path: Path) -> Iterator[tuple[Device, Device]]:
 
 def two_records(device: Device) -> tuple[Client, Client, list[object]]:
     """Mohammed registered by one colleague, Muhammad by another, each with parts."""
-    first = Client("Ali", "Mohammed", birth_date=PartialDate(1990), phone="0151 1")
-    second = Client(
+    first = shared_client("Ali", "Mohammed", birth_date=PartialDate(1990), phone="0151 1")
+    second = shared_client(
         "Ali", "Muhammad", birth_date=PartialDate(1990, 5, 17), nationality="SY", city="Kassel"
     )
     organisation = Organisation("Jobcenter Kassel")

@@ -23,7 +23,7 @@ from desktop.store.store import Store
 from desktop.ui.colleague_dialog import fingerprint_lines
 from desktop.ui.i18n import set_language
 from desktop.ui.sync_dialog import SyncDialog
-from tests.sync.devices import make_devices
+from tests.sync.devices import make_devices, shared_client
 
 
 def open_store(folder: Path) -> Store:
@@ -439,9 +439,9 @@ def test_a_colleagues_new_client_who_is_probably_known_here_can_be_reviewed(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     anna, bea = make_devices(tmp_path / "offices", ["Anna", "Bea"])
-    known = Client("Ali", "Mohammed", birth_date=PartialDate(1990), nationality="SY")
+    known = shared_client("Ali", "Mohammed", birth_date=PartialDate(1990), nationality="SY")
     casework.add(anna.store, known)
-    new = Client("Ali", "Muhammad", birth_date=PartialDate(1990, 5), nationality="SY")
+    new = shared_client("Ali", "Muhammad", birth_date=PartialDate(1990, 5), nationality="SY")
     casework.add(bea.store, new)
     bundle = bea.export_to(anna)
     dialog = SyncDialog(anna.store)

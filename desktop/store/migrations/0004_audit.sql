@@ -22,10 +22,13 @@ CREATE TRIGGER audit_is_not_deleted BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
 
 -- Rows (clients without consent to share, and what belongs to them) left out of a colleague's
--- bundles. Once a client may be shared, every change of these rows goes in the next bundle,
--- however old: the colleague's acknowledgement never covered them.
+-- bundles. Once a client may be shared, every change of these rows goes in each bundle, however
+-- old (the colleague's acknowledgement never covered them), until the colleague acknowledges a
+-- bundle written after that: one holding a change of this device newer than released_seq.
 CREATE TABLE held_back (
-    colleague TEXT NOT NULL,
-    row_id    TEXT NOT NULL,
+    colleague       TEXT NOT NULL,
+    row_id          TEXT NOT NULL,
+    released_device TEXT,
+    released_seq    INTEGER,
     PRIMARY KEY (colleague, row_id)
 ) WITHOUT ROWID;
