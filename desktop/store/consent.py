@@ -150,14 +150,8 @@ def record_held_back(
     colleague: str,
     now_held: frozenset[str],
     released: dict[str, tuple[str, int]],
-    acked: dict[str, int],
 ) -> None:
-    """After a bundle: what it held back, what it released, and forget what is acknowledged.
-
-    A release is acknowledged once the colleague holds a change of the releasing device newer
-    than the release: that change went in a bundle written after it, which carried the rows.
-    """
-    done = [r for r, (device, seq) in released.items() if acked.get(device, 0) > seq]
+    """After a bundle: what it held back, and the releases it carried, not yet acknowledged."""
     with storage_errors():
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -167,12 +161,12 @@ def record_held_back(
                 [(colleague, r) for r in sorted(now_held)],
             )
             conn.executemany(
-                "INSERT OR REPLACE INTO held_back"
+                "INSERT INTO held_back"
                 " (colleague, row_id, released_device, released_seq) VALUES (?, ?, ?, ?)",
                 [
                     (colleague, r, device, seq)
                     for r, (device, seq) in sorted(released.items())
-                    if r not in done and r not in now_held
+                    if r not in now_held
                 ],
             )
             conn.execute("COMMIT")

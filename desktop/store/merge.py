@@ -51,6 +51,7 @@ class MergeResult:
     applied: int = 0  # changes new to this case file
     already_had: int = 0  # changes skipped because they were applied before
     dropped: int = 0  # changes to erased rows, never applied
+    erased: int = 0  # rows erased here by this merge (the file is scrubbed afterwards)
     conflicts: int = 0
     changed_rows: set[tuple[str, str]] = field(default_factory=set)
     new_clients: set[str] = field(default_factory=set)  # clients this case file had not held
@@ -212,6 +213,7 @@ class Merger:
         spec = BY_NAME[change.entity]
         if not self._is_erased(change.row_id):
             self.tx.purge(spec, change.row_id)
+            self.result.erased += 1
             self._gone.add(change.row_id)
             self.result.changed_rows.add((spec.name, change.row_id))
         self._pending.pop((change.entity, change.row_id), None)

@@ -24,6 +24,7 @@ from desktop.store.change_log import version_vector as local_vector
 from desktop.store.changes import unpack_hlc
 from desktop.store.merge import Merger, RolledBack
 from desktop.store.merge_checks import MergeError
+from desktop.store.retention import scrub
 from desktop.store.specs import ERASED
 from desktop.store.store import Store
 from desktop.store.sync_state import ColleagueRecord
@@ -103,7 +104,13 @@ def export_bundle(
         vector = local_vector(store.conn)
         share = consent.sharing(store.conn, date.today())
         before = consent.held_back(store.conn, colleague)
-        released = dict(before.released)
+        # A release is acknowledged once the colleague holds a change of the releasing
+        # computer newer than it: that change went in a bundle written after it.
+        released = {
+            row: (device, seq)
+            for row, (device, seq) in before.released.items()
+            if record.acked.get(device, 0) <= seq
+        }
         mine = (store.device_id, vector.get(store.device_id, 0))
         released.update({r: mine for r in before.held - share.held})
         late = consent.changes_of_rows(store.conn, set(released) - share.held, base)
@@ -127,7 +134,7 @@ def export_bundle(
             recipients=[record.exchange_key],
             payload=encode_payload(sorted(vector | {store.device_id: 0}), names, changes, blobs()),
         )
-    consent.record_held_back(store.conn, colleague, share.held, released, record.acked)
+    consent.record_held_back(store.conn, colleague, share.held, released)
     store.sync_state.record_export(colleague)
     return ExportSummary(
         colleague, target, counted["changes"], counted["blobs"], size, full, share.held_clients
@@ -233,6 +240,8 @@ def import_bundle(store: Store, path: Path) -> ImportSummary:
         raise messages.rolled_back(owner or sender, sender) from None
     except OSError:
         raise messages.rejected("missing", str(path)) from None
+    if result.erased:  # a colleague erased someone: overwrite what their data left in the file
+        scrub(store.conn)
     return ImportSummary(
         sender,
         header.bundle_id,
