@@ -24,7 +24,7 @@ from desktop.domain.errors import (
     NoCaseFile,
     WelcomeDeskError,
 )
-from desktop.services import casefile
+from desktop.services import audit, casefile
 from desktop.services.export import export_json_text
 from desktop.store.store import Store
 from desktop.store.writes import atomic_write_text
@@ -206,11 +206,15 @@ def _with_store(args: argparse.Namespace, action: Callable[[Store], T]) -> T:
 
 
 def cmd_export_json(args: argparse.Namespace, out: TextIO) -> int:
-    text = _with_store(args, lambda store: export_json_text(store, args.client))
-    if args.out == "-":
-        out.write(text)
-    else:
-        atomic_write_text(Path(args.out), text)
+    def export(store: Store) -> None:
+        text = export_json_text(store, args.client)
+        if args.out == "-":
+            out.write(text)
+        else:
+            atomic_write_text(Path(args.out), text)
+        audit.record(store, "exported", args.client, what="json")
+
+    _with_store(args, export)
     return EXIT_OK
 
 
@@ -299,6 +303,22 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop import cli_import
 
     cli_import.register(sub, command)
+
+    from desktop import cli_keys
+
+    cli_keys.register(sub, command)
+
+    from desktop import cli_backup
+
+    cli_backup.register(sub, command)
+
+    from desktop import cli_access
+
+    cli_access.register(sub, command)
+
+    from desktop import cli_retention
+
+    cli_retention.register(sub, command)
 
     p = command("print-plan", cmd_print_plan, "print a client's integration plan to a PDF file")
     p.add_argument("id", metavar="CLIENT_ID")

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from desktop import cli
 from desktop.services import sync
+from desktop.sync.messages import held_back_text
 
 
 def cmd_colleague_add(args: argparse.Namespace, out: TextIO) -> int:
@@ -63,6 +64,8 @@ def cmd_sync_export(args: argparse.Namespace, out: TextIO) -> int:
         else f"{summary.changes} changes, {summary.blobs} scans, {summary.size} bytes"
     )
     print(note, file=cli.sys.stderr)
+    if summary.held_back:
+        print(held_back_text(summary.held_back, lang), file=cli.sys.stderr)
     return cli.EXIT_OK
 
 

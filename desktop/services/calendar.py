@@ -21,7 +21,7 @@ from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Appointment, Client, DocumentItem, IntegrationPlan
 from desktop.domain.places import language_name
 from desktop.domain.rules import Deadline, deadlines_for
-from desktop.services import agenda
+from desktop.services import agenda, audit
 from desktop.store.store import Store
 from desktop.store.writes import atomic_write_text
 
@@ -359,6 +359,7 @@ def write_ics(
     )
     # atomic_write_text encodes UTF-8 and keeps the CRLF line ends as they are
     atomic_write_text(Path(target), render(found, now=now, lang=lang))
+    audit.record(store, "exported", client_id, what="calendar", count=len(found))
     return len(found)
 
 

@@ -19,7 +19,7 @@ from desktop.domain.dates import PartialDate
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Client
 from desktop.domain.names import fold_variants
-from desktop.services import clients
+from desktop.services import clients, retention
 from desktop.services.import_mapping import FIELDS, LIST_FIELDS, ColumnMapping, guess_mapping
 from desktop.services.spreadsheet import Cell, Sheet, read_sheet
 from desktop.store.store import Store
@@ -361,7 +361,7 @@ def apply_import(
             if row.outcome != BAD:
                 outcome, _, _ = matcher.outcome(row.number, row.fields)
                 if outcome == NEW:
-                    client = Client(**row.fields)
+                    client = retention.closing_rule(store, None, Client(**row.fields))
                     tx.insert(client)
                     added.append(client.id)
                 elif outcome == EXISTING:

@@ -24,7 +24,7 @@ from desktop.domain.catalogues import Catalogue
 from desktop.domain.dates import PartialDate
 from desktop.domain.errors import InvalidInput
 from desktop.domain.places import country_name
-from desktop.services import agenda
+from desktop.services import agenda, audit
 from desktop.services.clients import all_clients
 from desktop.store.search import ClientQuery
 from desktop.store.store import Store
@@ -134,6 +134,7 @@ def export_case_list(
     fmt = format_of(target, fmt)
     sheet = case_list_sheet(store, query, lang)
     write_sheet(sheet, Path(target), fmt, lang)
+    audit.record(store, "exported", what="case list", count=len(sheet.rows))
     return len(sheet.rows)
 
 
@@ -151,6 +152,7 @@ def export_radar(
     fmt = format_of(target, fmt)
     sheet = radar_sheet(store, today, within_days, lang, measures=measures)
     write_sheet(sheet, Path(target), fmt, lang)
+    audit.record(store, "exported", what="deadline radar", count=len(sheet.rows))
     return len(sheet.rows)
 
 

@@ -12,6 +12,7 @@ from desktop.report import labels
 from desktop.report.plan import render_plan
 from desktop.report.progress import render_progress
 from desktop.report.slip import render_slip
+from desktop.services import audit
 from desktop.services.settings import load_settings
 from desktop.services.workspace import load_case
 from desktop.store.store import Store
@@ -49,6 +50,7 @@ def print_plan(
 ) -> Path:
     """Write the client's integration plan to `out` (atomically); returns `out`."""
     atomic_write_bytes(Path(out), plan_pdf(store, client_id, language, today))
+    audit.record(store, "printed", client_id, what="integration plan")
     return Path(out)
 
 

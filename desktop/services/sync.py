@@ -26,6 +26,7 @@ from desktop.sync import exchange
 from desktop.sync.bundle import key_id
 from desktop.sync.exchange import ExportSummary, ImportSummary
 from desktop.sync.identity import PublicIdentity, ensure_identity
+from desktop.sync.messages import held_back_text
 
 __all__ = [
     "BundleRejected",
@@ -34,6 +35,7 @@ __all__ = [
     "ExportSummary",
     "FolderImport",
     "ImportSummary",
+    "held_back_text",
 ]
 
 SUFFIX = ".wdb"

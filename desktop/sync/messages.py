@@ -169,3 +169,20 @@ def import_summary(summary: ImportSummary, lang: str) -> str:
     if summary.conflicts:
         text += f"; {summary.conflicts} conflicts to review"
     return text + "."
+
+
+def held_back_text(count: int, lang: str = "en") -> str:
+    """How many clients a bundle left out, and why (one sentence)."""
+    if lang == "de":
+        if count == 1:
+            return (
+                "1 Person wurde nicht mitgeschickt: Sie hat der Weitergabe an Kolleginnen und"
+                " Kollegen nicht zugestimmt."
+            )
+        return (
+            f"{count} Personen wurden nicht mitgeschickt: Sie haben der Weitergabe an"
+            " Kolleginnen und Kollegen nicht zugestimmt."
+        )
+    if count == 1:
+        return "1 client was held back: they have not consented to sharing with colleagues."
+    return f"{count} clients were held back: they have not consented to sharing with colleagues."

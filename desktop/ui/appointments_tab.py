@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.catalogues import AppointmentStatus
 from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import Appointment
-from desktop.services import casework, workspace
+from desktop.services import audit, casework, workspace
 from desktop.services.casefile import Store
 from desktop.services.printing import appointment_slip_pdf
 from desktop.services.workspace import CaseView
@@ -193,6 +193,9 @@ class AppointmentsTab(Retranslating, QWidget):
             lambda lang: appointment_slip_pdf(store, appointment_id, lang),
             spoken[0] if spoken else None,
             self,
+        )
+        dialog.handed_out.connect(
+            lambda: audit.record(store, "printed", view.client.id, what="appointment slip")
         )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

@@ -34,6 +34,7 @@ from desktop.services.sync import (
     bundle_file_name,
     colleagues,
     export_for,
+    held_back_text,
     import_file,
     set_sync_folder,
     sync_folder,
@@ -223,11 +224,14 @@ class ExchangePage(Retranslating, QWidget):
                 if outcome.changes == 1
                 else self.tr("The bundle for {0} holds {2} changes and was saved as {1}.")
             )
-            self._inform(
+            text = (
                 text.replace("{0}", name)
                 .replace("{1}", str(outcome.path))
                 .replace("{2}", str(outcome.changes))
             )
+            if outcome.held_back:
+                text += " " + held_back_text(outcome.held_back, current_language())
+            self._inform(text)
         return outcome
 
     def import_bundle(self) -> list[Outcome] | None:

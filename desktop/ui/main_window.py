@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import Client
 from desktop.services.casefile import Store
-from desktop.services.printing import plan_pdf
 from desktop.services.settings import load_settings
 from desktop.ui.agenda_view import AgendaView
+from desktop.ui.backup_dialog import backup_on_close
 from desktop.ui.case_list import CaseList
 from desktop.ui.case_workspace import CaseWorkspace, TabType
 from desktop.ui.folder_watcher import FolderWatcher
@@ -35,7 +35,8 @@ from desktop.ui.idle_lock import DEFAULT_MINUTES, IdleLock
 from desktop.ui.import_dialog import ImportDialog, open_import
 from desktop.ui.new_client_dialog import NewClientDialog
 from desktop.ui.organisations_dialog import OrganisationsDialog
-from desktop.ui.print_preview import PRINT_LANGUAGES, PrintPreviewDialog
+from desktop.ui.print_preview import PrintPreviewDialog, preview_plan
+from desktop.ui.protection_menu import install_protection_menu
 from desktop.ui.reports_menu import install_reports_menu
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.sync_dialog import SyncDialog
@@ -84,6 +85,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.setCentralWidget(self._pages)
         self._build_menus()
         self.reports_menu = install_reports_menu(self)
+        self.protection_menu = install_protection_menu(self)
         self._build_status_bar()
         self._connect()
         self.retranslate()
@@ -334,17 +336,7 @@ class MainWindow(Retranslating, QMainWindow):
         store, view = self.store, self.workspace.view
         if store is None or view is None:
             return None
-        client = view.client
-        spoken = [skill.code for skill in client.languages if skill.code in PRINT_LANGUAGES]
-        dialog = PrintPreviewDialog(
-            self.tr("Integration plan: {0}").replace("{0}", client.display_name),
-            lambda lang: plan_pdf(store, client.id, lang),
-            spoken[0] if spoken else None,
-            self,
-        )
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
+        return preview_plan(self, store, view.client)
 
     def _update_print_action(self) -> None:
         self.print_plan_action.setEnabled(
@@ -444,6 +436,9 @@ class MainWindow(Retranslating, QMainWindow):
                 if answer != QMessageBox.StandardButton.Yes:
                     event.ignore()
                     return
+            if not backup_on_close(self):  # chosen in Backups; a failure asks whether to close
+                event.ignore()
+                return
             self.idle_lock.stop()
             self._forget_case_data()
         super().closeEvent(event)

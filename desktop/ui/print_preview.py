@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -22,8 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import WelcomeDeskError
+from desktop.domain.model import Client
 from desktop.domain.places import language_name
 from desktop.report.labels import SUPPORTED
+from desktop.services import audit
+from desktop.services.casefile import Store
+from desktop.services.printing import plan_pdf
 from desktop.ui.i18n import Retranslating, current_language
 from desktop.ui.pdf_pages import render_pages
 from desktop.ui.style import button_row, error_label
@@ -40,6 +44,8 @@ class PrintPreviewDialog(Retranslating, QDialog):
 
     Testable without exec(): `set_language`, `pdf`, `page_images`, `save_to`, `print_to`.
     """
+
+    handed_out = Signal()  # printed or saved: what the audit trail records
 
     def __init__(
         self,
@@ -133,6 +139,7 @@ class PrintPreviewDialog(Retranslating, QDialog):
     def save_to(self, path: str | Path) -> None:
         """Write the shown PDF to `path` (OSError if that fails)."""
         Path(path).write_bytes(self._pdf)
+        self.handed_out.emit()
 
     def print_to(self, printer: QPrinter) -> None:
         """Print every page on `printer`, rendered at its resolution (at most 300 dpi)."""
@@ -153,6 +160,7 @@ class PrintPreviewDialog(Retranslating, QDialog):
                 painter.drawImage(target, image)
         finally:
             painter.end()
+        self.handed_out.emit()
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -264,3 +272,22 @@ def _file_name(title: str) -> str:
     """A file name from the title: letters, digits and dashes, ending in .pdf."""
     stem = re.sub(r"[^\w]+", "-", title, flags=re.UNICODE).strip("-") or "print"
     return f"{stem}.pdf"
+
+
+def preview_plan(parent: QWidget, store: Store, client: Client) -> PrintPreviewDialog:
+    """Open the preview of a client's integration plan (not blocking); printing it is audited."""
+    spoken = [skill.code for skill in client.languages if skill.code in PRINT_LANGUAGES]
+    dialog = PrintPreviewDialog(
+        QCoreApplication.translate("MainWindow", "Integration plan: {0}").replace(
+            "{0}", client.display_name
+        ),
+        lambda lang: plan_pdf(store, client.id, lang),
+        spoken[0] if spoken else None,
+        parent,
+    )
+    dialog.handed_out.connect(
+        lambda: audit.record(store, "printed", client.id, what="integration plan")
+    )
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog

@@ -8,25 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-# Until `desktop.cli` registers the group itself, register it alongside `client` (no-op after).
-_RUN = """
-import sys
-from desktop import cli_clients, cli_retention
-from desktop.__main__ import main
-_register = cli_clients.register
-def register(sub, command):
-    _register(sub, command)
-    if "retention" not in sub.choices:
-        cli_retention.register(sub, command)
-cli_clients.register = register
-sys.exit(main(sys.argv[1:]))
-"""
-
-
 def retention(cli: Any, *args: str) -> subprocess.CompletedProcess[str]:
     """Run `retention ...` in a subprocess with the test environment."""
     return subprocess.run(
-        [sys.executable, "-c", _RUN, "--data-dir", str(cli.data_dir), "retention", *args],
+        [sys.executable, "-m", "desktop", "--data-dir", str(cli.data_dir), "retention", *args],
         cwd=Path(__file__).resolve().parents[2],
         env=cli.env(),
         capture_output=True,
