@@ -124,8 +124,11 @@ def check_translations() -> None:
 
 def check_sync_bundle() -> None:
     """Two temporary identities trust each other; a client travels from A to B in a bundle."""
+    from desktop.domain.catalogues import ConsentScope
     from desktop.domain.model import Client
     from desktop.services import casefile, sync
+
+    SHARE = ConsentScope.SHARE_COLLEAGUES  # only clients who agreed travel
     from desktop.services.clients import add_client
 
     with _folder() as root:
@@ -134,7 +137,8 @@ def check_sync_bundle() -> None:
         try:
             sync.add_colleague(a, "B", sync.my_identity(b).text)
             sync.add_colleague(b, "A", sync.my_identity(a).text)
-            client = add_client(a, {"family_name": "Kowalski", "given_names": "Anna"})
+            consent = {"consent_given_on": date.today(), "consent_scope": (SHARE,)}
+            client = add_client(a, {"family_name": "Kowalski", "given_names": "Anna", **consent})
             bundle = root / sync.bundle_file_name(a, "B")
             sync.export_for(a, "B", bundle)
             _expect(b"Kowalski" not in bundle.read_bytes(), "the bundle is not encrypted")

@@ -53,7 +53,7 @@ def record(
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
     with store.transaction() as tx:
-        tx.audit(action, client_id, **detail)
+        tx.audit(action, client_id, dict(detail))
 
 
 def opened(store: Store, client_id: str) -> None:

@@ -119,11 +119,22 @@ class Transaction:
         self.seq = seq
         self.changes: list[ChangeRow] = []
         self.recorded: list[ChangeRow] = []  # every change of this transaction, for the audit
-        self.events: list[tuple[str, str | None, dict[str, Any]]] = []
+        self.events: list[tuple[str, str | None, dict[str, Any], bool]] = []
 
-    def audit(self, action: str, client_id: str | None = None, **detail: Any) -> None:
-        """Add an audit event for what this transaction does beyond its changes (e.g. sync)."""
-        self.events.append((action, client_id, detail))
+    def audit(
+        self,
+        action: str,
+        client_id: str | None = None,
+        detail: dict[str, Any] | None = None,
+        *,
+        travels: bool = True,
+    ) -> None:
+        """Add an audit event for what this transaction does beyond its changes.
+
+        `travels=False` keeps it on this computer (no change row): that a bundle came in is
+        this computer's fact, and sending it on would only cause another round of bundles.
+        """
+        self.events.append((action, client_id, detail or {}, travels))
 
     # -- recording ---------------------------------------------------------------------------
 
@@ -332,12 +343,19 @@ class Transaction:
         if not derived and not self.events:
             return
         who = coordinator(self.conn)
-        for action, client_id, detail in [*derived, *self.events]:
+        device = device_of(self.conn, self.device_num)
+        for action, client_id, detail, travels in [
+            *((*event, True) for event in derived),
+            *self.events,
+        ]:
             event_id = new_event_id()
             value = event_value(who, action, client_id, detail)
-            self._record(AUDIT, event_id, EVENT, value)
-            device = device_of(self.conn, self.device_num)
-            insert_event(self.conn, event_id, self.changes[-1].hlc, device, value)
+            if travels:
+                self._record(AUDIT, event_id, EVENT, value)
+                hlc = self.changes[-1].hlc
+            else:
+                hlc = self.clock.tick()
+            insert_event(self.conn, event_id, hlc, device, value)
         self.recorded.clear()
         self.events.clear()
 

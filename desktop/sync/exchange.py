@@ -219,7 +219,7 @@ def import_bundle(store: Store, path: Path) -> ImportSummary:
                     merger.add(item)
             result = merger.finish()
             for client_id in _clients_touched(store, result.changed_rows):
-                tx.audit("synced_in", client_id, colleague=sender)
+                tx.audit("synced_in", client_id, {"colleague": sender}, travels=False)
             tx.drop_unused_blobs(received)
             store.sync_state.record_import(
                 sender, header.sender_device, dict(header.vector), header.bundle_id

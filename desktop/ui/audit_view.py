@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from desktop.services import audit
 from desktop.services.audit import AuditEvent
+from desktop.services.casefile import Store
 from desktop.services.clients import ClientQuery
-from desktop.store.store import Store
 from desktop.ui.audit_model import CASE, AuditModel
 from desktop.ui.i18n import Retranslating, current_language
 from desktop.ui.style import button_row

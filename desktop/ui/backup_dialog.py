@@ -202,7 +202,10 @@ def backup_on_close(window: MainWindow) -> bool:
     """Back up when closing if chosen; False if it failed and the user chose not to close."""
     if window.store is None:
         return True
-    settings = backup.backup_settings(window.store)
+    try:
+        settings = backup.backup_settings(window.store)
+    except Exception:  # the file cannot be read any more: there is nothing to back up from
+        return True
     if not settings.on_close or settings.folder is None:
         return True
     if _run_backup(window, window.store, window.root, settings) is not None:

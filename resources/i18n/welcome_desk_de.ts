@@ -218,14 +218,265 @@
         <translation>Terminzettel: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointments_tab.py" line="203"/>
+        <location filename="../../desktop/ui/appointments_tab.py" line="206"/>
         <source>Appointments</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/appointments_tab.py" line="252"/>
+        <location filename="../../desktop/ui/appointments_tab.py" line="255"/>
         <source>Coming up: {0}</source>
         <translation>Anstehend: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="185"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="186"/>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="187"/>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="188"/>
+        <source>Printed &amp; exported</source>
+        <translation>Gedruckt &amp; exportiert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="189"/>
+        <source>Sync</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="190"/>
+        <source>Erasures</source>
+        <translation>Löschungen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="191"/>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="197"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="197"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="197"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="197"/>
+        <source>Case &amp;name:</source>
+        <translation>&amp;Name des Falls:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="203"/>
+        <source>all cases</source>
+        <translation>alle Fälle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="204"/>
+        <source>The audit trail cannot be changed.</source>
+        <translation>Das Protokoll kann nicht geändert werden.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="205"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="211"/>
+        <source>Audit trail</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="213"/>
+        <source>History of {0}</source>
+        <translation>Verlauf von {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="237"/>
+        <source>Only the newest {0} events are shown: narrow the filter.</source>
+        <translation>Nur die neuesten {0} Ereignisse werden angezeigt: Grenzen Sie die Auswahl ein.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="239"/>
+        <source>Events: {0}</source>
+        <translation>Ereignisse: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../desktop/ui/audit_model.py" line="56"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_model.py" line="56"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_model.py" line="56"/>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_model.py" line="56"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_model.py" line="79"/>
+        <source>(erased)</source>
+        <translation>(gelöscht)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_model.py" line="80"/>
+        <source>(deleted)</source>
+        <translation>(entfernt)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/backup_dialog.py" line="212"/>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="93"/>
+        <source>&amp;Folder:</source>
+        <translation>O&amp;rdner:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="93"/>
+        <source>&amp;Keep the newest:</source>
+        <translation>Die neuesten &amp;behalten:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="96"/>
+        <source>&amp;Choose folder…</source>
+        <translation>&amp;Ordner wählen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="97"/>
+        <source> backups</source>
+        <translation> Sicherungen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="98"/>
+        <source>Back up when &amp;closing Welcome Desk</source>
+        <translation>Beim &amp;Schließen von Welcome Desk sichern</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="99"/>
+        <source>Made</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="99"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="100"/>
+        <source>&amp;Back up now</source>
+        <translation>Jetzt &amp;sichern</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="101"/>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="102"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="121"/>
+        <source>Backup folder</source>
+        <translation>Ordner für Sicherungen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/backup_restore_flow.py" line="87"/>
+        <source>Restore backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="155"/>
+        <source>Welcome Desk backups (*.wdbackup)</source>
+        <translation>Welcome-Desk-Sicherungen (*.wdbackup)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="168"/>
+        <source>Backing up…</source>
+        <translation>Sicherung läuft…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="184"/>
+        <source>Backup written: {0}</source>
+        <translation>Sicherung geschrieben: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="213"/>
+        <source>The backup could not be written. Close Welcome Desk all the same?</source>
+        <translation>Die Sicherung konnte nicht geschrieben werden. Welcome Desk trotzdem schließen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_restore_flow.py" line="99"/>
+        <source>The backup of {0} holds {1} clients ({2} open), {3} notes and {4} appointments.</source>
+        <translation>Die Sicherung vom {0} enthält {1} Klient*innen ({2} offen), {3} Notizen und {4} Termine.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_restore_flow.py" line="110"/>
+        <source>It is a different case file from the one open now.</source>
+        <translation>Es ist eine andere Fallakte als die jetzt geöffnete.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_restore_flow.py" line="116"/>
+        <source>Restoring replaces the case file on this computer; a safety copy of it is kept. Restore it?</source>
+        <translation>Die Wiederherstellung ersetzt die Fallakte auf diesem Computer; eine Sicherheitskopie davon wird aufbewahrt. Wiederherstellen?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_restore_flow.py" line="156"/>
+        <source>Reading the backup…</source>
+        <translation>Sicherung wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_restore_flow.py" line="164"/>
+        <source>Restoring…</source>
+        <translation>Wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_restore_flow.py" line="170"/>
+        <source>The backup was restored.</source>
+        <translation>Die Sicherung wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_restore_flow.py" line="172"/>
+        <source>Safety copy: {0}</source>
+        <translation>Sicherheitskopie: {0}</translation>
     </message>
 </context>
 <context>
@@ -437,47 +688,52 @@
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../desktop/ui/case_workspace.py" line="64"/>
+        <location filename="../../desktop/ui/case_workspace.py" line="66"/>
         <source>&amp;Overview</source>
         <translation>&amp;Übersicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_workspace.py" line="65"/>
+        <location filename="../../desktop/ui/case_workspace.py" line="67"/>
         <source>Integration &amp;plan</source>
         <translation>Integrations&amp;plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_workspace.py" line="66"/>
+        <location filename="../../desktop/ui/case_workspace.py" line="68"/>
         <source>&amp;Documents</source>
         <translation>&amp;Dokumente</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_workspace.py" line="67"/>
+        <location filename="../../desktop/ui/case_workspace.py" line="69"/>
         <source>&amp;Appointments</source>
         <translation>&amp;Termine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_workspace.py" line="68"/>
+        <location filename="../../desktop/ui/case_workspace.py" line="70"/>
         <source>No&amp;tes</source>
         <translation>&amp;Notizen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_workspace.py" line="69"/>
+        <location filename="../../desktop/ui/case_workspace.py" line="71"/>
         <source>Net&amp;work</source>
         <translation>Netz&amp;werk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_workspace.py" line="121"/>
+        <location filename="../../desktop/ui/case_workspace.py" line="126"/>
         <source>Select a person in the list, or add one with Ctrl+N.</source>
         <translation>Wählen Sie eine Person in der Liste aus, oder legen Sie mit Strg+N eine neue an.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_workspace.py" line="214"/>
+        <location filename="../../desktop/ui/case_workspace.py" line="127"/>
+        <source>Histor&amp;y…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_workspace.py" line="231"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_workspace.py" line="215"/>
+        <location filename="../../desktop/ui/case_workspace.py" line="232"/>
         <source>A change in this case could not be saved: {0}</source>
         <translation>Eine Änderung in diesem Fall konnte nicht gespeichert werden: {0}</translation>
     </message>
@@ -485,37 +741,37 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="215"/>
+        <location filename="../../desktop/ui/change_passphrase_dialog.py" line="56"/>
         <source>Change passphrase</source>
         <translation>Passphrase ändern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="217"/>
+        <location filename="../../desktop/ui/change_passphrase_dialog.py" line="58"/>
         <source>&amp;Current passphrase:</source>
         <translation>&amp;Bisherige Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="218"/>
+        <location filename="../../desktop/ui/change_passphrase_dialog.py" line="59"/>
         <source>&amp;New passphrase:</source>
         <translation>&amp;Neue Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="219"/>
+        <location filename="../../desktop/ui/change_passphrase_dialog.py" line="60"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="223"/>
+        <location filename="../../desktop/ui/change_passphrase_dialog.py" line="64"/>
         <source>C&amp;hange</source>
         <translation>&amp;Ändern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="224"/>
+        <location filename="../../desktop/ui/change_passphrase_dialog.py" line="65"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="233"/>
+        <location filename="../../desktop/ui/change_passphrase_dialog.py" line="74"/>
         <source>The two new passphrases are not the same.</source>
         <translation>Die beiden neuen Passphrasen stimmen nicht überein.</translation>
     </message>
@@ -592,77 +848,77 @@
 <context>
     <name>ColleaguesPage</name>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="102"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="92"/>
         <source>My identity</source>
         <translation>Meine Identität</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="103"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="93"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="104"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="94"/>
         <source>My fingerprint:</source>
         <translation>Mein Fingerabdruck:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="107"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="97"/>
         <source>Give your colleagues this identity (by e-mail or on a USB stick), then read the fingerprint to them by phone or in person so they can check it.</source>
         <translation>Geben Sie diese Identität Ihren Kolleginnen und Kollegen (per E-Mail oder auf einem USB-Stick) und lesen Sie ihnen dann den Fingerabdruck telefonisch oder persönlich vor, damit sie ihn prüfen können.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="113"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="103"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="114"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="104"/>
         <source>Fingerprint</source>
         <translation>Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="115"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="105"/>
         <source>Last bundle received</source>
         <translation>Letztes Paket erhalten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="116"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="106"/>
         <source>Last bundle sent</source>
         <translation>Letztes Paket gesendet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="117"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="107"/>
         <source>Changes waiting for them</source>
         <translation>Für sie ausstehende Änderungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="120"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="110"/>
         <source>&amp;Add colleague…</source>
         <translation>Kollegin/Kollegen &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="121"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="111"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="164"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="154"/>
         <source>Remove colleague</source>
         <translation>Kollegin oder Kollegen entfernen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="166"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="156"/>
         <source>Stop trusting {0}? Bundles from {0} will be refused until you add them again; the changes already merged stay.</source>
         <translation>{0} nicht mehr vertrauen? Pakete von {0} werden abgelehnt, bis Sie die Person wieder hinzufügen; bereits übernommene Änderungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="173"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="163"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/colleagues_page.py" line="174"/>
+        <location filename="../../desktop/ui/colleagues_page.py" line="164"/>
         <source>&amp;Keep</source>
         <translation>&amp;Behalten</translation>
     </message>
@@ -670,224 +926,224 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="81"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="71"/>
         <source>When you and a colleague changed the same thing before exchanging bundles, the later change was kept. Check each one: keep it, or restore the value that lost.</source>
         <translation>Wenn Sie und eine Kollegin oder ein Kollege dasselbe geändert haben, bevor Pakete ausgetauscht wurden, gilt die spätere Änderung. Prüfen Sie jeden Fall: beibehalten oder den unterlegenen Wert wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="87"/>
-        <location filename="../../desktop/ui/conflicts_page.py" line="245"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="77"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="235"/>
         <source>Client</source>
         <translation>Klient/in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="88"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="78"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="89"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="79"/>
         <source>Lost value</source>
         <translation>Unterlegener Wert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="90"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="80"/>
         <source>Kept value</source>
         <translation>Geltender Wert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="91"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="81"/>
         <source>Lost change by</source>
         <translation>Unterlegene Änderung von</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="92"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="82"/>
         <source>Kept change by</source>
         <translation>Geltende Änderung von</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="95"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="85"/>
         <source>&amp;Keep current value</source>
         <translation>Aktuellen Wert &amp;beibehalten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="96"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="86"/>
         <source>&amp;Restore lost value</source>
         <translation>Unterlegenen Wert &amp;wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="185"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="175"/>
         <source>No conflicts to review.</source>
         <translation>Keine Konflikte zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="189"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="179"/>
         <source>Lost: {0} (changed by {1} on {2})</source>
         <translation>Unterlegen: {0} (geändert von {1} am {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="196"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="186"/>
         <source>Kept: {0} (changed by {1} on {2})</source>
         <translation>Geltend: {0} (geändert von {1} am {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="204"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="194"/>
         <source>{0} deleted this entry on {1} without having seen the change, so the change cannot be restored here.</source>
         <translation>Gelöscht von {0} am {1}, ohne dass die Änderung bekannt war; sie lässt sich hier nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="213"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="203"/>
         <source>(deleted)</source>
         <translation>(gelöscht)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="216"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="206"/>
         <source>this computer</source>
         <translation>diesem Computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="220"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="210"/>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="226"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="216"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="226"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="216"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="246"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="236"/>
         <source>Household</source>
         <translation>Haushalt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="247"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="237"/>
         <source>Integration plan</source>
         <translation>Integrationsplan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="248"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="238"/>
         <source>Goal</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="249"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="239"/>
         <source>Measure</source>
         <translation>Maßnahme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="250"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="240"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="251"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="241"/>
         <source>Appointment</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="252"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="242"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="253"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="243"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="254"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="244"/>
         <source>Support</source>
         <translation>Unterstützung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="255"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="245"/>
         <source>Attachment</source>
         <translation>Anhang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="260"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="250"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="261"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="251"/>
         <source>file number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="262"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="252"/>
         <source>personal details</source>
         <translation>Angaben zur Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="263"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="253"/>
         <source>languages</source>
         <translation>Sprachen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="264"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="254"/>
         <source>contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="265"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="255"/>
         <source>address</source>
         <translation>Anschrift</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="266"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="256"/>
         <source>household</source>
         <translation>Haushalt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="267"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="257"/>
         <source>arrival and housing</source>
         <translation>Ankunft und Wohnen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="268"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="258"/>
         <source>residence status</source>
         <translation>Aufenthaltsstatus</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="269"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="259"/>
         <source>consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="270"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="260"/>
         <source>case dates</source>
         <translation>Falldaten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="271"/>
-        <location filename="../../desktop/ui/conflicts_page.py" line="276"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="261"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="266"/>
         <source>details</source>
         <translation>Angaben</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="272"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="262"/>
         <source>assignment</source>
         <translation>Zuordnung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="273"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="263"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="274"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="264"/>
         <source>expiry date</source>
         <translation>Ablaufdatum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conflicts_page.py" line="275"/>
+        <location filename="../../desktop/ui/conflicts_page.py" line="265"/>
         <source>date and time</source>
         <translation>Datum und Uhrzeit</translation>
     </message>
@@ -1151,6 +1407,74 @@
     </message>
 </context>
 <context>
+    <name>DueForErasureDialog</name>
+    <message>
+        <location filename="../../desktop/ui/erasure_view.py" line="75"/>
+        <source>Cases due for erasure</source>
+        <translation>Zur Löschung fällige Fälle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/erasure_view.py" line="76"/>
+        <source>&amp;Keep closed cases for (months):</source>
+        <translation>Abgeschlossene Fälle &amp;aufbewahren (Monate):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/erasure_view.py" line="78"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/erasure_view.py" line="78"/>
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/erasure_view.py" line="78"/>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/erasure_view.py" line="78"/>
+        <source>Keep until</source>
+        <translation>Aufbewahren bis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/erasure_view.py" line="80"/>
+        <source>Select &amp;all</source>
+        <translation>&amp;Alle auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/erasure_view.py" line="81"/>
+        <source>&amp;Erase…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/erasure_view.py" line="82"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/erasure_view.py" line="118"/>
+        <source>Erase cases</source>
+        <translation>Fälle löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/erasure_view.py" line="119"/>
+        <source>Erase %n case(s) for good? This cannot be undone.</source>
+        <translation><numerusform>%n Fall endgültig löschen? Das lässt sich nicht rückgängig machen.</numerusform><numerusform>%n Fälle endgültig löschen? Das lässt sich nicht rückgängig machen.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/erasure_view.py" line="135"/>
+        <source>Erasing cases</source>
+        <translation>Fälle werden gelöscht</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/erasure_view.py" line="139"/>
+        <source>%n case(s) erased for good.</source>
+        <translation><numerusform>%n Fall endgültig gelöscht.</numerusform><numerusform>%n Fälle endgültig gelöscht.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message>
         <location filename="../../desktop/ui/duplicates_view.py" line="178"/>
@@ -1335,132 +1659,132 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="158"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="159"/>
         <source>Send my changes</source>
         <translation>Meine Änderungen senden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="159"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="160"/>
         <source>&amp;To:</source>
         <translation>&amp;An:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="160"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="161"/>
         <source>&amp;Full export (for a new colleague or after a long absence)</source>
         <translation>&amp;Vollständiger Export (für neue Kolleginnen und Kollegen oder nach langer Abwesenheit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="161"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="162"/>
         <source>&amp;Export for colleague…</source>
         <translation>Für Kollegin/Kollegen e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="162"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="163"/>
         <source>Receive a colleague&apos;s changes</source>
         <translation>Änderungen von Kolleginnen und Kollegen empfangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="163"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="164"/>
         <source>Drop bundle files (.wdb) here</source>
         <translation>Abgleichpakete (.wdb) hierher ziehen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="164"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="165"/>
         <source>&amp;Import bundle…</source>
         <translation>Paket &amp;einlesen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="165"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="166"/>
         <source>Watched folder</source>
         <translation>Überwachter Ordner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="166"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="167"/>
         <source>&amp;Watch a sync folder (a shared folder or a USB stick)</source>
         <translation>Abgleichordner &amp;überwachen (ein gemeinsamer Ordner oder ein USB-Stick)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="167"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="168"/>
         <source>No folder chosen</source>
         <translation>Kein Ordner gewählt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="168"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="169"/>
         <source>C&amp;hoose folder…</source>
         <translation>Ordner &amp;wählen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="169"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="170"/>
         <source>Check &amp;now</source>
         <translation>&amp;Jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="172"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="173"/>
         <source>Every minute, bundles for this computer in the folder are imported, and fresh bundles for every colleague are left there.</source>
         <translation>Jede Minute werden Pakete für diesen Computer aus dem Ordner eingelesen und neue Pakete für alle Kolleginnen und Kollegen dort abgelegt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="199"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="200"/>
         <source>Save bundle for {0}</source>
         <translation>Paket für {0} speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="211"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="212"/>
         <source>Writing the bundle for {0}…</source>
         <translation>Paket für {0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="222"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="223"/>
         <source>The bundle for {0} holds 1 change and was saved as {1}.</source>
         <translation>Das Paket für {0} enthält 1 Änderung und wurde als {1} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="224"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="225"/>
         <source>The bundle for {0} holds {2} changes and was saved as {1}.</source>
         <translation>Das Paket für {0} enthält {2} Änderungen und wurde als {1} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="236"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="240"/>
         <source>Import bundle</source>
         <translation>Paket einlesen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="253"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="258"/>
         <source>Importing bundles…</source>
         <translation>Pakete werden eingelesen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="263"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="269"/>
         <source>Choose the sync folder</source>
         <translation>Abgleichordner wählen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="283"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="289"/>
         <source>Checking the sync folder…</source>
         <translation>Abgleichordner wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="293"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="299"/>
         <source>Nothing new in the sync folder.</source>
         <translation>Nichts Neues im Abgleichordner.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="296"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="302"/>
         <source>1 bundle for colleagues written.</source>
         <translation>1 Paket für Kolleginnen und Kollegen geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="298"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="304"/>
         <source>{0} bundles for colleagues written.</source>
         <translation>{0} Pakete für Kolleginnen und Kollegen geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="323"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="329"/>
         <source>Welcome Desk bundles (*.wdb)</source>
         <translation>Welcome-Desk-Abgleichpakete (*.wdb)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/exchange_page.py" line="362"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="365"/>
         <source>Review likely &amp;duplicates (%n)…</source>
         <translation>
             <numerusform>Wahrscheinliche &amp;Doppelung prüfen (%n)…</numerusform>
@@ -1468,17 +1792,17 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="382"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="385"/>
         <source>Sync</source>
         <translation>Abgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="383"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="386"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_page.py" line="388"/>
+        <location filename="../../desktop/ui/exchange_page.py" line="391"/>
         <source>&amp;Compare fingerprints…</source>
         <translation>Fingerabdrücke &amp;vergleichen…</translation>
     </message>
@@ -1659,97 +1983,97 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>&amp;Case file</source>
         <translation>&amp;Fallakte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>&amp;New client…</source>
         <translation>&amp;Neue Klientin / neuer Klient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>&amp;Print plan…</source>
         <translation>Plan &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>&amp;Import clients from a spreadsheet…</source>
         <translation>Klienten aus einer &amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>&amp;Cases</source>
         <translation>&amp;Fälle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>&amp;Agenda</source>
         <translation>&amp;Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
         <source>&amp;Organisations…</source>
         <translation>&amp;Organisationen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>&amp;Sync</source>
         <translation>A&amp;bgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>Sync with &amp;colleagues…</source>
         <translation>Abgleich mit &amp;Kolleginnen und Kollegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/main_window.py" line="193"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
         <source>The case file is locked.</source>
         <translation>Die Fallakte ist gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>Unlock…</source>
         <translation>Entsperren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/ui/print_preview.py" line="281"/>
         <source>Integration plan: {0}</source>
         <translation>Integrationsplan: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="420"/>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
         <source>1 person</source>
         <translation>1 Person</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -1757,17 +2081,17 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="426"/>
+        <location filename="../../desktop/ui/main_window.py" line="418"/>
         <source>Saved {0}</source>
         <translation>Gespeichert um {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="429"/>
+        <location filename="../../desktop/ui/main_window.py" line="421"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="440"/>
+        <location filename="../../desktop/ui/main_window.py" line="432"/>
         <source>A change could not be saved: {0} Close all the same?</source>
         <translation>Eine Änderung konnte nicht gespeichert werden: {0} Trotzdem schließen?</translation>
     </message>
@@ -2044,6 +2368,72 @@ Trotzdem eine neue Person anlegen?</translation>
     </message>
 </context>
 <context>
+    <name>NewRecoveryKeyDialog</name>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_dialog.py" line="119"/>
+        <source>New recovery key</source>
+        <translation>Neuer Wiederherstellungsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_dialog.py" line="122"/>
+        <source>A new recovery key replaces the old one: the old key stops working at once, also the copy in the safe. Your passphrase stays as it is.</source>
+        <translation>Ein neuer Wiederherstellungsschlüssel ersetzt den alten: Der alte Schlüssel gilt sofort nicht mehr, auch die Kopie im Tresor. Ihre Passphrase bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_dialog.py" line="126"/>
+        <source>Your &amp;passphrase:</source>
+        <translation>Ihre &amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_dialog.py" line="129"/>
+        <source>This is your new recovery key. It is shown only now. Write it down or print it, put it in the office safe, and destroy the old one.</source>
+        <translation>Dies ist Ihr neuer Wiederherstellungsschlüssel. Er wird nur jetzt angezeigt. Schreiben Sie ihn auf oder drucken Sie ihn, legen Sie ihn in den Tresor der Dienststelle und vernichten Sie den alten.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_dialog.py" line="133"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_dialog.py" line="134"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_dialog.py" line="135"/>
+        <source>I have &amp;written it down / put it in the safe</source>
+        <translation>Ich habe ihn &amp;aufgeschrieben / in den Tresor gelegt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_dialog.py" line="136"/>
+        <source>&amp;Make new key</source>
+        <translation>Neuen Schlüssel &amp;erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_dialog.py" line="137"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_dialog.py" line="138"/>
+        <source>C&amp;lose</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recovery_key_dialog.py" line="178"/>
+        <source>Welcome Desk – recovery key
+
+{0}
+
+This key opens the case file if the passphrase is forgotten. Keep it safe and show it to no one.</source>
+        <translation>Welcome Desk – Wiederherstellungsschlüssel
+
+{0}
+
+Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Bewahren Sie ihn sicher auf und zeigen Sie ihn niemandem.</translation>
+    </message>
+</context>
+<context>
     <name>NotesTab</name>
     <message>
         <location filename="../../desktop/ui/notes_tab.py" line="137"/>
@@ -2147,67 +2537,67 @@ Trotzdem eine neue Person anlegen?</translation>
 <context>
     <name>OrganisationsDialog</name>
     <message>
-        <location filename="../../desktop/ui/organisations_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="132"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="133"/>
         <source>Search: name or contact person</source>
         <translation>Suche: Name oder Ansprechperson</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="136"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="137"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="138"/>
         <source>Contact person</source>
         <translation>Ansprechperson</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="139"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="140"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="141"/>
         <source>Clients supported</source>
         <translation>Unterstützte Klient/innen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations_dialog.py" line="153"/>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="144"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations_dialog.py" line="154"/>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="145"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="146"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations_dialog.py" line="229"/>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="220"/>
         <source>1 organisation</source>
         <translation>1 Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations_dialog.py" line="231"/>
+        <location filename="../../desktop/ui/organisations_dialog.py" line="222"/>
         <source>%1 organisations</source>
         <translation>%1 Organisationen</translation>
     </message>
@@ -2674,42 +3064,42 @@ Trotzdem eine neue Person anlegen?</translation>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="100"/>
+        <location filename="../../desktop/ui/print_preview.py" line="106"/>
         <source>Print &amp;language:</source>
         <translation>Druck&amp;sprache:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="101"/>
+        <location filename="../../desktop/ui/print_preview.py" line="107"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="102"/>
+        <location filename="../../desktop/ui/print_preview.py" line="108"/>
         <source>&amp;Save as PDF…</source>
         <translation>Als &amp;PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="103"/>
+        <location filename="../../desktop/ui/print_preview.py" line="109"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="165"/>
+        <location filename="../../desktop/ui/print_preview.py" line="173"/>
         <source>German only</source>
         <translation>Nur Deutsch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="167"/>
+        <location filename="../../desktop/ui/print_preview.py" line="175"/>
         <source>German and {0}</source>
         <translation>Deutsch und {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="221"/>
+        <location filename="../../desktop/ui/print_preview.py" line="229"/>
         <source>1 page</source>
         <translation>1 Seite</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/print_preview.py" line="223"/>
+        <location filename="../../desktop/ui/print_preview.py" line="231"/>
         <source>%Ln pages</source>
         <translation>
             <numerusform>%Ln Seite</numerusform>
@@ -2717,24 +3107,62 @@ Trotzdem eine neue Person anlegen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="234"/>
+        <location filename="../../desktop/ui/print_preview.py" line="242"/>
         <source>The document could not be printed.</source>
         <translation>Das Dokument konnte nicht gedruckt werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="239"/>
+        <location filename="../../desktop/ui/print_preview.py" line="247"/>
         <source>Save as PDF</source>
         <translation>Als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="241"/>
+        <location filename="../../desktop/ui/print_preview.py" line="249"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/print_preview.py" line="251"/>
+        <location filename="../../desktop/ui/print_preview.py" line="259"/>
         <source>The PDF could not be saved: {0}</source>
         <translation>Das PDF konnte nicht gespeichert werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectionMenu</name>
+    <message>
+        <location filename="../../desktop/ui/protection_menu.py" line="48"/>
+        <source>&amp;Data protection</source>
+        <translation>&amp;Datenschutz</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/protection_menu.py" line="49"/>
+        <source>&amp;Back up now</source>
+        <translation>Jetzt &amp;sichern</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/protection_menu.py" line="50"/>
+        <source>Backups and &amp;restore…</source>
+        <translation>Sicherungen und &amp;Wiederherstellung…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/protection_menu.py" line="51"/>
+        <source>&amp;Audit trail…</source>
+        <translation>&amp;Protokoll…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/protection_menu.py" line="52"/>
+        <source>&amp;History of this case…</source>
+        <translation>&amp;Verlauf dieses Falls…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/protection_menu.py" line="53"/>
+        <source>Data &amp;access request for this client…</source>
+        <translation>&amp;Auskunft für diese Person…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/protection_menu.py" line="54"/>
+        <source>Cases due for &amp;erasure…</source>
+        <translation>Zur &amp;Löschung fällige Fälle…</translation>
     </message>
 </context>
 <context>
@@ -2878,76 +3306,129 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
     </message>
 </context>
 <context>
+    <name>SecretDialog</name>
+    <message>
+        <location filename="../../desktop/ui/backup_restore_flow.py" line="63"/>
+        <source>Open the backup</source>
+        <translation>Sicherung öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_restore_flow.py" line="65"/>
+        <source>Enter the passphrase that opened this case file when the backup was made.</source>
+        <translation>Geben Sie die Passphrase ein, mit der sich diese Fallakte öffnen ließ, als die Sicherung erstellt wurde.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_restore_flow.py" line="67"/>
+        <source>This is the &amp;recovery key</source>
+        <translation>Das ist der &amp;Wiederherstellungsschlüssel</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="125"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="127"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="128"/>
         <source>&amp;Lock after idle:</source>
         <translation>Sperren nach &amp;Leerlauf von:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="129"/>
         <source>&amp;Office name:</source>
         <translation>Name der &amp;Einrichtung:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="130"/>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Ihr Name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="134"/>
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="135"/>
         <source>printed on the integration plan</source>
         <translation>wird auf den Integrationsplan gedruckt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="136"/>
+        <source>who works at this computer</source>
+        <translation>wer an diesem Computer arbeitet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="137"/>
+        <source>Passphrase and keys</source>
+        <translation>Passphrase und Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="138"/>
         <source>&amp;Unlock with my Windows account</source>
         <translation>Mit meinem &amp;Windows-Konto entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="139"/>
         <source>Change &amp;passphrase…</source>
         <translation>&amp;Passphrase ändern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="140"/>
+        <source>New &amp;recovery key…</source>
+        <translation>Neuer Wieder&amp;herstellungsschlüssel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="142"/>
+        <source>&amp;Forget the key in the Windows credential store</source>
+        <translation>Schlüssel im Windows-Anmeldeinformationsspeicher &amp;vergessen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="144"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="145"/>
         <source>&amp;Apply</source>
         <translation>&amp;Übernehmen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="146"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="179"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="180"/>
         <source>Please enter your passphrase to confirm:</source>
         <translation>Bitte geben Sie zur Bestätigung Ihre Passphrase ein:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="166"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="200"/>
         <source>The Windows account could not be set up for unlocking on this computer.</source>
         <translation>Das Windows-Konto konnte auf diesem Computer nicht zum Entsperren eingerichtet werden.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="226"/>
+        <source>Forget the key</source>
+        <translation>Schlüssel vergessen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="228"/>
+        <source>Remove the key from the Windows credential store? Afterwards you unlock the case file with your passphrase.</source>
+        <translation>Den Schlüssel aus dem Windows-Anmeldeinformationsspeicher entfernen? Danach entsperren Sie die Fallakte mit Ihrer Passphrase.</translation>
     </message>
 </context>
 <context>

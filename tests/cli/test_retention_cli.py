@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+
 def retention(cli: Any, *args: str) -> subprocess.CompletedProcess[str]:
     """Run `retention ...` in a subprocess with the test environment."""
     return subprocess.run(

@@ -18,6 +18,9 @@ EXIT_USAGE, EXIT_UNLOCK, EXIT_BUNDLE, EXIT_INPUT = 2, 3, 4, 5
 FINGERPRINT = re.compile(r"^\d+( \d+)+$")
 EXPORT_NOTE = re.compile(r"^(\d+) changes, (\d+) scans, (\d+) bytes$")
 
+# Only clients who agreed to sharing with colleagues travel in bundles.
+SHARED = ("--consent-given-on", "2026-01-05", "--consent-scope", "share_colleagues")
+
 
 class Pair:
     """Anna's and Bea's case files (folders), their CLIs and the first bundle Anna wrote."""
@@ -69,7 +72,9 @@ def template_pair(tmp_path_factory, make_cli, template_case) -> Pair:
         code, out, err = cli("colleague", "add", name, identities[other][0])
         assert code == 0, err
         assert out == f"{name}\t{identities[other][1]}\n"  # the fingerprint to compare by phone
-    client_id = anna.add("--family-name", "Haddad", "--given-names", "Amal", "--phone", "0151 1")
+    client_id = anna.add(
+        "--family-name", "Haddad", "--given-names", "Amal", "--phone", "0151 1", *SHARED
+    )  # fmt: skip
     bundle, changes = export(anna, "Bea", root / "anna-to-bea.wdb")
     return Pair(anna, bea, bundle, changes, client_id)
 
@@ -120,7 +125,7 @@ def test_a_bundle_travels_both_ways_and_the_clients_appear(pair, tmp_path):
     # Bea answers into a folder (a USB stick, a shared folder): the file is named for both sides
     outbox = tmp_path / "outbox"
     outbox.mkdir()
-    bea.add("--family-name", "Okafor", "--given-names", "Chidi", "--birth-date", "1988")
+    bea.add("--family-name", "Okafor", "--given-names", "Chidi", "--birth-date", "1988", *SHARED)
     written, changes = export(bea, "Anna", outbox)
     assert written.parent == outbox and re.fullmatch(r"wd-\w+-to-\w+-\w+\.wdb", written.name)
     assert changes >= 2
@@ -248,8 +253,9 @@ def test_a_concurrent_edit_is_listed_on_both_sides_and_can_be_restored(pair, tmp
     to_bea, _ = export(anna, "Bea", tmp_path / "a2.wdb")
     to_anna, _ = export(bea, "Anna", tmp_path / "b2.wdb")
 
-    assert imported(anna, to_anna) == "1 changes from Bea merged; 1 conflicts to review."
-    assert imported(bea, to_bea) == "1 changes from Anna merged; 1 conflicts to review."
+    # each side sends its edit and the audit event that records it
+    assert imported(anna, to_anna) == "2 changes from Bea merged; 1 conflicts to review."
+    assert imported(bea, to_bea) == "2 changes from Anna merged; 1 conflicts to review."
 
     listed = {"anna": conflicts(anna), "bea": conflicts(bea)}
     for side, (lost_by, kept_by) in {"anna": ("", "Bea"), "bea": ("Anna", "")}.items():
@@ -270,5 +276,5 @@ def test_a_concurrent_edit_is_listed_on_both_sides_and_can_be_restored(pair, tmp
     assert conflicts(anna) == []
     # the restored value is a new edit: it travels to Bea and wins there too
     again, _ = export(anna, "Bea", tmp_path / "a3.wdb")
-    assert imported(bea, again).startswith("1 changes from Anna merged")
+    assert imported(bea, again).startswith("2 changes from Anna merged")
     assert [c["phone"] for c in bea.list_json()] == ["0170 ANNA"]

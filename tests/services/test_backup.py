@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import zipfile
 from collections.abc import Iterator
@@ -201,7 +202,7 @@ def test_settings_round_trip_and_keep_is_checked(case: Case, tmp_path: Path) -> 
 
 def test_colleagues_sync_on_after_a_restore(case: Case, folder: Path, tmp_path: Path) -> None:
     """Anna backs up, works on and sends it to Bea, restores: Bea brings the work back."""
-    from tests.sync.devices import open_store
+    from tests.sync.devices import open_store, shared_client
 
     anna = Device("Anna", case.root, case.key, case.store)
     bea_folder = tmp_path / "bea"
@@ -211,9 +212,19 @@ def test_colleagues_sync_on_after_a_restore(case: Case, folder: Path, tmp_path: 
     try:
         sync.add_colleague(anna.store, "Bea", sync.my_identity(bea.store).text)
         sync.add_colleague(bea.store, "Anna", sync.my_identity(anna.store).text)
+        for client in anna.store.all(Client):  # only clients who agreed to sharing travel
+            consent = shared_client(client.family_name)
+            casework.save(
+                anna.store,
+                dataclasses.replace(
+                    client,
+                    consent_given_on=consent.consent_given_on,
+                    consent_scope=consent.consent_scope,
+                ),
+            )
         exchange_all([anna, bea], rounds=1)
         info = backup.back_up(anna.store, case.root, folder)
-        late = Client("Afterwards", "Nour", nationality="IQ")
+        late = shared_client("Afterwards", "Nour", nationality="IQ")
         casework.add(anna.store, late)
         bea.import_(anna.export_to(bea))
 

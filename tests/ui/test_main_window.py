@@ -306,7 +306,7 @@ def test_closing_the_window_closes_the_store(window: MainWindow, store: Store) -
 
 def test_menus_and_filters_are_english_and_retranslated(window: MainWindow, qtbot: QtBot) -> None:
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Case file", "&View", "&Sync", "&Reports"]
+    assert menus == ["&Case file", "&View", "&Sync", "&Reports", "&Data protection"]
     file_menu = window.menuBar().actions()[0].menu()
     assert isinstance(file_menu, QMenu)
     entries = [a.text() for a in file_menu.actions() if not a.isSeparator()]

@@ -30,6 +30,7 @@ GERMAN = {
     "&View": "&Ansicht",
     "&Sync": "A&bgleich",
     "&Reports": "A&uswertungen",
+    "&Data protection": "&Datenschutz",
     "&Lock": "&Sperren",
     "Open &measures": "Offene &Maßnahmen",
     "Settings": "Einstellungen",
@@ -114,12 +115,15 @@ def test_an_invalid_value_is_said_in_one_sentence(dialog: SettingsDialog, store:
 def test_the_language_switches_without_restart(
     german_catalogue: None, dialog: SettingsDialog, window: MainWindow, qtbot: QtBot
 ) -> None:
-    assert menu_titles(window) == ["&Case file", "&View", "&Sync", "&Reports"]
+    assert menu_titles(window) == ["&Case file", "&View", "&Sync", "&Reports", "&Data protection"]
     dialog.language.setCurrentIndex(dialog.language.findData("de"))
     dialog.apply_button.click()
     assert i18n.current_language() == "de"
     qtbot.waitUntil(
-        lambda: menu_titles(window) == ["&Fallakte", "&Ansicht", "A&bgleich", "A&uswertungen"]
+        lambda: (
+            menu_titles(window)
+            == ["&Fallakte", "&Ansicht", "A&bgleich", "A&uswertungen", "&Datenschutz"]
+        )
     )
     assert window.case_list.measures_filter.text() == "Offene &Maßnahmen"
     assert dialog.windowTitle() == "Einstellungen"
@@ -129,7 +133,11 @@ def test_the_language_switches_without_restart(
     assert statuses.itemText(1) == ResidenceStatus.ASYLUM_PROCEDURE.label("de")
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.apply_button.click()
-    qtbot.waitUntil(lambda: menu_titles(window) == ["&Case file", "&View", "&Sync", "&Reports"])
+    qtbot.waitUntil(
+        lambda: (
+            menu_titles(window) == ["&Case file", "&View", "&Sync", "&Reports", "&Data protection"]
+        )
+    )
     assert window.case_list.measures_filter.text() == "Open &measures"
 
 
@@ -149,7 +157,7 @@ def test_every_widget_of_the_window_retranslates(
     i18n.set_language("en")
     qtbot.waitUntil(lambda: "MainWindow" in calls)
     assert {"MainWindow", "CaseList", "CaseWorkspace"} <= set(calls)
-    assert menu_titles(window) == ["&Case file", "&View", "&Sync", "&Reports"]
+    assert menu_titles(window) == ["&Case file", "&View", "&Sync", "&Reports", "&Data protection"]
 
 
 def test_the_windows_account_can_be_turned_on_and_off(
