@@ -357,10 +357,16 @@ def write_ics(
     found = events(
         store, client_id=client_id, start=start, end=end, detail=detail, lang=lang, today=today
     )
-    # atomic_write_text encodes UTF-8 and keeps the CRLF line ends as they are
-    atomic_write_text(Path(target), render(found, now=now, lang=lang))
+    _write(store, Path(target), found, now, lang)
     audit.record(store, "exported", client_id, what="calendar", count=len(found))
     return len(found)
+
+
+def _write(
+    store: Store, target: Path, found: list[CalendarEvent], now: datetime | None, lang: str
+) -> None:
+    # atomic_write_text encodes UTF-8 and keeps the CRLF line ends as they are
+    atomic_write_text(target, render(found, now=now, lang=lang))
 
 
 def write_feed(
@@ -379,14 +385,11 @@ def write_feed(
     """
     today = today or date.today()
     target = Path(folder) / FEED_NAME
-    write_ics(
-        store,
-        target,
-        start=add_months(today, -1),
-        end=add_months(today, 12),
-        detail=detail,
-        lang=lang,
+    found = events(
+        store, start=add_months(today, -1), end=add_months(today, 12), detail=detail, lang=lang,
         today=today,
-        now=now,
-    )
+    )  # fmt: skip
+    # Not in the audit trail: it is rewritten every few minutes, and an event each time would be
+    # a change that makes the feed (and the watched sync folder) write again.
+    _write(store, target, found, now, lang)
     return target

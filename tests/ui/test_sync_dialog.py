@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -13,10 +15,12 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.catalogues import ConsentScope
 from desktop.domain.dates import PartialDate
 from desktop.domain.model import Client
 from desktop.services import casework, sync
-from desktop.services.clients import add_client, update_client
+from desktop.services.clients import add_client as add_any_client
+from desktop.services.clients import update_client
 from desktop.store.database import connect, prepare
 from desktop.store.search import ClientQuery
 from desktop.store.store import Store
@@ -24,6 +28,14 @@ from desktop.ui.colleague_dialog import fingerprint_lines
 from desktop.ui.i18n import set_language
 from desktop.ui.sync_dialog import SyncDialog
 from tests.sync.devices import make_devices, shared_client
+
+SHARE = (ConsentScope.STORE, ConsentScope.SHARE_COLLEAGUES)
+
+
+def add_client(store: Store, fields: dict[str, Any]) -> Client:
+    """A client who agreed to sharing with colleagues: only such clients travel."""
+    consent = {"consent_given_on": date(2026, 1, 5), "consent_scope": SHARE}
+    return add_any_client(store, {**consent, **fields})
 
 
 def open_store(folder: Path) -> Store:
@@ -189,7 +201,8 @@ def test_an_exported_bundle_imported_by_the_colleague_brings_the_client(
     written = target.with_name("for-bea.wdb")
     assert written.is_file()
     text = close_message(dialog)
-    assert text.startswith("The bundle for Bea holds 3 changes") and str(written) in text
+    # existence, name, case dates, consent, and the audit event that records the new case
+    assert text.startswith("The bundle for Bea holds 5 changes") and str(written) in text
     assert dialog.colleagues.shown_rows()[0][3] != ""  # last bundle sent
 
     theirs = window(qtbot, bea)
@@ -197,7 +210,7 @@ def test_an_exported_bundle_imported_by_the_colleague_brings_the_client(
     theirs.merged.connect(lambda: merged.append(True))
     choose_file(monkeypatch, written)
     theirs.exchange.import_button.click()
-    assert close_message(theirs) == "3 changes from Anna merged."
+    assert close_message(theirs) == "5 changes from Anna merged."
     assert names(bea) == ["Haddad"]
     assert merged == [True]
     row = theirs.colleagues.shown_rows()[0]
@@ -243,7 +256,7 @@ def test_a_dropped_bundle_is_imported(
     drop = QDropEvent(where, copy, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(page, drop)
     qtbot.waitUntil(lambda: page.message is not None)
-    assert page.result.text() == "3 changes from Anna merged."
+    assert page.result.text() == "5 changes from Anna merged."
     assert names(bea) == ["Okafor"]
 
 
@@ -302,7 +315,7 @@ def test_an_untrusted_sender_can_be_compared_and_then_trusted(
     assert sorted(c.name for c in sync.colleagues(anna)) == ["Bea", "Carla"]
 
     dialog.exchange.import_files([bundle])
-    assert dialog.exchange.result.text() == "3 changes from Carla merged."
+    assert dialog.exchange.result.text() == "5 changes from Carla merged."
     assert names(anna) == ["Rossi"]
 
 
@@ -334,7 +347,7 @@ def test_a_changed_key_shows_the_known_and_the_new_fingerprint(
     assert not form.isVisible()
     assert dialog.colleagues.shown_rows()[0][1] == sync.my_identity(bea).fingerprint
     dialog.exchange.import_files([bundle])
-    assert dialog.exchange.result.text() == "3 changes from Bea merged."
+    assert dialog.exchange.result.text() == "5 changes from Bea merged."
     assert names(anna) == ["Yilmaz"]
 
 
@@ -416,7 +429,7 @@ def test_the_window_speaks_german(
     add_client(bea, {"family_name": "Kaya", "given_names": "Deniz"})
     bundle = send_bundle(qtbot, bea, "Anna", tmp_path / "de.wdb", monkeypatch)
     dialog.exchange.import_files([bundle])
-    assert dialog.exchange.result.text() == "3 Änderungen von Bea übernommen."
+    assert dialog.exchange.result.text() == "5 Änderungen von Bea übernommen."
     box = dialog.exchange.message
     assert box is not None and box.windowTitle() == "Abgleich"
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.catalogues import ConsentScope
+from desktop.domain.model import Client
 from desktop.services import sync
-from desktop.services.clients import add_client
+from desktop.services.clients import add_client as add_any_client
 from desktop.store.database import connect, prepare
 from desktop.store.search import ClientQuery
 from desktop.store.store import Store
@@ -19,6 +23,14 @@ from desktop.ui.folder_watcher import FolderWatcher
 from desktop.ui.i18n import set_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sync_dialog import SyncDialog
+
+SHARE = (ConsentScope.STORE, ConsentScope.SHARE_COLLEAGUES)
+
+
+def add_client(store: Store, fields: dict[str, Any]) -> Client:
+    """A client who agreed to sharing with colleagues: only such clients travel."""
+    consent = {"consent_given_on": date(2026, 1, 5), "consent_scope": SHARE}
+    return add_any_client(store, {**consent, **fields})
 
 
 def open_store(folder: Path) -> Store:
