@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTranslator
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -29,6 +29,7 @@ from desktop.ui.audit_view import (
     open_case_history,
 )
 from desktop.ui.main_window import MainWindow
+from tests.ui.fake_german import german_translator
 
 # A few German texts, as the lead's welcome_desk_de.qm will hold them (from /tmp/wd-i18n/E.json).
 GERMAN = {
@@ -42,19 +43,7 @@ GERMAN = {
 }
 
 
-class FakeGerman(QTranslator):
-    """Stands in for the compiled catalogue: `load` succeeds, known texts are German."""
-
-    def load(self, *_args: object, **_kwargs: object) -> bool:  # type: ignore[override]
-        return True
-
-    def isEmpty(self) -> bool:
-        return False
-
-    def translate(  # type: ignore[override]
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return GERMAN.get(source, "")
+FakeGerman = german_translator(GERMAN)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
@@ -20,6 +19,7 @@ from desktop.store.store import Store
 from desktop.ui import i18n
 from desktop.ui.recovery_key_dialog import NewRecoveryKeyDialog
 from desktop.ui.settings_dialog import SettingsDialog
+from tests.ui.fake_german import german_translator
 
 PASSPHRASE = "correct horse battery staple"
 NEW_PASSPHRASE = "green apple river morning"
@@ -40,19 +40,7 @@ GERMAN = {
 }
 
 
-class FakeGerman(QTranslator):
-    """Stands in for the compiled catalogue: `load` succeeds, known texts are German."""
-
-    def load(self, *_args: object, **_kwargs: object) -> bool:  # type: ignore[override]
-        return True
-
-    def isEmpty(self) -> bool:
-        return False
-
-    def translate(  # type: ignore[override]
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return GERMAN.get(source, "")
+FakeGerman = german_translator(GERMAN)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QTranslator
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +20,7 @@ from desktop.ui.case_list import CaseList
 from desktop.ui.case_workspace import CaseWorkspace
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_dialog import SettingsDialog
+from tests.ui.fake_german import german_translator
 
 PASSPHRASE = "correct horse battery staple"
 NEW_PASSPHRASE = "green apple river morning"
@@ -38,19 +39,7 @@ GERMAN = {
 }
 
 
-class FakeGerman(QTranslator):
-    """Stands in for the compiled catalogue: `load` succeeds, known texts are German."""
-
-    def load(self, *_args: object, **_kwargs: object) -> bool:  # type: ignore[override]
-        return True
-
-    def isEmpty(self) -> bool:
-        return False
-
-    def translate(  # type: ignore[override]
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return GERMAN.get(source, "")
+FakeGerman = german_translator(GERMAN)
 
 
 @pytest.fixture
