@@ -177,8 +177,7 @@ def test_every_device_ends_with_the_same_case_file(
             assert_no_orphans(first)
             for path, receiver in world.bundles:  # importing any bundle again changes nothing
                 before = receiver.case_data()
-                summary = receiver.import_(path)
-                assert summary.applied == 0
+                receiver.import_(path)  # it may bring history of a client still held back
                 assert receiver.case_data() == before
             for client_id in world.clients:
                 erased = [d.store.is_erased(client_id) for d in world.devices]
