@@ -141,8 +141,6 @@ _ACTION_TEXT = {
     "exported": ("Exported", "Exportiert"),
     "access_request": ("Data access request answered", "Auskunft erteilt"),
     "synced_in": ("Received from a colleague", "Per Abgleich erhalten"),
-    "sync_export": ("Sent to a colleague", "An Kollegin/Kollegen gesendet"),
-    "imported": ("Imported from a spreadsheet", "Aus einer Tabelle importiert"),
     "backup": ("Backup written", "Sicherung geschrieben"),
     "restored": ("Restored from a backup", "Aus einer Sicherung wiederhergestellt"),
     "passphrase_changed": ("Passphrase changed", "Passphrase geändert"),

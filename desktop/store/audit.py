@@ -37,8 +37,6 @@ ACTIONS = (
     "exported",
     "access_request",
     "synced_in",
-    "sync_export",
-    "imported",
     "backup",
     "restored",
     "passphrase_changed",

@@ -42,10 +42,10 @@ EARLIEST = QDate(2000, 1, 1)  # "from" at this date means: from the beginning
 # Filter key -> the actions it shows (empty: all).
 FILTERS: dict[str, tuple[str, ...]] = {
     "all": (),
-    "changes": ("created", "changed", "deleted", "merged", "imported"),
+    "changes": ("created", "changed", "deleted", "merged"),
     "opened": ("opened",),
     "handed_out": ("printed", "exported", "access_request"),
-    "sync": ("synced_in", "sync_export"),
+    "sync": ("synced_in",),
     "erasures": ("erased",),
     "security": (
         "backup",
