@@ -11,12 +11,10 @@ import pytest
 from desktop.domain.errors import DamagedCaseFile, InvalidInput, WrongPassphrase, WrongRecoveryKey
 from desktop.services import audit, settings
 from desktop.store import casefile
-from desktop.store.database import connect, prepare
-from desktop.store.keys import KdfParams, KeyFile
+from desktop.store.keys import KeyFile
 from desktop.store.store import Store
+from tests.services.keyed_case import PASSPHRASE, keyed_case
 
-FAST = KdfParams(memory_kib=1024, iterations=1, lanes=1)  # Argon2id, cheap for tests
-PASSPHRASE = "Grüße aus dem Büro 2026"
 NEW_PASSPHRASE = "ein neuer langer Satz"
 KEY_ACTIONS = ("passphrase_changed", "recovery_key_renewed", "keyring_forgotten")
 
@@ -24,13 +22,7 @@ KEY_ACTIONS = ("passphrase_changed", "recovery_key_renewed", "keyring_forgotten"
 @pytest.fixture
 def case(tmp_path: Path) -> Iterator[tuple[Path, Store, str]]:
     """A case file as `casefile.create` makes it, with cheap Argon2id: (root, store, recovery)."""
-    root = tmp_path / "data"
-    root.mkdir()
-    keyfile, key, recovery = KeyFile.create(root / "keys.json", PASSPHRASE, kdf=FAST)
-    conn = connect(root / "casefile.db", key)
-    prepare(conn, root / "casefile.db", root / "backups")
-    store = Store(conn)
-    store.set_meta("case_id", keyfile.case_id)
+    root, store, recovery = keyed_case(tmp_path)
     yield root, store, recovery
     store.close()
 
