@@ -12,15 +12,17 @@ from desktop.domain.model import Client
 from desktop.domain.names import fold, fold_variants
 from desktop.domain.text_input import parse_fields
 from desktop.services import casework
-from desktop.store.search import ClientPage, ClientQuery
+from desktop.store.search import SORTS, ClientPage, ClientQuery
 from desktop.store.store import Store
 
 __all__ = [
+    "SORTS",
     "ClientPage",
     "ClientQuery",
     "add_client",
     "all_clients",
     "delete_client",
+    "display_names",
     "erase_client",
     "erase_clients",
     "fields_from_text",
@@ -72,6 +74,11 @@ def erase_clients(
 ) -> int:
     """Erase several clients in one go (one scrub of the file at the end); returns rows erased."""
     return casework.erase_clients(store, client_ids, progress)
+
+
+def display_names(store: Store, client_ids: list[str]) -> dict[str, str]:
+    """ "Family, Given" of these clients by id (erased or unknown ids are left out)."""
+    return store.display_names(client_ids)
 
 
 def list_clients(store: Store, query: ClientQuery) -> ClientPage:

@@ -155,6 +155,11 @@ def export_json_text(store: Store, client_id: str | None = None) -> str:
     )
 
 
-def write_export(store: Store, target: Path, client_id: str | None = None) -> None:
-    """Write the export to a file atomically (temporary name, flushed, then renamed)."""
-    atomic_write_text(target, export_json_text(store, client_id))
+def export_json(store: Store, client_id: str | None = None, target: Path | None = None) -> str:
+    """The export as JSON text, also written to `target` atomically if given; the audit trail
+    records that it was handed out."""
+    text = export_json_text(store, client_id)
+    if target is not None:
+        atomic_write_text(target, text)
+    audit.record(store, "exported", client_id, what="json")
+    return text

@@ -1,55 +1,49 @@
-"""The command line's `backup` and `restore` (registered by `desktop.cli`)."""
+"""`backup` and `restore`: an encrypted copy of the whole case file, and putting one back."""
 
 from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop import cli
+from desktop.cli import common
 from desktop.domain.errors import CannotUnlock
 from desktop.services import backup
 
 
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
-    root = cli._data_dir(args)
-    info = cli._with_store(args, lambda store: backup.back_up(store, root, Path(args.out)))
+    root = common.data_dir(args)
+    info = common.with_store(args, lambda store: backup.back_up(store, root, Path(args.out)))
     print(info.path, file=out)
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
-    root = cli._data_dir(args)
+    root = common.data_dir(args)
     source = Path(args.file)
     backup.read_manifest(source)  # "not a backup" before asking for any secret
     recovery = _recovery_key(args)
-    passphrase = None if recovery else cli._passphrase(args)
+    passphrase = None if recovery else common.passphrase(args)
     if passphrase is None and recovery is None:
-        raise CannotUnlock(
-            "No passphrase was given: set WELCOME_DESK_PASSPHRASE or use --passphrase-file.",
-            "Keine Passphrase angegeben: setzen Sie WELCOME_DESK_PASSPHRASE oder nutzen Sie "
-            "--passphrase-file.",
-        )
+        raise common.no_passphrase()
     key = backup.unlock_backup(root, source, passphrase=passphrase, recovery_key=recovery)
     restored = backup.restore(root, source, key)
     restored.store.close()
-    print(_summary(restored, cli.user_language()), file=out)
-    return cli.EXIT_OK
+    print(_summary(restored, common.user_language()), file=out)
+    return common.EXIT_OK
 
 
 def _recovery_key(args: argparse.Namespace) -> str | None:
     if args.recovery_key_file:
-        try:
-            text = Path(args.recovery_key_file).read_text(encoding="utf-8").strip()
-        except OSError:
-            raise CannotUnlock(
-                f"The recovery key file {args.recovery_key_file} cannot be read.",
-                f"Die Datei {args.recovery_key_file} mit dem Wiederherstellungsschlüssel kann "
-                "nicht gelesen werden.",
-            ) from None
-        return text
+        path = args.recovery_key_file
+        return common.first_line(
+            path,
+            lambda: CannotUnlock(
+                f"The recovery key file {path} cannot be read.",
+                f"Die Datei {path} mit dem Wiederherstellungsschlüssel kann nicht gelesen werden.",
+            ),
+        ).strip()
     return os.environ.get("WELCOME_DESK_RECOVERY_KEY") or None
 
 
@@ -69,12 +63,12 @@ def _summary(restored: backup.Restored, lang: str) -> str:
     return text
 
 
-def register(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
-    """Add `backup` and `restore` to the parser."""
-    p = command("backup", cmd_backup, "an encrypted copy of the whole case file", sub)
+def register(sub: Any) -> None:
+    """Add `backup` and `restore`."""
+    p = common.add_command(sub, "backup", cmd_backup, "an encrypted copy of the whole case file")
     p.add_argument("out", metavar="OUT", help="a file, or a folder to write it in")
-    p = command(
-        "restore", cmd_restore, "replace the case file by a backup (a safety copy is kept)", sub
+    p = common.add_command(
+        sub, "restore", cmd_restore, "replace the case file by a backup (a safety copy is kept)"
     )
     p.add_argument("file", metavar="IN")
     p.add_argument(

@@ -1,17 +1,17 @@
-"""The command line's calendar, list and statistics exports (registered by `desktop.cli`)."""
+"""`export-ics`, `export-list` and `statistics`: calendars, lists and counts for a meeting."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop import cli
+from desktop.cli import common
 from desktop.domain.dates import parse_date
 from desktop.domain.errors import InvalidInput
-from desktop.store.search import ClientQuery
+from desktop.services.clients import ClientQuery
 
 
 def _date(text: str | None, field: str) -> date | None:
@@ -33,7 +33,7 @@ def _period(args: argparse.Namespace) -> tuple[date | None, date | None]:
 def _suffix_format(out: str, given: str | None, allowed: tuple[str, ...]) -> str:
     chosen = (given or Path(out).suffix.lstrip(".")).lower()
     if chosen not in allowed:
-        raise cli.UsageError(
+        raise common.UsageError(
             f"Give OUT a suffix of {', '.join(allowed)} (or use --format).",
             f"OUT braucht eine Endung {', '.join(allowed)} (oder --format angeben).",
         )
@@ -41,14 +41,14 @@ def _suffix_format(out: str, given: str | None, allowed: tuple[str, ...]) -> str
 
 
 def _note(de: str, en: str) -> None:
-    print(de if cli.user_language() == "de" else en, file=cli.sys.stderr)
+    print(de if common.user_language() == "de" else en, file=sys.stderr)
 
 
 def cmd_export_ics(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services import calendar
 
     start, end = _period(args)
-    written = cli._with_store(
+    written = common.with_store(
         args,
         lambda store: calendar.write_ics(
             store,
@@ -62,7 +62,7 @@ def cmd_export_ics(args: argparse.Namespace, out: TextIO) -> int:
     )
     print(args.out, file=out)
     _note(f"{written} Termine und Fristen", f"{written} appointments and deadlines")
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
 def cmd_export_list(args: argparse.Namespace, out: TextIO) -> int:
@@ -75,7 +75,7 @@ def cmd_export_list(args: argparse.Namespace, out: TextIO) -> int:
         )
     target = Path(args.out)
     if args.radar:
-        rows = cli._with_store(
+        rows = common.with_store(
             args,
             lambda store: lists.export_radar(
                 store, date.today(), args.within, target, fmt, lang=args.language
@@ -83,13 +83,13 @@ def cmd_export_list(args: argparse.Namespace, out: TextIO) -> int:
         )
     else:
         query = ClientQuery(state=args.state)
-        rows = cli._with_store(
+        rows = common.with_store(
             args,
             lambda store: lists.export_case_list(store, query, target, fmt, lang=args.language),
         )
     print(args.out, file=out)
     _note(f"{rows} Zeilen", f"{rows} rows")
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
 def cmd_statistics(args: argparse.Namespace, out: TextIO) -> int:
@@ -101,14 +101,14 @@ def cmd_statistics(args: argparse.Namespace, out: TextIO) -> int:
     end = end or today
     start = start or date(end.year, 1, 1)
     statistics.check_period(start, end)
-    cli._with_store(
+    common.with_store(
         args,
         lambda store: statistics.export_statistics(
             store, start, end, Path(args.out), fmt, lang=args.language
         ),
     )
     print(args.out, file=out)
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
 def _language(p: argparse.ArgumentParser) -> None:
@@ -120,9 +120,11 @@ def _language(p: argparse.ArgumentParser) -> None:
     )
 
 
-def register(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
-    """Add `export-ics`, `export-list` and `statistics` to the parser."""
-    p = command("export-ics", cmd_export_ics, "appointments and deadlines for Outlook (.ics)")
+def register(sub: Any) -> None:
+    """Add `export-ics`, `export-list` and `statistics`."""
+    p = common.add_command(
+        sub, "export-ics", cmd_export_ics, "appointments and deadlines for Outlook (.ics)"
+    )
     p.add_argument("out", metavar="OUT")
     p.add_argument("--client", metavar="ID", help="only this client's")
     p.add_argument("--from", dest="start", metavar="D", help="first day (default: a month ago)")
@@ -135,7 +137,9 @@ def register(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     _language(p)
 
-    p = command("export-list", cmd_export_list, "the case list or the deadline radar as CSV/XLSX")
+    p = common.add_command(
+        sub, "export-list", cmd_export_list, "the case list or the deadline radar as CSV/XLSX"
+    )
     p.add_argument("out", metavar="OUT")
     p.add_argument("--radar", action="store_true", help="the deadline radar, not the case list")
     p.add_argument("--format", choices=("csv", "xlsx"), help="default: from OUT's suffix")
@@ -145,7 +149,9 @@ def register(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     _language(p)
 
-    p = command("statistics", cmd_statistics, "counts for a period as CSV or PDF (no names)")
+    p = common.add_command(
+        sub, "statistics", cmd_statistics, "counts for a period as CSV or PDF (no names)"
+    )
     p.add_argument("out", metavar="OUT", help="a .csv or .pdf file")
     p.add_argument("--from", dest="start", metavar="D", help="first day (default: 1 January)")
     p.add_argument("--to", dest="end", metavar="D", help="last day (default: today)")

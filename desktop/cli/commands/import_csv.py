@@ -1,16 +1,16 @@
-"""The command line's `import-csv` (registered by `desktop.cli`)."""
+"""`import-csv`: clients from a spreadsheet export (CSV or XLSX), all rows or none."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop import cli
+from desktop.cli import common
 from desktop.services import client_import
+from desktop.services.casefile import Store
 from desktop.services.spreadsheet import read_sheet
-from desktop.store.store import Store
 
 MAX_ROWS_SHOWN = 10
 
@@ -19,7 +19,7 @@ def cmd_import_csv(args: argparse.Namespace, out: TextIO) -> int:
     """Clients from a CSV or XLSX file; bad rows: exit 5, the first ones listed, nothing changed."""
     path = Path(args.file)
     sheet = read_sheet(path)  # an unreadable file is refused before the case file is unlocked
-    lang = cli.user_language()
+    lang = common.user_language()
 
     def run(store: Store) -> client_import.ImportResult:
         plan = client_import.plan_sheet(store, sheet, path=path)
@@ -29,24 +29,24 @@ def cmd_import_csv(args: argparse.Namespace, out: TextIO) -> int:
             return client_import.ImportResult(
                 plan.new, plan.matched, len(plan.problems), plan.problems, plan.repeated
             )
-        progress = cli._progress_printer() if cli.sys.stderr.isatty() else None
+        progress = common.progress_printer()
         return client_import.apply_import(
             store, plan, skip_bad_rows=args.skip_bad_rows, progress=progress
         )
 
     try:
-        result = cli._with_store(args, run)
+        result = common.with_store(args, run)
     except client_import.BadRows as error:
-        print(error.summary(lang), file=cli.sys.stderr)
+        print(error.summary(lang), file=sys.stderr)
         for problem in error.problems[:MAX_ROWS_SHOWN]:
-            print(problem.text(lang), file=cli.sys.stderr)
+            print(problem.text(lang), file=sys.stderr)
         if len(error.problems) > MAX_ROWS_SHOWN:
             more = len(error.problems) - MAX_ROWS_SHOWN
             print(
                 f"… und {more} weitere" if lang == "de" else f"… and {more} more",
-                file=cli.sys.stderr,
+                file=sys.stderr,
             )
-        return cli.EXIT_INPUT
+        return common.EXIT_INPUT
     summary = result.text(lang)
     if args.dry_run:
         summary = (
@@ -57,13 +57,15 @@ def cmd_import_csv(args: argparse.Namespace, out: TextIO) -> int:
     print(summary, file=out)
     if result.errors:  # skipped with --skip-bad-rows: say which
         for problem in result.errors[:MAX_ROWS_SHOWN]:
-            print(problem.text(lang), file=cli.sys.stderr)
-    return cli.EXIT_OK
+            print(problem.text(lang), file=sys.stderr)
+    return common.EXIT_OK
 
 
-def register(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
-    """Add `import-csv` to the parser."""
-    p = command("import-csv", cmd_import_csv, "clients from a spreadsheet export (CSV or XLSX)")
+def register(sub: Any) -> None:
+    """Add `import-csv`."""
+    p = common.add_command(
+        sub, "import-csv", cmd_import_csv, "clients from a spreadsheet export (CSV or XLSX)"
+    )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="check and count; change nothing")
     p.add_argument(

@@ -1,29 +1,27 @@
-"""The command line's colleague and sync commands (registered by `desktop.cli`)."""
+"""`colleague add|list|remove` and `sync export|import|conflicts|resolve`."""
 
 from __future__ import annotations
 
 import argparse
-import json
-from collections.abc import Callable
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop import cli
+from desktop.cli import common
 from desktop.services import sync
-from desktop.sync.messages import held_back_text
 
 
 def cmd_colleague_add(args: argparse.Namespace, out: TextIO) -> int:
-    colleague = cli._with_store(
+    colleague = common.with_store(
         args, lambda store: sync.add_colleague(store, args.name, args.identity)
     )
     print(f"{colleague.name}\t{colleague.fingerprint}", file=out)
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
 def cmd_colleague_list(args: argparse.Namespace, out: TextIO) -> int:
-    found = cli._with_store(args, sync.colleagues)
+    found = common.with_store(args, sync.colleagues)
     if args.json:
         rows = [
             {
@@ -36,47 +34,47 @@ def cmd_colleague_list(args: argparse.Namespace, out: TextIO) -> int:
             }
             for c in found
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2), file=out)
-        return cli.EXIT_OK
+        common.write_json(out, rows, indent=2)
+        return common.EXIT_OK
     for c in found:
         print(
             f"{c.name}\t{c.fingerprint}\tin: {_iso(c.last_import_at) or '-'}"
             f"\tout: {_iso(c.last_export_at) or '-'}\twaiting: {c.waiting}",
             file=out,
         )
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
 def cmd_colleague_remove(args: argparse.Namespace, out: TextIO) -> int:
-    cli._with_store(args, lambda store: sync.remove_colleague(store, args.name))
-    return cli.EXIT_OK
+    common.with_store(args, lambda store: sync.remove_colleague(store, args.name))
+    return common.EXIT_OK
 
 
 def cmd_sync_export(args: argparse.Namespace, out: TextIO) -> int:
-    summary = cli._with_store(
+    summary = common.with_store(
         args, lambda store: sync.export_for(store, args.to, Path(args.out), full=args.full)
     )
     print(summary.path, file=out)
-    lang = cli.user_language()
+    lang = common.user_language()
     note = (
         f"{summary.changes} Änderungen, {summary.blobs} Scans, {summary.size} Bytes"
         if lang == "de"
         else f"{summary.changes} changes, {summary.blobs} scans, {summary.size} bytes"
     )
-    print(note, file=cli.sys.stderr)
+    print(note, file=sys.stderr)
     if summary.held_back:
-        print(held_back_text(summary.held_back, lang), file=cli.sys.stderr)
-    return cli.EXIT_OK
+        print(sync.held_back_text(summary.held_back, lang), file=sys.stderr)
+    return common.EXIT_OK
 
 
 def cmd_sync_import(args: argparse.Namespace, out: TextIO) -> int:
-    summary = cli._with_store(args, lambda store: sync.import_file(store, Path(args.file)))
-    print(summary.text(cli.user_language()), file=out)
-    return cli.EXIT_OK
+    summary = common.with_store(args, lambda store: sync.import_file(store, Path(args.file)))
+    print(summary.text(common.user_language()), file=out)
+    return common.EXIT_OK
 
 
 def cmd_sync_conflicts(args: argparse.Namespace, out: TextIO) -> int:
-    found = cli._with_store(args, lambda store: sync.conflicts(store, include_resolved=args.all))
+    found = common.with_store(args, lambda store: sync.conflicts(store, include_resolved=args.all))
     rows = [
         {
             "num": c.num,
@@ -94,56 +92,50 @@ def cmd_sync_conflicts(args: argparse.Namespace, out: TextIO) -> int:
         for c in found
     ]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True), file=out)
+        common.write_json(out, rows, indent=2, sort_keys=True)
     else:
         for c in found:
             print(
                 f"{c.num}\t{c.kind}\t{c.client_name or c.entity}\t{c.field_group}"
-                f"\tlost: {json.dumps(c.lost, ensure_ascii=False)}"
-                f"\tkept: {json.dumps(c.won, ensure_ascii=False)}",
+                f"\tlost: {common.json_text(c.lost)}"
+                f"\tkept: {common.json_text(c.won)}",
                 file=out,
             )
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
 def cmd_sync_resolve(args: argparse.Namespace, out: TextIO) -> int:
-    cli._with_store(
+    common.with_store(
         args, lambda store: sync.resolve_conflict(store, args.num, restore=args.restore)
     )
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
 def _iso(moment: datetime | None) -> str:
     return moment.isoformat(timespec="seconds") if moment else ""
 
 
-def register(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
-    """Add `colleague …` and `sync …` to the parser."""
-    colleague = sub.add_parser("colleague", help="trust, list or remove colleagues")
-    colleague_sub = colleague.add_subparsers(
-        dest="colleague_command", required=True, metavar="ACTION", parser_class=cli._Parser
-    )
-    p = command("add", cmd_colleague_add, "trust a colleague by their identity", colleague_sub)
+def register(sub: Any) -> None:
+    """Add `colleague …` and `sync …`."""
+    actions = common.add_group(sub, "colleague", "trust, list or remove colleagues")
+    p = common.add_command(actions, "add", cmd_colleague_add, "trust a colleague by their identity")
     p.add_argument("name")
     p.add_argument("identity", help="the wd1:… string from `identity` on their computer")
-    p = command("list", cmd_colleague_list, "list trusted colleagues", colleague_sub)
+    p = common.add_command(actions, "list", cmd_colleague_list, "list trusted colleagues")
     p.add_argument("--json", action="store_true")
-    p = command("remove", cmd_colleague_remove, "stop trusting a colleague", colleague_sub)
+    p = common.add_command(actions, "remove", cmd_colleague_remove, "stop trusting a colleague")
     p.add_argument("name")
 
-    sync_parser = sub.add_parser("sync", help="exchange bundles with colleagues")
-    sync_sub = sync_parser.add_subparsers(
-        dest="sync_command", required=True, metavar="ACTION", parser_class=cli._Parser
-    )
-    p = command("export", cmd_sync_export, "write a bundle for colleague NAME", sync_sub)
+    actions = common.add_group(sub, "sync", "exchange bundles with colleagues")
+    p = common.add_command(actions, "export", cmd_sync_export, "write a bundle for colleague NAME")
     p.add_argument("--to", required=True, metavar="NAME")
     p.add_argument("--full", action="store_true", help="everything, not only what is new")
     p.add_argument("out", metavar="OUT", help="a file, or a folder to write it in")
-    p = command("import", cmd_sync_import, "verify, decrypt and merge a bundle", sync_sub)
+    p = common.add_command(actions, "import", cmd_sync_import, "verify, decrypt and merge a bundle")
     p.add_argument("file", metavar="FILE")
-    p = command("conflicts", cmd_sync_conflicts, "list edits that lost a merge", sync_sub)
+    p = common.add_command(actions, "conflicts", cmd_sync_conflicts, "list edits that lost a merge")
     p.add_argument("--json", action="store_true")
     p.add_argument("--all", action="store_true", help="also the resolved ones")
-    p = command("resolve", cmd_sync_resolve, "close a conflict", sync_sub)
+    p = common.add_command(actions, "resolve", cmd_sync_resolve, "close a conflict")
     p.add_argument("num", type=int, metavar="NUM")
     p.add_argument("--restore", action="store_true", help="make the lost value current again")

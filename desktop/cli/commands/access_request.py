@@ -1,31 +1,31 @@
-"""The command line's data access request (registered by `desktop.cli`)."""
+"""`access-request`: everything stored about one person (Art. 15 DSGVO), as PDF and JSON."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop import cli
+from desktop.cli import common
 
 
 def cmd_access_request(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services import access_request  # reportlab loads only when printing
 
     lang = access_request.check_language(args.language)  # refused before unlocking
-    files = cli._with_store(
+    files = common.with_store(
         args,
         lambda store: access_request.write_access_request(store, args.id, Path(args.out), lang),
     )
     print(files.pdf, file=out)
     print(files.json, file=out)
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
-def register(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
-    """Add `access-request` to the parser."""
-    p = command(
+def register(sub: Any) -> None:
+    """Add `access-request`."""
+    p = common.add_command(
+        sub,
         "access-request",
         cmd_access_request,
         "everything stored about one client (Art. 15 DSGVO): a PDF, and OUT.json beside it",

@@ -1,17 +1,15 @@
-"""The command line's `client …` commands (registered by `desktop.cli`)."""
+"""`client add|update|delete|erase|merge|list`: the people in the case file."""
 
 from __future__ import annotations
 
 import argparse
-import json
-from collections.abc import Callable
 from typing import Any, TextIO
 
-from desktop import cli
+from desktop.cli import common
 from desktop.domain.catalogues import ResidenceStatus
 from desktop.services import clients
+from desktop.services.clients import SORTS, ClientQuery
 from desktop.services.export import to_json_object
-from desktop.store.search import SORTS, ClientQuery
 
 # Client options: (option, field, repeatable)
 CLIENT_OPTIONS: tuple[tuple[str, str, bool], ...] = (
@@ -55,33 +53,33 @@ def _client_fields(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_client_add(args: argparse.Namespace, out: TextIO) -> int:
     fields = _client_fields(args)  # invalid input is refused before the case file is opened
-    client = cli._with_store(args, lambda store: clients.add_client(store, fields))
+    client = common.with_store(args, lambda store: clients.add_client(store, fields))
     print(client.id, file=out)
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
 def cmd_client_update(args: argparse.Namespace, out: TextIO) -> int:
     fields = _client_fields(args)
-    cli._with_store(args, lambda store: clients.update_client(store, args.id, fields))
-    return cli.EXIT_OK
+    common.with_store(args, lambda store: clients.update_client(store, args.id, fields))
+    return common.EXIT_OK
 
 
 def cmd_client_delete(args: argparse.Namespace, out: TextIO) -> int:
-    cli._with_store(args, lambda store: clients.delete_client(store, args.id))
-    return cli.EXIT_OK
+    common.with_store(args, lambda store: clients.delete_client(store, args.id))
+    return common.EXIT_OK
 
 
 def cmd_client_erase(args: argparse.Namespace, out: TextIO) -> int:
-    cli._with_store(args, lambda store: clients.erase_client(store, args.id))
-    return cli.EXIT_OK
+    common.with_store(args, lambda store: clients.erase_client(store, args.id))
+    return common.EXIT_OK
 
 
 def cmd_client_merge(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services.merging import merge_clients
 
-    kept = cli._with_store(args, lambda store: merge_clients(store, args.keep, args.other))
+    kept = common.with_store(args, lambda store: merge_clients(store, args.keep, args.other))
     print(kept.id, file=out)
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
 def cmd_client_list(args: argparse.Namespace, out: TextIO) -> int:
@@ -95,11 +93,10 @@ def cmd_client_list(args: argparse.Namespace, out: TextIO) -> int:
         ),
         sort=args.sort,
     )
-    found = cli._with_store(args, lambda store: list(clients.all_clients(store, query)))
+    found = common.with_store(args, lambda store: list(clients.all_clients(store, query)))
     if args.json:
-        json.dump([to_json_object(c) for c in found], out, ensure_ascii=False, indent=1)
-        out.write("\n")
-        return cli.EXIT_OK
+        common.write_json(out, [to_json_object(c) for c in found])
+        return common.EXIT_OK
     for c in found:
         birth = c.birth_date.iso() if c.birth_date else "-"
         status = c.residence_status.value if c.residence_status else "-"
@@ -108,7 +105,7 @@ def cmd_client_list(args: argparse.Namespace, out: TextIO) -> int:
             f"{c.id}  {c.display_name}  {birth}  {c.nationality or '-'}  {status}  {until}",
             file=out,
         )
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
 def _client_options(parser: argparse.ArgumentParser, *, required_names: bool) -> None:
@@ -120,37 +117,34 @@ def _client_options(parser: argparse.ArgumentParser, *, required_names: bool) ->
             parser.add_argument(option, dest=field, required=required, metavar="VALUE")
 
 
-def register(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
-    """Add `client add|update|delete|erase|merge|list` to the parser."""
-    client = sub.add_parser("client", help="add, change, delete, erase or list clients")
-    client_sub = client.add_subparsers(
-        dest="client_command", required=True, metavar="ACTION", parser_class=cli._Parser
-    )
-    p = command("add", cmd_client_add, "add a client; print the new id", client_sub)
+def register(sub: Any) -> None:
+    """Add `client add|update|delete|erase|merge|list`."""
+    actions = common.add_group(sub, "client", "add, change, delete, erase or list clients")
+    p = common.add_command(actions, "add", cmd_client_add, "add a client; print the new id")
     _client_options(p, required_names=True)
-    p = command("update", cmd_client_update, "change a client's fields", client_sub)
+    p = common.add_command(actions, "update", cmd_client_update, "change a client's fields")
     p.add_argument("id")
     _client_options(p, required_names=False)
-    p = command(
-        "delete", cmd_client_delete, "delete a client (a tombstone travels by sync)", client_sub
+    p = common.add_command(
+        actions, "delete", cmd_client_delete, "delete a client (a tombstone travels by sync)"
     )
     p.add_argument("id")
-    p = command(
+    p = common.add_command(
+        actions,
         "erase",
         cmd_client_erase,
         "data-protection erasure: the person's data is gone for good",
-        client_sub,
     )
     p.add_argument("id")
-    p = command(
+    p = common.add_command(
+        actions,
         "merge",
         cmd_client_merge,
         "merge two records of the same person (every part of both is kept)",
-        client_sub,
     )
     p.add_argument("keep", metavar="KEEP_ID")
     p.add_argument("other", metavar="OTHER_ID")
-    p = command("list", cmd_client_list, "list clients", client_sub)
+    p = common.add_command(actions, "list", cmd_client_list, "list clients")
     p.add_argument("--search", metavar="TEXT")
     p.add_argument("--json", action="store_true")
     p.add_argument("--state", choices=("all", "open", "closed"), default="all")

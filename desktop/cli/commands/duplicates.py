@@ -1,38 +1,37 @@
-"""The command line's `duplicates` command (registered by `desktop.cli`)."""
+"""`duplicates`: likely pairs of records of the same person, with a score."""
 
 from __future__ import annotations
 
 import argparse
-import json
-from collections.abc import Callable
 from typing import Any, TextIO
 
-from desktop import cli
+from desktop.cli import common
 from desktop.services import duplicates
-from desktop.store.store import Store
+from desktop.services.casefile import Store
+from desktop.services.clients import display_names
 
 
 def _found(store: Store, threshold: float | None) -> tuple[list[duplicates.DuplicatePair], dict]:
     pairs = duplicates.likely_pairs(store, threshold=threshold)
-    names = store.display_names(sorted({cid for p in pairs for cid in (p.a, p.b)}))
+    names = display_names(store, sorted({cid for p in pairs for cid in (p.a, p.b)}))
     return pairs, names
 
 
 def cmd_duplicates(args: argparse.Namespace, out: TextIO) -> int:
-    pairs, names = cli._with_store(args, lambda store: _found(store, args.threshold))
+    pairs, names = common.with_store(args, lambda store: _found(store, args.threshold))
     rows = sorted(pairs, key=lambda p: (-round(p.score, 3), p.a, p.b))
     if args.json:
         shaped = [{"a": p.a, "b": p.b, "score": round(p.score, 3)} for p in rows]
-        print(json.dumps(shaped, indent=1), file=out)
-        return cli.EXIT_OK
-    lang = cli.user_language()
+        common.write_json(out, shaped)
+        return common.EXIT_OK
+    lang = common.user_language()
     for p in rows:
         why = ", ".join(duplicates.reason_text(r, lang) for r in p.reasons)
         print(
             f"{p.score:.3f}\t{p.a}\t{names.get(p.a, '')}\t{p.b}\t{names.get(p.b, '')}\t{why}",
             file=out,
         )
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
 def _threshold(text: str) -> float:
@@ -45,10 +44,13 @@ def _threshold(text: str) -> float:
     return value
 
 
-def register(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
-    """Add `duplicates` to the parser."""
-    p = command(
-        "duplicates", cmd_duplicates, "likely pairs of records of the same person, with a score"
+def register(sub: Any) -> None:
+    """Add `duplicates`."""
+    p = common.add_command(
+        sub,
+        "duplicates",
+        cmd_duplicates,
+        "likely pairs of records of the same person, with a score",
     )
     p.add_argument("--json", action="store_true")
     p.add_argument(

@@ -12,23 +12,19 @@ import getpass
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
-from desktop import cli
+from desktop.cli import common
 from desktop.domain.errors import CannotUnlock, InvalidInput
 from desktop.services import casefile, settings
 from desktop.services.casefile import Store, validate_passphrase
 
+T = TypeVar("T")
 NEW_PASSPHRASE_VAR = "WELCOME_DESK_NEW_PASSPHRASE"
 
 
-def _say(en: str, de: str) -> None:
-    print(de if cli.user_language() == "de" else en, file=sys.stderr)
-
-
 def _current_passphrase(args: argparse.Namespace) -> str:
-    passphrase = cli._passphrase(args)
+    passphrase = common.passphrase(args)
     if passphrase is None:
         raise CannotUnlock(
             "This needs your current passphrase: set WELCOME_DESK_PASSPHRASE or use "
@@ -41,15 +37,15 @@ def _current_passphrase(args: argparse.Namespace) -> str:
 
 def _new_passphrase(args: argparse.Namespace) -> str:
     if args.new_passphrase_file:
-        try:
-            text = Path(args.new_passphrase_file).read_text(encoding="utf-8")
-        except OSError:
-            raise InvalidInput(
+        path = args.new_passphrase_file
+        return common.first_line(
+            path,
+            lambda: InvalidInput(
                 "new_passphrase",
-                f"The file {args.new_passphrase_file} cannot be read.",
-                f"Die Datei {args.new_passphrase_file} kann nicht gelesen werden.",
-            ) from None
-        return text.splitlines()[0] if text.splitlines() else ""
+                f"The file {path} cannot be read.",
+                f"Die Datei {path} kann nicht gelesen werden.",
+            ),
+        )
     if NEW_PASSPHRASE_VAR in os.environ:
         return os.environ[NEW_PASSPHRASE_VAR]
     if sys.stdin is not None and sys.stdin.isatty():
@@ -69,10 +65,10 @@ def _new_passphrase(args: argparse.Namespace) -> str:
     )
 
 
-def _with_passphrase(args: argparse.Namespace, action: Callable[[Store, str], Any]) -> Any:
+def _with_passphrase(args: argparse.Namespace, action: Callable[[Store, str], T]) -> T:
     """Unlock with the passphrase itself (not the keyring), run `action`, close again."""
     passphrase = _current_passphrase(args)
-    store = casefile.unlock(cli._data_dir(args), passphrase=passphrase, use_keyring=False)
+    store = casefile.unlock(common.data_dir(args), passphrase=passphrase, use_keyring=False)
     try:
         return action(store, passphrase)
     finally:
@@ -82,65 +78,62 @@ def _with_passphrase(args: argparse.Namespace, action: Callable[[Store, str], An
 def cmd_passphrase_change(args: argparse.Namespace, out: TextIO) -> int:
     new = _new_passphrase(args)
     validate_passphrase(new)  # a too short one is refused before the slow unlock
-    root = cli._data_dir(args)
+    root = common.data_dir(args)
     _with_passphrase(
         args, lambda store, old: settings.change_passphrase(root, old, new, store=store)
     )
-    _say(
+    common.say(
         "The passphrase has been changed; the recovery key stays valid.",
         "Die Passphrase ist geändert; der Wiederherstellungsschlüssel gilt weiter.",
     )
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
 def cmd_recovery_key_new(args: argparse.Namespace, out: TextIO) -> int:
-    root = cli._data_dir(args)
+    root = common.data_dir(args)
     key = _with_passphrase(
         args, lambda store, passphrase: settings.new_recovery_key(root, store, passphrase)
     )
-    _say(
+    common.say(
         "New recovery key (the old one no longer works; write it down and keep it safe):",
         "Neuer Wiederherstellungsschlüssel (der alte gilt nicht mehr; aufschreiben und sicher "
         "verwahren):",
     )
     print(key, file=out)
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
 def cmd_keyring_forget(args: argparse.Namespace, out: TextIO) -> int:
-    root = cli._data_dir(args)
-    cli._with_store(args, lambda store: settings.forget_keyring(root, store))
-    _say(
+    root = common.data_dir(args)
+    common.with_store(args, lambda store: settings.forget_keyring(root, store))
+    common.say(
         "The key is no longer in the credential store; unlock with the passphrase.",
         "Der Schlüssel ist nicht mehr im Anmeldeinformations-Speicher; entsperren Sie mit der "
         "Passphrase.",
     )
-    return cli.EXIT_OK
+    return common.EXIT_OK
 
 
-def register(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
-    """Add `passphrase change`, `recovery-key new` and `keyring forget` to the parser."""
-    groups = (
-        ("passphrase", "change the passphrase", "change", cmd_passphrase_change,
-         "re-wrap the key by a new passphrase (from WELCOME_DESK_NEW_PASSPHRASE or "
-         "--new-passphrase-file)"),
-        ("recovery-key", "renew the recovery key", "new", cmd_recovery_key_new,
-         "print a new recovery key; the old one stops working"),
-        ("keyring", "the key in the OS credential store", "forget", cmd_keyring_forget,
-         "remove the key from the OS credential store"),
-    )  # fmt: skip
-    for group, group_help, action, handler, help_text in groups:
-        parser = sub.add_parser(group, help=group_help)
-        actions = parser.add_subparsers(
-            dest=f"{group.replace('-', '_')}_command",
-            required=True,
-            metavar="ACTION",
-            parser_class=cli._Parser,
-        )
-        p = command(action, handler, help_text, actions)
-        if action == "change":
-            p.add_argument(
-                "--new-passphrase-file",
-                metavar="FILE",
-                help="read the new passphrase from the first line of FILE",
-            )
+def register(sub: Any) -> None:
+    """Add `passphrase change`, `recovery-key new` and `keyring forget`."""
+    actions = common.add_group(sub, "passphrase", "change the passphrase")
+    p = common.add_command(
+        actions,
+        "change",
+        cmd_passphrase_change,
+        "re-wrap the key by a new passphrase (from WELCOME_DESK_NEW_PASSPHRASE or "
+        "--new-passphrase-file)",
+    )
+    p.add_argument(
+        "--new-passphrase-file",
+        metavar="FILE",
+        help="read the new passphrase from the first line of FILE",
+    )
+    actions = common.add_group(sub, "recovery-key", "renew the recovery key")
+    common.add_command(
+        actions, "new", cmd_recovery_key_new, "print a new recovery key; the old one stops working"
+    )
+    actions = common.add_group(sub, "keyring", "the key in the OS credential store")
+    common.add_command(
+        actions, "forget", cmd_keyring_forget, "remove the key from the OS credential store"
+    )

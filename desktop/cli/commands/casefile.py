@@ -1,0 +1,113 @@
+"""`init`, `status`, `identity`, `demo` and `export-json`: the case file as a whole."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from desktop.cli import common
+from desktop.domain.errors import CaseFileExists, InvalidInput
+from desktop.services import casefile
+
+
+def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    root = common.data_dir(args)
+    if casefile.exists(root):
+        raise CaseFileExists(str(root))
+    passphrase = common.passphrase(args, prompt_twice=True)
+    if passphrase is None:
+        raise InvalidInput(
+            "passphrase",
+            "Choose a passphrase: set WELCOME_DESK_PASSPHRASE or use --passphrase-file.",
+            "Wählen Sie eine Passphrase: setzen Sie WELCOME_DESK_PASSPHRASE oder nutzen Sie "
+            "--passphrase-file.",
+        )
+    result = casefile.init(root, passphrase, remember_in_keyring=args.keyring)
+    result.store.close()
+    common.say(
+        "Recovery key (shown only now; write it down and keep it in a safe place):",
+        "Wiederherstellungsschlüssel (nur jetzt sichtbar; aufschreiben und sicher verwahren):",
+    )
+    print(result.recovery_key, file=out)
+    return common.EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
+    root = common.data_dir(args)
+    st = common.with_store(args, lambda store: casefile.status(store, root))
+    c = st.counts
+    print(f"Case file: {st.data_dir}", file=out)
+    print(f"Schema version: {c.schema}", file=out)
+    print(f"Clients: {c.clients} ({c.open_clients} open)", file=out)
+    for name, n in c.by_entity.items():
+        if name != "client":
+            print(f"{name.capitalize()}s: {n}", file=out)
+    print(f"Changes recorded: {c.changes}", file=out)
+    print(f"Unlock with OS credential store: {'yes' if st.keyring else 'no'}", file=out)
+    print(f"Device: {st.device_id}", file=out)
+    print(f"Fingerprint: {st.fingerprint}", file=out)
+    return common.EXIT_OK
+
+
+def cmd_identity(args: argparse.Namespace, out: TextIO) -> int:
+    root = common.data_dir(args)
+    st = common.with_store(args, lambda store: casefile.status(store, root))
+    print(st.identity, file=out)
+    print(st.fingerprint, file=out)
+    return common.EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    if args.clients < 0:
+        raise InvalidInput(
+            "clients", "--clients must not be negative.", "--clients darf nicht negativ sein."
+        )
+    from desktop.services.demo import fill_demo  # the name tables load only when needed
+
+    progress = common.progress_printer()
+    added = common.with_store(
+        args,
+        lambda store: fill_demo(store, args.clients, args.seed, date.today(), progress=progress),
+    )
+    print(f"{added} demo clients added.", file=out)
+    return common.EXIT_OK
+
+
+def cmd_export_json(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.services import export
+
+    target = None if args.out == "-" else Path(args.out)
+    text = common.with_store(args, lambda store: export.export_json(store, args.client, target))
+    if target is None:
+        out.write(text)
+    return common.EXIT_OK
+
+
+def register(sub: Any) -> None:
+    """Add `init`, `status`, `identity`, `demo` and `export-json`."""
+    p = common.add_command(
+        sub, "init", cmd_init, "create an encrypted case file; print the recovery key once"
+    )
+    p.add_argument(
+        "--keyring",
+        action="store_true",
+        help="also keep the key in the OS credential store (unlock with your account)",
+    )
+    common.add_command(
+        sub, "status", cmd_status, "counts, schema version, this device's fingerprint"
+    )
+    common.add_command(
+        sub, "identity", cmd_identity, "print this device's public identity and fingerprint"
+    )
+    p = common.add_command(
+        sub, "demo", cmd_demo, "fill with realistic synthetic cases (same seed, same content)"
+    )
+    p.add_argument("--clients", type=int, required=True, metavar="N")
+    p.add_argument("--seed", type=int, default=1, metavar="S")
+    p = common.add_command(
+        sub, "export-json", cmd_export_json, "all case data (or one client's) as JSON"
+    )
+    p.add_argument("--client", metavar="ID")
+    p.add_argument("out", metavar="OUT|-")
