@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from desktop.domain.model import Appointment, Client, Note
 from desktop.services import casework, sync
 from desktop.services.demo import fill_demo
-from desktop.store.change_log import changes_since
+from desktop.store.changelog.reading import changes_since
 from desktop.store.database import connect, prepare
 from desktop.store.store import Store
 

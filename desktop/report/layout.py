@@ -15,15 +15,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from desktop.report import labels
-from desktop.report.text import (
-    SANS,
-    needs_bidi,
-    register_fonts,
-    runs,
-    shape,
-    shape_lines,
-    width,
-)
+from desktop.report.fonts import SANS, register_fonts, runs, width
+from desktop.report.shaping import needs_bidi, shape, shape_lines
 
 GREY = colors.Color(0.55, 0.55, 0.55)
 DARK = colors.Color(0.2, 0.2, 0.2)

@@ -22,6 +22,7 @@ from desktop.domain.model import (
 )
 from desktop.domain.rules import ChecklistState
 from desktop.report import labels
+from desktop.report.fonts import SANS
 from desktop.report.layout import (
     GREY,
     MARGIN,
@@ -41,7 +42,6 @@ from desktop.report.layout import (
 from desktop.report.layout import (
     grid as _grid,
 )
-from desktop.report.text import SANS
 
 WIDTH = A4[0] - 2 * MARGIN
 MAX_APPOINTMENTS = 5

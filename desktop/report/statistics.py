@@ -16,6 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
 
+from desktop.report.fonts import SANS, width
 from desktop.report.layout import (
     FOOTER_SPACE,
     MARGIN,
@@ -27,7 +28,6 @@ from desktop.report.layout import (
     para,
     print_language,
 )
-from desktop.report.text import SANS, width
 
 BAR = colors.Color(0.30, 0.45, 0.65)
 AXIS = colors.Color(0.55, 0.55, 0.55)

@@ -21,12 +21,12 @@ from desktop.domain.model import (
     Organisation,
     SupportLink,
 )
+from desktop.fsutil import atomic_write_bytes, atomic_write_text
 from desktop.report.access_request import AccessData, AuditLine, render_access_request
 from desktop.services import audit
 from desktop.services.export import export_json_text
 from desktop.services.settings import load_settings
 from desktop.store.store import Store
-from desktop.store.writes import atomic_write_bytes, atomic_write_text
 
 LANGUAGES = ("de", "en")
 

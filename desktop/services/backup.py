@@ -15,14 +15,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.domain.errors import CannotUnlock, InvalidInput, WrongPassphrase, WrongRecoveryKey
-from desktop.services import backup_file
-from desktop.services.backup_file import DATABASE, KEYS, NAME_PATTERN, Manifest
-from desktop.store import backup as sql
+from desktop.formats import backup_file
+from desktop.formats.backup_file import DATABASE, KEYS, NAME_PATTERN, Manifest
+from desktop.fsutil import storage_error
+from desktop.store import backup_copy as sql
 from desktop.store.casefile import DataDir, open_with_key
 from desktop.store.database import Connection, connect, prepare
 from desktop.store.keys import KeyFile
 from desktop.store.store import Store
-from desktop.store.writes import storage_error
 
 DEFAULT_KEEP, MIN_KEEP, MAX_KEEP = 10, 1, 100
 

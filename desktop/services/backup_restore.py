@@ -13,13 +13,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.domain.errors import CannotUnlock, WrongPassphrase
-from desktop.services import backup_file
-from desktop.services.backup_file import DATABASE, KEYS, SUFFIX, Manifest
-from desktop.store import backup as sql
+from desktop.formats import backup_file
+from desktop.formats.backup_file import DATABASE, KEYS, SUFFIX, Manifest
+from desktop.fsutil import storage_error
+from desktop.store import backup_copy as sql
 from desktop.store.casefile import DataDir
 from desktop.store.database import connect, storage_errors
 from desktop.store.keys import KeyFile
-from desktop.store.writes import storage_error
 
 
 def replace_case_file(root: Path, path: Path, key: bytes) -> Path | None:

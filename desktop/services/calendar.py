@@ -1,8 +1,7 @@
 """Appointments and deadlines as iCalendar (RFC 5545) for Outlook and other calendars.
 
-Written by hand (no runtime dependency): a VCALENDAR with the Europe/Berlin VTIMEZONE, one
-VEVENT per appointment (local wall time with TZID) and one all-day VEVENT per deadline.
-Lines end in CRLF and are folded at 75 octets; text values are escaped.
+One VEVENT per appointment (local wall time with TZID) and one all-day VEVENT per deadline,
+written by `desktop/formats/ics.py` (RFC 5545 by hand, no runtime dependency).
 
 Personal data: an event names the client only as far as `detail` allows ("initials" by
 default, "name", or "none"); phone numbers, addresses and notes are never written.
@@ -10,9 +9,7 @@ default, "name", or "none"); phone numbers, addresses and notes are never writte
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from desktop.domain.catalogues import AppointmentStatus
@@ -21,41 +18,18 @@ from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Appointment, Client, DocumentItem, IntegrationPlan
 from desktop.domain.places import language_name
 from desktop.domain.rules import Deadline, deadlines_for
+from desktop.formats import ics
+from desktop.formats.ics import CalendarEvent
+from desktop.fsutil import atomic_write_text
 from desktop.services import agenda, audit
 from desktop.store.store import Store
-from desktop.store.writes import atomic_write_text
 
-TZID = "Europe/Berlin"
 UID_DOMAIN = "welcome-desk"
 FEED_NAME = "welcome-desk.ics"
 DETAILS = ("initials", "name", "none")
 LANGS = ("de", "en")
 PAST_DAYS = 31  # default range without --from: the last month ...
 FUTURE_DAYS = 365  # ... and the next year
-PRODID = "-//Welcome Desk//Welcome Desk//DE"
-
-# Europe/Berlin since 1996: CEST from the last Sunday of March 02:00 (local) to the last Sunday
-# of October 03:00 (local). The 1970 start dates are such Sundays, as RFC 5545 asks.
-VTIMEZONE = (
-    "BEGIN:VTIMEZONE",
-    f"TZID:{TZID}",
-    f"X-LIC-LOCATION:{TZID}",
-    "BEGIN:DAYLIGHT",
-    "TZOFFSETFROM:+0100",
-    "TZOFFSETTO:+0200",
-    "TZNAME:CEST",
-    "DTSTART:19700329T020000",
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-    "END:DAYLIGHT",
-    "BEGIN:STANDARD",
-    "TZOFFSETFROM:+0200",
-    "TZOFFSETTO:+0100",
-    "TZNAME:CET",
-    "DTSTART:19701025T030000",
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-    "END:STANDARD",
-    "END:VTIMEZONE",
-)
 
 _WORDS = {
     "de": {
@@ -73,20 +47,6 @@ _WORDS = {
         "calendar": "Welcome Desk",
     },
 }
-
-
-@dataclass(frozen=True)
-class CalendarEvent:
-    """One VEVENT: timed (naive local Europe/Berlin datetimes) or all-day (dates, end exclusive)."""
-
-    uid: str
-    summary: str
-    start: datetime | date
-    end: datetime | date
-    location: str = ""
-    description: str = ""
-    cancelled: bool = False
-    all_day: bool = False
 
 
 # -- who, as far as the coordinator allows ---------------------------------------------------
@@ -251,93 +211,6 @@ def events(
     return sorted(found, key=order)
 
 
-# -- RFC 5545 text ---------------------------------------------------------------------------
-
-
-def escape_text(value: str) -> str:
-    """A TEXT value: backslash, semicolon and comma escaped, line breaks as \\n."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
-
-
-def fold(line: str) -> str:
-    """One content line folded at 75 octets (continuations start with a space), CRLF joined.
-
-    A UTF-8 character is never split across two lines.
-    """
-    out: list[str] = []
-    current, size, limit = "", 0, 75
-    for char in line:
-        n = len(char.encode("utf-8"))
-        if size + n > limit:
-            out.append(current)
-            current, size, limit = " ", 1, 75
-        current += char
-        size += n
-    out.append(current)
-    return "\r\n".join(out)
-
-
-def _local(moment: datetime) -> str:
-    return f"{moment:%Y%m%dT%H%M%S}"
-
-
-def _day(day: date) -> str:
-    return f"{day:%Y%m%d}"
-
-
-def _event_lines(event: CalendarEvent, stamp: str) -> list[str]:
-    lines = ["BEGIN:VEVENT", f"UID:{event.uid}", f"DTSTAMP:{stamp}"]
-    if event.all_day:
-        assert not isinstance(event.start, datetime) and not isinstance(event.end, datetime)
-        lines += [
-            f"DTSTART;VALUE=DATE:{_day(event.start)}",
-            f"DTEND;VALUE=DATE:{_day(event.end)}",
-            "TRANSP:TRANSPARENT",
-        ]
-    else:
-        assert isinstance(event.start, datetime) and isinstance(event.end, datetime)
-        lines += [
-            f"DTSTART;TZID={TZID}:{_local(event.start)}",
-            f"DTEND;TZID={TZID}:{_local(event.end)}",
-            "TRANSP:OPAQUE",
-        ]
-    lines.append(f"SUMMARY:{escape_text(event.summary)}")
-    if event.location:
-        lines.append(f"LOCATION:{escape_text(event.location)}")
-    if event.description:
-        lines.append(f"DESCRIPTION:{escape_text(event.description)}")
-    lines.append("STATUS:CANCELLED" if event.cancelled else "STATUS:CONFIRMED")
-    lines.append("CLASS:PRIVATE")
-    lines.append("END:VEVENT")
-    return lines
-
-
-def render(
-    found: Sequence[CalendarEvent] | Iterable[CalendarEvent],
-    *,
-    now: datetime | None = None,
-    lang: str = "de",
-) -> str:
-    """The VCALENDAR text of these events (CRLF line ends, folded, one trailing CRLF)."""
-    moment = (now or datetime.now(UTC)).astimezone(UTC)
-    stamp = f"{moment:%Y%m%dT%H%M%SZ}"
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(_WORDS.get(lang, _WORDS['de'])['calendar'])}",
-        f"X-WR-TIMEZONE:{TZID}",
-        *VTIMEZONE,
-    ]
-    for event in found:
-        lines.extend(_event_lines(event, stamp))
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
-
-
 def write_ics(
     store: Store,
     target: Path,
@@ -366,7 +239,9 @@ def _write(
     store: Store, target: Path, found: list[CalendarEvent], now: datetime | None, lang: str
 ) -> None:
     # atomic_write_text encodes UTF-8 and keeps the CRLF line ends as they are
-    atomic_write_text(target, render(found, now=now, lang=lang))
+    atomic_write_text(
+        target, ics.render(found, now=now, name=_WORDS.get(lang, _WORDS["de"])["calendar"])
+    )
 
 
 def write_feed(

@@ -20,7 +20,7 @@ from desktop.domain.model import (
     SupportLink,
 )
 from desktop.services import retention
-from desktop.store.changes import Transaction
+from desktop.store.changelog.transaction import Transaction
 from desktop.store.retention import scrub, traces_of
 from desktop.store.specs import (
     ATTACHMENT,

@@ -19,9 +19,9 @@ from desktop.domain.dates import PartialDate
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Client
 from desktop.domain.names import fold_variants
+from desktop.formats.spreadsheet import Cell, Sheet, read_sheet
 from desktop.services import clients, retention
 from desktop.services.import_mapping import FIELDS, LIST_FIELDS, ColumnMapping, guess_mapping
-from desktop.services.spreadsheet import Cell, Sheet, read_sheet
 from desktop.store.store import Store
 
 __all__ = [

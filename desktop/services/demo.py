@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from desktop.domain.demo import DemoCase, generate
+from desktop.demo import DemoCase, generate
 from desktop.store.store import Store
 
 Progress = Callable[[int, int], None]

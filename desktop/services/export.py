@@ -21,9 +21,9 @@ from desktop.domain.model import (
     Organisation,
     SupportLink,
 )
+from desktop.fsutil import atomic_write_text
 from desktop.services import audit
 from desktop.store.store import Store
-from desktop.store.writes import atomic_write_text
 
 FORMAT = "welcome-desk-export"
 VERSION = 1

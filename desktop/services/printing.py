@@ -8,6 +8,7 @@ from pathlib import Path
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Appointment, Client, DocumentItem, Organisation
 from desktop.domain.rules import checklist_state
+from desktop.fsutil import atomic_write_bytes
 from desktop.report import labels
 from desktop.report.plan import render_plan
 from desktop.report.progress import render_progress
@@ -16,7 +17,6 @@ from desktop.services import audit
 from desktop.services.settings import load_settings
 from desktop.services.workspace import load_case
 from desktop.store.store import Store
-from desktop.store.writes import atomic_write_bytes
 
 
 def check_language(language: str | None) -> str | None:

@@ -33,9 +33,10 @@ from desktop.domain.model import (
     SupportLink,
 )
 from desktop.domain.rules import checklist_state
-from desktop.services.lists import Sheet, csv_bytes
+from desktop.formats.spreadsheet_writer import Table as SheetTable
+from desktop.formats.spreadsheet_writer import csv_bytes
+from desktop.fsutil import atomic_write_bytes
 from desktop.store.store import Store
-from desktop.store.writes import atomic_write_bytes
 
 SMALL = 3  # counts from 1 to SMALL - 1 are not shown
 FORMATS = ("csv", "pdf")
@@ -320,8 +321,8 @@ def format_of(target: Path, fmt: str | None = None) -> str:
 
 def csv_export(stats: Statistics, lang: str = "de") -> bytes:
     """The statistics as one CSV file: a heading line, then one section per table."""
-    head = Sheet(text("title", lang), (period_text(stats, lang),), [(text("small", lang),)])
-    sheets = [head] + [Sheet(t.title, t.headers, list(t.rows)) for t in tables(stats, lang)]
+    head = SheetTable(text("title", lang), (period_text(stats, lang),), [(text("small", lang),)])
+    sheets = [head] + [SheetTable(t.title, t.headers, list(t.rows)) for t in tables(stats, lang)]
     return csv_bytes(sheets, lang, titles=True)
 
 

@@ -17,8 +17,8 @@ from typing import Any
 from desktop.domain.errors import BundleRejected, InvalidInput
 from desktop.domain.model import Client
 from desktop.services import casework
-from desktop.store.change_log import count_since
-from desktop.store.change_log import version_vector as local_vector
+from desktop.store.changelog.reading import count_since
+from desktop.store.changelog.reading import version_vector as local_vector
 from desktop.store.specs import BY_NAME
 from desktop.store.store import Store
 from desktop.store.sync_state import ConflictRecord

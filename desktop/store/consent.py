@@ -18,7 +18,7 @@ from typing import Any
 
 from desktop.domain.catalogues import ConsentScope
 from desktop.store.audit import owner_of
-from desktop.store.change_log import LoggedChange
+from desktop.store.changelog.reading import LoggedChange
 from desktop.store.database import Connection, storage_errors
 from desktop.store.specs import ERASED
 

@@ -38,7 +38,7 @@ from desktop.domain.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from desktop.store.writes import atomic_write_bytes
+from desktop.fsutil import atomic_write_bytes
 
 KEYRING_SERVICE = "Welcome Desk"
 

@@ -12,8 +12,9 @@ from typing import Any, TypeVar
 
 from desktop.domain.errors import NotFound
 from desktop.domain.model import Appointment, Attachment, Client, Goal, IntegrationPlan, Measure
-from desktop.store.change_log import is_erased
-from desktop.store.changes import HybridClock, Transaction
+from desktop.store.changelog.clock import HybridClock
+from desktop.store.changelog.reading import is_erased
+from desktop.store.changelog.transaction import Transaction
 from desktop.store.database import Connection, schema_version, storage_errors
 from desktop.store.deadlines import DeadlineSources, clients_with_deadlines, deadline_sources
 from desktop.store.search import ClientPage, ClientQuery, client_page

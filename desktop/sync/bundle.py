@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from desktop.store.writes import storage_error
+from desktop.fsutil import storage_error
 from desktop.sync.header import (
     CHUNK,
     FILE_KEY_INFO,

@@ -19,14 +19,14 @@ from pathlib import Path
 from desktop.domain.errors import InvalidInput
 from desktop.store import consent
 from desktop.store.audit import owner_of
-from desktop.store.change_log import LoggedChange, change_time, changes_since
-from desktop.store.change_log import version_vector as local_vector
-from desktop.store.changes import unpack_hlc
-from desktop.store.merge import Merger, RolledBack
-from desktop.store.merge_checks import MergeError
+from desktop.store.changelog.clock import unpack_hlc
+from desktop.store.changelog.reading import LoggedChange, change_time, changes_since
+from desktop.store.changelog.reading import version_vector as local_vector
 from desktop.store.retention import scrub
 from desktop.store.specs import ERASED
 from desktop.store.store import Store
+from desktop.store.sync_merge.checks import MergeError
+from desktop.store.sync_merge.merger import Merger, RolledBack
 from desktop.store.sync_state import ColleagueRecord
 from desktop.sync import messages
 from desktop.sync.bundle import (

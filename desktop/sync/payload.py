@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
-from desktop.store.change_log import LoggedChange as WireChange  # one change as it travels
+from desktop.store.changelog.reading import LoggedChange as WireChange  # one change as it travels
 from desktop.sync.bundle import BundleError, strict_json
 
 DEVICES = 0x01

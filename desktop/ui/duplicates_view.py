@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.catalogues import Catalogue
 from desktop.domain.model import Client
 from desktop.services.casefile import Store
+from desktop.services.duplicate_merge import combined, merge_clients
 from desktop.services.duplicates import DuplicatePair, likely_pairs, reason_text
-from desktop.services.merging import combined, merge_clients
 from desktop.ui.formatting import country, format_date, label
 from desktop.ui.i18n import Retranslating, current_language
 from desktop.ui.style import button_row

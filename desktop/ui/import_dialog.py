@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import InvalidInput, WelcomeDeskError
+from desktop.formats.spreadsheet import Sheet, read_sheet
 from desktop.services.casefile import Store
 from desktop.services.client_import import (
     ImportPlan,
@@ -31,7 +32,6 @@ from desktop.services.client_import import (
     guess_mapping,
     plan_sheet,
 )
-from desktop.services.spreadsheet import Sheet, read_sheet
 from desktop.ui.duplicates_view import DuplicatesDialog, find_pairs, open_duplicates
 from desktop.ui.i18n import Retranslating, current_language
 from desktop.ui.import_mapping import MappingPage

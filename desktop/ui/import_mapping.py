@@ -6,8 +6,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from desktop.formats.spreadsheet import Cell, Sheet
 from desktop.services.client_import import FIELDS, ColumnMapping
-from desktop.services.spreadsheet import Cell, Sheet
 from desktop.ui.formatting import format_date
 from desktop.ui.i18n import Retranslating, current_language
 

@@ -14,8 +14,9 @@ from desktop.domain.catalogues import DocumentKind, FieldOfAction, MeasureStatus
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.domain.model import Client, Goal, IntegrationPlan, Measure
 from desktop.report import labels
+from desktop.report.fonts import FONT_FILES, runs
 from desktop.report.plan import render_plan
-from desktop.report.text import FONT_FILES, runs, shape
+from desktop.report.shaping import shape
 from desktop.resources import resource_path
 from desktop.services import casework, printing
 from desktop.services.settings import Settings, save_settings

@@ -21,9 +21,10 @@ from desktop.domain.model import (
     Organisation,
 )
 from desktop.report import labels
+from desktop.report.fonts import FONT_FILES, runs
 from desktop.report.progress import render_progress
+from desktop.report.shaping import shape
 from desktop.report.slip import render_slip
-from desktop.report.text import FONT_FILES, runs, shape
 from desktop.resources import resource_path
 from desktop.services import casework, printing
 from desktop.services.settings import Settings, save_settings

@@ -12,7 +12,7 @@ from desktop.domain.catalogues import ConsentScope, ResidenceStatus
 from desktop.domain.model import Note
 from desktop.services import audit, casework
 from desktop.services.clients import add_client, delete_client, erase_client, update_client
-from desktop.services.merging import merge_clients
+from desktop.services.duplicate_merge import merge_clients
 from desktop.store.store import Store
 from tests.sync.devices import make_devices
 

@@ -11,6 +11,7 @@ import pytest
 
 from desktop.domain.catalogues import AppointmentStatus, DocumentKind, DocumentStatus
 from desktop.domain.model import Appointment, Client, DocumentItem
+from desktop.formats import ics
 from desktop.services import calendar, casework
 from desktop.store.store import Store
 
@@ -158,7 +159,7 @@ def test_text_is_escaped_and_lines_folded_at_75_octets(
 
 def test_folding_never_splits_a_utf8_character() -> None:
     line = "SUMMARY:" + "ä" * 100
-    folded = calendar.fold(line)
+    folded = ics.fold(line)
     for part in folded.split("\r\n"):
         assert len(part.encode("utf-8")) <= 75
     assert folded.replace("\r\n ", "") == line

@@ -15,6 +15,7 @@ from desktop.domain.catalogues import ResidenceStatus
 from desktop.domain.dates import PartialDate
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Client, LanguageSkill
+from desktop.formats.spreadsheet import read_sheet
 from desktop.services import casework
 from desktop.services.client_import import (
     BadRows,
@@ -24,7 +25,6 @@ from desktop.services.client_import import (
     plan_import,
 )
 from desktop.services.export import export_json_text
-from desktop.services.spreadsheet import read_sheet
 from desktop.store.store import Store
 
 TODAY = date(2026, 3, 2)

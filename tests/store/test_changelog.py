@@ -35,7 +35,7 @@ from desktop.domain.model import (
     SupportLink,
 )
 from desktop.services import attachments, casework, clients, organisations, settings
-from desktop.store.changes import HybridClock, unpack_hlc
+from desktop.store.changelog.clock import HybridClock, unpack_hlc
 from desktop.store.specs import BY_NAME, ERASED, EXISTS, SPECS
 from desktop.store.store import Store
 
@@ -103,7 +103,7 @@ def assert_logged(store: Store, operation: Any) -> list[Any]:
 
 
 def _defaults(spec: Any, group: str) -> dict[str, Any]:
-    from desktop.store.changes import group_defaults as defaults
+    from desktop.store.changelog.transaction import group_defaults as defaults
 
     return defaults(spec)[group]
 
@@ -318,13 +318,16 @@ def test_hybrid_clock_never_goes_backwards() -> None:
     assert clock.tick() > stamps[-1] + 10
 
 
+TRANSACTION = REPO / "desktop" / "store" / "changelog" / "transaction.py"
+
+
 def test_only_the_change_log_module_writes_entity_tables() -> None:
     tables = "|".join(s.table for s in SPECS)
     writes = re.compile(rf"\b(INSERT INTO|UPDATE|DELETE FROM)\s+({tables})\b")
     offenders = [
         str(p.relative_to(REPO))
         for p in (REPO / "desktop").rglob("*.py")
-        if writes.search(p.read_text(encoding="utf-8")) and p.name != "changes.py"
+        if writes.search(p.read_text(encoding="utf-8")) and p != TRANSACTION
     ]
     assert offenders == []
     dynamic = re.compile(r"\b(INSERT INTO|UPDATE|DELETE FROM)\s+\{")
@@ -332,4 +335,4 @@ def test_only_the_change_log_module_writes_entity_tables() -> None:
         p.name
         for p in (REPO / "desktop").rglob("*.py")
         if dynamic.search(p.read_text(encoding="utf-8"))
-    ] == ["changes.py"]
+    ] == [TRANSACTION.name]

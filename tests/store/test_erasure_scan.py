@@ -30,7 +30,7 @@ from desktop.domain.model import (
 from desktop.domain.names import fold
 from desktop.services import casefile, casework
 from desktop.services.attachments import attach_file
-from desktop.services.merging import merge_clients
+from desktop.services.duplicate_merge import merge_clients
 from desktop.store import casefile as store_casefile
 from desktop.store.store import Store
 

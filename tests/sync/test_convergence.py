@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from desktop.domain.catalogues import FieldOfAction
 from desktop.domain.model import Client, Goal, IntegrationPlan, Note
 from desktop.services import casework
-from desktop.services.merging import merge_clients
+from desktop.services.duplicate_merge import merge_clients
 from tests.sync.devices import Device, exchange_all, make_devices, shared_client
 
 NAMES = ["Anna", "Bea", "Cem", "Dora", "Emil"]

@@ -75,9 +75,9 @@ class Counting(sqlcipher3.Connection):
 _connect = sqlcipher3.connect
 sqlcipher3.connect = lambda *a, **k: _connect(*a, factory=Counting, **k)
 
-from desktop.store.changes import Transaction
+from desktop.store.changelog.transaction import Transaction
 from desktop.store.database import connect, prepare
-from desktop.store.merge import Merger
+from desktop.store.sync_merge.merger import Merger
 from desktop.store.store import Store
 from desktop.services import sync
 

@@ -75,7 +75,7 @@ def cmd_client_erase(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_client_merge(args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.services.merging import merge_clients
+    from desktop.services.duplicate_merge import merge_clients
 
     kept = common.with_store(args, lambda store: merge_clients(store, args.keep, args.other))
     print(kept.id, file=out)

@@ -1,7 +1,6 @@
-"""Fonts and script handling for the print: embedded TrueType fonts, Arabic shaping, bidi.
+"""The print's fonts: the shipped TrueType fonts embedded as subsets, and runs of text set in the
+font that has their glyphs.
 
-reportlab draws glyphs in the order it is given and knows no Arabic joining, so right-to-left
-text is reshaped (arabic-reshaper) and put into visual order (python-bidi) line by line here.
 Ethiopic letters are not in DejaVu Sans, and Noto Sans Ethiopic has no Latin letters or digits,
 so every paragraph is split into runs, each set in the font that has its glyphs.
 """
@@ -10,14 +9,10 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from functools import cache
 
-import arabic_reshaper
-from bidi.algorithm import get_display
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from desktop.report.labels import is_rtl
 from desktop.resources import resource_path
 
 SANS, SANS_BOLD = "WDSans", "WDSans-Bold"
@@ -85,45 +80,3 @@ def width(text: str, size: float, *, bold: bool = False) -> float:
     """The printed width of `text` at `size` points."""
     register_fonts()
     return sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs(text, bold=bold))
-
-
-@cache
-def _reshaper() -> arabic_reshaper.ArabicReshaper:
-    return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
-
-
-def needs_bidi(text: str, lang: str | None) -> bool:
-    """Whether `text` must be reshaped and reordered: an RTL language, or Arabic letters in it."""
-    return is_rtl(lang) or any("\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" for c in text)
-
-
-def shape(text: str, lang: str | None) -> str:
-    """`text` ready to draw: right-to-left text reshaped and in visual order."""
-    if not text or not needs_bidi(text, lang):
-        return text
-    return str(get_display(_reshaper().reshape(text)))
-
-
-def shape_lines(
-    text: str, lang: str | None, size: float, max_width: float, *, bold: bool = False
-) -> list[str]:
-    """`text` broken into lines that fit `max_width`, each shaped for drawing.
-
-    Right-to-left text must be broken in logical order before bidi reorders it, or a wrapped
-    paragraph would print its lines in the wrong order.
-    """
-    if not needs_bidi(text, lang):
-        return [text]
-    lines: list[str] = []
-    for part in text.splitlines() or [""]:
-        line = ""
-        for word in part.split(" "):
-            candidate = f"{line} {word}" if line else word
-            shaped = _reshaper().reshape(candidate)
-            if line and width(shaped, size, bold=bold) > max_width:
-                lines.append(line)
-                line = word
-            else:
-                line = candidate
-        lines.append(line)
-    return [shape(line, lang) for line in lines]

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.domain.catalogues import HouseholdRole as HR
-from desktop.domain.demo.names import (
+from desktop.demo.names import (
     _AF,
     _DE,
     _ER,
@@ -21,7 +20,8 @@ from desktop.domain.demo.names import (
     _Name,
     _names,
 )
-from desktop.domain.demo.tables import _W, _columns, _rows, _weights
+from desktop.demo.tables import _W, _columns, _rows, _weights
+from desktop.domain.catalogues import HouseholdRole as HR
 
 # status: key of _STATUS; children: how many in a family; keeps: chance that a married woman
 # keeps her own family name; no_passport: share without one; father: a child's family name is

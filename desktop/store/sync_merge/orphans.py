@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from desktop.store.change_log import is_erased
-from desktop.store.changes import Transaction
+from desktop.store.changelog.reading import is_erased
+from desktop.store.changelog.transaction import Transaction
 from desktop.store.specs import BY_NAME, CLIENT, MERGED, EntitySpec
 
 MAX_MERGE_CHAIN = 20  # A merged into B merged into C …: followed this far

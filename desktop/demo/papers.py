@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from desktop.demo.tables import _lines, _weights
 from desktop.domain.catalogues import DocumentKind as DK
 from desktop.domain.catalogues import DocumentStatus as DS
-from desktop.domain.demo.tables import _lines, _weights
 
 _NOTES = _lines("""
 Gespräch zum Integrationsplan; Anmeldung zum B1-Kurs besprochen.

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from desktop.domain.errors import InvalidInput
-from desktop.store.writes import storage_error
+from desktop.fsutil import storage_error
 
 FORMAT = "welcome-desk-backup"
 VERSION = 1

@@ -7,13 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from desktop.domain.catalogues import HouseholdRole as HR
-from desktop.domain.catalogues import Housing, ResidenceStatus, Sex
-from desktop.domain.catalogues import ResidenceStatus as RS
-from desktop.domain.dates import add_months
-from desktop.domain.demo.names import _Name
-from desktop.domain.demo.network import _COORDINATORS, _SHELTERS, _STREET_NAMES, _TOWNS
-from desktop.domain.demo.people import (
+from desktop.demo.names import _Name
+from desktop.demo.network import _COORDINATORS, _SHELTERS, _STREET_NAMES, _TOWNS
+from desktop.demo.people import (
     _GERMAN_NAMES,
     _ORIGIN_CHOICE,
     _ORIGINS,
@@ -22,7 +18,7 @@ from desktop.domain.demo.people import (
     _WITH_KIDS,
     _Origin,
 )
-from desktop.domain.demo.statuses import (
+from desktop.demo.statuses import (
     _CHANCE_RESIDENT_SINCE,
     _CHANCE_START,
     _HOUSING,
@@ -31,7 +27,11 @@ from desktop.domain.demo.statuses import (
     _UA_START,
     _VALID_DAYS,
 )
-from desktop.domain.demo.writer import _Base, _uuid
+from desktop.demo.writer import _Base, _uuid
+from desktop.domain.catalogues import HouseholdRole as HR
+from desktop.domain.catalogues import Housing, ResidenceStatus, Sex
+from desktop.domain.catalogues import ResidenceStatus as RS
+from desktop.domain.dates import add_months
 from desktop.domain.model import Household
 
 _Unit = tuple[str, str, int, int, str | None]  # origin, kind, children, family name, household

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from desktop.demo.names import _Name
+from desktop.demo.network import _ORG_GROUP
 from desktop.domain.catalogues import OrganisationKind as OK
-from desktop.domain.demo.names import _Name
-from desktop.domain.demo.network import _ORG_GROUP
 from desktop.domain.model import LanguageSkill, Organisation
 
 _ASCII = str.maketrans({"ı": "i", "İ": "I", "ß": "ss", " ": "", "-": "", "'": ""})

@@ -12,8 +12,8 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.fsutil import storage_error
 from desktop.store.database import Connection, schema_version, storage_errors
-from desktop.store.writes import storage_error
 
 _PLAIN_HEADER = b"SQLite format 3\x00"
 _ALIAS = "wd_backup"

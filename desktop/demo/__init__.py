@@ -14,6 +14,6 @@ on is written as text tables in `names`, `people`, `statuses`, `network`, `plans
 read with the helpers in `tables`. Only the names below are meant for use outside the package.
 """
 
-from desktop.domain.demo.cases import DemoCase, DemoData, generate
+from desktop.demo.cases import DemoCase, DemoData, generate
 
 __all__ = ["DemoCase", "DemoData", "generate"]

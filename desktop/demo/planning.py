@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.demo.clients import _Person
+from desktop.demo.people import _PARENTS
+from desktop.demo.plans import _CLIENT_TEXT, _GOALS, _STEP_COUNT
+from desktop.demo.statuses import _PROTECTED, _SHORT_STAY
+from desktop.demo.writer import _Base, _day
 from desktop.domain.catalogues import (
     FieldOfAction,
     GoalStatus,
@@ -14,11 +19,6 @@ from desktop.domain.catalogues import (
     Sex,
 )
 from desktop.domain.catalogues import ResidenceStatus as RS
-from desktop.domain.demo.clients import _Person
-from desktop.domain.demo.people import _PARENTS
-from desktop.domain.demo.plans import _CLIENT_TEXT, _GOALS, _STEP_COUNT
-from desktop.domain.demo.statuses import _PROTECTED, _SHORT_STAY
-from desktop.domain.demo.writer import _Base, _day
 from desktop.domain.model import Goal, IntegrationPlan, Measure
 
 

@@ -6,17 +6,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from desktop.demo.households import _Family, _Households
+from desktop.demo.names import _Name
+from desktop.demo.network import _TOWNS
+from desktop.demo.people import _JANUARY, _PARTIAL, _PHONE_PREFIXES, _Origin
+from desktop.demo.plans import _TEXT_FOR
+from desktop.demo.statuses import _GERMAN_LEVEL, _RANK
+from desktop.demo.writer import _ascii, _day
 from desktop.domain.catalogues import ConsentScope, HouseholdRole, ResidenceStatus
 from desktop.domain.catalogues import HouseholdRole as HR
 from desktop.domain.catalogues import ResidenceStatus as RS
 from desktop.domain.dates import PartialDate, add_months
-from desktop.domain.demo.households import _Family, _Households
-from desktop.domain.demo.names import _Name
-from desktop.domain.demo.network import _TOWNS
-from desktop.domain.demo.people import _JANUARY, _PARTIAL, _PHONE_PREFIXES, _Origin
-from desktop.domain.demo.plans import _TEXT_FOR
-from desktop.domain.demo.statuses import _GERMAN_LEVEL, _RANK
-from desktop.domain.demo.writer import _ascii, _day
 from desktop.domain.model import Client, LanguageSkill
 from desktop.domain.places import UNCLEAR
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop.demo.tables import _W, _rows, _weights
 from desktop.domain.catalogues import Housing
 from desktop.domain.catalogues import ResidenceStatus as RS
-from desktop.domain.demo.tables import _W, _rows, _weights
 
 # Residence status by origin group and time in Germany: under 1.5 years, 1.5 to 5, longer.
 _ABBR = {

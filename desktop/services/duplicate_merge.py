@@ -1,4 +1,4 @@
-"""Merging two records of the same person into one, keeping every part of both.
+"""The duplicate merge: two records of the same person become one, keeping every part of both.
 
 The client kept takes the other's plans, checklist items, appointments, notes and support links;
 fields it leaves empty are filled from the other, and the other's names become other spellings.

@@ -22,7 +22,7 @@ from desktop.domain.model import (
     SupportLink,
 )
 from desktop.services import casework
-from desktop.services.merging import merge_clients
+from desktop.services.duplicate_merge import merge_clients
 from tests.conftest import Cli
 from tests.sync.devices import Device, exchange_all, make_devices, shared_client
 

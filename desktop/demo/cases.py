@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from desktop.demo.clients import _Clients
+from desktop.demo.households import _Family, _households, _Unit
+from desktop.demo.network import _ORGS, _TOWNS, _VOLUNTEERS
+from desktop.demo.people import _ORIGINS, _PHONE_PREFIXES, _Origin
+from desktop.demo.planning import _Planning
+from desktop.demo.records import _Records
+from desktop.demo.writer import _ascii, _uuid
 from desktop.domain.catalogues import HouseholdRole as HR
 from desktop.domain.catalogues import OrganisationKind as OK
-from desktop.domain.demo.clients import _Clients
-from desktop.domain.demo.households import _Family, _households, _Unit
-from desktop.domain.demo.network import _ORGS, _TOWNS, _VOLUNTEERS
-from desktop.domain.demo.people import _ORIGINS, _PHONE_PREFIXES, _Origin
-from desktop.domain.demo.planning import _Planning
-from desktop.domain.demo.records import _Records
-from desktop.domain.demo.writer import _ascii, _uuid
 from desktop.domain.model import (
     Appointment,
     Client,

@@ -1,4 +1,5 @@
-"""Writing a file so that a crash or a full disk never leaves half of it behind."""
+"""Files written whole or not at all: a temporary name, flushed, then renamed (a crash or a full
+disk never leaves half a file behind), and the one sentence for an OSError while writing."""
 
 from __future__ import annotations
 

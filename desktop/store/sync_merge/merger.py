@@ -1,4 +1,4 @@
-"""Merging changes from colleagues into the case file, and reading the log for bundles.
+"""The sync merge: changes from colleagues merged into the case file, all in one transaction.
 
 The rules (DESIGN.md, "Sync between colleagues"): per field group the last writer wins by HLC with
 the origin device id as tie-break; a row exists while its causal length is odd, and the largest
@@ -19,11 +19,11 @@ from typing import Any, NamedTuple
 import sqlcipher3
 
 from desktop.store.audit import AUDIT, check_value, insert_event
-from desktop.store.change_log import is_erased, version_vector
-from desktop.store.changes import REQUIRED, Transaction, group_defaults
-from desktop.store.merge_checks import ChangeLike, MergeError, check_change, decode_group
-from desktop.store.orphans import sweep_orphans
+from desktop.store.changelog.reading import is_erased, version_vector
+from desktop.store.changelog.transaction import REQUIRED, Transaction, group_defaults
 from desktop.store.specs import BY_NAME, CLIENT, ERASED, EXISTS, MERGED, EntitySpec
+from desktop.store.sync_merge.checks import ChangeLike, MergeError, check_change, decode_group
+from desktop.store.sync_merge.orphans import sweep_orphans
 
 
 class RolledBack(Exception):

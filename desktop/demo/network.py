@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.demo.tables import _W, _rows
 from desktop.domain.catalogues import OrganisationKind as OK
-from desktop.domain.demo.tables import _W, _rows
 
 # ---------------------------------------------------------------------------------------------
 # The district and its network (invented place names).

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from desktop.domain.catalogues import AppointmentStatus, DocumentKind, Housing
-from desktop.domain.catalogues import DocumentKind as DK
-from desktop.domain.catalogues import DocumentStatus as DS
-from desktop.domain.catalogues import ResidenceStatus as RS
-from desktop.domain.demo.clients import _Person
-from desktop.domain.demo.network import _CENTRE, _SUPPORT, _VISITS
-from desktop.domain.demo.papers import (
+from desktop.demo.clients import _Person
+from desktop.demo.network import _CENTRE, _SUPPORT, _VISITS
+from desktop.demo.papers import (
     _CHILD_COUNT,
     _CHILD_NOTES,
     _CLOSING,
@@ -23,9 +19,13 @@ from desktop.domain.demo.papers import (
     _SUPPORT_COUNT,
     _VISIT_COUNT,
 )
-from desktop.domain.demo.people import _PARENTS
-from desktop.domain.demo.statuses import _CUSTODY
-from desktop.domain.demo.writer import _Base, _day
+from desktop.demo.people import _PARENTS
+from desktop.demo.statuses import _CUSTODY
+from desktop.demo.writer import _Base, _day
+from desktop.domain.catalogues import AppointmentStatus, DocumentKind, Housing
+from desktop.domain.catalogues import DocumentKind as DK
+from desktop.domain.catalogues import DocumentStatus as DS
+from desktop.domain.catalogues import ResidenceStatus as RS
 from desktop.domain.model import Appointment, DocumentItem, Note, SupportLink
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from desktop.demo.tables import _weights
 from desktop.domain.catalogues import FieldOfAction, Responsible
 from desktop.domain.catalogues import FieldOfAction as FA
-from desktop.domain.demo.tables import _weights
 
 # ---------------------------------------------------------------------------------------------
 # Plans: goals per field of action ("*" lines: titles), each with its usual steps: who (Client,

@@ -9,9 +9,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from desktop.demo import DemoCase, DemoData, generate
 from desktop.domain.catalogues import DocumentStatus, MeasureStatus, ResidenceStatus, Responsible
 from desktop.domain.dates import add_months
-from desktop.domain.demo import DemoCase, DemoData, generate
 
 TODAY = date(2026, 5, 18)
 ORIGINS = {"SY", "AF", "UA", "IQ", "TR", "ER", "IR", "SO", "GN", "NG", "stateless"}
