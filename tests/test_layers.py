@@ -57,3 +57,12 @@ def test_the_window_reaches_the_store_only_through_services() -> None:
         for p in (REPO / "desktop" / "ui").rglob("*.py")
         if imports.search(p.read_text(encoding="utf-8"))
     ] == []
+
+
+def test_nothing_outside_the_store_touches_the_connection() -> None:
+    conn = re.compile(r"\.conn\b")
+    assert [
+        str(p.relative_to(REPO))
+        for p in (REPO / "desktop").rglob("*.py")
+        if "store" not in p.relative_to(REPO).parts and conn.search(p.read_text(encoding="utf-8"))
+    ] == []

@@ -75,8 +75,8 @@ def trail(
     limit: int = 5000,
 ) -> list[AuditEvent]:
     """Events, newest first: of one case or all, of some actions, between two days (UTC)."""
-    events = stored.read_trail(
-        store.conn, client_id=client_id, actions=actions, since=since, until=until, limit=limit
+    events = store.audit_trail.read(
+        client_id=client_id, actions=actions, since=since, until=until, limit=limit
     )
     names = {c.device_id: c.name for c in store.sync_state.colleagues() if c.device_id}
     return [_event(store, e, names) for e in events]
@@ -113,7 +113,7 @@ def who_text(coordinator: str, own: bool, colleague: str | None, device: str, la
 
 def coordinator_name(store: Store) -> str:
     """Who works at this computer (the setting; else the operating system's login name)."""
-    return stored.coordinator(store.conn)
+    return store.audit_trail.coordinator()
 
 
 def set_coordinator_name(store: Store, name: str) -> None:

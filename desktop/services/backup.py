@@ -117,7 +117,7 @@ def back_up(
     keys = DataDir(root).keys.read_bytes()
     with backup_file.scratch_folder(root) as scratch:
         copy = scratch / DATABASE
-        schema = sql.export_copy(store.conn, copy)
+        schema = store.export_copy(copy)
         size = backup_file.write(target, Manifest(moment, schema, keyfile.case_id), keys, copy)
     _audit(store, "backup", path=target.name)
     if keep is not None:

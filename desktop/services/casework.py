@@ -21,7 +21,6 @@ from desktop.domain.model import (
 )
 from desktop.services import retention
 from desktop.store.changelog.transaction import Transaction
-from desktop.store.retention import scrub, traces_of
 from desktop.store.specs import (
     ATTACHMENT,
     BY_CLASS,
@@ -83,7 +82,7 @@ def erase_clients(
     households = {c.household_id for c in store.of_ids(Client, client_ids) if c.household_id}
     erased = 0
     with store.transaction() as tx:
-        for entity, row_id in traces_of(store.conn, client_ids):
+        for entity, row_id in store.retention.traces_of(client_ids):
             tx.erase(BY_NAME[entity], row_id)
             erased += 1
         for done, client_id in enumerate(client_ids, 1):
@@ -95,7 +94,7 @@ def erase_clients(
             if not gone and not store.household_members(household_id):
                 tx.erase(HOUSEHOLD, household_id)
                 erased += 1
-    scrub(store.conn)
+    store.scrub()
     return erased
 
 

@@ -13,7 +13,6 @@ from datetime import date
 from desktop.domain.dates import add_months
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Client
-from desktop.store import retention as sql
 from desktop.store.retention import DueCase
 from desktop.store.store import Store
 
@@ -76,9 +75,9 @@ def closing_rule(store: Store, before: Client | None, after: Client) -> Client:
 
 def due_for_erasure(store: Store, today: date | None = None) -> list[DueCase]:
     """Closed cases whose retention date is today or earlier, the oldest date first."""
-    return sql.due_for_erasure(store.conn, today or date.today())
+    return store.retention.due_for_erasure(today or date.today())
 
 
 def scrub(store: Store) -> None:
     """Make the case file forget deleted data for good (after an erasure, also one by sync)."""
-    sql.scrub(store.conn)
+    store.scrub()

@@ -17,8 +17,6 @@ from typing import Any
 from desktop.domain.errors import BundleRejected, InvalidInput
 from desktop.domain.model import Client
 from desktop.services import casework
-from desktop.store.changelog.reading import count_since
-from desktop.store.changelog.reading import version_vector as local_vector
 from desktop.store.specs import BY_NAME
 from desktop.store.store import Store
 from desktop.store.sync_state import ConflictRecord
@@ -149,7 +147,7 @@ def colleagues(store: Store) -> list[Colleague]:
                 identity.fingerprint(),
                 _time(record.last_import_at),
                 _time(record.last_export_at),
-                count_since(store.conn, record.acked),
+                store.log.count_since(record.acked),
             )
         )
     return found
@@ -236,7 +234,7 @@ def change_mark(store: Store) -> int:
 
     A watched folder compares it between checks to write bundles only when there is news.
     """
-    return sum(local_vector(store.conn).values())
+    return sum(store.log.version_vector().values())
 
 
 def open_conflict_count(store: Store) -> int:

@@ -305,3 +305,32 @@ def coordinator(conn: Connection) -> str:
         return getpass.getuser()[:MAX_COORDINATOR]
     except Exception:  # no login name to be had (a service account, a container)
         return ""
+
+
+class AuditTrail:
+    """The audit trail of one open case file, read (`store.audit_trail`)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def read(
+        self,
+        *,
+        client_id: str | None = None,
+        actions: Collection[str] = (),
+        since: date | None = None,
+        until: date | None = None,
+        limit: int = 5000,
+    ) -> list[StoredEvent]:
+        """Events, newest first, filtered by case, actions and days."""
+        return read_trail(
+            self._conn, client_id=client_id, actions=actions, since=since, until=until, limit=limit
+        )
+
+    def coordinator(self) -> str:
+        """Who works at this computer."""
+        return coordinator(self._conn)
+
+    def owner_of(self, entity: str, row_id: str, owners: dict[str, str | None]) -> str | None:
+        """The client a row belongs to (`owners` caches what was found)."""
+        return owner_of(self._conn, entity, row_id, {}, owners)

@@ -192,3 +192,28 @@ def changes_of_rows(
         found.extend(LoggedChange(*tuple(r)) for r in rows if r[6] <= vector.get(r[5], 0))
     found.sort(key=lambda c: (c.origin, c.origin_seq))
     return found
+
+
+class ConsentRules:
+    """What may go to colleagues from one open case file (`store.consent`)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def sharing(self, today: date) -> Sharing:
+        """The rows that may be shared today, and those held back."""
+        return sharing(self._conn, today)
+
+    def held_back(self, colleague: str) -> HeldBack:
+        """What the last bundle for `colleague` held back, and releases not yet acknowledged."""
+        return held_back(self._conn, colleague)
+
+    def record_held_back(
+        self, colleague: str, now_held: frozenset[str], released: dict[str, tuple[str, int]]
+    ) -> None:
+        """After a bundle: what it held back, and the releases it carried."""
+        record_held_back(self._conn, colleague, now_held, released)
+
+    def changes_of_rows(self, row_ids: set[str], vector: dict[str, int]) -> list[LoggedChange]:
+        """Every change of these rows at or below `vector`."""
+        return changes_of_rows(self._conn, row_ids, vector)

@@ -127,3 +127,22 @@ def scrub(conn: Connection) -> None:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("VACUUM")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+class RetentionRules:
+    """Retention and erasure in one open case file (`store.retention`)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def due_for_erasure(self, today: date) -> list[DueCase]:
+        """Closed cases with a retention date on or before `today`."""
+        return due_for_erasure(self._conn, today)
+
+    def traces_of(self, client_ids: list[str]) -> list[tuple[str, str]]:
+        """Rows gone from the tables whose history still belongs to these clients."""
+        return traces_of(self._conn, client_ids)
+
+    def scrub(self) -> None:
+        """Overwrite what deleted rows left in the file (outside a transaction)."""
+        scrub(self._conn)

@@ -8,15 +8,20 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 from desktop.domain.errors import NotFound
 from desktop.domain.model import Appointment, Attachment, Client, Goal, IntegrationPlan, Measure
+from desktop.store import backup_copy
+from desktop.store.audit import AuditTrail
 from desktop.store.changelog.clock import HybridClock
-from desktop.store.changelog.reading import is_erased
+from desktop.store.changelog.reading import ChangeLog, is_erased
 from desktop.store.changelog.transaction import Transaction
+from desktop.store.consent import ConsentRules
 from desktop.store.database import Connection, schema_version, storage_errors
 from desktop.store.deadlines import DeadlineSources, clients_with_deadlines, deadline_sources
+from desktop.store.retention import RetentionRules
 from desktop.store.search import ClientPage, ClientQuery, client_page
 from desktop.store.specs import (
     APPOINTMENT,
@@ -45,10 +50,19 @@ class Counts:
 
 
 class Store:
-    """One open, unlocked case file. Not thread-safe: one worker thread owns it."""
+    """One open, unlocked case file. Not thread-safe: one worker thread owns it.
+
+    Services reach the data through its methods and its parts: `log` (the change log read for
+    bundles), `consent` (what may go to colleagues), `audit_trail`, `retention` and
+    `sync_state`. `conn` is for the modules of `desktop/store` only.
+    """
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+        self.log = ChangeLog(conn)
+        self.consent = ConsentRules(conn)
+        self.audit_trail = AuditTrail(conn)
+        self.retention = RetentionRules(conn)
         self.device_id, self.device_num, seq = self._self_device()
         last = conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
         self.clock = HybridClock(int(last[0]) if last else 0)
@@ -111,6 +125,14 @@ class Store:
         finally:
             if self.conn.in_transaction:
                 self.conn.execute("COMMIT")
+
+    def scrub(self) -> None:
+        """Overwrite what deleted rows left in the file (after an erasure, outside a write)."""
+        self.retention.scrub()
+
+    def export_copy(self, target: Path) -> int:
+        """An encrypted copy of the whole file at `target` (same data key); its schema number."""
+        return backup_copy.export_copy(self.conn, target)
 
     @property
     def sync_state(self) -> SyncState:

@@ -18,11 +18,8 @@ from pathlib import Path
 
 from desktop.domain.errors import InvalidInput
 from desktop.store import consent
-from desktop.store.audit import owner_of
 from desktop.store.changelog.clock import unpack_hlc
-from desktop.store.changelog.reading import LoggedChange, change_time, changes_since
-from desktop.store.changelog.reading import version_vector as local_vector
-from desktop.store.retention import scrub
+from desktop.store.changelog.reading import LoggedChange
 from desktop.store.specs import ERASED
 from desktop.store.store import Store
 from desktop.store.sync_merge.checks import MergeError
@@ -101,9 +98,9 @@ def export_bundle(
                 yield sha, store.blob(sha)
 
     with store.snapshot():
-        vector = local_vector(store.conn)
-        share = consent.sharing(store.conn, date.today())
-        before = consent.held_back(store.conn, colleague)
+        vector = store.log.version_vector()
+        share = store.consent.sharing(date.today())
+        before = store.consent.held_back(colleague)
         # A release is acknowledged once the colleague holds a change of the releasing
         # computer newer than it: that change went in a bundle written after it.
         released = {
@@ -113,9 +110,9 @@ def export_bundle(
         }
         mine = (store.device_id, vector.get(store.device_id, 0))
         released.update({r: mine for r in before.held - share.held})
-        late = consent.changes_of_rows(store.conn, set(released) - share.held, base)
+        late = store.consent.changes_of_rows(set(released) - share.held, base)
         changes = _counted(
-            _shareable(share, [late, changes_since(store.conn, base)]), counted, wanted
+            _shareable(share, [late, store.log.changes_since(base)]), counted, wanted
         )
         devices = sorted(set(vector) | set(base) | {store.device_id})
         names = {
@@ -134,7 +131,7 @@ def export_bundle(
             recipients=[record.exchange_key],
             payload=encode_payload(sorted(vector | {store.device_id: 0}), names, changes, blobs()),
         )
-    consent.record_held_back(store.conn, colleague, share.held, released)
+    store.consent.record_held_back(colleague, share.held, released)
     store.sync_state.record_export(colleague)
     return ExportSummary(
         colleague, target, counted["changes"], counted["blobs"], size, full, share.held_clients
@@ -241,7 +238,7 @@ def import_bundle(store: Store, path: Path) -> ImportSummary:
     except OSError:
         raise messages.rejected("missing", str(path)) from None
     if result.erased:  # a colleague erased someone: overwrite what their data left in the file
-        scrub(store.conn)
+        store.scrub()
     return ImportSummary(
         sender,
         header.bundle_id,
@@ -258,7 +255,7 @@ def import_bundle(store: Store, path: Path) -> ImportSummary:
 def _clients_touched(store: Store, rows: set[tuple[str, str]]) -> list[str]:
     """The cases a merge changed something of, for the audit trail."""
     owners: dict[str, str | None] = {}
-    found = {owner_of(store.conn, entity, row_id, {}, owners) for entity, row_id in rows}
+    found = {store.audit_trail.owner_of(entity, row_id, owners) for entity, row_id in rows}
     return sorted(c for c in found if c is not None)
 
 
@@ -304,11 +301,11 @@ def _check_not_from_the_future(header: Header, sender: str) -> None:
 
 def _check_base(store: Store, header: Header, sender: str) -> None:
     """The bundle builds on changes this case file must already hold."""
-    have = local_vector(store.conn)
+    have = store.log.version_vector()
     for device, needed in sorted(header.base.items()):
         if have.get(device, 0) < needed:
             held = have.get(device, 0)
-            since = change_time(store.conn, device, held) if held else None
+            since = store.log.change_time(device, held) if held else None
             when = None if since is None else _created_at(since)
             raise messages.gap(_device_name(store, device, header, sender), sender, when)
 

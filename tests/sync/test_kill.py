@@ -92,14 +92,13 @@ def observe():  # the count run only: note (never change) where the blob goes, t
     Transaction.put_blob = noting("put_blob", Transaction.put_blob)
     Merger.finish = noting("finish", Merger.finish)
 
-    from desktop.sync import exchange
-    scrub = exchange.scrub
+    scrub = Store.scrub
 
-    def noting_the_wal(conn):  # after an erasure the import scrubs: the WAL as committed first
+    def noting_the_wal(store):  # after an erasure the import scrubs: the WAL as committed first
         job["wal"] = wal_size(job["db"])
-        return scrub(conn)
+        return scrub(store)
 
-    exchange.scrub = noting_the_wal
+    Store.scrub = noting_the_wal
 
 
 def wal_size(db):

@@ -68,3 +68,26 @@ def change_time(conn: Connection, device_id: str, seq: int) -> int | None:
         (device_id, seq),
     ).fetchone()
     return int(row[0]) if row else None
+
+
+class ChangeLog:
+    """The change log of one open case file, read for bundles (`store.log`)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def version_vector(self) -> dict[str, int]:
+        """The highest origin sequence held from each device (this one included)."""
+        return version_vector(self._conn)
+
+    def changes_since(self, vector: dict[str, int]) -> Iterator[LoggedChange]:
+        """Every change above `vector`, origin by origin in sequence order."""
+        return changes_since(self._conn, vector)
+
+    def count_since(self, vector: dict[str, int]) -> int:
+        """How many changes `changes_since` would yield."""
+        return count_since(self._conn, vector)
+
+    def change_time(self, device_id: str, seq: int) -> int | None:
+        """The HLC of one device's change with this sequence number, if still in the log."""
+        return change_time(self._conn, device_id, seq)
