@@ -31,8 +31,8 @@ from run import pct, queries, window_times  # noqa: E402
 from desktop.services import casefile  # noqa: E402
 from desktop.services.clients import ClientQuery, list_clients  # noqa: E402
 from desktop.services.demo import fill_demo  # noqa: E402
-from desktop.ui.i18n import set_language  # noqa: E402
-from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.ui.shell.main_window import MainWindow  # noqa: E402
+from desktop.ui.widgets.i18n import set_language  # noqa: E402
 
 PASSPHRASE = "benchmark passphrase"
 

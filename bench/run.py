@@ -174,8 +174,8 @@ sys.path.insert(0, {repo!r})
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from desktop.services import casefile
-from desktop.ui.main_window import MainWindow
-from desktop.ui.unlock_dialog import UnlockDialog
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.unlock.unlock_dialog import UnlockDialog
 app = QApplication([])
 root = Path({root!r})
 dialog = UnlockDialog(root)

@@ -16,7 +16,7 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.cli import run
 
         return run(args)
-    from desktop.ui.app import run_app
+    from desktop.ui.shell.app import run_app
 
     return run_app(args)
 

@@ -154,7 +154,7 @@ def check_window() -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop.services import casefile
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.main_window import MainWindow
 
     app = _application()
     with _folder() as root:

@@ -27,9 +27,9 @@ from desktop.domain.model import Client  # noqa: E402
 from desktop.services import casefile, casework, sync, workspace  # noqa: E402
 from desktop.services.clients import ClientQuery, list_clients  # noqa: E402
 from desktop.services.demo import fill_demo  # noqa: E402
-from desktop.ui.i18n import set_language  # noqa: E402
-from desktop.ui.main_window import MainWindow  # noqa: E402
-from desktop.ui.unlock_dialog import UnlockDialog  # noqa: E402
+from desktop.ui.widgets.i18n import set_language  # noqa: E402
+from desktop.ui.shell.main_window import MainWindow  # noqa: E402
+from desktop.ui.unlock.unlock_dialog import UnlockDialog  # noqa: E402
 
 SIZE = (1366, 768)  # the usual municipal laptop screen
 

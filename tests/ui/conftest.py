@@ -64,7 +64,7 @@ def add(store: Store) -> Callable[..., Client]:
 @pytest.fixture(autouse=True)
 def _english(qapp: object) -> Iterator[None]:
     """Every window test starts in English (the source language); German is asked for."""
-    from desktop.ui.i18n import set_language
+    from desktop.ui.widgets.i18n import set_language
 
     set_language("en")
     yield

@@ -11,8 +11,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from desktop.services import casefile
-from desktop.ui.i18n import current_language, set_language
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.widgets.i18n import current_language, set_language
 
 PASSPHRASE = "correct horse battery staple"
 I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"

@@ -1,0 +1,1 @@
+"""Monday morning: the week's appointments and the deadline radar."""

@@ -1,0 +1,249 @@
+"""The case list with its search field and filters: what the coordinator looks for all day."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.catalogues import ResidenceStatus
+from desktop.domain.model import Client
+from desktop.services.casefile import Store
+from desktop.services.clients import ClientQuery
+from desktop.ui.case_list.case_list_model import FILE_NUMBER, NAME, RESIDENCE_STATUS, CaseListModel
+from desktop.ui.widgets.formatting import label
+from desktop.ui.widgets.i18n import Retranslating
+
+SEARCH_DELAY_MS = 150
+STATES = ("open", "closed", "all")  # the order of the state filter's entries
+DEADLINE_DAYS = 30
+MAX_PAGES_TO_FIND = 50  # how far `select_client` reads on to find a row (200 rows a page)
+
+
+class CaseList(Retranslating, QWidget):
+    """Search as you type (debounced), filters, and the table over `CaseListModel`.
+
+    `current_changed(client_id)` when the user selects a row; `count_changed(total)` after
+    every query.
+    """
+
+    current_changed = Signal(str)
+    count_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = CaseListModel()
+        self._store: Store | None = None
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_query)
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_timer.start)  # restarted by every key
+        self.state_filter = QComboBox()
+        self.state_label = QLabel()
+        self.state_label.setBuddy(self.state_filter)
+        self.status_filter = QComboBox()
+        self.status_label = QLabel()
+        self.status_label.setBuddy(self.status_filter)
+        self.deadline_filter = QCheckBox()
+        self.measures_filter = QCheckBox()
+        self.table = self._build_table()
+
+        # Two short rows, and combos that may shrink: the window must fit a 1366-pixel laptop.
+        for combo in (self.state_filter, self.status_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+        choices = QHBoxLayout()
+        choices.addWidget(self.state_label)
+        choices.addWidget(self.state_filter)
+        choices.addWidget(self.status_label)
+        choices.addWidget(self.status_filter, 1)
+        checks = QHBoxLayout()
+        checks.addWidget(self.deadline_filter)
+        checks.addWidget(self.measures_filter)
+        checks.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addLayout(choices)
+        layout.addLayout(checks)
+        layout.addWidget(self.table, 1)
+        self.retranslate()
+        for combo in (self.state_filter, self.status_filter):
+            combo.currentIndexChanged.connect(self.run_query)
+        for box in (self.deadline_filter, self.measures_filter):
+            box.toggled.connect(self.run_query)
+        self._size_columns()
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.setSortingEnabled(True)
+        table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        return table
+
+    def _size_columns(self) -> None:
+        """Headers readable in full, the status column takes the rest, rows compact."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        for column in range(self.model.columnCount()):
+            text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, max(metrics.horizontalAdvance(text) + 36, 90))
+        header.resizeSection(NAME, 220)
+        header.resizeSection(FILE_NUMBER, metrics.horizontalAdvance("WD-0000-00000") + 36)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(RESIDENCE_STATUS, QHeaderView.ResizeMode.Stretch)
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(
+            self.tr("Search: name, other spelling, file number, year of birth")
+        )
+        self.state_label.setText(self.tr("&Cases:"))
+        _fill(
+            self.state_filter,
+            [(self.tr("Open"), "open"), (self.tr("Closed"), "closed"), (self.tr("All"), "all")],
+        )
+        self.status_label.setText(self.tr("&Residence status:"))
+        _fill(
+            self.status_filter,
+            [(self.tr("All"), None), *((label(s), s.value) for s in ResidenceStatus)],
+        )
+        self.deadline_filter.setText(self.tr("&Deadline within %n days", "", DEADLINE_DAYS))
+        self.measures_filter.setText(self.tr("Open &measures"))
+        self.model.retranslate()
+
+    # -- what the window calls ---------------------------------------------------------------
+
+    def set_store(self, store: Store) -> None:
+        """Show the case list of a (newly unlocked) store."""
+        self._store = store
+        self.model.set_store(store, self.query())
+        self.count_changed.emit(self.model.total)
+
+    def clear(self) -> None:
+        """Forget the store, every row and the search text (it may be a name)."""
+        self._search_timer.stop()
+        self._store = None
+        self.model.clear()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+
+    def run_query(self) -> None:
+        """Search now with the text and filters as they are."""
+        self._search_timer.stop()
+        if self._store is not None:
+            self.model.set_query(self.query())
+            self.count_changed.emit(self.model.total)
+
+    def refresh(self) -> None:
+        """Read the list again (a client changed) and keep the selected client selected."""
+        current = self.current_client()
+        self.run_query()
+        if current is not None:
+            self._select_row(self.model.row_of(current.id))
+
+    def query(self) -> ClientQuery:
+        """The model's query (its sort order) with the search text and the filters."""
+        return dataclasses.replace(
+            self.model.query,
+            text=self.search.text(),
+            state=self.state_filter.currentData() or "open",
+            residence_status=_status(self.status_filter.currentData()),
+            deadline_within_days=DEADLINE_DAYS if self.deadline_filter.isChecked() else None,
+            open_measures=self.measures_filter.isChecked(),
+        )
+
+    def current_client(self) -> Client | None:
+        index = self.table.currentIndex()
+        return self.model.client_at(index.row()) if index.isValid() else None
+
+    def select_client(self, client: Client) -> None:
+        """Show `client` selected: filters reset and the search set to the name, if needed."""
+        row = self.model.row_of(client.id)
+        if row is None:
+            for combo, index in ((self.state_filter, 0), (self.status_filter, 0)):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+            for box in (self.deadline_filter, self.measures_filter):
+                box.blockSignals(True)
+                box.setChecked(False)
+                box.blockSignals(False)
+            if client.closed_on is not None:
+                self.state_filter.setCurrentIndex(STATES.index("all"))
+            self.search.setText(f"{client.family_name} {client.given_names}".strip())
+            self.run_query()
+            row = self._find_row(client.id)
+        self._select_row(row)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # -- reacting ----------------------------------------------------------------------------
+
+    def _find_row(self, client_id: str) -> int | None:
+        row = self.model.row_of(client_id)
+        for _ in range(MAX_PAGES_TO_FIND):
+            if row is not None or not self.model.canFetchMore(QModelIndex()):
+                break
+            self.model.fetchMore(QModelIndex())
+            row = self.model.row_of(client_id)
+        return row
+
+    def _select_row(self, row: int | None) -> None:
+        if row is None:
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, NAME))
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # A new query resets the model and the current row with it: the workspace keeps the
+        # client it shows until the user picks another one.
+        if current.isValid():
+            self.current_changed.emit(self.model.client_at(current.row()).id)
+
+
+def _fill(combo: QComboBox, entries: list[tuple[str, object]]) -> None:
+    """Set the entries' texts, keeping the chosen one (a language change renames them)."""
+    chosen = combo.currentIndex()
+    combo.blockSignals(True)
+    combo.clear()
+    for text, data in entries:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(chosen, 0))
+    combo.blockSignals(False)
+
+
+def _status(value: object) -> ResidenceStatus | None:
+    """The combo box keeps the member's value (Qt turns a StrEnum into a plain str)."""
+    return ResidenceStatus(str(value)) if value else None

@@ -1,0 +1,1 @@
+"""Clients from a spreadsheet: the file, its columns, a dry run, the import."""

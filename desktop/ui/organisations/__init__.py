@@ -1,0 +1,1 @@
+"""The network directory: partner organisations, whom to call there, whom they support."""

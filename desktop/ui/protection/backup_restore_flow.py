@@ -1,0 +1,176 @@
+"""Restoring a backup from the window: key, preview, confirmation (default No), then the swap.
+
+The window's case file is closed for the swap and the restored one shown; the current key is
+tried first (the OS credential store), the passphrase or recovery key asked only if needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import CannotUnlock, WelcomeDeskError
+from desktop.services import backup
+from desktop.ui.widgets.formatting import format_datetime
+from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.style import error_label
+from desktop.ui.widgets.worker import run_with_progress, show_error
+
+if TYPE_CHECKING:
+    from desktop.ui.shell.main_window import MainWindow
+
+AskSecret = Callable[[QWidget, str], tuple[str, bool] | None]  # (text, is_recovery_key)
+Confirm = Callable[[QWidget, str], bool]
+
+
+class SecretDialog(Retranslating, QDialog):
+    """Asks for the passphrase, or the recovery key, that opens a backup."""
+
+    def __init__(self, parent: QWidget | None, error: str = "") -> None:
+        super().__init__(parent)
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.recovery = QCheckBox()
+        self.recovery.toggled.connect(self._echo)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.error = error_label()
+        self.error.setText(error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.message, self.secret, self.recovery, self.error, self.buttons):
+            layout.addWidget(widget)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Open the backup"))
+        self.message.setText(
+            self.tr("Enter the passphrase that opened this case file when the backup was made.")
+        )
+        self.recovery.setText(self.tr("This is the &recovery key"))
+
+    def _echo(self, recovery: bool) -> None:
+        # Typed from paper, the recovery key must be visible; the passphrase never is.
+        mode = QLineEdit.EchoMode.Normal if recovery else QLineEdit.EchoMode.Password
+        self.secret.setEchoMode(mode)
+
+
+def ask_secret(parent: QWidget, error: str) -> tuple[str, bool] | None:
+    """The typed secret and whether it is the recovery key; None if cancelled."""
+    dialog = SecretDialog(parent, error)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.secret.text(), dialog.recovery.isChecked()
+
+
+def confirm(parent: QWidget, text: str) -> bool:
+    """Yes/No question about replacing the case file; No is the default."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("BackupsDialog", "Restore backup"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def preview_text(p: backup.BackupPreview) -> str:
+    """What the confirmation says about the backup."""
+    when = format_datetime(p.created_at.astimezone())
+    text = (
+        QCoreApplication.translate(
+            "BackupsDialog",
+            "The backup of {0} holds {1} clients ({2} open), {3} notes and {4} appointments.",
+        )
+        .replace("{0}", when)
+        .replace("{1}", str(p.clients))
+        .replace("{2}", str(p.open_clients))
+        .replace("{3}", str(p.notes))
+        .replace("{4}", str(p.appointments))
+    )
+    if not p.same_case_file:
+        text += " " + QCoreApplication.translate(
+            "BackupsDialog", "It is a different case file from the one open now."
+        )
+    return (
+        text
+        + " "
+        + QCoreApplication.translate(
+            "BackupsDialog",
+            "Restoring replaces the case file on this computer; a safety copy of it is kept. "
+            "Restore it?",
+        )
+    )
+
+
+def _unlock(window: MainWindow, path: Path, ask: AskSecret) -> bytes | None:
+    try:
+        return backup.unlock_backup(window.root, path, use_keyring=True)
+    except CannotUnlock:
+        pass
+    error = ""
+    while (answer := ask(window, error)) is not None:
+        text, is_recovery = answer
+        try:
+            if is_recovery:
+                return backup.unlock_backup(window.root, path, recovery_key=text)
+            return backup.unlock_backup(window.root, path, passphrase=text)
+        except CannotUnlock as wrong:
+            error = wrong.text(current_language())
+    return None
+
+
+def restore_from(
+    window: MainWindow, path: Path, *, ask: AskSecret = ask_secret, sure: Confirm = confirm
+) -> bool:
+    """Restore the backup at `path` into the window's data folder; True if it was restored."""
+    try:
+        backup.read_manifest(path)
+        key = _unlock(window, path, ask)
+    except WelcomeDeskError as error:
+        show_error(window, error)
+        return False
+    if key is None:
+        return False
+    root = window.root
+    summary = run_with_progress(
+        window,
+        QCoreApplication.translate("BackupsDialog", "Reading the backup…"),
+        lambda _p, _c: backup.preview(root, path, key),
+    )
+    if summary is None or not sure(window, preview_text(summary)):
+        return False
+    window.lock()
+    restored = run_with_progress(
+        window,
+        QCoreApplication.translate("BackupsDialog", "Restoring…"),
+        lambda _p, _c: backup.restore(root, path, key),
+    )
+    if restored is None:
+        return False  # the old case file is unchanged; the window asks to unlock it again
+    window.set_store(restored.store)
+    note = QCoreApplication.translate("BackupsDialog", "The backup was restored.")
+    if restored.safety_copy is not None:
+        note += " " + QCoreApplication.translate("BackupsDialog", "Safety copy: {0}").replace(
+            "{0}", str(restored.safety_copy)
+        )
+    window.statusBar().showMessage(note)
+    return True

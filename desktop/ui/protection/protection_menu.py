@@ -1,0 +1,68 @@
+"""The Data protection menu: backups, the audit trail, access requests and erasure when due."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from desktop.ui.protection import backup_dialog
+from desktop.ui.protection.access_request_dialog import export_access_request
+from desktop.ui.protection.audit_view import open_audit_log, open_case_history
+from desktop.ui.protection.erasure_view import open_due_for_erasure
+from desktop.ui.widgets.i18n import Retranslating
+
+if TYPE_CHECKING:
+    from desktop.ui.shell.main_window import MainWindow
+
+
+class ProtectionMenu(Retranslating, QMenu):
+    """Entries work on the window's open store; those about one case need a case open."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.back_up_action = self._entry(lambda: backup_dialog.back_up_now(window), "Ctrl+Shift+B")
+        self.backups_action = self._entry(lambda: backup_dialog.open_backups(window))
+        self.addSeparator()
+        self.audit_action = self._entry(lambda: open_audit_log(window))
+        self.history_action = self._entry(lambda: open_case_history(window))
+        self.addSeparator()
+        self.access_action = self._entry(lambda: export_access_request(window))
+        self.erasure_action = self._entry(lambda: open_due_for_erasure(window))
+        self._per_case = (self.history_action, self.access_action)
+        self.aboutToShow.connect(self.enable)
+        self.retranslate()
+
+    def _entry(self, slot: Callable[[], object], shortcut: str | None = None) -> QAction:
+        action = QAction(self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("&Data protection"))
+        self.back_up_action.setText(self.tr("&Back up now"))
+        self.backups_action.setText(self.tr("Backups and &restore…"))
+        self.audit_action.setText(self.tr("&Audit trail…"))
+        self.history_action.setText(self.tr("&History of this case…"))
+        self.access_action.setText(self.tr("Data &access request for this client…"))
+        self.erasure_action.setText(self.tr("Cases due for &erasure…"))
+
+    def enable(self) -> None:
+        """Nothing while locked; the per-case entries only while a case is shown."""
+        unlocked = self._window.store is not None
+        case_open = unlocked and self._window.workspace.view is not None
+        for action in self.actions():
+            action.setEnabled(unlocked and (action not in self._per_case or case_open))
+
+
+def install_protection_menu(window: MainWindow) -> ProtectionMenu:
+    """Add the menu to the window's menu bar (after Reports)."""
+    menu = ProtectionMenu(window)
+    window.menuBar().addMenu(menu)
+    return menu

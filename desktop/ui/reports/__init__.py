@@ -1,0 +1,1 @@
+"""Reports: calendars, lists for a meeting, statistics, likely duplicates."""

@@ -1,0 +1,1 @@
+"""Settings of this installation, and care of the key: passphrase, recovery key, keyring."""

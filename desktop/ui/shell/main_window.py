@@ -1,0 +1,444 @@
+"""The main window: the case list beside the selected client's workspace, the agenda, the lock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import WelcomeDeskError
+from desktop.domain.model import Client
+from desktop.services.casefile import Store
+from desktop.services.settings import load_settings
+from desktop.ui.agenda.agenda_view import AgendaView
+from desktop.ui.case_list.case_list import CaseList
+from desktop.ui.case_list.new_client_dialog import NewClientDialog
+from desktop.ui.client_import.import_dialog import ImportDialog, open_import
+from desktop.ui.organisations.organisations_dialog import OrganisationsDialog
+from desktop.ui.protection.backup_dialog import backup_on_close
+from desktop.ui.protection.protection_menu import install_protection_menu
+from desktop.ui.reports.reports_menu import install_reports_menu
+from desktop.ui.settings.settings_dialog import SettingsDialog
+from desktop.ui.shell.idle_lock import DEFAULT_MINUTES, IdleLock
+from desktop.ui.sync.folder_watcher import FolderWatcher
+from desktop.ui.sync.sync_dialog import SyncDialog
+from desktop.ui.unlock.unlock_dialog import UnlockDialog
+from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.workspace.case_workspace import CaseWorkspace, TabType
+from desktop.ui.workspace.plan.print_preview import PrintPreviewDialog, preview_plan
+
+APP_NAME = "Welcome Desk"
+SYNC_MESSAGE_MS = 60_000  # a watched-folder report stays until the next check
+
+
+class MainWindow(Retranslating, QMainWindow):
+    """Owns the open store while unlocked; `lock()` closes it and hides every piece of case data.
+
+    `idle_lock_ms` overrides the idle time from the settings (tests use a short one).
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        root: Path,
+        *,
+        idle_lock_ms: int | None = None,
+        tab_types: list[TabType] | None = None,
+    ) -> None:
+        super().__init__()
+        self.store: Store | None = store
+        self.root = Path(root)
+        self._fixed_idle_ms = idle_lock_ms
+        self._unlock_dialog: UnlockDialog | None = None
+        self._saved_at: datetime | None = None
+        self.case_list = CaseList()
+        self.workspace = CaseWorkspace(None, tab_types=tab_types)
+        self.agenda = AgendaView(None)
+        self.idle_lock = IdleLock(idle_lock_ms or DEFAULT_MINUTES * 60_000, self)
+        self.idle_lock.idle.connect(self.lock)
+        self._sync_dialog: SyncDialog | None = None
+        # The watched folder waits while text typed into a tab is not saved yet.
+        self.folder_watcher = FolderWatcher(self, ready=lambda: not self.workspace.has_unsaved)
+        self.folder_watcher.message.connect(self._show_sync_message)
+        self.folder_watcher.imported.connect(self._after_sync)
+
+        self._pages = QStackedWidget()
+        self._work_page = self._build_work_page()
+        self._locked_page = self._build_locked_page()
+        for page in (self._work_page, self.agenda, self._locked_page):
+            self._pages.addWidget(page)
+        self.setCentralWidget(self._pages)
+        self._build_menus()
+        self.reports_menu = install_reports_menu(self)
+        self.protection_menu = install_protection_menu(self)
+        self._build_status_bar()
+        self._connect()
+        self.retranslate()
+        self.set_store(store)
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build_work_page(self) -> QWidget:
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.case_list)
+        splitter.addWidget(self.workspace)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([560, 720])
+        return splitter
+
+    def _build_locked_page(self) -> QWidget:
+        page = QWidget()
+        self.locked_message = QLabel()
+        self.locked_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.unlock_button = QPushButton()
+        self.unlock_button.clicked.connect(self.request_unlock)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.locked_message)
+        layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        return page
+
+    def _action(self, menu: QMenu, shortcut: str | None, slot: Any) -> QAction:
+        action = QAction(self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.new_client_action = self._action(self.file_menu, "Ctrl+N", self.new_client)
+        self.print_plan_action = self._action(self.file_menu, "Ctrl+P", self.print_plan)
+        self.import_action = self._action(self.file_menu, None, self.open_import)
+        self.file_menu.addSeparator()
+        self.lock_action = self._action(self.file_menu, "Ctrl+L", self._lock_and_ask)
+        self.settings_action = self._action(self.file_menu, "Ctrl+,", self.open_settings)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, "Ctrl+Q", self.close)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.view_menu = self.menuBar().addMenu("")
+        self.cases_action = self._action(self.view_menu, "Ctrl+1", self.show_cases)
+        self.agenda_action = self._action(self.view_menu, "Ctrl+2", self.show_agenda)
+        self.organisations_action = self._action(self.view_menu, "Ctrl+3", self.open_organisations)
+        self.sync_menu = self.menuBar().addMenu("")
+        self.sync_action = self._action(self.sync_menu, "Ctrl+Shift+Y", self.open_sync)
+        self.find_action = QAction(self)  # Ctrl+F: no menu entry of its own
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._focus_search)
+        self.addAction(self.find_action)
+        self._case_actions = [
+            self.new_client_action,
+            self.import_action,
+            self.lock_action,
+            self.settings_action,
+            self.cases_action,
+            self.agenda_action,
+            self.organisations_action,
+            self.sync_action,
+            self.find_action,
+        ]
+
+    def _build_status_bar(self) -> None:
+        self.note_label = QLabel()
+        self.saved_label = QLabel()
+        self.count_label = QLabel()
+        self.statusBar().addWidget(self.note_label, 1)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+    def _connect(self) -> None:
+        self.case_list.current_changed.connect(self._show_client)
+        self.case_list.count_changed.connect(self._show_count)
+        self.workspace.saved.connect(self._show_saved)
+        self.workspace.unsaved.connect(self._show_unsaved)
+        self.workspace.client_changed.connect(self.case_list.model.refresh_client)
+        self.workspace.open_client.connect(self._open_client_soon)
+        self.agenda.open_client.connect(self._open_client_soon)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(APP_NAME)
+        self.file_menu.setTitle(self.tr("&Case file"))
+        self.new_client_action.setText(self.tr("&New client…"))
+        self.print_plan_action.setText(self.tr("&Print plan…"))
+        self.import_action.setText(self.tr("&Import clients from a spreadsheet…"))
+        self.lock_action.setText(self.tr("&Lock"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.cases_action.setText(self.tr("&Cases"))
+        self.agenda_action.setText(self.tr("&Agenda"))
+        self.organisations_action.setText(self.tr("&Organisations…"))
+        self.sync_menu.setTitle(self.tr("&Sync"))
+        self.sync_action.setText(self.tr("Sync with &colleagues…"))
+        self.find_action.setText(self.tr("Search"))
+        self.locked_message.setText(self.tr("The case file is locked."))
+        self.unlock_button.setText(self.tr("Unlock…"))
+        self._show_count(self.case_list.model.total)
+        if self._saved_at is not None:
+            self._show_saved(self._saved_at)
+
+    # -- what others call --------------------------------------------------------------------
+
+    def set_store(self, store: Store) -> None:
+        """Show the case file of a (newly unlocked) store."""
+        self.store = store
+        self._pages.setCurrentWidget(self._work_page)
+        for action in self._case_actions:
+            action.setEnabled(True)
+        self.case_list.set_store(store)
+        self.workspace.set_store(store)
+        self.agenda.set_store(store)
+        self._apply_idle_minutes(load_settings(store).idle_lock_minutes)
+        self.idle_lock.start()
+        self.folder_watcher.set_store(store)
+        self.case_list.search.setFocus()
+        self._update_print_action()
+
+    def set_note(self, text: str) -> None:
+        """A lasting remark on the left of the status bar (e.g. that this is the demo file)."""
+        self.note_label.setText(text)
+
+    def lock(self) -> None:
+        """Save pending edits, close the store and hide every piece of case data."""
+        if self.store is None:
+            return
+        self.idle_lock.stop()
+        for dialog in reversed(self.findChildren(QDialog)):  # a dialog may show case data
+            if dialog is not self._unlock_dialog:
+                dialog.reject()
+                dialog.setParent(None)  # out of the window at once, deleted with the next loop
+                dialog.deleteLater()
+        try:
+            self.workspace.flush()
+        except WelcomeDeskError:
+            pass  # an invalid value cannot be saved; locking must happen all the same
+        finally:
+            self._forget_case_data()
+
+    def _forget_case_data(self) -> None:
+        self.folder_watcher.set_store(None)
+        self.workspace.set_store(None)
+        self.case_list.clear()
+        self.agenda.set_store(None)
+        self.count_label.clear()
+        self.saved_label.clear()
+        self._saved_at = None
+        self._pages.setCurrentWidget(self._locked_page)
+        for action in self._case_actions:
+            action.setEnabled(False)
+        self._update_print_action()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def request_unlock(self) -> UnlockDialog:
+        """Open the unlock dialog (not blocking); on success the new store is shown."""
+        if self._unlock_dialog is not None:
+            self._unlock_dialog.raise_()
+            return self._unlock_dialog
+        dialog = UnlockDialog(self.root, self)
+        self._unlock_dialog = dialog
+        dialog.finished.connect(self._unlock_finished)
+        dialog.open()
+        return dialog
+
+    def new_client(self) -> NewClientDialog | None:
+        """Ask for a new client (Ctrl+N); the new person is shown selected in the list."""
+        if self.store is None:
+            return None
+        dialog = NewClientDialog(self.store, self)
+        dialog.accepted.connect(lambda: self._client_added(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_client(self, client_id: str) -> None:
+        """Show a client (from the agenda or a household member) in the list and workspace."""
+        if self.store is None:
+            return
+        client = self.store.find(Client, client_id)
+        if client is None:
+            return
+        self.show_cases()
+        self.case_list.select_client(client)
+        if self.workspace.client_id != client_id:
+            self._show_client(client_id)
+
+    def show_cases(self) -> None:
+        if self.store is not None:
+            self._pages.setCurrentWidget(self._work_page)
+
+    def show_agenda(self) -> None:
+        if self.store is not None:
+            if not self.workspace.save_pending():
+                return
+            self._pages.setCurrentWidget(self.agenda)
+            self.agenda.refresh()
+
+    def open_organisations(self) -> QDialog | None:
+        if self.store is None:
+            return None
+        dialog = OrganisationsDialog(self.store, self)
+        dialog.finished.connect(self.workspace.reload)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_import(self) -> ImportDialog | None:
+        store, after, prepare = self.store, self._after_sync, self.workspace.save_pending
+        return open_import(store, self, after, prepare) if store is not None else None
+
+    def open_settings(self) -> SettingsDialog | None:
+        if self.store is None:
+            return None
+        dialog = SettingsDialog(self.store, self.root, self)
+        dialog.applied.connect(lambda chosen: self._apply_idle_minutes(chosen.idle_lock_minutes))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_sync(self) -> SyncDialog | None:
+        """The Sync window, not modal (Ctrl+Shift+Y): colleagues, bundles, conflicts."""
+        if self.store is None:
+            return None
+        if self._sync_dialog is None:
+            dialog = SyncDialog(self.store, self, prepare=self.workspace.save_pending)
+            dialog.merged.connect(self._after_sync)
+            dialog.folder_changed.connect(lambda _f: self.folder_watcher.set_store(self.store))
+            dialog.finished.connect(self._sync_closed)
+            self._sync_dialog = dialog
+        self._sync_dialog.show()
+        self._sync_dialog.activateWindow()
+        return self._sync_dialog
+
+    def print_plan(self) -> PrintPreviewDialog | None:
+        """Preview the shown client's integration plan, to print or save (Ctrl+P)."""
+        store, view = self.store, self.workspace.view
+        if store is None or view is None:
+            return None
+        return preview_plan(self, store, view.client)
+
+    def _update_print_action(self) -> None:
+        self.print_plan_action.setEnabled(
+            self.store is not None and self.workspace.client_id is not None
+        )
+
+    # -- reacting ----------------------------------------------------------------------------
+
+    def _open_client_soon(self, client_id: str) -> None:
+        # After the slot that asked has returned: the asking tab is about to be refilled.
+        QTimer.singleShot(0, lambda: self.open_client(client_id))
+
+    def _sync_closed(self) -> None:
+        dialog, self._sync_dialog = self._sync_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _after_sync(self) -> None:
+        """Bundles were merged: show the list, the case and the Sync window as they are now."""
+        if self.store is None:
+            return
+        self.case_list.refresh()
+        self.workspace.reload()
+        if self._pages.currentWidget() is self.agenda:
+            self.agenda.refresh()
+        if self._sync_dialog is not None:
+            self._sync_dialog.reload()
+
+    def _show_sync_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, SYNC_MESSAGE_MS)
+
+    def _apply_idle_minutes(self, minutes: int) -> None:
+        if self._fixed_idle_ms is None:
+            self.idle_lock.set_minutes(minutes)
+
+    def _lock_and_ask(self) -> None:
+        self.lock()
+        self.request_unlock()
+
+    def _unlock_finished(self, _result: int) -> None:
+        dialog, self._unlock_dialog = self._unlock_dialog, None
+        if dialog is None:
+            return
+        if dialog.store is not None:
+            self.set_store(dialog.store)
+        dialog.deleteLater()
+
+    def _focus_search(self) -> None:
+        self.show_cases()
+        self.case_list.focus_search()
+
+    def _show_client(self, client_id: str) -> None:
+        if client_id == self.workspace.client_id:
+            return
+        if not self.workspace.show_client(client_id):
+            view = self.workspace.view  # the old case could not be saved: stay there
+            if view is not None:
+                self.case_list.select_client(view.client)
+        self._update_print_action()
+
+    def _client_added(self, dialog: NewClientDialog) -> None:
+        if dialog.client is not None and self.store is not None:
+            self.show_cases()
+            self.case_list.select_client(dialog.client)
+            self._show_client(dialog.client.id)
+            self.case_list.table.setFocus()
+
+    def _show_count(self, total: int) -> None:
+        if self.store is None:
+            self.count_label.clear()
+            return
+        if total == 1:
+            self.count_label.setText(self.tr("1 person"))
+        else:
+            self.count_label.setText(self.tr("%Ln people", "", total))
+
+    def _show_saved(self, when: datetime) -> None:
+        self._saved_at = when
+        self.saved_label.setText(self.tr("Saved {0}").replace("{0}", f"{when:%H:%M}"))
+
+    def _show_unsaved(self) -> None:
+        self.saved_label.setText(self.tr("Unsaved changes"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing saves pending edits and closes the case file: the key is forgotten."""
+        if self.store is not None:
+            try:
+                self.workspace.flush()
+            except WelcomeDeskError as error:
+                answer = QMessageBox.question(
+                    self,
+                    APP_NAME,
+                    self.tr("A change could not be saved: {0} Close all the same?").replace(
+                        "{0}", error.text(current_language())
+                    ),
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    event.ignore()
+                    return
+            if not backup_on_close(self):  # chosen in Backups; a failure asks whether to close
+                event.ignore()
+                return
+            self.idle_lock.stop()
+            self._forget_case_data()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Sync with colleagues: identities, exchanging bundles, the watched folder, conflicts."""

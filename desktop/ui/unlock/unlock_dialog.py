@@ -1,0 +1,135 @@
+"""Asks for the passphrase (or the recovery key) and opens the case file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import CannotUnlock
+from desktop.services import casefile
+from desktop.services.casefile import Store
+from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.style import ERROR_STYLE
+
+
+class UnlockDialog(Retranslating, QDialog):
+    """On success `store` holds the open case file; a wrong secret keeps the dialog open."""
+
+    def __init__(self, root: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.root = Path(root)
+        self.store: Store | None = None
+        self._with_recovery_key = False
+        self._failure: CannotUnlock | None = None
+
+        self._prompt = QLabel()
+        self._prompt.setWordWrap(True)
+        self._field = QLineEdit()
+        self._field.setEchoMode(QLineEdit.EchoMode.Password)
+        self._error = QLabel()
+        self._error.setStyleSheet(ERROR_STYLE)
+        self._error.setWordWrap(True)
+        self._error.hide()
+        self._toggle = QPushButton()
+        self._toggle.setFlat(True)
+        self._toggle.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._toggle.setAutoDefault(False)
+        self._toggle.clicked.connect(self._switch_mode)
+
+        buttons = QDialogButtonBox()
+        self.ok_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setDefault(True)
+        self.cancel_button = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._prompt)
+        layout.addWidget(self._field)
+        layout.addWidget(self._error)
+        layout.addWidget(self._toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+        self.retranslate()
+
+    @property
+    def field(self) -> QLineEdit:
+        """The passphrase (or recovery key) field."""
+        return self._field
+
+    @property
+    def error_text(self) -> str:
+        """The message shown after a failed attempt ("" if none)."""
+        return self._error.text() if not self._error.isHidden() else ""
+
+    @property
+    def mode_toggle(self) -> QPushButton:
+        return self._toggle
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Unlock case file"))
+        self.ok_button.setText(self.tr("&Unlock"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        if self._with_recovery_key:
+            self._prompt.setText(
+                self.tr(
+                    "Enter the recovery key that you printed or saved when Welcome Desk was set up."
+                )
+            )
+            self._field.setPlaceholderText("XXXX-XXXX-XXXX-…")
+            self._toggle.setText(self.tr("Unlock with the &passphrase"))
+        else:
+            self._prompt.setText(
+                self.tr("The case file is encrypted. Please enter your passphrase.")
+            )
+            self._field.setPlaceholderText(self.tr("Passphrase"))
+            self._toggle.setText(self.tr("Unlock with the &recovery key"))
+        if self._failure is not None:
+            self._error.setText(self._failure.text(current_language()))
+
+    def accept(self) -> None:
+        secret = self._field.text()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if self._with_recovery_key:
+                store = casefile.unlock(self.root, recovery_key=secret, use_keyring=False)
+            else:
+                store = casefile.unlock(self.root, passphrase=secret, use_keyring=False)
+        except CannotUnlock as error:
+            self._fail(error)
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.store = store
+        self._field.clear()
+        super().accept()
+
+    def _fail(self, error: CannotUnlock) -> None:
+        self._failure = error
+        self._error.setText(error.text(current_language()))
+        self._error.show()
+        self._field.clear()
+        self._field.setFocus()
+
+    def _switch_mode(self) -> None:
+        self._with_recovery_key = not self._with_recovery_key
+        self._failure = None
+        self._field.clear()
+        self._error.hide()
+        # Typed from paper, the recovery key must be visible; the passphrase never is.
+        self._field.setEchoMode(
+            QLineEdit.EchoMode.Normal if self._with_recovery_key else QLineEdit.EchoMode.Password
+        )
+        self.retranslate()
+        self._field.setFocus()

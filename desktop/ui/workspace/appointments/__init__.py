@@ -1,0 +1,1 @@
+"""The appointments tab: one client's appointments, the appointment dialog."""

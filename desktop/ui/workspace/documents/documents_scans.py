@@ -1,0 +1,166 @@
+"""The scan buttons under the checklist: attach a scan, save a copy of it, remove it.
+
+A scan is only ever written to disk where the coordinator chooses ("Save scan as…"): opening it
+in a viewer would leave a decrypted copy in a temporary folder that nobody cleans up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from desktop.domain.errors import WelcomeDeskError
+from desktop.domain.model import DocumentItem
+from desktop.services import attachments
+from desktop.services.attachments import AttachmentInfo
+from desktop.services.casefile import Store
+from desktop.ui.widgets.i18n import Retranslating, current_language
+
+SCAN_FILTER = "*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.heic *.webp"
+
+
+class DocumentScans(Retranslating, QWidget):
+    """Buttons acting on the scans of the item that `selected()` returns."""
+
+    saved = Signal()  # a scan was attached or removed
+    failed = Signal(str)  # one sentence for the coordinator
+
+    def __init__(
+        self,
+        store: Store,
+        selected: Callable[[], DocumentItem | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._selected = selected
+        self.attach_button = QPushButton()
+        self.attach_button.clicked.connect(lambda: self.attach())
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(lambda: self.save_copy())
+        self.remove_button = QPushButton()
+        self.remove_button.clicked.connect(lambda: self.remove())
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.attach_button)
+        row.addWidget(self.save_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.attach_button.setText(self.tr("Attach scan…"))
+        self.save_button.setText(self.tr("Save scan as…"))
+        self.save_button.setToolTip(
+            self.tr("Writes an unencrypted copy of the scan to a place you choose.")
+        )
+        self.remove_button.setText(self.tr("Remove scan…"))
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def names_of(self, document_id: str) -> list[str]:
+        """File names of the scans of one item."""
+        return [info.file_name for info in attachments.attachments_of(self._store, document_id)]
+
+    def update_buttons(self) -> None:
+        item = self._selected()
+        has_scan = item is not None and bool(self.names_of(item.id))
+        self.attach_button.setEnabled(item is not None)
+        self.save_button.setEnabled(has_scan)
+        self.remove_button.setEnabled(has_scan)
+
+    # -- what the coordinator does --------------------------------------------------------------
+
+    def attach(self, path: Path | None = None) -> None:
+        """Store a file (asked for when not given) encrypted with the selected item."""
+        item = self._selected()
+        if item is None:
+            return
+        path = path or self.choose_scan_file()
+        if path is None:
+            return
+        if self._run(lambda: attachments.attach_file(self._store, item.id, Path(path))):
+            self.saved.emit()
+
+    def save_copy(self, target: Path | None = None) -> Path | None:
+        """Write a scan of the selected item where the coordinator chooses; returns the path."""
+        info = self._pick()
+        if info is None:
+            return None
+        target = target or self.choose_save_path(info.file_name)
+        if target is None:
+            return None
+        written = Path(target)
+        data = attachments.read_attachment(self._store, info.id)
+        return written if self._run(lambda: written.write_bytes(data)) else None
+
+    def remove(self) -> None:
+        """Remove a scan of the selected item after a confirmation."""
+        info = self._pick()
+        if info is None:
+            return
+        question = self.tr("Remove the scan “{0}”?").replace("{0}", info.file_name)
+        if self.confirm(question) and self._run(
+            lambda: attachments.remove_attachment(self._store, info.id)
+        ):
+            self.saved.emit()
+
+    # -- questions (replaced in tests) ----------------------------------------------------------
+
+    def choose_scan_file(self) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Attach scan"),
+            "",
+            self.tr("Scans ({0});;All files (*)").replace("{0}", SCAN_FILTER),
+        )
+        return Path(name) if name else None
+
+    def choose_save_path(self, suggested: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save scan as"), suggested)
+        return Path(name) if name else None
+
+    def choose_scan(self, infos: list[AttachmentInfo]) -> AttachmentInfo | None:
+        names = [info.file_name for info in infos]
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Scans"), self.tr("Which scan?"), names, 0, False
+        )
+        return infos[names.index(name)] if ok and name in names else None
+
+    def confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Scans"), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- internals ------------------------------------------------------------------------------
+
+    def _pick(self) -> AttachmentInfo | None:
+        item = self._selected()
+        infos = attachments.attachments_of(self._store, item.id) if item else []
+        if len(infos) > 1:
+            return self.choose_scan(infos)
+        return infos[0] if infos else None
+
+    def _run(self, work: Callable[[], object]) -> bool:
+        try:
+            work()
+        except WelcomeDeskError as error:
+            self.failed.emit(error.text(current_language()))
+            return False
+        except OSError as error:
+            self.failed.emit(
+                self.tr("The file could not be read or written: {0}").replace(
+                    "{0}", error.strerror or str(error)
+                )
+            )
+            return False
+        return True

@@ -1,0 +1,1 @@
+"""The overview tab: the person, their status, consent, contact and household."""

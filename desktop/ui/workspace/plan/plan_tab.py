@@ -1,0 +1,304 @@
+"""The integration plan of one client: status and dates, goals per field of action, measures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.catalogues import FieldOfAction
+from desktop.domain.errors import InvalidInput, WelcomeDeskError
+from desktop.domain.model import Goal, Measure
+from desktop.domain.rules import PLAN_TEMPLATES
+from desktop.services import casework, workspace
+from desktop.services.casefile import Store
+from desktop.services.workspace import CaseView
+from desktop.ui.widgets.formatting import label
+from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.style import ERROR_STYLE
+from desktop.ui.workspace.plan.plan_details import PlanDetails
+from desktop.ui.workspace.plan.plan_item_editor import PlanItemEditor
+from desktop.ui.workspace.plan.plan_measure_dialog import MeasureDialog
+from desktop.ui.workspace.plan.plan_tree import PlanTree
+
+
+class PlanTab(Retranslating, QWidget):
+    """Everything of the plan is saved as soon as it is chosen; `changed` follows every save."""
+
+    changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._view: CaseView | None = None
+        self._select_next: str | None = None
+        self.measure_dialog: MeasureDialog | None = None  # the one open now, if any
+        self.details = PlanDetails()
+        self.details.edited.connect(self._save)
+        self.details.invalid.connect(self._show_error)
+        self.details.start_requested.connect(self.start_plan)
+        self.tree = PlanTree()
+        self.tree.selection_changed.connect(self._selection_changed)
+        self.tree.itemDoubleClicked.connect(lambda *_: self.edit_measure())
+        self.editor = PlanItemEditor()
+        self.editor.edited.connect(self._save)
+        self._build()
+        self.retranslate()
+        self.clear()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.field_combo = QComboBox()
+        self.goal_title_edit = QLineEdit()
+        self.goal_title_edit.returnPressed.connect(lambda: self.add_goal())
+        self.add_goal_button = QPushButton()
+        self.add_goal_button.clicked.connect(lambda: self.add_goal())
+        self.template_button = QToolButton()
+        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.template_menu = QMenu(self)
+        self.template_menu.triggered.connect(lambda a: self.add_from_template(a.data()))
+        self.template_button.setMenu(self.template_menu)
+        self.add_measure_button = QPushButton()
+        self.add_measure_button.clicked.connect(lambda: self.add_measure())
+        self.edit_measure_button = QPushButton()
+        self.edit_measure_button.clicked.connect(lambda: self.edit_measure())
+        self.delete_button = QPushButton()
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+
+        goal_row = QHBoxLayout()
+        goal_row.addWidget(self.field_combo)
+        goal_row.addWidget(self.goal_title_edit, 1)
+        goal_row.addWidget(self.add_goal_button)
+        goal_row.addWidget(self.template_button)
+        item_row = QHBoxLayout()
+        for button in (self.add_measure_button, self.edit_measure_button):
+            item_row.addWidget(button)
+        item_row.addStretch(1)
+        item_row.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.details)
+        layout.addLayout(goal_row)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(item_row)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.error_label)
+
+    def retranslate(self) -> None:
+        self.goal_title_edit.setPlaceholderText(self.tr("New goal, e.g. find a day-care place"))
+        self.add_goal_button.setText(self.tr("Add goal"))
+        self.template_button.setText(self.tr("Add from template"))
+        self.add_measure_button.setText(self.tr("Add measure…"))
+        self.edit_measure_button.setText(self.tr("Edit measure…"))
+        self.delete_button.setText(self.tr("Delete…"))
+        current = self.field_combo.currentData()
+        self.field_combo.clear()
+        for field in FieldOfAction:
+            self.field_combo.addItem(label(field), field.value)
+        self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(current)))
+        self.template_menu.clear()
+        for index, (field, title, _steps) in enumerate(PLAN_TEMPLATES):
+            self.template_menu.addAction(f"{label(field)}: {title}").setData(index)
+        if self._view is not None:
+            self.tree.show_case(self._view, date.today())
+
+    # -- the tab protocol -----------------------------------------------------------------------
+
+    def set_case(self, view: CaseView) -> None:
+        """Show this client's plan; the selected goal or measure stays selected."""
+        if self._view is None or self._view.client.id != view.client.id:
+            self.tree.clear_case()
+            self.details.clear()
+        self._view = view
+        today = date.today()
+        self.details.show_case(view, today)
+        self.tree.show_case(view, today)
+        if self._select_next is not None:
+            self.tree.select(self._select_next)
+            self._select_next = None
+        self.setEnabled(True)
+
+    def flush(self) -> None:
+        """Save dates and an outcome typed but not yet saved.
+
+        Raises InvalidInput for a date that cannot be read, so that the workspace keeps the case
+        open; the text stays and the message shows under the tree.
+        """
+        try:
+            plan = self.details.take_pending()
+        except InvalidInput as error:
+            self._show_error(error.text(current_language()))
+            raise
+        if plan is not None:
+            self._write(lambda: casework.save(self._store, plan), strict=True)
+        measure = self.editor.take_pending()
+        if measure is not None:
+            self._write(lambda: casework.save(self._store, measure), strict=True)
+
+    def clear(self) -> None:
+        """Forget the client: no goal, measure, date or message is left."""
+        self._view = None
+        if self.measure_dialog is not None:  # a dialog being filled in goes with the case
+            dialog, self.measure_dialog = self.measure_dialog, None
+            dialog.reject()
+            dialog.setParent(None)  # out of the window's children at once, deleted later
+        self.details.clear()
+        self.tree.clear_case()
+        self.editor.show_item(None)
+        self.goal_title_edit.clear()
+        self.error_label.clear()
+        self.setEnabled(False)
+
+    # -- what the coordinator does --------------------------------------------------------------
+
+    def start_plan(self) -> None:
+        """Create a draft plan for a client who has none."""
+        client_id = self._client_id()
+        self._write(lambda: workspace.ensure_plan(self._store, client_id).id)
+
+    def add_goal(self, field: FieldOfAction | None = None, title: str | None = None) -> None:
+        """Add a goal (by default the field and title typed above the tree) to the plan."""
+        field = field or FieldOfAction(self.field_combo.currentData())
+        title = (self.goal_title_edit.text() if title is None else title).strip()
+        view, client_id = self._view, self._client_id()
+        assert view is not None
+
+        def work() -> str:
+            plan = workspace.ensure_plan(self._store, client_id)
+            position = sum(g.plan_id == plan.id for g in view.goals)
+            goal = Goal(plan.id, field, title, position=position)
+            casework.add(self._store, goal)
+            return goal.id
+
+        if self._write(work):
+            self.goal_title_edit.clear()
+
+    def add_from_template(self, index: int) -> None:
+        """Add a goal with its measures from PLAN_TEMPLATES[index]."""
+        client_id = self._client_id()
+        self._write(lambda: workspace.add_from_template(self._store, client_id, index).id)
+
+    def add_measure(self) -> MeasureDialog | None:
+        """Open the dialog for a new measure of the selected goal (not waiting for it)."""
+        goal, view = self.tree.goal_of_selection(), self._view
+        if goal is None or view is None:
+            self._show_error(self.tr("Select the goal the measure belongs to."))
+            return None
+        position = sum(m.goal_id == goal.id for m in view.measures)
+        dialog = MeasureDialog(goal.id, view.organisations, position=position, parent=self)
+        return self._open(dialog, is_new=True)
+
+    def edit_measure(self) -> MeasureDialog | None:
+        """Open the dialog for the selected measure (not waiting for it)."""
+        measure, view = self.tree.selected(), self._view
+        if not isinstance(measure, Measure) or view is None:
+            return None
+        dialog = MeasureDialog(measure.goal_id, view.organisations, measure=measure, parent=self)
+        return self._open(dialog, is_new=False)
+
+    def delete_selected(self) -> None:
+        """Delete the selected goal (with its measures) or measure, after a confirmation."""
+        chosen, view = self.tree.selected(), self._view
+        if chosen is None or view is None:
+            return
+        if isinstance(chosen, Goal):
+            count = sum(m.goal_id == chosen.id for m in view.measures)
+            question = (
+                self.tr("Delete the goal “{0}” with all its measures ({1})?")
+                .replace("{0}", chosen.title)
+                .replace("{1}", str(count))
+            )
+        else:
+            question = self.tr("Delete the measure “{0}”?").replace("{0}", chosen.title)
+        if self.confirm(question):
+            self._write(lambda: casework.remove(self._store, type(chosen), chosen.id))
+
+    def confirm(self, question: str) -> bool:
+        """Ask before deleting (replaced in tests)."""
+        answer = QMessageBox.question(self, self.tr("Integration plan"), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- internals ------------------------------------------------------------------------------
+
+    def _client_id(self) -> str:
+        assert self._view is not None, "no client shown"
+        return self._view.client.id
+
+    def _open(self, dialog: MeasureDialog, *, is_new: bool) -> MeasureDialog:
+        self.measure_dialog = dialog
+        dialog.accepted.connect(lambda: self._write(lambda: self._store_measure(dialog, is_new)))
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _store_measure(self, dialog: MeasureDialog, is_new: bool) -> str:
+        measure = dialog.measure()
+        if is_new:
+            casework.add(self._store, measure)
+        else:
+            casework.save(self._store, measure)
+        return measure.id
+
+    def _dialog_closed(self, dialog: MeasureDialog) -> None:
+        if self.measure_dialog is dialog:
+            self.measure_dialog = None
+        dialog.deleteLater()
+
+    def _save(self, obj: object) -> None:
+        self._write(lambda: casework.save(self._store, obj))
+
+    def _write(self, work: Callable[[], object], *, strict: bool = False) -> bool:
+        """Run one edit; on success show the fresh case and tell the workspace.
+
+        A refused edit is shown under the tree; `strict` raises it as well (for `flush()`).
+        """
+        if self._view is None:
+            return False
+        try:
+            result = work()
+        except WelcomeDeskError as error:
+            self._show_error(error.text(current_language()))
+            self.set_case(self._view)  # combos show what is stored again
+            if strict:
+                raise
+            return False
+        self.error_label.clear()
+        if isinstance(result, str):
+            self._select_next = result
+        self.set_case(workspace.load_case(self._store, self._client_id()))
+        self.changed.emit()
+        return True
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+
+    def _selection_changed(self) -> None:
+        chosen = self.tree.selected()
+        shown = self.editor.current()
+        pending = None
+        if shown is not None and (chosen is None or chosen.id != shown.id):
+            pending = self.editor.take_pending()
+        self.editor.show_item(chosen)
+        is_measure = isinstance(chosen, Measure)
+        self.add_measure_button.setEnabled(self.tree.goal_of_selection() is not None)
+        self.edit_measure_button.setEnabled(is_measure)
+        self.delete_button.setEnabled(chosen is not None)
+        if pending is not None:
+            # Not while the tree is still handing out its selection signal: saving refills it.
+            QTimer.singleShot(0, self, lambda: self._save(pending))

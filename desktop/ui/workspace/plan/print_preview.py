@@ -1,0 +1,293 @@
+"""A print preview: the PDF's pages as images, a print language, Print… and Save as PDF…."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap, QResizeEvent
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import WelcomeDeskError
+from desktop.domain.model import Client
+from desktop.domain.places import language_name
+from desktop.report.labels import SUPPORTED
+from desktop.services import audit
+from desktop.services.casefile import Store
+from desktop.services.printing import plan_pdf
+from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.pdf_pages import render_pages
+from desktop.ui.widgets.style import button_row, error_label
+
+PREVIEW_DPI = 110
+MAX_PRINT_DPI = 300
+PRINT_LANGUAGES = tuple(sorted(code for code in SUPPORTED if code != "de"))
+
+Render = Callable[[str | None], bytes]
+
+
+class PrintPreviewDialog(Retranslating, QDialog):
+    """Shows what `render(language)` prints; None is the German-only print.
+
+    Testable without exec(): `set_language`, `pdf`, `page_images`, `save_to`, `print_to`.
+    """
+
+    handed_out = Signal()  # printed or saved: what the audit trail records
+
+    def __init__(
+        self,
+        title: str,
+        render: Render,
+        default_language: str | None,
+        parent: QWidget | None = None,
+        *,
+        file_name: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._title = title
+        self._render = render
+        self._language = default_language if default_language in PRINT_LANGUAGES else None
+        self._file_name = file_name or _file_name(title)
+        self._pdf = b""
+        self._images: list[QImage] = []
+        self._page_labels: list[QLabel] = []
+
+        self.language_caption = QLabel()
+        self.language_combo = QComboBox()
+        self.language_caption.setBuddy(self.language_combo)
+        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        self.count_label = QLabel()
+        self.error_label = error_label()
+        self._pages = QWidget()
+        self._pages_layout = QVBoxLayout(self._pages)
+        self._pages_layout.setSpacing(12)
+        self._pages_layout.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self._pages)
+        self.scroll_area.setBackgroundRole(QPalette.ColorRole.Dark)
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(self._ask_and_print)
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(self._ask_and_save)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.reject)
+
+        top = QHBoxLayout()
+        top.addWidget(self.language_caption)
+        top.addWidget(self.language_combo)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+        buttons = button_row(self.print_button, self.save_button, right=[self.close_button])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+        self.resize(760, 900)
+        self.retranslate()
+        self._refresh()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self._title)
+        self.language_caption.setText(self.tr("Print &language:"))
+        self.print_button.setText(self.tr("&Print…"))
+        self.save_button.setText(self.tr("&Save as PDF…"))
+        self.close_button.setText(self.tr("Close"))
+        self._fill_languages()
+        self._show_count()
+
+    # -- what others (and tests) call --------------------------------------------------------
+
+    def language(self) -> str | None:
+        """The print language chosen now (None: German only)."""
+        return self._language
+
+    def set_language(self, code: str | None) -> None:
+        """Print in German and `code` (None: German only); the pages are rendered again."""
+        index = self.language_combo.findData(code or "")
+        if index < 0:
+            raise ValueError(f"not a print language: {code!r}")
+        if index == self.language_combo.currentIndex():
+            if code != self._language:
+                self._language = code
+                self._refresh()
+            return
+        self.language_combo.setCurrentIndex(index)  # re-renders through _language_chosen
+
+    def pdf(self) -> bytes:
+        """The PDF shown now (empty if it could not be made)."""
+        return self._pdf
+
+    def page_images(self) -> list[QImage]:
+        """The pages shown now, as rendered for the screen."""
+        return list(self._images)
+
+    def save_to(self, path: str | Path) -> None:
+        """Write the shown PDF to `path` (OSError if that fails)."""
+        Path(path).write_bytes(self._pdf)
+        self.handed_out.emit()
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print every page on `printer`, rendered at its resolution (at most 300 dpi)."""
+        if not self._pdf:
+            return
+        dpi = max(72, min(printer.resolution(), MAX_PRINT_DPI))
+        images = render_pages(self._pdf, dpi=dpi)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise OSError("the printer could not be started")
+        try:
+            for number, image in enumerate(images):
+                if number:
+                    printer.newPage()
+                area = painter.viewport()
+                size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                target = QRect(area.topLeft(), size)
+                painter.drawImage(target, image)
+        finally:
+            painter.end()
+        self.handed_out.emit()
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _fill_languages(self) -> None:
+        ui = current_language()
+        entries = sorted((language_name(code, ui), code) for code in PRINT_LANGUAGES)
+        self.language_combo.blockSignals(True)
+        try:
+            self.language_combo.clear()
+            self.language_combo.addItem(self.tr("German only"), "")
+            for name, code in entries:
+                self.language_combo.addItem(self.tr("German and {0}").replace("{0}", name), code)
+            self.language_combo.setCurrentIndex(
+                max(0, self.language_combo.findData(self._language or ""))
+            )
+        finally:
+            self.language_combo.blockSignals(False)
+
+    def _language_chosen(self, _index: int) -> None:
+        code = self.language_combo.currentData() or None
+        if code != self._language:
+            self._language = code
+            self._refresh()
+
+    def _refresh(self) -> None:
+        self.error_label.clear()
+        try:
+            self._pdf = self._render(self._language)
+            self._images = render_pages(self._pdf, dpi=PREVIEW_DPI)
+        except WelcomeDeskError as error:
+            self._pdf, self._images = b"", []
+            self.error_label.setText(error.text(current_language()))
+        self._show_pages()
+        self._show_count()
+        self.print_button.setEnabled(bool(self._images))
+        self.save_button.setEnabled(bool(self._pdf))
+
+    def _show_pages(self) -> None:
+        for label in self._page_labels:
+            self._pages_layout.removeWidget(label)
+            label.deleteLater()
+        self._page_labels = []
+        for number in range(len(self._images)):
+            label = QLabel()
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            label.setAccessibleName(f"{number + 1}")
+            self._pages_layout.insertWidget(number, label)
+            self._page_labels.append(label)
+        self._fit_pages()
+
+    def _fit_pages(self) -> None:
+        width = max(200, self.scroll_area.viewport().width() - 40)
+        for label, image in zip(self._page_labels, self._images, strict=True):
+            size = image.size().scaled(QSize(width, 10**6), Qt.AspectRatioMode.KeepAspectRatio)
+            label.setPixmap(
+                QPixmap.fromImage(image).scaled(
+                    size,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+
+    def _show_count(self) -> None:
+        count = len(self._images)
+        if count == 1:
+            self.count_label.setText(self.tr("1 page"))
+        else:
+            self.count_label.setText(self.tr("%Ln pages", "", count))
+
+    def _ask_and_print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self._title)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            self.print_to(printer)
+        except OSError:
+            self.error_label.setText(self.tr("The document could not be printed."))
+
+    def _ask_and_save(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save as PDF"),
+            str(Path.home() / self._file_name),
+            self.tr("PDF documents (*.pdf)"),
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            self.save_to(path)
+        except OSError as error:
+            self.error_label.setText(
+                self.tr("The PDF could not be saved: {0}").replace(
+                    "{0}", error.strerror or str(error)
+                )
+            )
+        else:
+            self.error_label.clear()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_pages()
+
+
+def _file_name(title: str) -> str:
+    """A file name from the title: letters, digits and dashes, ending in .pdf."""
+    stem = re.sub(r"[^\w]+", "-", title, flags=re.UNICODE).strip("-") or "print"
+    return f"{stem}.pdf"
+
+
+def preview_plan(parent: QWidget, store: Store, client: Client) -> PrintPreviewDialog:
+    """Open the preview of a client's integration plan (not blocking); printing it is audited."""
+    spoken = [skill.code for skill in client.languages if skill.code in PRINT_LANGUAGES]
+    dialog = PrintPreviewDialog(
+        QCoreApplication.translate("MainWindow", "Integration plan: {0}").replace(
+            "{0}", client.display_name
+        ),
+        lambda lang: plan_pdf(store, client.id, lang),
+        spoken[0] if spoken else None,
+        parent,
+    )
+    dialog.handed_out.connect(
+        lambda: audit.record(store, "printed", client.id, what="integration plan")
+    )
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog

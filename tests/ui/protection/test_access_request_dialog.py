@@ -1,0 +1,98 @@
+"""The data access request from the window: save dialog, language, worker, status bar."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.model import LanguageSkill
+from desktop.services.clients import add_client
+from desktop.store.store import Store
+from desktop.ui.protection.access_request_dialog import export_access_request
+from desktop.ui.shell.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: Store, case_root: Path) -> MainWindow:
+    window = MainWindow(store, case_root)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def save_as(monkeypatch: pytest.MonkeyPatch, path: Path | None, pick: int | None = None) -> list:
+    """Answer the save dialog with `path` and the filter it offered first (or number `pick`)."""
+    asked: list[tuple[Any, ...]] = []
+
+    def answer(*args: Any, **_k: Any) -> tuple[str, str]:
+        asked.append(args)
+        filters = args[3].split(";;")
+        return (str(path) if path else "", filters[pick] if pick is not None else args[4])
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    return asked
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(path).pages)
+
+
+def test_the_open_client_is_written_as_pdf_and_json_named_in_the_status_bar(
+    window: MainWindow, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = add_client(
+        store, {"family_name": "Haddad", "given_names": "Amal", "file_number": "AZ 7/26"}
+    )
+    add_client(store, {"family_name": "Okonkwo", "given_names": "Chidi"})
+    window.open_client(client.id)
+    asked = save_as(monkeypatch, tmp_path / "statement")
+
+    export_access_request(window)
+
+    pdf, js = tmp_path / "statement.pdf", tmp_path / "statement.json"
+    assert asked[0][2] == f"Auskunft-AZ-7-26-{date.today().isoformat()}.pdf"
+    assert asked[0][4] == "PDF in German (*.pdf)"  # no language given: German
+    text = pdf_text(pdf)
+    assert "Auskunft über gespeicherte Daten" in text and "Amal Haddad" in text
+    assert "Okonkwo" not in text
+    assert [c["id"] for c in json.loads(js.read_text("utf-8"))["clients"]] == [client.id]
+    assert window.statusBar().currentMessage() == (f"Data access request written: {pdf} and {js}.")
+
+
+def test_an_english_speaking_client_gets_english_by_default_and_german_can_be_chosen(
+    window: MainWindow, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = add_client(
+        store, {"family_name": "Smith", "given_names": "Jo", "languages": (LanguageSkill("en"),)}
+    )
+    window.open_client(client.id)
+    asked = save_as(monkeypatch, tmp_path / "a.pdf")
+    export_access_request(window)
+    assert asked[0][4] == "PDF in English (*.pdf)"
+    assert asked[0][2].startswith("Auskunft-Smith-")
+    assert "Information about stored data" in pdf_text(tmp_path / "a.pdf")
+
+    save_as(monkeypatch, tmp_path / "b.pdf", pick=0)
+    export_access_request(window)
+    assert "Auskunft über gespeicherte Daten" in pdf_text(tmp_path / "b.pdf")
+
+
+def test_nothing_happens_without_an_open_client_or_when_cancelled(
+    window: MainWindow, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = save_as(monkeypatch, tmp_path / "a.pdf")
+    export_access_request(window)
+    assert asked == [] and not (tmp_path / "a.pdf").exists()
+
+    client = add_client(store, {"family_name": "Haddad"})
+    window.open_client(client.id)
+    save_as(monkeypatch, None)
+    export_access_request(window)
+    assert list(tmp_path.glob("*.pdf")) == []

@@ -1,0 +1,323 @@
+"""The main window offscreen over a real case file: search, filter, workspace, lock and unlock."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.catalogues import FieldOfAction, MeasureStatus, ResidenceStatus
+from desktop.domain.model import Client, Goal, IntegrationPlan, Measure
+from desktop.domain.names import fold
+from desktop.services import casefile, casework
+from desktop.services.clients import ClientQuery
+from desktop.services.demo import fill_demo
+from desktop.store.store import Store
+from desktop.ui.case_list.new_client_dialog import NewClientDialog
+from desktop.ui.shell.main_window import MainWindow
+
+PASSPHRASE = "correct horse battery staple"
+NAMES = ("Müller, Anna", "Schmidt, Omar", "Haddad, Layla")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: Store, case_root: Path, add: Callable[..., Client]) -> MainWindow:
+    add(family_name="Müller", given_names="Anna", other_names=("Mueller",), file_number="A-1")
+    add(
+        family_name="Schmidt",
+        given_names="Omar",
+        residence_status=ResidenceStatus.DULDUNG,
+        status_valid_until=date.today() + timedelta(days=10),
+    )
+    add(
+        family_name="Haddad",
+        given_names="Layla",
+        opened_on=date(2020, 1, 1),
+        closed_on=date(2021, 1, 1),
+    )
+    window = MainWindow(store, case_root)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def shown_names(window: MainWindow) -> list[str]:
+    model = window.case_list.model
+    return [model.client_at(row).display_name for row in range(model.rowCount())]
+
+
+def select(window: MainWindow, name: str) -> None:
+    window.case_list.table.selectRow(shown_names(window).index(name))
+
+
+def test_the_list_shows_open_cases_and_counts_them(window: MainWindow) -> None:
+    assert sorted(shown_names(window)) == ["Müller, Anna", "Schmidt, Omar"]
+    assert window.count_label.text() == "2 people"
+
+
+def test_typing_ascii_finds_the_name_with_umlaut(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClicks(window.case_list.search, "muller")
+    qtbot.waitUntil(lambda: shown_names(window) == ["Müller, Anna"])
+    assert window.count_label.text() == "1 person"
+    window.case_list.search.clear()
+    qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 2)
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """2,000 synthetic clients, made once; each test gets a copy of the folder."""
+    root = tmp_path_factory.mktemp("demo") / "data"
+    store = casefile.init(root, PASSPHRASE).store
+    try:
+        fill_demo(store, 2000, 1, date.today())
+    finally:
+        store.close()
+    return root
+
+
+def test_typing_ascii_narrows_two_thousand_demo_clients(
+    demo_template: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    root = tmp_path / "demo"
+    shutil.copytree(demo_template, root)
+    store = casefile.unlock(root, passphrase=PASSPHRASE, use_keyring=False)
+    window = MainWindow(store, root)
+    qtbot.addWidget(window)
+    window.show()
+    everyone = store.clients(ClientQuery(state="open", limit=2000)).clients
+    target = next(c for c in everyone if not c.family_name.isascii())
+    typed = fold(target.family_name).split(" ")[0]  # "Öztürk" -> "ozturk": ASCII only
+    assert typed.isascii()
+    total = window.case_list.model.total
+    assert total == len(everyone) and window.count_label.text() == f"{total:,} people"
+    qtbot.keyClicks(window.case_list.search, typed)
+    qtbot.waitUntil(lambda: window.case_list.model.total < total)
+    model = window.case_list.model
+    shown = [model.client_at(row) for row in range(model.rowCount())]
+    assert target.id in {c.id for c in shown}
+    for client in shown:
+        spellings = " ".join((client.display_name, *client.other_names, client.file_number))
+        assert typed in fold(spellings)
+
+
+def test_the_state_filter_shows_closed_and_all_cases(window: MainWindow) -> None:
+    states = window.case_list.state_filter
+    states.setCurrentIndex(states.findData("closed"))
+    assert shown_names(window) == ["Haddad, Layla"]
+    states.setCurrentIndex(states.findData("all"))
+    assert sorted(shown_names(window)) == sorted(NAMES)
+    assert window.count_label.text() == "3 people"
+
+
+def test_the_residence_status_filter(window: MainWindow) -> None:
+    statuses = window.case_list.status_filter
+    assert statuses.itemText(0) == "All"
+    assert statuses.count() == 1 + len(ResidenceStatus)
+    statuses.setCurrentIndex(statuses.findData(ResidenceStatus.DULDUNG.value))
+    assert shown_names(window) == ["Schmidt, Omar"]
+    assert statuses.currentText() == ResidenceStatus.DULDUNG.label("en")
+    statuses.setCurrentIndex(0)
+    assert len(shown_names(window)) == 2
+
+
+def test_deadline_and_open_measures_filters(
+    window: MainWindow, store: Store, add: Callable[..., Client]
+) -> None:
+    planned = add(family_name="Nasser", given_names="Rami")
+    plan = IntegrationPlan(planned.id)
+    goal = Goal(plan.id, FieldOfAction.LANGUAGE, "B1")
+    casework.add(store, plan, goal, Measure(goal.id, "Kurs", status=MeasureStatus.PLANNED))
+    case_list = window.case_list
+    case_list.run_query()
+    assert len(shown_names(window)) == 3
+    case_list.deadline_filter.setChecked(True)  # Schmidt's Duldung runs out in 10 days
+    assert shown_names(window) == ["Schmidt, Omar"]
+    case_list.deadline_filter.setChecked(False)
+    case_list.measures_filter.click()
+    assert shown_names(window) == ["Nasser, Rami"]
+    assert case_list.query().open_measures and case_list.query().deadline_within_days is None
+
+
+def test_selecting_a_row_shows_the_case_in_the_workspace(window: MainWindow) -> None:
+    assert window.workspace.client_id is None
+    select(window, "Müller, Anna")
+    view = window.workspace.view
+    assert view is not None and view.client.display_name == "Müller, Anna"
+    titles = [window.workspace.tab_widget.tabText(i) for i in range(6)]
+    assert titles == [
+        "&Overview",
+        "Integration &plan",
+        "&Documents",
+        "&Appointments",
+        "No&tes",
+        "Net&work",
+    ]
+
+
+def test_sorting_by_a_column_reorders_in_sql(window: MainWindow) -> None:
+    window.case_list.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert shown_names(window) == ["Schmidt, Omar", "Müller, Anna"]
+    query = window.case_list.model.query
+    assert query.sort == "name" and query.descending
+
+
+def test_ctrl_n_adds_a_client_who_appears_selected(window: MainWindow, qtbot: QtBot) -> None:
+    window.case_list.search.setText("Schmidt")
+    window.case_list.run_query()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(NewClientDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.family_name, "Okafor")
+    qtbot.keyClicks(dialog.given_names, "Chidi")
+    qtbot.keyClicks(dialog.birth_date, "1988")
+    qtbot.keyClicks(dialog.nationality, "Nigeria")
+    dialog.add_button.click()
+    assert dialog.message.isHidden(), dialog.message.text()
+    current = window.case_list.current_client()
+    assert current is not None and current.display_name == "Okafor, Chidi"
+    assert current.nationality == "NG" and str(current.birth_date) == "1988"
+    assert window.workspace.client_id == current.id
+    assert window.store is not None
+    assert window.store.clients(ClientQuery()).total == 4
+
+
+def test_a_likely_duplicate_is_named_before_it_is_added(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = window.new_client()
+    assert dialog is not None
+    qtbot.keyClicks(dialog.family_name, "Mueller")
+    qtbot.keyClicks(dialog.given_names, "Anna")
+    dialog.add_button.click()
+    assert dialog.isVisible() and dialog.client is None
+    assert "Müller, Anna" in dialog.message.text()
+    assert dialog.add_button.text() == "Add &anyway"
+    dialog.add_button.click()
+    assert dialog.client is not None
+    assert window.store is not None and window.store.clients(ClientQuery()).total == 4
+
+
+def test_a_wrong_birth_date_is_said_in_one_sentence(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = window.new_client()
+    assert dialog is not None
+    qtbot.keyClicks(dialog.family_name, "Okafor")
+    qtbot.keyClicks(dialog.birth_date, "sometime")
+    dialog.add_button.click()
+    assert dialog.isVisible() and "sometime" in dialog.message.text()
+
+
+def test_after_locking_the_passphrase_brings_the_list_back(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.lock()
+    assert window.unlock_button.isVisible() and window.unlock_button.text() == "Unlock…"
+    dialog = window.request_unlock()
+    dialog.field.setText("not the passphrase")
+    dialog.ok_button.click()
+    assert window.store is None and dialog.isVisible()
+    dialog.field.setText(PASSPHRASE)
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: window.store is not None)
+    assert window.store is not None
+    try:
+        assert window.store.clients(ClientQuery()).total == 3
+        assert sorted(shown_names(window)) == ["Müller, Anna", "Schmidt, Omar"]
+        assert window.lock_action.isEnabled()
+        select(window, "Schmidt, Omar")
+        assert window.workspace.client_id is not None
+    finally:
+        window.store.close()
+
+
+def test_ctrl_l_locks_and_asks_for_the_passphrase(
+    window: MainWindow, store: Store, qtbot: QtBot
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.store is None
+    dialog = window.request_unlock()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.reject()
+
+
+def test_ctrl_f_puts_the_cursor_in_the_search_field(window: MainWindow, qtbot: QtBot) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.case_list.table.setFocus()
+    qtbot.keyClick(window.case_list.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.case_list.search.hasFocus)
+
+
+def test_the_agenda_and_back_to_the_cases(window: MainWindow, qtbot: QtBot) -> None:
+    window.agenda_action.trigger()
+    assert window.agenda.isVisible()
+    window.cases_action.trigger()
+    assert window.case_list.isVisible()
+
+
+def test_a_client_opened_from_the_agenda_is_shown_even_if_filtered_out(
+    window: MainWindow, store: Store, qtbot: QtBot
+) -> None:
+    closed = store.clients(ClientQuery(state="closed")).clients[0]  # not in the "open" list
+    window.agenda_action.trigger()
+    window.agenda.open_client.emit(closed.id)
+    qtbot.waitUntil(lambda: window.workspace.client_id == closed.id)
+    assert window.case_list.isVisible()
+    current = window.case_list.current_client()
+    assert current is not None and current.id == closed.id
+
+
+def test_the_organisations_open_from_the_view_menu(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = window.open_organisations()
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.reject()
+
+
+def test_typing_in_a_tab_is_saved_when_another_case_is_chosen(
+    window: MainWindow, store: Store, qtbot: QtBot
+) -> None:
+    select(window, "Müller, Anna")
+    view = window.workspace.view
+    assert view is not None
+    phone = window.workspace.tabs[0].editors["phone"].widget
+    phone.setFocus()
+    qtbot.keyClicks(phone, "0151 2345")
+    assert window.saved_label.text() == "Unsaved changes"
+    select(window, "Schmidt, Omar")  # no focus change, no Enter: the switch itself saves
+    assert store.get(Client, view.client.id).phone == "0151 2345"
+    assert window.saved_label.text().startswith("Saved ")
+    assert window.workspace.client_id != view.client.id
+
+
+def test_closing_the_window_closes_the_store(window: MainWindow, store: Store) -> None:
+    window.close()
+    with pytest.raises(Exception):  # noqa: B017
+        store.conn.execute("SELECT 1")
+
+
+def test_menus_and_filters_are_english_and_retranslated(window: MainWindow, qtbot: QtBot) -> None:
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&Case file", "&View", "&Sync", "&Reports", "&Data protection"]
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    entries = [a.text() for a in file_menu.actions() if not a.isSeparator()]
+    assert entries == [
+        "&New client…",
+        "&Print plan…",
+        "&Import clients from a spreadsheet…",
+        "&Lock",
+        "&Settings…",
+        "&Quit",
+    ]
+    assert window.case_list.deadline_filter.text() == "&Deadline within 30 days"
+    assert window.case_list.measures_filter.text() == "Open &measures"
+    assert window.case_list.state_label.text() == "&Cases:"
