@@ -26,6 +26,8 @@ __all__ = [
     "erase_client",
     "erase_clients",
     "fields_from_text",
+    "find_client",
+    "get_client",
     "likely_existing",
     "list_clients",
     "update_client",
@@ -74,6 +76,16 @@ def erase_clients(
 ) -> int:
     """Erase several clients in one go (one scrub of the file at the end); returns rows erased."""
     return casework.erase_clients(store, client_ids, progress)
+
+
+def find_client(store: Store, client_id: str) -> Client | None:
+    """The client with this id, or None (deleted, erased or never there)."""
+    return store.find(Client, client_id)
+
+
+def get_client(store: Store, client_id: str) -> Client:
+    """The client with this id, or NotFound."""
+    return store.get(Client, client_id)
 
 
 def display_names(store: Store, client_ids: list[str]) -> dict[str, str]:

@@ -28,6 +28,7 @@ from desktop.domain.similarity import (
     name_tokens,
     person_of,
 )
+from desktop.services import clients
 from desktop.store.search import ClientQuery
 from desktop.store.store import Store
 
@@ -168,6 +169,30 @@ def likely_existing_matches(
     pairs = score_people(people, threshold=threshold, focus={new})
     ranked = [(found[p.b if p.a == new else p.a], p.score) for p in pairs]
     return ranked[:MAX_EXISTING]
+
+
+def likely_existing_people(store: Store, fields: Mapping[str, Any]) -> list[Client]:
+    """Whom to name before a new person is added: the scorer's matches (names spelled
+    differently too) first, then the same family name with a compatible birth year; five at
+    most."""
+    found = {c.id: c for c, _score in likely_existing_matches(store, fields)}
+    for same_name in clients.likely_existing(
+        store, fields["family_name"], fields["given_names"], fields.get("birth_date")
+    ):
+        found.setdefault(same_name.id, same_name)
+    return list(found.values())[: clients.MAX_LIKELY]
+
+
+def add_unless_likely_known(
+    store: Store, fields: dict[str, Any], *, confirmed: bool
+) -> Client | list[Client]:
+    """Add the new person, unless people who are probably them are already in the case file
+    and the coordinator has not confirmed yet: then those people are returned instead."""
+    if not confirmed:
+        known = likely_existing_people(store, fields)
+        if known:
+            return known
+    return clients.add_client(store, fields)
 
 
 def _person(fields: Mapping[str, Any]) -> Person:

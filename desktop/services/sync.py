@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,8 +32,10 @@ __all__ = [
     "Colleague",
     "ConflictView",
     "ExportSummary",
+    "FolderCheck",
     "FolderImport",
     "ImportSummary",
+    "check_folder",
     "held_back_text",
 ]
 
@@ -188,11 +191,26 @@ def set_sync_folder(store: Store, folder: Path | None) -> None:
     store.set_meta("sync_folder", str(folder) if folder else "")
 
 
-def import_from_folder(store: Store, folder: Path) -> list[FolderImport]:
-    """Import every bundle in the folder that is for this computer and new, oldest first."""
+def import_from_folder(
+    store: Store,
+    folder: Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> list[FolderImport]:
+    """Import every bundle in the folder that is for this computer and new, oldest first.
+
+    `progress(done, total)` after each file; once `cancelled()` is true no further file is
+    looked at (each bundle is merged whole or not at all).
+    """
     mine = key_id(ensure_identity(store).exchange_key)
     results = []
-    for path in sorted(folder.glob(f"*{SUFFIX}"), key=_mtime):
+    paths = sorted(folder.glob(f"*{SUFFIX}"), key=_mtime)
+    for done, path in enumerate(paths):
+        if cancelled():
+            break
+        if progress is not None:
+            progress(done, len(paths))
         try:
             header = exchange.peek(path)
             if mine not in {s.key_id for s in header.recipients}:
@@ -204,6 +222,36 @@ def import_from_folder(store: Store, folder: Path) -> list[FolderImport]:
             if error.reason not in ("own_bundle", "missing"):
                 results.append(FolderImport(path, None, error))
     return results
+
+
+@dataclass(frozen=True)
+class FolderCheck:
+    """What one look at the watched folder did."""
+
+    imports: list[FolderImport]
+    exported: list[ExportSummary]
+    mark: int  # `change_mark` after the check
+
+
+def check_folder(
+    store: Store,
+    folder: Path,
+    last_mark: int | None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> FolderCheck:
+    """One round through the watched folder: import the new bundles; then, if anything came in
+    or the case file changed since `last_mark` (None: unknown), write a fresh bundle per
+    colleague. OSError if the folder cannot be reached; cancelled, nothing more is written."""
+    if not folder.is_dir():
+        raise FileNotFoundError(folder)
+    imports = import_from_folder(store, folder, progress=progress, cancelled=cancelled)
+    merged = any(i.summary is not None and not i.summary.already_imported for i in imports)
+    exported: list[ExportSummary] = []
+    if not cancelled() and (merged or last_mark is None or change_mark(store) != last_mark):
+        exported = export_to_folder(store, folder)
+    return FolderCheck(imports, exported, change_mark(store))
 
 
 def export_to_folder(store: Store, folder: Path) -> list[ExportSummary]:

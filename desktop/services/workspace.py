@@ -25,7 +25,7 @@ from desktop.domain.rules import (
     plan_progress,
     standard_checklist,
 )
-from desktop.services import casework
+from desktop.services import audit, casework
 from desktop.store.store import Store
 
 
@@ -83,6 +83,14 @@ def load_case(store: Store, client_id: str) -> CaseView:
         support=store.of_client(SupportLink, client_id),
         organisations={o.id: o for o in store.all(Organisation)},
     )
+
+
+def open_case(store: Store, client_id: str) -> CaseView:
+    """Read a case to show it, and record in the audit trail that it was opened (once per case
+    while the case file stays unlocked)."""
+    view = load_case(store, client_id)
+    audit.opened(store, client_id)
+    return view
 
 
 def ensure_plan(store: Store, client_id: str) -> IntegrationPlan:

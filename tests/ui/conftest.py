@@ -1,4 +1,9 @@
-"""Real case files for the window tests: created with the services, closed after each test."""
+"""Real case files for the window tests: created with the services, closed after each test.
+
+Widgets reach the case file only through a database worker (`db`): it owns the store on its own
+thread. A test may read or write `store` itself only while the worker is idle: call
+`settle(db)` (it waits until every answer has been delivered) after anything that queued work.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from desktop.domain.model import Client
 from desktop.services import casefile
 from desktop.services.clients import add_client
 from desktop.store.store import Store
+from desktop.ui.widgets.db_worker import DbWorker
 
 PASSPHRASE = "correct horse battery staple"
 UI_TESTS = Path(__file__).resolve().parent
@@ -59,6 +65,27 @@ def add(store: Store) -> Callable[..., Client]:
         return add_client(store, fields)
 
     return _add
+
+
+@pytest.fixture
+def db(qapp: object, store: Store) -> Iterator[DbWorker]:
+    """A database worker that owns the test's store (closed with it at the end)."""
+    worker = DbWorker()
+    worker.attach(store)
+    try:
+        yield worker
+    finally:
+        worker.shutdown()
+
+
+@pytest.fixture
+def settle(qtbot: Any) -> Callable[[DbWorker], None]:
+    """`settle(db)`: wait until the worker has run everything and its answers were shown."""
+
+    def wait(worker: DbWorker) -> None:
+        qtbot.waitUntil(worker.is_idle, timeout=10_000)
+
+    return wait
 
 
 @pytest.fixture(autouse=True)
