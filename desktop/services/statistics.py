@@ -12,10 +12,9 @@ small group. Population of each figure (see docs/calendar-and-statistics.md):
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 from desktop.domain.catalogues import (
@@ -26,13 +25,6 @@ from desktop.domain.catalogues import (
     ResidenceStatus,
 )
 from desktop.domain.errors import InvalidInput
-from desktop.domain.model import (
-    Client,
-    DocumentItem,
-    IntegrationPlan,
-    SupportLink,
-)
-from desktop.domain.rules import checklist_state
 from desktop.formats.spreadsheet_writer import Table as SheetTable
 from desktop.formats.spreadsheet_writer import csv_bytes
 from desktop.fsutil import atomic_write_bytes
@@ -78,19 +70,6 @@ class Statistics:
     support: dict[str, int] = field(default_factory=dict)  # "none", "one", "several"
 
 
-def _open_at(client: Client, day: date) -> bool:
-    opened = client.opened_on is None or client.opened_on <= day
-    return opened and (client.closed_on is None or client.closed_on > day)
-
-
-def _within(day: date | None, start: date, end: date) -> bool:
-    return day is not None and start <= day <= end
-
-
-def _link_active(link: SupportLink, day: date) -> bool:
-    return (link.since is None or link.since <= day) and (link.until is None or link.until >= day)
-
-
 def check_period(start: date, end: date) -> None:
     """InvalidInput when the period ends before it starts."""
     if end < start:
@@ -102,67 +81,38 @@ def check_period(start: date, end: date) -> None:
 
 
 def compute(store: Store, start: date, end: date) -> Statistics:
-    """The statistics of the period from `start` to `end` (both days included)."""
+    """The statistics of the period from `start` to `end` (both days included), counted in SQL
+    by the store: no client is read into memory."""
     check_period(start, end)
-    clients = list(store.all(Client))
-    open_clients = [c for c in clients if _open_at(c, end)]
-    ids = [c.id for c in open_clients]
-
-    residence = Counter(c.residence_status for c in open_clients)
-    plans = store.of_clients(IntegrationPlan, ids)
-    goals = store.goals_of([p.id for p in plans])
-    field_of = {g.id: g.field_of_action for g in goals}
-    by_field: dict[FieldOfAction, Counter[MeasureStatus]] = {f: Counter() for f in FieldOfAction}
-    for m in store.measures_of(list(field_of)):
-        by_field[field_of[m.goal_id]][m.status] += 1
+    counts = store.period_counts(start, end)
     measures = {
         f: MeasureCounts(
-            c[MeasureStatus.PLANNED],
-            c[MeasureStatus.IN_PROGRESS],
-            c[MeasureStatus.DONE],
-            c[MeasureStatus.DROPPED],
+            counts.measures.get((f.value, MeasureStatus.PLANNED.value), 0),
+            counts.measures.get((f.value, MeasureStatus.IN_PROGRESS.value), 0),
+            counts.measures.get((f.value, MeasureStatus.DONE.value), 0),
+            counts.measures.get((f.value, MeasureStatus.DROPPED.value), 0),
         )
-        for f, c in by_field.items()
+        for f in FieldOfAction
     }
-
-    documents: dict[str, list[DocumentItem]] = {}
-    for item in store.of_clients(DocumentItem, ids):
-        documents.setdefault(item.client_id, []).append(item)
-    lacking: Counter[DocumentKind] = Counter()
-    incomplete = 0
-    for items in documents.values():
-        state = checklist_state(items, end)
-        lacking.update(state.missing_kinds)
-        incomplete += not state.complete
-
-    first = datetime.combine(start, datetime.min.time())
-    after = datetime.combine(end + timedelta(days=1), datetime.min.time())
-    known = {c.id for c in clients}
-    appointments = Counter(
-        a.status for a in store.appointments_between(first, after) if a.client_id in known
-    )
-
-    organisations: dict[str, set[str]] = {i: set() for i in ids}
-    for link in store.of_clients(SupportLink, ids):
-        if _link_active(link, end):
-            organisations[link.client_id].add(link.organisation_id)
-    support = Counter(
-        "none" if not orgs else "one" if len(orgs) == 1 else "several"
-        for orgs in organisations.values()
-    )
-
     return Statistics(
         start=start,
         end=end,
-        open_at_end=len(open_clients),
-        new=sum(_within(c.opened_on, start, end) for c in clients),
-        closed=sum(_within(c.closed_on, start, end) for c in clients),
-        residence=dict(residence),
+        open_at_end=counts.open_at_end,
+        new=counts.new,
+        closed=counts.closed,
+        residence={
+            (ResidenceStatus(status) if status else None): n
+            for status, n in counts.residence.items()
+        },
         measures=measures,
-        documents_missing={k: lacking[k] for k in DocumentKind if lacking[k]},
-        clients_missing_documents=incomplete,
-        appointments={s: appointments[s] for s in AppointmentStatus},
-        support={k: support[k] for k in ("none", "one", "several")},
+        documents_missing={
+            k: counts.documents_missing[k.value]
+            for k in DocumentKind
+            if counts.documents_missing.get(k.value)
+        },
+        clients_missing_documents=counts.clients_missing_documents,
+        appointments={s: counts.appointments.get(s.value, 0) for s in AppointmentStatus},
+        support={k: counts.support.get(n, 0) for n, k in enumerate(("none", "one", "several"))},
     )
 
 

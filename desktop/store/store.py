@@ -33,6 +33,7 @@ from desktop.store.specs import (
     SPECS,
     EntitySpec,
 )
+from desktop.store.statistics import PeriodCounts, period_counts
 from desktop.store.sync_state import SyncState
 
 T = TypeVar("T")
@@ -315,6 +316,10 @@ class Store:
         return Counts(
             by_entity["client"], open_clients, by_entity, changes, schema_version(self.conn)
         )
+
+    def period_counts(self, start: date, end: date) -> PeriodCounts:
+        """The counts of a period's statistics, counted in SQL (no person is read)."""
+        return period_counts(self.conn, start, end)
 
     def household_members(self, household_id: str) -> list[Client]:
         """The clients of one household, by name."""

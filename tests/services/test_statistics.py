@@ -210,3 +210,52 @@ def test_a_reversed_period_or_unknown_format_is_refused(store: Store, tmp_path: 
         statistics.compute(store, END, START)
     with pytest.raises(InvalidInput):
         statistics.export_statistics(store, START, END, tmp_path / "stats.xlsx")
+
+
+def test_the_edges_of_the_period_are_counted_as_the_rules_say(store: Store) -> None:
+    """Counted in SQL: the last day belongs to the period, the day after does not; a new
+    passport beside an expired one is no gap; support ending on the last day still counts."""
+    from datetime import datetime
+
+    from desktop.domain.catalogues import DocumentStatus
+    from desktop.domain.model import Appointment, DocumentItem, Organisation, SupportLink
+    from desktop.services import casework
+
+    end = END
+    opened_last_day = Client("Ende", "Offen", opened_on=end)
+    closed_last_day = Client("Ende", "Zu", opened_on=START, closed_on=end)
+    closed_after = Client("Danach", "Zu", opened_on=START, closed_on=date(2026, 11, 1))
+    org_a, org_b = Organisation("Caritas"), Organisation("Jobcenter")
+    casework.add(store, opened_last_day, closed_last_day, closed_after, org_a, org_b)
+    casework.add(
+        store,
+        # an expired passport beside a valid one: not missing
+        DocumentItem(opened_last_day.id, DocumentKind.PASSPORT, status=DocumentStatus.EXPIRED),
+        DocumentItem(opened_last_day.id, DocumentKind.PASSPORT, status=DocumentStatus.COPY_ON_FILE),
+        # a card present but run out before the end: missing
+        DocumentItem(
+            opened_last_day.id,
+            DocumentKind.HEALTH_INSURANCE_CARD,
+            status=DocumentStatus.COPY_ON_FILE,
+            expires_on=date(2026, 10, 30),
+        ),
+        # a card running out on the last day is still valid on it
+        DocumentItem(
+            closed_after.id,
+            DocumentKind.HEALTH_INSURANCE_CARD,
+            status=DocumentStatus.ORIGINAL_SEEN,
+            expires_on=end,
+        ),
+        SupportLink(opened_last_day.id, org_a.id, until=end),
+        SupportLink(opened_last_day.id, org_b.id, since=end),
+        SupportLink(closed_after.id, org_a.id, until=date(2026, 10, 30)),
+        Appointment(closed_after.id, datetime(2026, 10, 31, 23, 30)),
+        Appointment(closed_after.id, datetime(2026, 11, 1, 0, 0)),
+        Appointment(closed_after.id, datetime(2025, 12, 31, 23, 59)),
+    )
+    stats = statistics.compute(store, START, end)
+    assert (stats.open_at_end, stats.new, stats.closed) == (2, 3, 1)
+    assert stats.documents_missing == {DocumentKind.HEALTH_INSURANCE_CARD: 1}
+    assert stats.clients_missing_documents == 1
+    assert stats.support == {"none": 1, "one": 0, "several": 1}
+    assert stats.appointments[AppointmentStatus.PLANNED] == 1
