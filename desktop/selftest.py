@@ -155,11 +155,13 @@ def check_window() -> None:
 
     from desktop.services import casefile
     from desktop.ui.shell.main_window import MainWindow
+    from desktop.ui.widgets.db_worker import DbWorker
 
     app = _application()
     with _folder() as root:
-        store = casefile.init(root / "data", PASSPHRASE).store
-        window = MainWindow(store, root / "data")
+        db = DbWorker()
+        db.attach(casefile.init(root / "data", PASSPHRASE).store)
+        window = MainWindow(db, root / "data")
         try:
             window.resize(1024, 700)
             window.show()
@@ -168,7 +170,7 @@ def check_window() -> None:
         finally:
             window.close()
             QApplication.processEvents()
-        _expect(window.store is None, "closing the window did not close the case file")
+        _expect(not db.is_open, "closing the window did not close the case file")
     app.processEvents()
 
 

@@ -113,3 +113,19 @@ def read_attachment(store: Store, attachment_id: str) -> bytes:
 def remove_attachment(store: Store, attachment_id: str) -> None:
     """Delete an attachment; its bytes go too unless another attachment holds the same file."""
     casework.remove(store, Attachment, attachment_id)
+
+
+def attachments_by_item(store: Store, document_ids: list[str]) -> dict[str, list[AttachmentInfo]]:
+    """The files attached to each of these checklist items, by file name (items without any
+    are left out); one query for a whole checklist."""
+    found: dict[str, list[AttachmentInfo]] = {}
+    for attachment in store.attachments_of(list(document_ids)):
+        found.setdefault(attachment.document_id, []).append(AttachmentInfo.of(attachment))
+    return found
+
+
+def save_copy(store: Store, attachment_id: str, target: Path) -> Path:
+    """Write an unencrypted copy of an attached file to `target` (OSError if that fails)."""
+    target = Path(target)
+    target.write_bytes(read_attachment(store, attachment_id))
+    return target

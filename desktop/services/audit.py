@@ -8,23 +8,28 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from desktop.domain.errors import InvalidInput
 from desktop.store import audit as stored
 from desktop.store.audit import ACTIONS, MAX_COORDINATOR
+from desktop.store.search import ClientQuery
 from desktop.store.store import Store
 
 __all__ = [
     "ACTIONS",
+    "TRAIL_FILTERS",
     "AuditEvent",
+    "TrailQuery",
+    "TrailRows",
     "coordinator_name",
     "describe",
     "opened",
     "record",
     "set_coordinator_name",
     "trail",
+    "trail_rows",
 ]
 
 _OPENED_KEY = "_audit_opened"  # per open store: the cases whose opening is already recorded
@@ -210,3 +215,81 @@ def describe(event: AuditEvent, lang: str = "en") -> str:
     if isinstance(detail.get("count"), int):
         parts.append(f"{detail['count']} " + ("Einträge" if de else "records"))
     return f"{text}: {', '.join(parts)}" if parts else text
+
+
+# -- the trail as the audit window filters it --------------------------------------------------
+
+TRAIL_LIMIT = 5000  # events shown at most; a narrower filter shows older events
+NAME_MATCHES = 200  # cases a name filter looks at, at most
+
+# Filter key -> the actions it shows (empty: all).
+TRAIL_FILTERS: dict[str, tuple[str, ...]] = {
+    "all": (),
+    "changes": ("created", "changed", "deleted", "merged"),
+    "opened": ("opened",),
+    "handed_out": ("printed", "exported", "access_request"),
+    "sync": ("synced_in",),
+    "erasures": ("erased",),
+    "security": (
+        "backup",
+        "restored",
+        "passphrase_changed",
+        "recovery_key_renewed",
+        "keyring_forgotten",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class TrailQuery:
+    """What the audit window asks for: one case or all, a filter key, local days, a name."""
+
+    client_id: str | None = None
+    kind: str = "all"
+    start: date | None = None
+    end: date | None = None
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class TrailRows:
+    """The events found, the names of their cases still there, and the erased case ids."""
+
+    events: list[AuditEvent]
+    names: dict[str, str]
+    erased: set[str]
+    capped: bool  # more events match than are shown
+
+
+def trail_rows(store: Store, query: TrailQuery, limit: int = TRAIL_LIMIT) -> TrailRows:
+    """The events of the query, newest first, filtered in SQL (days in the computer's time)."""
+    # Days are stored in UTC: ask for a day more on each side, then keep the local days asked.
+    since = query.start - timedelta(days=1) if query.start else None
+    until = query.end + timedelta(days=1) if query.end else None
+    actions = TRAIL_FILTERS[query.kind]
+    if query.client_id is not None:
+        cases: list[str | None] = [query.client_id]
+    elif query.name.strip():
+        page = store.clients(ClientQuery(text=query.name, state="all", limit=NAME_MATCHES))
+        cases = [c.id for c in page.clients]
+    else:
+        cases = [None]
+    events: list[AuditEvent] = []
+    for case in cases:
+        events += trail(
+            store, client_id=case, actions=actions, since=since, until=until, limit=limit + 1
+        )
+    if len(cases) > 1:
+        events.sort(key=lambda e: (e.at, e.id), reverse=True)
+    events = [e for e in events if _within(e, query.start, query.end)]
+    capped = len(events) > limit
+    events = events[:limit]
+    ids = sorted({e.client_id for e in events if e.client_id})
+    names = store.display_names(ids)
+    erased = {i for i in ids if i not in names and store.is_erased(i)}
+    return TrailRows(events, names, erased, capped)
+
+
+def _within(event: AuditEvent, start: date | None, end: date | None) -> bool:
+    day = event.at.astimezone().date()
+    return (start is None or day >= start) and (end is None or day <= end)

@@ -75,3 +75,19 @@ class FeedWriter:
         )
         self._written = stamp
         return target
+
+
+def refresh_feed(
+    store: Store,
+    writer: FeedWriter | None,
+    lang: str = "de",
+    *,
+    force: bool = False,
+    today: date | None = None,
+) -> tuple[FeedWriter, Path | None]:
+    """Rewrite the feed with `writer` if it writes this store's feed, else with a new writer (a
+    new unlock writes at once); the writer to pass next time and the feed written (None: no
+    feed folder, or nothing changed). OSError if the folder is not writable."""
+    if writer is None or writer.store is not store:
+        writer = FeedWriter(store)
+    return writer, writer.refresh(lang, force=force, today=today)

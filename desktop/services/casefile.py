@@ -1,20 +1,37 @@
-"""Use cases around the case file as a whole: set it up, unlock it, report on it."""
+"""Use cases around the case file as a whole: set it up, unlock it, report on it.
+
+The window imports this module before its first dialog shows, so the store's reading side and
+the sync identity load only when a case file is opened (`Store` is still importable from here).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from desktop.store import casefile
 from desktop.store.casefile import DataDir, default_data_dir
 from desktop.store.keys import passphrase_strength, validate_passphrase
-from desktop.store.store import Counts, Store
-from desktop.sync.identity import ensure_identity
+
+if TYPE_CHECKING:
+    from desktop.store.store import Counts, Store
+
+
+def __getattr__(name: str) -> Any:
+    """`Store` on first use (PEP 562): importing it costs start-up time the prompt need not pay."""
+    if name == "Store":
+        from desktop.store.store import Store
+
+        return Store
+    raise AttributeError(name)
+
 
 __all__ = [
     "CaseFileStatus",
     "InitResult",
     "Store",
+    "close",
     "default_data_dir",
     "init",
     "passphrase_strength",
@@ -47,6 +64,8 @@ class CaseFileStatus:
 
 def init(root: Path, passphrase: str, *, remember_in_keyring: bool = False) -> InitResult:
     """Create the encrypted case file; the data key is stored only wrapped."""
+    from desktop.sync.identity import ensure_identity
+
     store, keyfile, recovery = casefile.create(root, passphrase)
     ensure_identity(store)
     in_keyring = False
@@ -69,6 +88,11 @@ def unlock(
     )
 
 
+def close(store: Store) -> None:
+    """Close the case file: the connection goes and the key is forgotten with it."""
+    store.close()
+
+
 def keyring_configured(root: Path) -> bool:
     """True if the coordinator chose to unlock with the OS credential store."""
     try:
@@ -84,6 +108,8 @@ def exists(root: Path) -> bool:
 
 def status(store: Store, root: Path) -> CaseFileStatus:
     """Counts, schema version and this device's fingerprint."""
+    from desktop.sync.identity import ensure_identity
+
     identity = ensure_identity(store)
     return CaseFileStatus(
         root,

@@ -371,3 +371,7 @@ def apply_import(
             if progress is not None and (done % 100 == 0 or done == total):
                 progress(done, total)
     return ImportResult(len(added), matched, len(problems), problems, repeated, tuple(added))
+
+
+# The spreadsheet as read, for the window's mapping step (the UI never imports desktop.formats).
+__all__ += ["Cell", "Sheet", "read_sheet"]

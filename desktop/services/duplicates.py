@@ -206,3 +206,17 @@ def _person(fields: Mapping[str, Any]) -> Person:
         other_names=tuple(fields.get("other_names") or ()),
         sex=getattr(sex, "value", sex) or "",
     )
+
+
+def likely_pairs_and_clients(
+    store: Store,
+    *,
+    client_ids: Iterable[str] | None = None,
+    hidden: Iterable[tuple[str, str]] = (),
+) -> tuple[list[DuplicatePair], dict[str, Client]]:
+    """The likely pairs (see `likely_pairs`) except the `hidden` ones (a, b), and their clients
+    by id: what a review list shows."""
+    left_out = set(hidden)
+    pairs = [p for p in likely_pairs(store, client_ids=client_ids) if (p.a, p.b) not in left_out]
+    ids = sorted({i for p in pairs for i in (p.a, p.b)})
+    return pairs, {c.id: c for c in store.of_ids(Client, ids)}

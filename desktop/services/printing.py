@@ -105,3 +105,8 @@ def appointment_slip_pdf(
         office_name=load_settings(store).office_name,
         today=day,
     )
+
+
+def print_languages() -> tuple[str, ...]:
+    """The languages a print can show beside German (codes, sorted), for a choice in the UI."""
+    return tuple(sorted(code for code in labels.SUPPORTED if code != "de"))

@@ -147,3 +147,9 @@ def new_recovery_key(root: Path, store: Store, passphrase: str) -> str:
     key = keyfile.new_recovery_key(keyfile.unlock_with_passphrase(passphrase))
     audit.record(store, "recovery_key_renewed")
     return key
+
+
+def check_settings(settings: Settings) -> None:
+    """Refuse settings that cannot be saved (InvalidInput names the field), without saving:
+    a window checks typed values at once, before the save goes to the case file."""
+    _validate(settings)

@@ -388,3 +388,21 @@ def _mtime(path: Path) -> float:
         return path.stat().st_mtime
     except OSError:
         return 0.0
+
+
+# -- for the Sync window ----------------------------------------------------------------------
+
+
+def bundle_name_prefixes(store: Store) -> dict[str, str]:
+    """Per colleague, the start of the bundle file names for them (`wd-<from>-to-<to>`):
+    read with the colleague list, completed by `stamped_bundle_name` when a bundle is saved."""
+    return {
+        record.name: bundle_file_name(store, record.name).rsplit("-", 1)[0]
+        for record in store.sync_state.colleagues()
+    }
+
+
+def stamped_bundle_name(prefix: str) -> str:
+    """A prefix of `bundle_name_prefixes` with the UTC time now: as `bundle_file_name` names it."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    return f"{prefix}-{stamp}{SUFFIX}"

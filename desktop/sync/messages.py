@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from desktop.domain.errors import BundleRejected
 from desktop.sync.identity import PublicIdentity
 
-if TYPE_CHECKING:
-    from desktop.sync.exchange import ImportSummary
+
+class Merged(Protocol):
+    """What the sentence after an import says (an `exchange.ImportSummary`)."""
+
+    @property
+    def sender(self) -> str: ...
+    @property
+    def applied(self) -> int: ...
+    @property
+    def conflicts(self) -> int: ...
+    @property
+    def already_imported(self) -> bool: ...
+
 
 _MONTHS = {
     "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
@@ -154,7 +165,7 @@ def rolled_back(owner: str, sender: str) -> BundleRejected:
     )
 
 
-def import_summary(summary: ImportSummary, lang: str) -> str:
+def import_summary(summary: Merged, lang: str) -> str:
     """After an import: how much, from whom, and what to review."""
     if summary.already_imported:
         if lang == "de":

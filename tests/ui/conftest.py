@@ -18,6 +18,7 @@ from desktop.services import casefile
 from desktop.services.clients import add_client
 from desktop.store.store import Store
 from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.gui_gc import GuiThreadGc
 
 PASSPHRASE = "correct horse battery staple"
 UI_TESTS = Path(__file__).resolve().parent
@@ -65,6 +66,14 @@ def add(store: Store) -> Callable[..., Client]:
         return add_client(store, fields)
 
     return _add
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cycles_collected_on_the_gui_thread(qapp: object) -> Iterator[None]:
+    """As in the app: the database worker never runs Python's cycle collector."""
+    collector = GuiThreadGc()
+    yield
+    collector.stop()
 
 
 @pytest.fixture

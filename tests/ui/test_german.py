@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.services import casefile
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import current_language, set_language
 
 PASSPHRASE = "correct horse battery staple"
@@ -109,9 +110,12 @@ def test_the_main_window_switches_to_german_and_back_without_a_restart(
     root = tmp_path / "data"
     store = casefile.init(root, PASSPHRASE).store
     try:
-        window = MainWindow(store, root)
+        worker = DbWorker()
+        worker.attach(store)
+        window = MainWindow(worker, root)
         qtbot.addWidget(window)
         window.show()
+        qtbot.waitUntil(worker.is_idle)
         assert window.file_menu.title() == "&Case file"
         assert tab_titles(window) == ENGLISH_TABS
 

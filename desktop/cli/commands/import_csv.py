@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop.cli import common
-from desktop.formats.spreadsheet import read_sheet
 from desktop.services import client_import
 from desktop.services.casefile import Store
+from desktop.services.client_import import read_sheet
 
 MAX_ROWS_SHOWN = 10
 

@@ -1,4 +1,9 @@
-"""Monday morning: the appointments of the week, day by day, beside the deadline radar."""
+"""Monday morning: the appointments of the week, day by day, beside the deadline radar.
+
+The week and the radar are read on the database worker; each answers on a channel of its own,
+so only the newest reading is shown when the coordinator pages through the weeks faster than
+the disk answers, and the week may arrive before or after the radar.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +30,7 @@ from desktop.services.agenda import AgendaEntry, appointments_between
 from desktop.services.casefile import Store
 from desktop.services.organisations import list_organisations
 from desktop.ui.agenda.deadline_radar import DeadlineRadar
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.formatting import format_date, label, language
 from desktop.ui.widgets.i18n import Retranslating
 
@@ -32,24 +38,39 @@ CLIENT_ID = Qt.ItemDataRole.UserRole
 DAY = Qt.ItemDataRole.UserRole + 1
 TIME, CLIENT, PURPOSE, PLACE, INTERPRETER, STATUS = range(6)
 _FADED = frozenset({AppointmentStatus.CANCELLED, AppointmentStatus.MISSED})
+WEEK_CHANNEL = "agenda-week"
+
+
+def _read_week(store: Store, monday: date) -> tuple[list[AgendaEntry], dict[str, str]]:
+    """On the worker: the appointments of the week from `monday`, and organisation names by id
+    (an appointment's place)."""
+    start = datetime.combine(monday, time.min)
+    end = start + timedelta(weeks=1)
+    entries = [
+        e for e in appointments_between(store, start, end) if start <= e.appointment.starts_at < end
+    ]
+    places = {row.organisation.id: row.organisation.name for row in list_organisations(store)}
+    return entries, places
 
 
 class AgendaView(Retranslating, QWidget):
     """The week's appointments (today highlighted) and the deadline radar, side by side.
 
     Double-click or Enter on an appointment or a deadline emits `open_client(client_id)`.
-    Shown, it reads again; `clear()` (on lock) forgets everything until the next `refresh()`.
+    Shown, it reads again (on the worker of `db`, while a case file is open); `clear()` (on
+    lock) forgets everything, and drops answers still on their way, until the next `refresh()`.
     """
 
     open_client = Signal(str)
 
-    def __init__(self, store: Store | None, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._db = db
         self._today: date | None = None  # None: the real date
         self._week_offset = 0  # weeks from the current one
         self._entries: list[AgendaEntry] = []
         self._places: dict[str, str] = {}  # organisation id -> name
+        self._shown_monday = self.week_start  # the week `_entries` belong to
         self._loaded = False  # appointments read since the last clear()
         self._locked = False  # cleared: no reading on show until refresh() is called
 
@@ -82,7 +103,7 @@ class AgendaView(Retranslating, QWidget):
         self._empty.setEnabled(False)  # greyed out: a hint, not content
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.radar = DeadlineRadar(store)
+        self.radar = DeadlineRadar(db)
         self.radar.open_client.connect(self.open_client)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -118,32 +139,22 @@ class AgendaView(Retranslating, QWidget):
         today = self._today or date.today()
         return today - timedelta(days=today.weekday()) + timedelta(weeks=self._week_offset)
 
-    def set_store(self, store: Store | None) -> None:
-        """Read from another case file from now on (None: none open, nothing shown)."""
-        self._store = store
-        self.radar.set_store(store)
-        if store is None:
-            self.clear()
-
     def refresh(self, today: date | None = None) -> None:
-        """Read the week shown and the radar again, counted from `today` (the real date if None)."""
-        if self._store is None:
+        """Read the week shown and the radar again, counted from `today` (the real date if None).
+
+        Both are read on the worker; each is shown when its answer arrives.
+        """
+        if not self._db.is_open:
             self.clear()
             return
         self._today = today
-        start = datetime.combine(self.week_start, time.min)
-        end = start + timedelta(weeks=1)
-        self._entries = [
-            e
-            for e in appointments_between(self._store, start, end)
-            if start <= e.appointment.starts_at < end
-        ]
-        self._places = {
-            row.organisation.id: row.organisation.name for row in list_organisations(self._store)
-        }
-        self._loaded = True
         self._locked = False
-        self._render()
+        monday = self.week_start
+        self._db.run(
+            lambda store: _read_week(store, monday),
+            lambda week: self._show_week(monday, *week),
+            channel=WEEK_CHANNEL,
+        )
         self.radar.refresh(today)
 
     def clear(self) -> None:
@@ -184,7 +195,7 @@ class AgendaView(Retranslating, QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._locked and self._store is not None:
+        if not self._locked and self._db.is_open:
             self.refresh(self._today)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -206,11 +217,20 @@ class AgendaView(Retranslating, QWidget):
         self._week_offset += weeks
         self.refresh(self._today)
 
+    def _show_week(self, monday: date, entries: list[AgendaEntry], places: dict[str, str]) -> None:
+        if self._locked:  # cleared while the week was being read
+            return
+        self._entries = entries
+        self._places = places
+        self._shown_monday = monday
+        self._loaded = True
+        self._render()
+
     def _render(self) -> None:
         self.week_tree.clear()
         if not self._loaded:
             return
-        monday = self.week_start
+        monday = self._shown_monday
         sunday = monday + timedelta(days=6)
         self.week_label.setText(
             self.tr("Week %1: %2 to %3")

@@ -1,4 +1,8 @@
-"""The deadline radar: what comes due in the next weeks, for every open case, overdue first."""
+"""The deadline radar: what comes due in the next weeks, for every open case, overdue first.
+
+The deadlines are read on the database worker, on a channel of their own: changing the horizon
+or ticking "Include measures" twice in a row shows only the newest reading.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.rules import DeadlineKind
 from desktop.services.agenda import RadarEntry, deadline_radar
-from desktop.services.casefile import Store
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.formatting import format_date
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import ALERT
@@ -31,6 +35,7 @@ DEFAULT_WEEKS = 6
 OVERDUE_COLOUR = QColor(ALERT)
 CLIENT_ID = Qt.ItemDataRole.UserRole
 DUE, KIND, CLIENT, SUBJECT = range(4)
+RADAR_CHANNEL = "agenda-radar"
 
 
 class DeadlineRadar(Retranslating, QWidget):
@@ -38,16 +43,19 @@ class DeadlineRadar(Retranslating, QWidget):
 
     Measures due are left out (they have the open-measures filter and the plan tab) unless
     "Include measures" is ticked; only then does the kind filter offer them.
-    Double-click or Enter on a row emits `open_client(client_id)`; `clear()` forgets every row.
+    The rows are read on the worker of `db`; the kind filter works on the rows read.
+    Double-click or Enter on a row emits `open_client(client_id)`; `clear()` forgets every row
+    (and an answer still on its way).
     """
 
     open_client = Signal(str)
 
-    def __init__(self, store: Store | None, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._db = db
         self._today: date | None = None
         self._entries: list[RadarEntry] = []
+        self._active = False  # refresh() called since the last clear(): changes read again
         self._loaded = False  # rows read since the last clear()
 
         self._title = QLabel()
@@ -105,33 +113,30 @@ class DeadlineRadar(Retranslating, QWidget):
         """The horizon chosen: deadlines up to this many weeks ahead (overdue ones always)."""
         return int(self.horizon.currentData())
 
-    def set_store(self, store: Store | None) -> None:
-        """Read from another case file from now on (None: none open, nothing shown)."""
-        self._store = store
-        if store is None:
-            self.clear()
-
     def refresh(self, today: date | None = None) -> None:
-        """Read the deadlines again, counted from `today` (the real date if not given).
+        """Read the deadlines again on the worker, counted from `today` (the real date if None).
 
         The parent view calls this when it is shown; changing the horizon reads again too.
+        The rows are shown when the answer arrives.
         """
-        if self._store is None:
+        if not self._db.is_open:
             self.clear()
             return
         self._today = today
-        self._entries = deadline_radar(
-            self._store,
-            today or date.today(),
-            within_days=self.weeks * 7,
-            measures=self.include_measures.isChecked(),
+        self._active = True
+        day = today or date.today()
+        within_days = self.weeks * 7
+        measures = self.include_measures.isChecked()
+        self._db.run(
+            lambda store: deadline_radar(store, day, within_days=within_days, measures=measures),
+            self._show,
+            channel=RADAR_CHANNEL,
         )
-        self._loaded = True
-        self._render()
 
     def clear(self) -> None:
         """Forget every deadline and show none (the case file is being locked)."""
         self._entries = []
+        self._active = False
         self._loaded = False
         self.tree.clear()
         self._empty.setText("")
@@ -173,13 +178,20 @@ class DeadlineRadar(Retranslating, QWidget):
 
     # -- internals ------------------------------------------------------------------------------
 
+    def _show(self, entries: list[RadarEntry]) -> None:
+        if not self._active:  # cleared while the deadlines were being read
+            return
+        self._entries = entries
+        self._loaded = True
+        self._render()
+
     def _horizon_changed(self) -> None:
-        if self._loaded and self._store is not None:
+        if self._active and self._db.is_open:
             self.refresh(self._today)
 
     def _measures_toggled(self) -> None:
         self._fill_kinds()
-        if self._loaded and self._store is not None:
+        if self._active and self._db.is_open:
             self.refresh(self._today)  # measures are read only when asked for
         else:
             self._render()

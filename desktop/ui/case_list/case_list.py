@@ -1,4 +1,9 @@
-"""The case list with its search field and filters: what the coordinator looks for all day."""
+"""The case list with its search field and filters: what the coordinator looks for all day.
+
+Searching is asynchronous: the query goes to the database worker 150 ms after the last key, and
+only the newest answer is shown (`CaseListModel`). Selecting a client that is not among the rows
+loaded waits for the answer of the query that finds them.
+"""
 
 from __future__ import annotations
 
@@ -20,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.catalogues import ResidenceStatus
 from desktop.domain.model import Client
-from desktop.services.casefile import Store
 from desktop.services.clients import ClientQuery
 from desktop.ui.case_list.case_list_model import FILE_NUMBER, NAME, RESIDENCE_STATUS, CaseListModel
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.formatting import label
 from desktop.ui.widgets.i18n import Retranslating
 
@@ -35,8 +40,8 @@ MAX_PAGES_TO_FIND = 50  # how far `select_client` reads on to find a row (200 ro
 class CaseList(Retranslating, QWidget):
     """Search as you type (debounced), filters, and the table over `CaseListModel`.
 
-    `current_changed(client_id)` when the user selects a row; `count_changed(total)` after
-    every query.
+    `current_changed(client_id)` when the user selects a row; `count_changed(total)` when the
+    answer to a query is shown.
     """
 
     current_changed = Signal(str)
@@ -45,7 +50,11 @@ class CaseList(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = CaseListModel()
-        self._store: Store | None = None
+        self.model.queried.connect(self._queried)
+        self.model.rowsInserted.connect(self._select_wanted)
+        self._db: DbWorker | None = None
+        self._wanted: str | None = None  # a client to select once a page holds them
+        self._pages_left = 0
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -142,34 +151,33 @@ class CaseList(Retranslating, QWidget):
 
     # -- what the window calls ---------------------------------------------------------------
 
-    def set_store(self, store: Store) -> None:
-        """Show the case list of a (newly unlocked) store."""
-        self._store = store
-        self.model.set_store(store, self.query())
-        self.count_changed.emit(self.model.total)
+    def set_db(self, db: DbWorker) -> None:
+        """Show the case list of the worker's (newly unlocked) case file."""
+        self._db = db
+        self.model.set_db(db, self.query())
 
     def clear(self) -> None:
-        """Forget the store, every row and the search text (it may be a name)."""
+        """Forget the worker, every row and the search text (it may be a name)."""
         self._search_timer.stop()
-        self._store = None
+        self._db = None
+        self._wanted = None
         self.model.clear()
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
 
     def run_query(self) -> None:
-        """Search now with the text and filters as they are."""
+        """Search now with the text and filters as they are (the answer comes from the worker)."""
         self._search_timer.stop()
-        if self._store is not None:
+        if self._db is not None:
             self.model.set_query(self.query())
-            self.count_changed.emit(self.model.total)
 
     def refresh(self) -> None:
         """Read the list again (a client changed) and keep the selected client selected."""
         current = self.current_client()
-        self.run_query()
         if current is not None:
-            self._select_row(self.model.row_of(current.id))
+            self._want(current.id, pages=1)
+        self.run_query()
 
     def query(self) -> ClientQuery:
         """The model's query (its sort order) with the search text and the filters."""
@@ -187,9 +195,11 @@ class CaseList(Retranslating, QWidget):
         return self.model.client_at(index.row()) if index.isValid() else None
 
     def select_client(self, client: Client) -> None:
-        """Show `client` selected: filters reset and the search set to the name, if needed."""
+        """Show `client` selected: filters reset and the search set to the name, if needed
+        (then the row is selected when the worker's answer holds it)."""
         row = self.model.row_of(client.id)
         if row is None:
+            self._want(client.id, pages=MAX_PAGES_TO_FIND)
             for combo, index in ((self.state_filter, 0), (self.status_filter, 0)):
                 combo.blockSignals(True)
                 combo.setCurrentIndex(index)
@@ -200,9 +210,12 @@ class CaseList(Retranslating, QWidget):
                 box.blockSignals(False)
             if client.closed_on is not None:
                 self.state_filter.setCurrentIndex(STATES.index("all"))
+            self.search.blockSignals(True)  # no second query from the search timer
             self.search.setText(f"{client.family_name} {client.given_names}".strip())
+            self.search.blockSignals(False)
             self.run_query()
-            row = self._find_row(client.id)
+            return
+        self._wanted = None
         self._select_row(row)
 
     def focus_search(self) -> None:
@@ -211,14 +224,26 @@ class CaseList(Retranslating, QWidget):
 
     # -- reacting ----------------------------------------------------------------------------
 
-    def _find_row(self, client_id: str) -> int | None:
-        row = self.model.row_of(client_id)
-        for _ in range(MAX_PAGES_TO_FIND):
-            if row is not None or not self.model.canFetchMore(QModelIndex()):
-                break
+    def _want(self, client_id: str, *, pages: int) -> None:
+        self._wanted, self._pages_left = client_id, pages
+
+    def _queried(self, total: int) -> None:
+        self.count_changed.emit(total)
+        self._select_wanted()
+
+    def _select_wanted(self, *_args: object) -> None:
+        """Select the client asked for once loaded; read on, page by page, up to a limit."""
+        if self._wanted is None:
+            return
+        row = self.model.row_of(self._wanted)
+        if row is not None:
+            self._wanted = None
+            self._select_row(row)
+        elif self._pages_left > 0 and self.model.canFetchMore(QModelIndex()):
+            self._pages_left -= 1
             self.model.fetchMore(QModelIndex())
-            row = self.model.row_of(client_id)
-        return row
+        else:
+            self._wanted = None
 
     def _select_row(self, row: int | None) -> None:
         if row is None:

@@ -1,4 +1,9 @@
-"""The case list as a Qt table model: pages of clients, searched, filtered and sorted in SQL."""
+"""The case list as a Qt table model: pages of clients, searched, filtered and sorted in SQL.
+
+Every page is read by the database worker. A new query goes out on the "case-list" channel, so
+while the coordinator types only the newest search answers; the rows shown stay until its answer
+comes. A page fetched for scrolling is dropped if a new query was started meanwhile.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,14 @@ import dataclasses
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.model import Client
 from desktop.domain.places import STATELESS, UNCLEAR
 from desktop.domain.rules import status_runs_out_soon
-from desktop.services.casefile import Store
-from desktop.services.clients import ClientQuery
+from desktop.services.clients import ClientPage, ClientQuery, find_client, list_clients
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.formatting import country, format_date, label
 from desktop.ui.widgets.style import ALERT
 
@@ -28,16 +33,23 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class CaseListModel(QAbstractTableModel):
-    """Rows are loaded page by page as the view scrolls (canFetchMore/fetchMore)."""
+    """Rows are loaded page by page as the view scrolls (canFetchMore/fetchMore).
 
-    def __init__(self, store: Store | None = None, query: ClientQuery | None = None) -> None:
+    `queried(total)` is emitted when the answer to a new query is shown.
+    """
+
+    queried = Signal(int)
+
+    def __init__(self, db: DbWorker | None = None, query: ClientQuery | None = None) -> None:
         super().__init__()
-        self._store = store
+        self._db = db
         self._query = query or ClientQuery(state="open")
         self._rows: list[Client] = []
         self._total = 0
         self._today = date.today()
-        if store is not None:
+        self._serial = 0  # raised by every new query: pages of an older one are dropped
+        self._fetching = False
+        if db is not None:
             self.set_query(self._query)
 
     # -- what the window calls -------------------------------------------------------------------
@@ -51,28 +63,31 @@ class CaseListModel(QAbstractTableModel):
         """How many clients match the query in all (not only the rows loaded so far)."""
         return self._total
 
-    def set_store(self, store: Store, query: ClientQuery | None = None) -> None:
-        """Show the case list of a (newly unlocked) store."""
-        self._store = store
+    def set_db(self, db: DbWorker, query: ClientQuery | None = None) -> None:
+        """Show the case list of the worker's (newly unlocked) case file."""
+        self._db = db
         self.set_query(query or self._query)
 
     def set_query(self, query: ClientQuery) -> None:
-        """Run a new search from the first page on."""
-        self.beginResetModel()
+        """Run a new search from the first page on; the rows shown stay until it answers."""
         self._query = dataclasses.replace(query, limit=PAGE_SIZE, offset=0)
-        self._rows = []
-        self._total = 0
-        self._today = date.today()
-        if self._store is not None:
-            page = self._store.clients(self._query)
-            self._rows = list(page.clients)
-            self._total = page.total
-        self.endResetModel()
+        self._serial += 1
+        self._fetching = False
+        if self._db is None:
+            return
+        first, serial = self._query, self._serial
+        self._db.run(
+            lambda store: list_clients(store, first),
+            lambda page: self._show_first_page(serial, page),
+            channel="case-list",
+        )
 
     def clear(self) -> None:
-        """Forget the store and every row (the case file is being locked)."""
+        """Forget every row and the worker (the case file is being locked)."""
         self.beginResetModel()
-        self._store = None
+        self._db = None
+        self._serial += 1
+        self._fetching = False
         self._rows = []
         self._total = 0
         self.endResetModel()
@@ -86,10 +101,48 @@ class CaseListModel(QAbstractTableModel):
 
     def refresh_client(self, client_id: str) -> None:
         """Read one client again after an edit, in place: no reset, the selection stays."""
-        row = self.row_of(client_id)
-        if row is None or self._store is None:
+        if self.row_of(client_id) is None or self._db is None:
             return
-        client = self._store.find(Client, client_id)
+        self._db.run(
+            lambda store: find_client(store, client_id),
+            lambda client: self._replace(client_id, client),
+        )
+
+    def retranslate(self) -> None:
+        """Headers and cells again, in the language now chosen."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(SORT_KEYS) - 1)
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(SORT_KEYS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    # -- answers from the worker -----------------------------------------------------------------
+
+    def _show_first_page(self, serial: int, page: ClientPage) -> None:
+        if serial != self._serial:
+            return
+        self.beginResetModel()
+        self._rows = list(page.clients)
+        self._total = page.total
+        self._today = date.today()
+        self.endResetModel()
+        self.queried.emit(self._total)
+
+    def _append_page(self, serial: int, page: ClientPage) -> None:
+        if serial != self._serial:
+            return
+        self._fetching = False
+        self._total = page.total
+        if not page.clients:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.clients) - 1)
+        self._rows.extend(page.clients)
+        self.endInsertRows()
+
+    def _replace(self, client_id: str, client: Client | None) -> None:
+        row = self.row_of(client_id)
+        if row is None:
+            return
         if client is None:  # deleted meanwhile
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
@@ -98,13 +151,6 @@ class CaseListModel(QAbstractTableModel):
             return
         self._rows[row] = client
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(SORT_KEYS) - 1))
-
-    def retranslate(self) -> None:
-        """Headers and cells again, in the language now chosen."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(SORT_KEYS) - 1)
-        if self._rows:
-            last = self.index(len(self._rows) - 1, len(SORT_KEYS) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
 
     # -- QAbstractTableModel ---------------------------------------------------------------------
 
@@ -115,23 +161,27 @@ class CaseListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(SORT_KEYS)
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
-        if parent.isValid() or self._store is None:
+        if parent.isValid() or self._db is None or self._fetching:
             return False
         return len(self._rows) < self._total
 
     def fetchMore(self, parent: AnyIndex) -> None:
+        """Ask the worker for the next page; its rows are inserted when it answers."""
         if not self.canFetchMore(parent):
             return
-        assert self._store is not None
-        query = dataclasses.replace(self._query, offset=len(self._rows))
-        page = self._store.clients(query)
-        self._total = page.total
-        if not page.clients:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page.clients) - 1)
-        self._rows.extend(page.clients)
-        self.endInsertRows()
+        assert self._db is not None
+        self._fetching = True
+        query, serial = dataclasses.replace(self._query, offset=len(self._rows)), self._serial
+        self._db.run(
+            lambda store: list_clients(store, query),
+            lambda page: self._append_page(serial, page),
+            self._fetch_failed,
+        )
+
+    def _fetch_failed(self, error: BaseException) -> None:
+        self._fetching = False  # the next scroll asks again
+        if self._db is not None and self._db.errors is not None:
+            self._db.errors(error)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(SORT_KEYS):

@@ -1,4 +1,8 @@
-"""A new client: the few facts needed to open a case, with a warning about likely duplicates."""
+"""A new client: the few facts needed to open a case, with a warning about likely duplicates.
+
+The typed values are checked at once; looking for likely duplicates and adding the person run
+on the database worker, and the dialog closes when the person is in the case file.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +27,8 @@ from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import Client
 from desktop.domain.places import COUNTRIES
 from desktop.services import clients, duplicates
-from desktop.services.casefile import Store
+from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import country, format_date, label
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import ERROR_STYLE
@@ -34,9 +39,9 @@ WARNING_STYLE = "color: #7a4b00;"
 class NewClientDialog(Retranslating, QDialog):
     """On success `client` holds the person just added to the case file."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._db = db
         self.client: Client | None = None
         self._confirmed_duplicates: tuple[str, ...] | None = None
         self.setMinimumWidth(460)
@@ -113,17 +118,31 @@ class NewClientDialog(Retranslating, QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
 
     def accept(self) -> None:
+        """Check the values, then add the person on the worker (or warn about duplicates)."""
         try:
             fields = self._fields()
-            duplicates = self._likely_existing(fields)
-            if duplicates and self._confirmed_duplicates != self._key(fields):
-                self._warn(duplicates, fields)
-                return
-            self.client = clients.add_client(self._store, fields)
         except WelcomeDeskError as error:
             self._show(error.text(current_language()), ERROR_STYLE)
             return
+        confirmed = self._confirmed_duplicates == self._key(fields)
+        self.add_button.setEnabled(False)  # one person per click, however slow the disk
+        self._db.run(
+            lambda store: duplicates.add_unless_likely_known(store, fields, confirmed=confirmed),
+            lambda outcome: self._added(outcome, fields),
+            self._failed,
+        )
+
+    def _added(self, outcome: Client | list[Client], fields: dict[str, Any]) -> None:
+        self.add_button.setEnabled(True)
+        if isinstance(outcome, list):
+            self._warn(outcome, fields)
+            return
+        self.client = outcome
         super().accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.add_button.setEnabled(True)
+        self._show(error_text(error), ERROR_STYLE)
 
     def _fields(self) -> dict[str, Any]:
         raw: dict[str, str | list[str]] = {
@@ -138,16 +157,6 @@ class NewClientDialog(Retranslating, QDialog):
         fields["residence_status"] = ResidenceStatus(status) if status else None
         Client(**fields)  # validates the whole person (a name, a known country) before asking
         return fields
-
-    def _likely_existing(self, fields: dict[str, Any]) -> list[Client]:
-        """The scorer's matches (names spelled differently too) first, then the same family
-        name with a compatible birth year; five at most."""
-        found = {c.id: c for c, _score in duplicates.likely_existing_matches(self._store, fields)}
-        for same_name in clients.likely_existing(
-            self._store, fields["family_name"], fields["given_names"], fields.get("birth_date")
-        ):
-            found.setdefault(same_name.id, same_name)
-        return list(found.values())[: clients.MAX_LIKELY]
 
     def _warn(self, duplicates: list[Client], fields: dict[str, Any]) -> None:
         self._confirmed_duplicates = self._key(fields)

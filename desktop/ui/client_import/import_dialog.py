@@ -1,13 +1,16 @@
 """Clients from a spreadsheet in four steps: the file, its columns, a dry run, the import.
 
-The import is the service's one transaction: all rows or none. Cancelling the progress dialog
-rolls it back (the progress report raises inside the transaction), so nothing is half imported.
+The spreadsheet is read when it is chosen; the dry run, the import and the search for likely
+duplicates run on the database worker behind a progress dialog. The import is the service's one
+transaction: all rows or none. Cancelling the progress dialog rolls it back (the progress report
+raises inside the transaction), so nothing is half imported.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,21 +26,26 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import InvalidInput, WelcomeDeskError
-from desktop.formats.spreadsheet import Sheet, read_sheet
-from desktop.services.casefile import Store
 from desktop.services.client_import import (
     ImportPlan,
     ImportResult,
+    Sheet,
     apply_import,
     guess_mapping,
     plan_sheet,
+    read_sheet,
 )
 from desktop.ui.client_import.import_mapping import MappingPage
 from desktop.ui.client_import.import_preview import PreviewPage
 from desktop.ui.reports.duplicates_view import DuplicatesDialog, find_pairs, open_duplicates
+from desktop.ui.shell.protocol import Shell
+from desktop.ui.widgets.db_worker import Cancelled, Progress
 from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.progress import Job, run_with_progress
 from desktop.ui.widgets.style import button_row, error_label
-from desktop.ui.widgets.worker import Cancelled, Progress, run_with_progress
+
+if TYPE_CHECKING:
+    from desktop.services.casefile import Store
 
 FILE, MAPPING, PREVIEW, DONE = range(4)
 
@@ -50,14 +58,13 @@ class ImportCancelled:
     """The outcome of an import the user stopped before the end: nothing was written."""
 
 
-def import_job(
-    store: Store, plan: ImportPlan, skip_bad_rows: bool
-) -> Callable[[Progress, Cancelled], ImportResult | WelcomeDeskError | ImportCancelled]:
+ImportOutcome = ImportResult | WelcomeDeskError | ImportCancelled
+
+
+def import_job(plan: ImportPlan, skip_bad_rows: bool) -> Job[ImportOutcome]:
     """The worker's job: the result, the refusal to show, or ImportCancelled (rolled back)."""
 
-    def job(
-        progress: Progress, cancelled: Cancelled
-    ) -> ImportResult | WelcomeDeskError | ImportCancelled:
+    def job(store: Store, progress: Progress, cancelled: Cancelled) -> ImportOutcome:
         def report(done: int, total: int) -> None:
             if cancelled():  # still inside the transaction: raising undoes every row
                 raise _Stop
@@ -78,23 +85,18 @@ def import_job(
 class ImportDialog(Retranslating, QDialog):
     """Window-modal; Escape or Cancel closes it, and nothing is written before Import.
 
-    `imported(ImportResult)` after an import was committed. `prepare()` is asked before the
-    import (the main window saves typed text there); False stops it.
+    `imported(ImportResult)` after an import was committed; `duplicates_merged()` after records
+    were merged in its review list (the shell has been told already). Typed text in the window
+    is saved before the import (`shell.save_pending()`); if that fails, nothing is imported.
     """
 
     imported = Signal(object)
     duplicates_merged = Signal()
 
-    def __init__(
-        self,
-        store: Store,
-        parent: QWidget | None = None,
-        *,
-        prepare: Callable[[], bool] = lambda: True,
-    ) -> None:
+    def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
-        self._prepare = prepare
+        self._shell = shell
+        self._db = shell.db
         self.sheet: Sheet | None = None
         self.path: Path | None = None
         self.import_result: ImportResult | None = None
@@ -258,15 +260,17 @@ class ImportDialog(Retranslating, QDialog):
         sheet = self.sheet
         if sheet is None:
             return None
-        store, mapping, path = self._store, self.mapping.mapping(), self.path
+        mapping, path = self.mapping.mapping(), self.path
 
-        def job(_progress: Progress, _cancelled: Cancelled) -> ImportPlan | WelcomeDeskError:
+        def job(
+            store: Store, _progress: Progress, _cancelled: Cancelled
+        ) -> ImportPlan | WelcomeDeskError:
             try:
                 return plan_sheet(store, sheet, mapping, path=path)
             except WelcomeDeskError as error:
                 return error
 
-        outcome = run_with_progress(self, self.tr("Checking the rows…"), job)
+        outcome = run_with_progress(self._db, self, self.tr("Checking the rows…"), job)
         if isinstance(outcome, WelcomeDeskError):
             self._show_error(self.mapping_error, outcome)
             return None
@@ -281,12 +285,13 @@ class ImportDialog(Retranslating, QDialog):
     def import_rows(self) -> ImportResult | None:
         """Import the previewed plan behind a progress dialog; cancelled, nothing is written."""
         plan = self.preview.plan
-        if plan is None or not self.preview.ready() or not self._prepare():
+        if plan is None or not self.preview.ready() or not self._shell.save_pending():
             return None
         outcome = run_with_progress(
+            self._db,
             self,
             self.tr("Importing clients…"),
-            import_job(self._store, plan, self.preview.skip.isChecked()),
+            import_job(plan, self.preview.skip.isChecked()),
         )
         if isinstance(outcome, ImportCancelled):
             self._show_error(self.preview_error, self._cancelled_text)
@@ -307,11 +312,8 @@ class ImportDialog(Retranslating, QDialog):
         """Offer the review list when the clients just added probably exist already."""
         self.likely_duplicates = 0
         if added_ids:
-            store = self._store
             found = run_with_progress(
-                self,
-                self.tr("Looking for likely duplicates…"),
-                lambda _p, _c: find_pairs(store, added_ids),
+                self._db, self, self.tr("Looking for likely duplicates…"), find_pairs(added_ids)
             )
             self.likely_duplicates = len(found[0]) if found is not None else 0
         self.review_button.setText(
@@ -323,13 +325,10 @@ class ImportDialog(Retranslating, QDialog):
         """The review list, for pairs with a client this import added."""
         if self.import_result is None:
             return None
-        return open_duplicates(
-            self._store,
-            self,
-            self.duplicates_merged.emit,
-            client_ids=self.import_result.added_ids,
-            prepare=self._prepare,
-        )
+        dialog = open_duplicates(self._shell, self, client_ids=self.import_result.added_ids)
+        if dialog is not None:
+            dialog.merged.connect(self.duplicates_merged.emit)
+        return dialog
 
     # -- internals ----------------------------------------------------------------------------
 
@@ -393,16 +392,13 @@ class ImportDialog(Retranslating, QDialog):
             button.setDefault(button is chosen and button.isEnabled())
 
 
-def open_import(
-    store: Store,
-    parent: QWidget,
-    after: Callable[[], None],
-    prepare: Callable[[], bool] = lambda: True,
-) -> ImportDialog:
-    """Open the import window over `parent`; `after()` once clients were imported."""
-    dialog = ImportDialog(store, parent, prepare=prepare)
-    dialog.imported.connect(lambda _result: after())
-    dialog.duplicates_merged.connect(after)
+def open_import(shell: Shell) -> ImportDialog | None:
+    """Open the import window over the shell's window; once clients were imported the shell
+    shows the case file anew. None while locked."""
+    if not shell.db.is_open:
+        return None
+    dialog = ImportDialog(shell, shell.widget())
+    dialog.imported.connect(lambda _result: shell.case_file_changed())
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog

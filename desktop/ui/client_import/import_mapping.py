@@ -6,8 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from desktop.formats.spreadsheet import Cell, Sheet
-from desktop.services.client_import import FIELDS, ColumnMapping
+from desktop.services.client_import import FIELDS, Cell, ColumnMapping, Sheet
 from desktop.ui.widgets.formatting import format_date
 from desktop.ui.widgets.i18n import Retranslating, current_language
 

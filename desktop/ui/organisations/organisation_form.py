@@ -1,8 +1,12 @@
-"""One partner organisation of the network, to add or edit: name, kind, contact, address."""
+"""One partner organisation of the network, to add or edit: name, kind, contact, address.
+
+The entry is checked at once; the organisation is saved on the database worker, and the form
+closes when it is in the case file.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -20,6 +24,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.catalogues import OrganisationKind
 from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import Organisation
+from desktop.services.organisations import add_organisation, save_organisation
+from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import ERROR_STYLE
 
@@ -35,20 +42,23 @@ class FormError(Exception):
 
 
 class OrganisationForm(Retranslating, QDialog):
-    """Asks for an organisation's details; `accept()` hands a valid one to `on_save`.
+    """Asks for an organisation's details; `accept()` checks them and saves a valid one (a new
+    one is added) on the worker of `db`. The form is accepted, with `saved` set, once the
+    organisation is in the case file.
 
     An invalid entry or a failed save keeps the form open with one sentence above the buttons.
     """
 
     def __init__(
         self,
-        on_save: Callable[[Organisation], None],
+        db: DbWorker,
         organisation: Organisation | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._on_save = on_save
+        self._db = db
         self._editing = organisation
+        self._saving = False
         self.saved: Organisation | None = None
 
         self.name = QLineEdit()
@@ -138,19 +148,31 @@ class OrganisationForm(Retranslating, QDialog):
         except WelcomeDeskError as error:
             raise FormError("name", error.text(current_language())) from error
 
+    @property
+    def saving(self) -> bool:
+        """True while the organisation is on its way to the case file."""
+        return self._saving
+
     def accept(self) -> None:
+        """Check the entry at once, then save it on the worker (once per click)."""
+        if self._saving:
+            return
         try:
             organisation = self.organisation()
-            self._on_save(organisation)
         except FormError as error:
             self._show_error(str(error), error.field)
             return
-        except WelcomeDeskError as error:
-            self._show_error(error.text(current_language()), "name")
-            return
-        self.saved = organisation
-        self._error.hide()
-        super().accept()
+        save = add_organisation if self._editing is None else save_organisation
+        self._set_saving(True)
+        self._db.run(
+            lambda store: save(store, organisation),
+            lambda _done: self._saved(organisation),
+            self._not_saved,
+        )
+
+    def reject(self) -> None:
+        if not self._saving:  # the organisation is being saved: wait for it
+            super().reject()
 
     def retranslate(self) -> None:
         self.setWindowTitle(
@@ -173,6 +195,21 @@ class OrganisationForm(Retranslating, QDialog):
         self._buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
     # -- internals ------------------------------------------------------------------------------
+
+    def _saved(self, organisation: Organisation) -> None:
+        self._set_saving(False)
+        self.saved = organisation
+        self._error.hide()
+        super().accept()
+
+    def _not_saved(self, error: BaseException) -> None:
+        self._set_saving(False)
+        self._show_error(error_text(error), "name")
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        for button in self._buttons.buttons():
+            button.setEnabled(not saving)
 
     def _show_error(self, message: str, field: str) -> None:
         self._error.setText(message)

@@ -1,9 +1,12 @@
-"""The network directory: partner organisations, whom to call there, whom they support."""
+"""The network directory: partner organisations, whom to call there, whom they support.
+
+The list is read on the database worker, on a channel of its own: while the coordinator types a
+search, only the newest answer is shown. The form saves on the worker too.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -19,39 +22,37 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import Organisation
-from desktop.services.casefile import Store
-from desktop.services.organisations import (
-    OrganisationRow,
-    add_organisation,
-    list_organisations,
-    save_organisation,
-)
+from desktop.services.organisations import OrganisationRow, list_organisations
 from desktop.ui.organisations.organisation_form import OrganisationForm
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.formatting import label
 from desktop.ui.widgets.i18n import Retranslating
 from desktop.ui.widgets.style import read_only_list
 
 ORGANISATION_ID = Qt.ItemDataRole.UserRole
 NAME, KIND, CONTACT, PHONE, EMAIL, CLIENTS = range(6)
+LIST_CHANNEL = "organisations"
 
 
 class OrganisationsDialog(Retranslating, QDialog):
     """A searchable list of organisations; new and edited ones are saved at once.
 
+    The list is read on the worker of `db` when the dialog is built and as the search changes.
     `new_organisation()` and `edit_organisation(id)` open the form without blocking and return
     it, so a caller (or a test) can fill it and call its `accept()`.
     """
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._db = db
         self._rows: list[OrganisationRow] = []
         self._form: OrganisationForm | None = None
         self._items: list[QTreeWidgetItem] = []  # the table's rows, in order
+        self._to_select: str | None = None  # just saved: selected once the list is read
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.reload)
+        self.search.textChanged.connect(lambda _text: self.reload())
         self.count_label = QLabel()
 
         self.table = read_only_list(6)
@@ -87,9 +88,14 @@ class OrganisationsDialog(Retranslating, QDialog):
     # -- public ---------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the organisations matching the search text again, keeping the selection."""
-        self._rows = list_organisations(self._store, self.search.text().strip())
-        self._fill()
+        """Read the organisations matching the search text again, keeping the selection.
+
+        The list is read on the worker and shown when the answer arrives.
+        """
+        text = self.search.text().strip()
+        self._db.run(
+            lambda store: list_organisations(store, text), self._show_rows, channel=LIST_CHANNEL
+        )
 
     @property
     def current_form(self) -> OrganisationForm | None:
@@ -163,6 +169,16 @@ class OrganisationsDialog(Retranslating, QDialog):
 
     # -- internals ------------------------------------------------------------------------------
 
+    def _show_rows(self, rows: list[OrganisationRow]) -> None:
+        if not shiboken6.isValid(self):  # closed and deleted while the list was read
+            return
+        self._rows = rows
+        self._fill()
+        wanted, self._to_select = self._to_select, None
+        if wanted and not self.select(wanted) and self.search.text():
+            self._to_select = wanted  # the search hides it: show it all the same
+            self.search.clear()  # reads again
+
     def _fill(self) -> None:
         selected = self.selected_id()
         self.table.clear()
@@ -199,20 +215,17 @@ class OrganisationsDialog(Retranslating, QDialog):
     def _open_form(self, organisation: Organisation | None) -> OrganisationForm:
         if self._form is not None:
             self._form.deleteLater()
-        save = add_organisation if organisation is None else save_organisation
-        form = OrganisationForm(lambda o: self._saved(save, o), organisation, self)
+        form = OrganisationForm(self._db, organisation, self)
+        form.accepted.connect(lambda: self._saved(form))
         self._form = form
         form.open()  # window-modal, without a nested event loop
         return form
 
-    def _saved(
-        self, save: Callable[[Store, Organisation], object], organisation: Organisation
-    ) -> None:
-        save(self._store, organisation)
+    def _saved(self, form: OrganisationForm) -> None:
+        """The form's organisation is in the case file: list it anew, selected."""
+        if form.saved is not None:
+            self._to_select = form.saved.id
         self.reload()
-        if not self.select(organisation.id):  # the search hides it: show it all the same
-            self.search.clear()
-            self.select(organisation.id)
 
     def _show_count(self) -> None:
         count = len(self._rows)

@@ -1,23 +1,24 @@
-"""Answering a data access request from the window: the open client's PDF and JSON."""
+"""Answering a data access request from the window: the open client's PDF and JSON.
+
+The client is read by the database worker; the two files are written there behind a progress
+dialog.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.domain.model import Client
 from desktop.services.access_request import write_access_request
-from desktop.ui.widgets.worker import run_with_progress
-
-if TYPE_CHECKING:
-    from desktop.ui.shell.main_window import MainWindow
+from desktop.services.clients import find_client
+from desktop.ui.shell.protocol import MESSAGE_MS, Shell
+from desktop.ui.widgets.progress import run_with_progress
 
 CONTEXT = "AccessRequest"
-MESSAGE_MS = 30_000
 
 
 def _tr(text: str) -> str:
@@ -37,17 +38,27 @@ def suggested_name(client: Client, today: date) -> str:
     return f"Auskunft-{safe}-{today.isoformat()}.pdf"
 
 
-def export_access_request(window: MainWindow) -> None:
+def export_access_request(shell: Shell) -> None:
     """Ask where (and in which language), write the open client's statement and JSON in the
-    worker, and name both files in the status bar. Nothing happens without an open client."""
-    store, view = window.store, window.workspace.view
-    if store is None or view is None or not window.workspace.save_pending():
+    worker, and name both files in the status bar. Nothing happens without an open client.
+
+    Typed text is saved first; the client is then read by the worker and the save dialog
+    follows when it is there."""
+    client_id = shell.current_client_id()
+    if not shell.db.is_open or client_id is None or not shell.save_pending():
         return
-    client = view.client
+    shell.db.run(
+        lambda store: find_client(store, client_id), lambda client: _ask_and_write(shell, client)
+    )
+
+
+def _ask_and_write(shell: Shell, client: Client | None) -> None:
+    if client is None or shell.current_client_id() != client.id:  # gone or another case shown
+        return
     german, english = _tr("PDF in German (*.pdf)"), _tr("PDF in English (*.pdf)")
     chosen_filter = english if statement_language(client) == "en" else german
     name, chosen_filter = QFileDialog.getSaveFileName(
-        window,
+        shell.widget(),
         _tr("Save data access request"),
         suggested_name(client, date.today()),
         f"{german};;{english}",
@@ -59,14 +70,16 @@ def export_access_request(window: MainWindow) -> None:
     if target.suffix.lower() != ".pdf":
         target = target.with_name(target.name + ".pdf")
     lang = "en" if chosen_filter == english else "de"
+    client_id = client.id
     files = run_with_progress(
-        window,
+        shell.db,
+        shell.widget(),
         _tr("Writing data access request"),
-        lambda _p, _c: write_access_request(store, client.id, target, lang),
+        lambda store, _p, _c: write_access_request(store, client_id, target, lang),
     )
     if files is None:
         return
     message = _tr("Data access request written: {0} and {1}.")
-    window.statusBar().showMessage(
+    shell.show_message(
         message.replace("{0}", str(files.pdf)).replace("{1}", str(files.json)), MESSAGE_MS
     )

@@ -1,11 +1,14 @@
-"""The audit trail in the window: the whole log or one case's history, filtered, read-only."""
+"""The audit trail in the window: the whole log or one case's history, filtered, read-only.
+
+The events are read by the database worker (`audit.trail_rows`) when the dialog is built and
+after each change of a filter; only the answer to the newest filters is shown.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QDate, QItemSelectionModel
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -24,118 +27,44 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import audit
-from desktop.services.audit import AuditEvent
-from desktop.services.casefile import Store
-from desktop.services.clients import ClientQuery
+from desktop.services.audit import TrailQuery, TrailRows
+from desktop.services.clients import display_names
 from desktop.ui.protection.audit_model import CASE, AuditModel
+from desktop.ui.shell.protocol import Shell
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import button_row
 
-if TYPE_CHECKING:
-    from desktop.ui.shell.main_window import MainWindow
-
-LIMIT = 5000  # rows shown at most; a narrower filter shows older events
 RECENT_DAYS = 30  # the whole log opens on the last 30 days
-NAME_MATCHES = 200  # cases a name filter looks at, at most
 EARLIEST = QDate(2000, 1, 1)  # "from" at this date means: from the beginning
-
-# Filter key -> the actions it shows (empty: all).
-FILTERS: dict[str, tuple[str, ...]] = {
-    "all": (),
-    "changes": ("created", "changed", "deleted", "merged"),
-    "opened": ("opened",),
-    "handed_out": ("printed", "exported", "access_request"),
-    "sync": ("synced_in",),
-    "erasures": ("erased",),
-    "security": (
-        "backup",
-        "restored",
-        "passphrase_changed",
-        "recovery_key_renewed",
-        "keyring_forgotten",
-    ),
-}
-
-
-@dataclass(frozen=True)
-class TrailQuery:
-    """What the dialog asks for: one case or all, a filter key, local days, a name."""
-
-    client_id: str | None = None
-    kind: str = "all"
-    start: date | None = None
-    end: date | None = None
-    name: str = ""
-
-
-@dataclass(frozen=True)
-class TrailRows:
-    """The events found, the names of their cases still there, and the erased case ids."""
-
-    events: list[AuditEvent]
-    names: dict[str, str]
-    erased: set[str]
-    capped: bool  # more events match than are shown
-
-
-def fetch(store: Store, query: TrailQuery, limit: int = LIMIT) -> TrailRows:
-    """The events of the query, newest first, filtered in SQL (days in the computer's time)."""
-    # Days are stored in UTC: ask for a day more on each side, then keep the local days asked.
-    since = query.start - timedelta(days=1) if query.start else None
-    until = query.end + timedelta(days=1) if query.end else None
-    actions = FILTERS[query.kind]
-    if query.client_id is not None:
-        cases: list[str | None] = [query.client_id]
-    elif query.name.strip():
-        page = store.clients(ClientQuery(text=query.name, state="all", limit=NAME_MATCHES))
-        cases = [c.id for c in page.clients]
-    else:
-        cases = [None]
-    events: list[AuditEvent] = []
-    for case in cases:
-        events += audit.trail(
-            store, client_id=case, actions=actions, since=since, until=until, limit=limit + 1
-        )
-    if len(cases) > 1:
-        events.sort(key=lambda e: (e.at, e.id), reverse=True)
-    events = [e for e in events if _within(e, query.start, query.end)]
-    capped = len(events) > limit
-    events = events[:limit]
-    ids = sorted({e.client_id for e in events if e.client_id})
-    names = store.display_names(ids)
-    erased = {i for i in ids if i not in names and store.is_erased(i)}
-    return TrailRows(events, names, erased, capped)
-
-
-def _within(event: AuditEvent, start: date | None, end: date | None) -> bool:
-    day = event.at.astimezone().date()
-    return (start is None or day >= start) and (end is None or day <= end)
+LOADING = "…"  # in the title of a case's history until its name is read
 
 
 class AuditLogDialog(Retranslating, QDialog):
     """The audit trail: of every case (`client_id` None) or of one; nothing in it can be changed.
 
     Filters: `kind` (what happened), `start`/`end` (days), `name` (cases by name; whole log only).
-    Every change of a filter asks the case file again.
+    Every change of a filter asks the worker again; `rows` is the newest answer shown.
     """
 
     def __init__(
         self,
-        store: Store,
+        db: DbWorker,
         parent: QWidget | None = None,
         client_id: str | None = None,
         *,
         today: date | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store = store
+        self._db = db
+        self._channel = f"audit-trail-{id(self)}"  # this dialog's filters: the newest answers
         self.client_id = client_id
-        # Read once: a language switch retitles the dialog without asking the case file.
-        self._case_name = store.display_names([client_id]).get(client_id) if client_id else None
+        self._case_name: str | None = None
+        self._named = client_id is None  # the case's name has been read (once)
         today = today or date.today()
         self.rows: TrailRows | None = None
         self.kind = QComboBox()
-        for key in FILTERS:
+        for key in audit.TRAIL_FILTERS:
             self.kind.addItem("", key)
         self.start = _date_edit(today - timedelta(days=RECENT_DAYS) if client_id is None else None)
         self.end = _date_edit(today)
@@ -163,7 +92,10 @@ class AuditLogDialog(Retranslating, QDialog):
         self.start.dateChanged.connect(self.refresh)
         self.end.dateChanged.connect(self.refresh)
         self.name.textChanged.connect(self.refresh)
-        self.refresh()  # first: the title of an erased case comes from its events
+        if client_id is not None:
+            # Read once: a language switch retitles the dialog without asking the case file.
+            db.run(lambda store: display_names(store, [client_id]), self._name_read)
+        self.refresh()
         self.retranslate()
 
     def _layout(self) -> None:
@@ -209,7 +141,10 @@ class AuditLogDialog(Retranslating, QDialog):
     def _title(self) -> str:
         if self.client_id is None:
             return self.tr("Audit trail")
-        name = self._case_name or self.model.case_text(self.client_id)
+        if not self._named or self.rows is None:  # the title of an erased case needs its events
+            name = LOADING
+        else:
+            name = self._case_name or self.model.case_text(self.client_id)
         return self.tr("History of {0}").replace("{0}", name)
 
     def query(self) -> TrailQuery:
@@ -224,10 +159,27 @@ class AuditLogDialog(Retranslating, QDialog):
         )
 
     def refresh(self) -> None:
-        """Ask the case file for the events the filters describe, and show them."""
-        self.rows = fetch(self._store, self.query())
-        self.model.set_events(self.rows.events, self.rows.names, self.rows.erased)
+        """Ask the worker for the events the filters describe; they are shown when read."""
+        query = self.query()
+        self._db.run(
+            lambda store: audit.trail_rows(store, query), self._show_rows, channel=self._channel
+        )
+
+    def _show_rows(self, rows: TrailRows) -> None:
+        if not shiboken6.isValid(self):  # closed and deleted while the events were read
+            return
+        first, self.rows = self.rows is None, rows
+        self.model.set_events(rows.events, rows.names, rows.erased)
         self._show_count()
+        if first:  # the title of an erased case comes from its first events
+            self.setWindowTitle(self._title())
+
+    def _name_read(self, names: dict[str, str]) -> None:
+        if not shiboken6.isValid(self) or self.client_id is None:
+            return
+        self._case_name = names.get(self.client_id)
+        self._named = True
+        self.setWindowTitle(self._title())
 
     def _show_count(self) -> None:
         if self.rows is None:
@@ -281,20 +233,22 @@ def _table(model: AuditModel) -> QTableView:
     return table
 
 
-def open_audit_log(window: MainWindow) -> AuditLogDialog | None:
+def open_audit_log(shell: Shell) -> AuditLogDialog | None:
     """The whole audit trail over the main window (None while the case file is locked)."""
-    if window.store is None:
+    if not shell.db.is_open:
         return None
-    dialog = AuditLogDialog(window.store, window)
-    dialog.exec()
+    dialog = AuditLogDialog(shell.db, shell.widget())
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
     return dialog
 
 
-def open_case_history(window: MainWindow) -> AuditLogDialog | None:
+def open_case_history(shell: Shell) -> AuditLogDialog | None:
     """The history of the case shown in the workspace (None if no case is open)."""
-    view = window.workspace.view
-    if window.store is None or view is None:
+    client_id = shell.current_client_id()
+    if not shell.db.is_open or client_id is None:
         return None
-    dialog = AuditLogDialog(window.store, window, view.client.id)
-    dialog.exec()
+    dialog = AuditLogDialog(shell.db, shell.widget(), client_id)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
     return dialog

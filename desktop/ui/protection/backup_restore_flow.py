@@ -1,7 +1,9 @@
 """Restoring a backup from the window: key, preview, confirmation (default No), then the swap.
 
-The window's case file is closed for the swap and the restored one shown; the current key is
-tried first (the OS credential store), the passphrase or recovery key asked only if needed.
+The current key is tried first (the OS credential store), the passphrase or recovery key asked
+only if needed. For the swap the window is locked (its case file closed in the database worker);
+the worker then restores the backup and opens the restored case file, behind a progress dialog,
+and the window shows it as after unlocking.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -18,19 +21,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.errors import CannotUnlock, WelcomeDeskError
 from desktop.services import backup
+from desktop.ui.shell.protocol import Shell
+from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.errors import show_error
 from desktop.ui.widgets.formatting import format_datetime
 from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.progress import run_with_progress
 from desktop.ui.widgets.style import error_label
-from desktop.ui.widgets.worker import run_with_progress, show_error
 
 if TYPE_CHECKING:
-    from desktop.ui.shell.main_window import MainWindow
+    from desktop.services.casefile import Store
 
 AskSecret = Callable[[QWidget, str], tuple[str, bool] | None]  # (text, is_recovery_key)
 Confirm = Callable[[QWidget, str], bool]
@@ -121,56 +128,111 @@ def preview_text(p: backup.BackupPreview) -> str:
     )
 
 
-def _unlock(window: MainWindow, path: Path, ask: AskSecret) -> bytes | None:
+def _unlock(parent: QWidget, root: Path, path: Path, ask: AskSecret) -> bytes | None:
     try:
-        return backup.unlock_backup(window.root, path, use_keyring=True)
+        return backup.unlock_backup(root, path, use_keyring=True)
     except CannotUnlock:
         pass
     error = ""
-    while (answer := ask(window, error)) is not None:
+    while (answer := ask(parent, error)) is not None:
         text, is_recovery = answer
         try:
             if is_recovery:
-                return backup.unlock_backup(window.root, path, recovery_key=text)
-            return backup.unlock_backup(window.root, path, passphrase=text)
+                return backup.unlock_backup(root, path, recovery_key=text)
+            return backup.unlock_backup(root, path, passphrase=text)
         except CannotUnlock as wrong:
             error = wrong.text(current_language())
     return None
 
 
 def restore_from(
-    window: MainWindow, path: Path, *, ask: AskSecret = ask_secret, sure: Confirm = confirm
+    shell: Shell, path: Path, *, ask: AskSecret = ask_secret, sure: Confirm = confirm
 ) -> bool:
     """Restore the backup at `path` into the window's data folder; True if it was restored."""
+    window, root = shell.widget(), shell.root
     try:
         backup.read_manifest(path)
-        key = _unlock(window, path, ask)
+        key = _unlock(window, root, path, ask)
     except WelcomeDeskError as error:
         show_error(window, error)
         return False
     if key is None:
         return False
-    root = window.root
     summary = run_with_progress(
+        shell.db,
         window,
         QCoreApplication.translate("BackupsDialog", "Reading the backup…"),
-        lambda _p, _c: backup.preview(root, path, key),
+        lambda _store, _p, _c: backup.preview(root, path, key),
     )
     if summary is None or not sure(window, preview_text(summary)):
         return False
-    window.lock()
-    restored = run_with_progress(
+    shell.lock()  # typed text saved, the case file closed in the worker, nothing shown
+    restored = _restore_into(
+        shell.db,
         window,
         QCoreApplication.translate("BackupsDialog", "Restoring…"),
-        lambda _p, _c: backup.restore(root, path, key),
+        lambda: backup.restore(root, path, key),
     )
     if restored is None:
         return False  # the old case file is unchanged; the window asks to unlock it again
-    window.set_store(restored.store)
+    shell.case_file_opened()
     note = QCoreApplication.translate("BackupsDialog", "The backup was restored.")
     if restored.safety_copy is not None:
         note += " " + QCoreApplication.translate("BackupsDialog", "Safety copy: {0}").replace(
             "{0}", str(restored.safety_copy)
         )
-    window.statusBar().showMessage(note)
+    shell.show_message(note, 0)  # stays until the next message
     return True
+
+
+class _Waiting(QProgressDialog):
+    """A busy indicator that the user cannot close: a restore cannot stop halfway."""
+
+    def reject(self) -> None:
+        pass
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.ignore()
+
+
+def _restore_into(
+    db: DbWorker, parent: QWidget, title: str, restore: Callable[[], backup.Restored]
+) -> backup.Restored | None:
+    """Run `restore()` on the worker as the opening of its case file (the worker must be
+    closed), behind a modal busy dialog; None if it failed (the error is shown)."""
+    if db.is_open:
+        return None
+    outcome: dict[str, object] = {}
+    loop = QEventLoop()
+
+    def opener() -> Store:  # on the worker thread
+        restored = restore()
+        outcome["restored"] = restored
+        return restored.store
+
+    def failed(error: BaseException) -> None:
+        outcome["error"] = error
+        loop.quit()
+
+    dialog = _Waiting(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(title)
+    dialog.setCancelButton(None)
+    dialog.setRange(0, 0)
+    dialog.setMinimumDuration(0)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    db.open(opener, loop.quit, failed)
+    db.closed.connect(loop.quit)  # locked while waiting (the window is going away)
+    try:
+        dialog.show()
+        loop.exec()
+    finally:
+        db.closed.disconnect(loop.quit)
+        dialog.hide()
+        dialog.deleteLater()
+    error = outcome.get("error")
+    if isinstance(error, BaseException):
+        show_error(parent, error)
+        return None
+    restored = outcome.get("restored")
+    return restored if isinstance(restored, backup.Restored) and db.is_open else None

@@ -1,10 +1,15 @@
-"""Cases due for erasure: the retention period, the list of closed cases past their date, Erase…"""
+"""Cases due for erasure: the retention period, the list of closed cases past their date, Erase…
+
+The period and the list are read by the database worker when the dialog is built; a changed
+period is saved there, and erasing runs there behind a progress dialog.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,15 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.dates import german_date
-from desktop.domain.errors import WelcomeDeskError
 from desktop.services import clients, retention
-from desktop.services.casefile import Store
+from desktop.services.retention import DueCase
+from desktop.ui.shell.protocol import Shell
+from desktop.ui.widgets.db_worker import Cancelled, DbWorker, Progress
+from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.progress import run_with_progress
 from desktop.ui.widgets.style import button_row, error_label, labelled_form, read_only_list
-from desktop.ui.widgets.worker import run_with_progress
 
 if TYPE_CHECKING:
-    from desktop.ui.shell.main_window import MainWindow
+    from desktop.services.casefile import Store
 
 
 def _shown(d: date) -> str:
@@ -34,17 +41,23 @@ def _shown(d: date) -> str:
 
 
 class DueForErasureDialog(Retranslating, QDialog):
-    """Retention period (months), the due cases (select some or all), and Erase… with a warning."""
+    """Retention period (months), the due cases (select some or all), and Erase… with a warning.
+
+    The period can be changed once the worker has read it (a change before would be lost).
+    """
 
     def __init__(
-        self, store: Store, parent: QWidget | None = None, *, today: date | None = None
+        self, db: DbWorker, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
         super().__init__(parent)
-        self._store = store
+        self._db = db
+        self._channel = f"due-for-erasure-{id(self)}"  # the newest list read is the one shown
         self._today = today or date.today()
+        self._months_read = False
         self.months = QSpinBox()
         self.months.setRange(*retention.MONTHS_RANGE)
-        self.months.setValue(retention.retention_months(store))
+        self.months.setValue(retention.DEFAULT_MONTHS)
+        self.months.setEnabled(False)
         self.months.valueChanged.connect(self._save_months)
         self.table = read_only_list(4)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -68,6 +81,7 @@ class DueForErasureDialog(Retranslating, QDialog):
         layout.addLayout(
             button_row(self.select_all_button, right=[self.erase_button, self.close_button])
         )
+        db.run(retention.retention_months, self._months_read_as)
         self.refresh()
         self.retranslate()
 
@@ -82,9 +96,19 @@ class DueForErasureDialog(Retranslating, QDialog):
         self.close_button.setText(self.tr("Close"))
 
     def refresh(self) -> None:
-        """Read the due cases again."""
+        """Ask the worker for the due cases again; they are shown when read."""
+        today = self._today
+        self._db.run(
+            lambda store: retention.due_for_erasure(store, today),
+            self._show_due,
+            channel=self._channel,
+        )
+
+    def _show_due(self, cases: list[DueCase]) -> None:
+        if not shiboken6.isValid(self):  # closed and deleted meanwhile
+            return
         self.table.clear()
-        for due in retention.due_for_erasure(self._store, self._today):
+        for due in cases:
             item = QTreeWidgetItem(
                 [
                     due.display_name,
@@ -104,12 +128,29 @@ class DueForErasureDialog(Retranslating, QDialog):
     def _selection_changed(self) -> None:
         self.erase_button.setEnabled(bool(self.selected_ids()))
 
+    def _months_read_as(self, months: int) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.months.setValue(months)  # not saved back: not read yet for `_save_months`
+        self._months_read = True
+        self.months.setEnabled(True)
+
     def _save_months(self, months: int) -> None:
-        try:
-            retention.set_retention_months(self._store, months)
+        if not self._months_read:
+            return
+        self._db.run(
+            lambda store: retention.set_retention_months(store, months),
+            self._months_saved,
+            self._months_not_saved,
+        )
+
+    def _months_saved(self, _done: object) -> None:
+        if shiboken6.isValid(self):
             self.error.clear()
-        except WelcomeDeskError as error:
-            self.error.setText(error.text(current_language()))
+
+    def _months_not_saved(self, error: BaseException) -> None:
+        if shiboken6.isValid(self):
+            self.error.setText(error_text(error))
 
     def confirmation(self, count: int) -> QMessageBox:
         """The question before erasing: how many, and that it cannot be undone (default No)."""
@@ -122,31 +163,47 @@ class DueForErasureDialog(Retranslating, QDialog):
         return box
 
     def erase_selected(self) -> int:
-        """Ask, then erase the selected cases in the worker; returns how many were erased."""
+        """Ask, then erase the selected cases in the worker; returns how many were erased.
+
+        The list is read again afterwards (shown when the worker has read it).
+        """
         ids = self.selected_ids()
         if not ids or self.confirmation(len(ids)).exec() != QMessageBox.StandardButton.Yes:
             return 0
-        store = self._store
 
-        def job(progress: object, _cancelled: object) -> int:
-            clients.erase_clients(store, ids, progress)  # type: ignore[arg-type]
+        def job(store: Store, progress: Progress, _cancelled: Cancelled) -> int:
+            clients.erase_clients(store, ids, progress)
             return len(ids)
 
-        done = run_with_progress(self, self.tr("Erasing cases"), job)
+        done = run_with_progress(self._db, self, self.tr("Erasing cases"), job)
         if done is None:
             return 0
         self.erased += done
         self.result_label.setText(self.tr("%n case(s) erased for good.", "", done))
+        self._drop_rows(set(ids))  # gone at once: they cannot be erased twice
         self.refresh()
         return done
 
+    def _drop_rows(self, ids: set[str]) -> None:
+        for row in reversed(range(self.table.topLevelItemCount())):
+            item = self.table.topLevelItem(row)
+            if item is not None and str(item.data(0, 256)) in ids:
+                self.table.takeTopLevelItem(row)
+        self._selection_changed()
 
-def open_due_for_erasure(window: MainWindow) -> DueForErasureDialog | None:
-    """Show the cases due for erasure over the main window; refresh it after erasing."""
-    if window.store is None:
+
+def open_due_for_erasure(shell: Shell) -> DueForErasureDialog | None:
+    """Show the cases due for erasure over the main window; after erasing, the window shows
+    the case file anew when the dialog is closed."""
+    if not shell.db.is_open:
         return None
-    dialog = DueForErasureDialog(window.store, window)
-    dialog.exec()
-    if dialog.erased:
-        window._after_sync()  # the same refresh as after bundles arrive: list, case, agenda
+    dialog = DueForErasureDialog(shell.db, shell.widget())
+
+    def closed(_result: int) -> None:
+        if dialog.erased:
+            shell.case_file_changed()  # the same refresh as after bundles arrive
+        dialog.deleteLater()
+
+    dialog.finished.connect(closed)
+    dialog.open()
     return dialog

@@ -1,10 +1,16 @@
-"""Export appointments and deadlines of a date range (and one client) as an .ics file."""
+"""Export appointments and deadlines of a date range (and one client) as an .ics file.
+
+The client's name is loaded from the database worker when the dialog is built; the export runs
+there behind a progress dialog.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,11 +26,15 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import Client
 from desktop.services import calendar
-from desktop.services.casefile import Store
+from desktop.services.clients import find_client
 from desktop.ui.reports.statistics_view import date_edit, date_format
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.progress import run_with_progress
 from desktop.ui.widgets.style import button_row, error_label, labelled_form
-from desktop.ui.widgets.worker import run_with_progress
+
+if TYPE_CHECKING:
+    from desktop.services.casefile import Store
 
 
 def fill_details(combo: QComboBox) -> None:
@@ -44,25 +54,30 @@ def fill_details(combo: QComboBox) -> None:
 
 
 class CalendarDialog(Retranslating, QDialog):
-    """From/to (a month ago to a year ahead), "only this client", detail level, then Export…"""
+    """From/to (a month ago to a year ahead), "only this client", detail level, then Export…
+
+    `client_id` is the client shown in the workspace (None: none is open); its name follows
+    from the worker.
+    """
 
     def __init__(
         self,
-        store: Store,
-        client: Client | None = None,
+        db: DbWorker,
+        client_id: str | None = None,
         parent: QWidget | None = None,
         *,
         today: date | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store = store
-        self._client = client
+        self._db = db
+        self._client_id = client_id
+        self._client: Client | None = None
         start, end = calendar.default_range(None, None, today)
         self.start = date_edit(start)
         self.end = date_edit(end)
         self.only_client = QCheckBox()
-        self.only_client.setChecked(client is not None)
-        self.only_client.setEnabled(client is not None)
+        self.only_client.setChecked(client_id is not None)
+        self.only_client.setEnabled(client_id is not None)
         self.detail = QComboBox()
         self.export_button = QPushButton()
         self.export_button.setDefault(True)
@@ -82,6 +97,19 @@ class CalendarDialog(Retranslating, QDialog):
         layout.addWidget(self.result_label)
         layout.addLayout(button_row(right=[self.export_button, self.close_button]))
         self.retranslate()
+        if client_id is not None:
+            db.run(lambda store: find_client(store, client_id), self._show_client)
+
+    def _show_client(self, client: Client | None) -> None:
+        """The client's name for "Only …"; a client removed meanwhile is none."""
+        if not shiboken6.isValid(self):  # closed before the name came
+            return
+        if client is None:
+            self._client_id = None
+            self.only_client.setChecked(False)
+            self.only_client.setEnabled(False)
+        self._client = client
+        self._show_only_client()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export calendar"))
@@ -92,12 +120,17 @@ class CalendarDialog(Retranslating, QDialog):
         for edit in (self.start, self.end):
             edit.setDisplayFormat(date_format())
         fill_details(self.detail)
-        if self._client is not None:
-            self.only_client.setText(self.tr("Only {0}").replace("{0}", self._client.display_name))
-        else:
-            self.only_client.setText(self.tr("Only the client shown (none is open)"))
+        self._show_only_client()
         self.export_button.setText(self.tr("&Export…"))
         self.close_button.setText(self.tr("Close"))
+
+    def _show_only_client(self) -> None:
+        if self._client is not None:
+            self.only_client.setText(self.tr("Only {0}").replace("{0}", self._client.display_name))
+        elif self._client_id is None:
+            self.only_client.setText(self.tr("Only the client shown (none is open)"))
+        else:
+            self.only_client.setText("")  # the name is on its way from the worker
 
     def export(self) -> Path | None:
         """Ask for the file and write the events; the sentence says how many."""
@@ -118,15 +151,15 @@ class CalendarDialog(Retranslating, QDialog):
         target = Path(name)
         if target.suffix.lower() != ".ics":
             target = target.with_name(target.name + ".ics")
-        store, detail, lang = self._store, str(self.detail.currentData()), current_language()
-        client_id = self._client.id if self._client and self.only_client.isChecked() else None
+        detail, lang = str(self.detail.currentData()), current_language()
+        client_id = self._client_id if self.only_client.isChecked() else None
 
-        def job(_p: object, _c: object) -> int:
+        def job(store: Store, _p: object, _c: object) -> int:
             return calendar.write_ics(
                 store, target, client_id=client_id, start=start, end=end, detail=detail, lang=lang
             )
 
-        written = run_with_progress(self, self.tr("Export calendar"), job)
+        written = run_with_progress(self._db, self, self.tr("Export calendar"), job)
         if written is None:
             return None
         self.written = written

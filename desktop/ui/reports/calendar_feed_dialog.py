@@ -1,9 +1,14 @@
-"""The calendar feed: a folder where the app keeps `welcome-desk.ics` up to date, or none."""
+"""The calendar feed: a folder where the app keeps `welcome-desk.ics` up to date, or none.
+
+The saved settings are loaded from the database worker when the dialog is built (OK waits for
+them); OK saves there and closes the dialog once they are in the case file.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,24 +22,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import WelcomeDeskError
 from desktop.services.calendar import FEED_NAME
 from desktop.services.calendar_feed import FeedSettings, load_feed_settings, save_feed_settings
-from desktop.services.casefile import Store
 from desktop.ui.reports.calendar_dialog import fill_details
-from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.errors import error_text
+from desktop.ui.widgets.i18n import Retranslating
 from desktop.ui.widgets.style import error_label, labelled_form
 
 
 class CalendarFeedDialog(Retranslating, QDialog):
     """OK saves the folder and the detail level; the reports menu then writes the feed."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
-        current = load_feed_settings(store)
+        self._db = db
+        self._waiting = True
+        current = FeedSettings()  # until the saved settings arrive
         self.folder: Path | None = current.folder
-        self.folder_field = QLineEdit(str(current.folder) if current.folder else "")
+        self.folder_field = QLineEdit("")
         self.folder_field.setReadOnly(True)
         self.choose_button = QPushButton()
         self.choose_button.setAutoDefault(False)
@@ -69,6 +75,22 @@ class CalendarFeedDialog(Retranslating, QDialog):
         layout.addWidget(self._buttons)
         self.resize(560, 0)
         self.retranslate()
+        self._set_waiting(True)
+        db.run(load_feed_settings, self._show_settings)
+
+    def _show_settings(self, current: FeedSettings) -> None:
+        if not shiboken6.isValid(self):  # closed before the settings came
+            return
+        self._set_folder(current.folder)
+        self.detail.setCurrentIndex(max(self.detail.findData(current.detail), 0))
+        self._set_waiting(False)
+
+    def _set_waiting(self, waiting: bool) -> None:
+        """While the settings load or save, nothing can be chosen or confirmed."""
+        self._waiting = waiting
+        for widget in (self.choose_button, self.none_button, self.detail):
+            widget.setEnabled(not waiting)
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not waiting)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Calendar feed"))
@@ -101,10 +123,23 @@ class CalendarFeedDialog(Retranslating, QDialog):
         self.folder_field.setText(str(folder) if folder else "")
 
     def accept(self) -> None:
-        settings = FeedSettings(self.folder, str(self.detail.currentData()))
-        try:
-            save_feed_settings(self._store, settings)
-        except WelcomeDeskError as error:
-            self.error.setText(error.text(current_language()))
+        """Save the folder and the detail level; the dialog closes once they are saved."""
+        if self._waiting:
             return
+        settings = FeedSettings(self.folder, str(self.detail.currentData()))
+        self._set_waiting(True)
+        self._db.run(
+            lambda store: save_feed_settings(store, settings), self._saved, self._not_saved
+        )
+
+    def _saved(self, _done: None) -> None:
+        if not shiboken6.isValid(self):  # cancelled while saving: saved all the same
+            return
+        self._set_waiting(False)
         super().accept()
+
+    def _not_saved(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._set_waiting(False)
+        self.error.setText(error_text(error))

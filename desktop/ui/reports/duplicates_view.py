@@ -1,14 +1,15 @@
 """Likely duplicates: pairs of client records that are probably one person, and their merge.
 
-The pairs are found by the service's scorer behind a progress dialog; a chosen pair is shown
-side by side with the record the merge will leave. "Not the same person" hides a pair until the
-app is closed (a lasting list of "not duplicates" does not exist yet).
+The pairs are found by the service's scorer on the database worker behind a progress dialog,
+and a merge runs there the same way; a chosen pair is shown side by side with the record the
+merge will leave. "Not the same person" hides a pair until the app is closed (a lasting list of
+"not duplicates" does not exist yet).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,13 +30,19 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.catalogues import Catalogue
 from desktop.domain.model import Client
-from desktop.services.casefile import Store
 from desktop.services.duplicate_merge import combined, merge_clients
-from desktop.services.duplicates import DuplicatePair, likely_pairs, reason_text
+from desktop.services.duplicates import DuplicatePair, likely_pairs_and_clients, reason_text
+from desktop.ui.shell.protocol import Shell
+from desktop.ui.widgets.db_worker import Cancelled, DbWorker, Progress
 from desktop.ui.widgets.formatting import country, format_date, label
 from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.progress import Job, run_with_progress
 from desktop.ui.widgets.style import button_row
-from desktop.ui.widgets.worker import Cancelled, Progress, run_with_progress
+
+if TYPE_CHECKING:
+    from desktop.services.casefile import Store
+
+Found = tuple[list[DuplicatePair], dict[str, Client]]
 
 # Pairs the user said are two people, as (a, b): hidden until the app is closed.
 _not_duplicates: set[tuple[str, str]] = set()
@@ -61,15 +68,18 @@ _FIELDS = (
 )
 
 
-def find_pairs(
-    store: Store, client_ids: Iterable[str] | None = None
-) -> tuple[list[DuplicatePair], dict[str, Client]]:
-    """The likely pairs not hidden this session, and their clients by id (the worker's job)."""
-    pairs = [
-        p for p in likely_pairs(store, client_ids=client_ids) if (p.a, p.b) not in _not_duplicates
-    ]
-    ids = sorted({i for p in pairs for i in (p.a, p.b)})
-    return pairs, {c.id: c for c in store.of_ids(Client, ids)}
+def find_pairs(client_ids: Iterable[str] | None = None) -> Job[Found]:
+    """The worker's job: the likely pairs not hidden this session, and their clients by id.
+
+    The pairs hidden are read now, on the GUI thread that changes them.
+    """
+    hidden = frozenset(_not_duplicates)
+    ids = list(client_ids) if client_ids is not None else None
+
+    def job(store: Store, _progress: Progress, _cancelled: Cancelled) -> Found:
+        return likely_pairs_and_clients(store, client_ids=ids, hidden=hidden)
+
+    return job
 
 
 def _value(name: str, value: Any) -> str:
@@ -107,14 +117,14 @@ class DuplicatesDialog(Retranslating, QDialog):
 
     def __init__(
         self,
-        store: Store,
+        db: DbWorker,
         parent: QWidget | None = None,
         *,
         client_ids: Iterable[str] | None = None,
         prepare: Callable[[], bool] = lambda: True,
     ) -> None:
         super().__init__(parent)
-        self._store = store
+        self._db = db
         self._client_ids = list(client_ids) if client_ids is not None else None
         self._prepare = prepare
         self.pairs: list[DuplicatePair] = []
@@ -218,14 +228,9 @@ class DuplicatesDialog(Retranslating, QDialog):
 
     def refresh(self) -> list[DuplicatePair] | None:
         """Find the likely pairs again (behind a progress dialog) and show them."""
-        store, ids = self._store, self._client_ids
-
-        def job(
-            _progress: Progress, _cancelled: Cancelled
-        ) -> tuple[list[DuplicatePair], dict[str, Client]]:
-            return find_pairs(store, ids)
-
-        outcome = run_with_progress(self, self.tr("Looking for likely duplicates…"), job)
+        outcome = run_with_progress(
+            self._db, self, self.tr("Looking for likely duplicates…"), find_pairs(self._client_ids)
+        )
         if outcome is None:
             return None
         self.pairs, self.clients = outcome
@@ -330,6 +335,7 @@ class DuplicatesDialog(Retranslating, QDialog):
         if chosen is None or not self._prepare():
             return None
         keep, other = chosen
+        keep_id, other_id = keep.id, other.id
         text = (
             self.tr(
                 "{other}'s plans, documents, appointments, notes and support links move to "
@@ -349,12 +355,11 @@ class DuplicatesDialog(Retranslating, QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
-        store = self._store
 
-        def job(_progress: Progress, _cancelled: Cancelled) -> Client:
-            return merge_clients(store, keep.id, other.id)
+        def job(store: Store, _progress: Progress, _cancelled: Cancelled) -> Client:
+            return merge_clients(store, keep_id, other_id)
 
-        kept = run_with_progress(self, self.tr("Merging…"), job)
+        kept = run_with_progress(self._db, self, self.tr("Merging…"), job)
         if kept is None:
             return None
         self.merged.emit()
@@ -374,16 +379,22 @@ class DuplicatesDialog(Retranslating, QDialog):
 
 
 def open_duplicates(
-    store: Store,
-    parent: QWidget,
-    after: Callable[[], None],
+    shell: Shell,
+    parent: QWidget | None = None,
     *,
     client_ids: Iterable[str] | None = None,
-    prepare: Callable[[], bool] = lambda: True,
-) -> DuplicatesDialog:
-    """Open the review list over `parent` and fill it; `after()` once records were merged."""
-    dialog = DuplicatesDialog(store, parent, client_ids=client_ids, prepare=prepare)
-    dialog.merged.connect(after)
+) -> DuplicatesDialog | None:
+    """Open the review list over `parent` (the window if None) and fill it; typed text is saved
+    before a merge, and the shell shows the case file anew after one. None while locked."""
+    if not shell.db.is_open:
+        return None
+    dialog = DuplicatesDialog(
+        shell.db,
+        parent if parent is not None else shell.widget(),
+        client_ids=client_ids,
+        prepare=shell.save_pending,
+    )
+    dialog.merged.connect(shell.case_file_changed)
     dialog.finished.connect(dialog.deleteLater)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.open()

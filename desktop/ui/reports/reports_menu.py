@@ -1,4 +1,8 @@
-"""The Reports menu: calendars, lists for a meeting and statistics, and the calendar feed timer."""
+"""The Reports menu: calendars, lists for a meeting and statistics, and the calendar feed timer.
+
+The menu gets the window as a `Shell`; exports run on the database worker behind a progress
+dialog, and the feed is written there too (queued behind whatever the worker is doing).
+"""
 
 from __future__ import annotations
 
@@ -7,40 +11,43 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 
 from desktop.domain.errors import WelcomeDeskError
 from desktop.services import lists
-from desktop.services.calendar_feed import FeedWriter
-from desktop.services.casefile import Store
+from desktop.services.calendar_feed import FeedWriter, refresh_feed
 from desktop.ui.reports.calendar_dialog import CalendarDialog
 from desktop.ui.reports.calendar_feed_dialog import CalendarFeedDialog
 from desktop.ui.reports.duplicates_view import DuplicatesDialog, open_duplicates
 from desktop.ui.reports.statistics_view import StatisticsDialog
+from desktop.ui.shell.protocol import MESSAGE_MS, Shell
 from desktop.ui.widgets.i18n import Retranslating, current_language
-from desktop.ui.widgets.worker import busy, run_with_progress
+from desktop.ui.widgets.progress import run_with_progress
 
 if TYPE_CHECKING:
-    from desktop.ui.shell.main_window import MainWindow
+    from desktop.services.casefile import Store
 
 FEED_INTERVAL_MS = 5 * 60_000
 RADAR_DAYS = 30
-MESSAGE_MS = 30_000
 
 
 class ReportsMenu(Retranslating, QMenu):
-    """Its entries open the dialogs over the window's open store; nothing while it is locked.
+    """Its entries open the dialogs over the shell's case file; nothing while it is locked.
 
     Every five minutes, and when the feed dialog is closed with OK, the feed file is written
     again if the case file changed; a folder that cannot be written is said in the status bar.
+    `feed_refreshed(path)` follows each try: the feed written, or None (no feed folder, nothing
+    changed, or the folder could not be written).
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self._writer: FeedWriter | None = None
+    feed_refreshed = Signal(object)
+
+    def __init__(self, shell: Shell, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._shell = shell
+        self._writer: FeedWriter | None = None  # used on the worker; here only kept and passed
         self.calendar_action = self._entry(self.export_calendar)
         self.feed_action = self._entry(self.open_feed)
         self.addSeparator()
@@ -55,6 +62,7 @@ class ReportsMenu(Retranslating, QMenu):
         self.feed_timer.setInterval(FEED_INTERVAL_MS)
         self.feed_timer.timeout.connect(self.refresh_feed)
         self.feed_timer.start()
+        shell.db.closed.connect(self._forget_writer)
         self.retranslate()
 
     def _entry(self, slot: Callable[[], object]) -> QAction:
@@ -74,7 +82,7 @@ class ReportsMenu(Retranslating, QMenu):
 
     def _enable(self) -> None:
         for action in self.actions():
-            action.setEnabled(self._window.store is not None)
+            action.setEnabled(self._shell.db.is_open)
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.finished.connect(dialog.deleteLater)
@@ -85,45 +93,38 @@ class ReportsMenu(Retranslating, QMenu):
 
     def export_calendar(self) -> CalendarDialog | None:
         """The .ics export, for the client open in the workspace if there is one."""
-        store = self._window.store
-        if store is None:
+        shell = self._shell
+        if not shell.db.is_open:
             return None
-        view = self._window.workspace.view
-        dialog = CalendarDialog(store, view.client if view else None, self._window)
+        dialog = CalendarDialog(shell.db, shell.current_client_id(), shell.widget())
         self._open(dialog)
         return dialog
 
     def open_feed(self) -> CalendarFeedDialog | None:
-        store = self._window.store
-        if store is None:
+        shell = self._shell
+        if not shell.db.is_open:
             return None
-        dialog = CalendarFeedDialog(store, self._window)
+        dialog = CalendarFeedDialog(shell.db, shell.widget())
         dialog.accepted.connect(lambda: self.refresh_feed(force=True))
         self._open(dialog)
         return dialog
 
     def open_statistics(self) -> StatisticsDialog | None:
-        store = self._window.store
-        if store is None:
+        shell = self._shell
+        if not shell.db.is_open:
             return None
-        dialog = StatisticsDialog(store, self._window)
+        dialog = StatisticsDialog(shell.db, shell.widget())
         self._open(dialog)
         dialog.refresh()
         return dialog
 
     def open_duplicates(self) -> DuplicatesDialog | None:
         """The review list of likely duplicate pairs; a merge shows the case file anew."""
-        store, window = self._window.store, self._window
-        if store is None:
-            return None
-        # the same refresh as after a sync: the list, the case shown, the agenda
-        return open_duplicates(
-            store, window, window._after_sync, prepare=window.workspace.save_pending
-        )
+        return open_duplicates(self._shell)
 
     def export_case_list(self) -> Path | None:
         """The case list exactly as filtered now, to CSV or XLSX."""
-        query = self._window.case_list.query()
+        query = self._shell.case_query()
         return self._export(
             self.tr("Export case list"),
             "case-list",
@@ -156,12 +157,12 @@ class ReportsMenu(Retranslating, QMenu):
         write: Callable[[Store, Path, str, str], int],
         sentence: Callable[[int, Path], str],
     ) -> Path | None:
-        store = self._window.store
-        if store is None or not self._window.workspace.save_pending():
+        shell = self._shell
+        if not shell.db.is_open or not shell.save_pending():
             return None
         xlsx, csv = self.tr("Excel workbook (*.xlsx)"), self.tr("CSV for Excel (*.csv)")
         name, chosen = QFileDialog.getSaveFileName(
-            self._window, title, f"{stem}.xlsx", f"{xlsx};;{csv}", xlsx
+            shell.widget(), title, f"{stem}.xlsx", f"{xlsx};;{csv}", xlsx
         )
         if not name:
             return None
@@ -172,34 +173,41 @@ class ReportsMenu(Retranslating, QMenu):
             target = target.with_name(f"{target.name}.{fmt}")
         lang = current_language()
         written = run_with_progress(
-            self._window, title, lambda _p, _c: write(store, target, fmt, lang)
+            shell.db, shell.widget(), title, lambda store, _p, _c: write(store, target, fmt, lang)
         )
         if written is None:
             return None
-        self._window.statusBar().showMessage(sentence(written, target), MESSAGE_MS)
+        shell.show_message(sentence(written, target), MESSAGE_MS)
         return target
 
     # -- the feed ----------------------------------------------------------------------------
 
-    def refresh_feed(self, force: bool = False) -> Path | None:
-        """Write the feed file again if one is set and the case file changed since."""
-        store = self._window.store
-        if store is None or busy():
-            return None
-        if self._writer is None or self._writer.store is not store:
-            self._writer = FeedWriter(store)  # a new unlock: write at once
-        try:
-            return self._writer.refresh(current_language(), force=force)
-        except (OSError, WelcomeDeskError):  # a folder gone or not writable: try again later
-            self._window.statusBar().showMessage(
+    def refresh_feed(self, force: bool = False) -> None:
+        """Queue writing the feed file again if one is set and the case file changed since
+        (or `force`); `feed_refreshed` says how it went."""
+        db = self._shell.db
+        if not db.is_open:
+            return
+        writer, lang = self._writer, current_language()
+        db.run(
+            lambda store: refresh_feed(store, writer, lang, force=force),
+            self._feed_written,
+            self._feed_failed,
+        )
+
+    def _feed_written(self, outcome: tuple[FeedWriter, Path | None]) -> None:
+        self._writer, written = outcome
+        self.feed_refreshed.emit(written)
+
+    def _feed_failed(self, error: BaseException) -> None:
+        if isinstance(error, (OSError, WelcomeDeskError)):  # a folder gone or not writable
+            self._shell.show_message(
                 self.tr("The calendar feed could not be written; trying again in five minutes."),
                 MESSAGE_MS,
             )
-            return None
+        else:
+            self._shell.db.report(error)
+        self.feed_refreshed.emit(None)
 
-
-def install_reports_menu(window: MainWindow) -> ReportsMenu:
-    """Add the Reports menu to the window's menu bar (after the menus already there)."""
-    menu = ReportsMenu(window)
-    window.menuBar().addMenu(menu)
-    return menu
+    def _forget_writer(self) -> None:
+        self._writer = None  # locked: the next unlock writes the feed at once

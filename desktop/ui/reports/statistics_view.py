@@ -1,9 +1,13 @@
-"""Statistics for a period: tables and bar charts without personal data, saved as PDF or CSV."""
+"""Statistics for a period: tables and bar charts without personal data, saved as PDF or CSV.
+
+Counting and saving run on the database worker behind a progress dialog.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -24,11 +28,14 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import WelcomeDeskError
 from desktop.services import statistics
-from desktop.services.casefile import Store
 from desktop.ui.reports.bar_chart import BarChart
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.progress import run_with_progress
 from desktop.ui.widgets.style import button_row, error_label
-from desktop.ui.widgets.worker import run_with_progress
+
+if TYPE_CHECKING:
+    from desktop.services.casefile import Store
 
 
 def date_format() -> str:
@@ -49,9 +56,9 @@ class StatisticsDialog(Retranslating, QDialog):
     `stats` holds the figures shown; `tables` the widgets of each table, `charts` the bar charts.
     """
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *, today: date | None = None):
+    def __init__(self, db: DbWorker, parent: QWidget | None = None, *, today: date | None = None):
         super().__init__(parent)
-        self._store = store
+        self._db = db
         today = today or date.today()
         self.stats: statistics.Statistics | None = None
         self.tables: list[QTableWidget] = []
@@ -117,9 +124,11 @@ class StatisticsDialog(Retranslating, QDialog):
             self.error.setText(error.text(current_language()))
             return False
         self.error.clear()
-        store = self._store
         stats = run_with_progress(
-            self, self.tr("Counting…"), lambda _p, _c: statistics.compute(store, start, end)
+            self._db,
+            self,
+            self.tr("Counting…"),
+            lambda store, _p, _c: statistics.compute(store, start, end),
         )
         if stats is None:
             return False
@@ -140,14 +149,14 @@ class StatisticsDialog(Retranslating, QDialog):
         target = Path(name)
         if target.suffix.lower() != f".{fmt}":
             target = target.with_name(target.name + f".{fmt}")
-        store, stats, lang = self._store, self.stats, current_language()
+        stats, lang = self.stats, current_language()
 
-        def job(_p: object, _c: object) -> statistics.Statistics:
+        def job(store: Store, _p: object, _c: object) -> statistics.Statistics:
             return statistics.export_statistics(
                 store, stats.start, stats.end, target, fmt, lang=lang
             )
 
-        if run_with_progress(self, caption, job) is None:
+        if run_with_progress(self._db, self, caption, job) is None:
             return None
         self.result_label.setText(self.tr("Saved to {0}.").replace("{0}", str(target)))
         return target

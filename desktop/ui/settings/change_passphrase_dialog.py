@@ -1,9 +1,16 @@
-"""Change the passphrase: the old one, the new one twice with a strength hint."""
+"""Change the passphrase: the old one, the new one twice with a strength hint.
+
+The new passphrase is checked at once; the change itself (Argon2id, twice) runs on the database
+worker while the dialog waits with its buttons disabled, and it closes when the change is done.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,20 +21,26 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import WelcomeDeskError
-from desktop.services.casefile import Store, validate_passphrase
+from desktop.services.casefile import validate_passphrase
 from desktop.services.settings import change_passphrase
 from desktop.ui.unlock.setup_dialog import strength_text
+from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import error_label, labelled_form
 
 
 class ChangePassphraseDialog(Retranslating, QDialog):
-    """The old passphrase, the new one twice with a strength hint; errors in one sentence."""
+    """The old passphrase, the new one twice with a strength hint; errors in one sentence.
 
-    def __init__(self, root: Path, store: Store, parent: QWidget | None = None) -> None:
+    The change runs on the worker of `db`; `waiting` is True until it is done.
+    """
+
+    def __init__(self, db: DbWorker, root: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._db = db
         self._root = Path(root)
-        self._store = store
+        self._waiting = False
         self.old = QLineEdit()
         self.new = QLineEdit()
         self.repeat = QLineEdit()
@@ -51,6 +64,7 @@ class ChangePassphraseDialog(Retranslating, QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
         self.retranslate()
+        db.closed.connect(self._case_file_closed)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Change passphrase"))
@@ -68,20 +82,63 @@ class ChangePassphraseDialog(Retranslating, QDialog):
     def _update_strength(self, text: str) -> None:
         self.strength.setText(strength_text(text))
 
+    @property
+    def waiting(self) -> bool:
+        """True while the worker changes the passphrase."""
+        return self._waiting
+
     def accept(self) -> None:
+        if self._waiting:
+            return
         new = self.new.text()
         if new != self.repeat.text():
             self._fail(self.tr("The two new passphrases are not the same."))
             return
         try:
             validate_passphrase(new)
-            change_passphrase(self._root, self.old.text(), new, store=self._store)
         except WelcomeDeskError as error:
             self._fail(error.text(current_language()))
             return
+        old, root = self.old.text(), self._root
+        self._set_waiting(True)
+        self._db.run(
+            lambda store: change_passphrase(root, old, new, store=store),
+            lambda _done: self._changed(),
+            self._not_changed,
+        )
+
+    def reject(self) -> None:
+        if not self._waiting:  # the passphrase is being changed: wait for it
+            super().reject()
+
+    def _changed(self) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._set_waiting(False)
         for field in (self.old, self.new, self.repeat):
             field.clear()
         super().accept()
+
+    def _not_changed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._set_waiting(False)
+        self._fail(error_text(error))
+
+    def _set_waiting(self, waiting: bool) -> None:
+        if waiting == self._waiting:
+            return
+        self._waiting = waiting
+        for widget in (self.change_button, self.cancel_button, self.old, self.new, self.repeat):
+            widget.setEnabled(not waiting)
+        if waiting:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        else:
+            QGuiApplication.restoreOverrideCursor()
+
+    def _case_file_closed(self) -> None:
+        if shiboken6.isValid(self):
+            self._set_waiting(False)  # locked meanwhile: the answer will never come
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)

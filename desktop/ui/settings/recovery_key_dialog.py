@@ -1,9 +1,14 @@
-"""A new recovery key in place of the old one: confirm with the passphrase, then put it away."""
+"""A new recovery key in place of the old one: confirm with the passphrase, then put it away.
+
+The key is made on the database worker (Argon2id takes a moment); the dialog waits with its
+buttons disabled and cannot be closed until the key is shown.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -19,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import WelcomeDeskError
-from desktop.services.casefile import Store
 from desktop.services.settings import new_recovery_key
-from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.errors import error_text
+from desktop.ui.widgets.i18n import Retranslating
 from desktop.ui.widgets.style import button_row, error_label, labelled_form
 
 
@@ -44,13 +49,15 @@ def key_lines(key: str) -> str:
 class NewRecoveryKeyDialog(Retranslating, QDialog):
     """Page one asks the passphrase and says the old key stops working; page two shows the key.
 
+    The key is made on the worker of `db`; while it is (`waiting`), the dialog stays open.
     Once the key is made, the dialog closes only after "written down" is ticked.
     """
 
-    def __init__(self, root: Path, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DbWorker, root: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._db = db
         self._root = Path(root)
-        self._store = store
+        self._waiting = False
         self.recovery_key = ""
         self._pages = QStackedWidget()
         self._pages.addWidget(self._ask_page())
@@ -72,6 +79,7 @@ class NewRecoveryKeyDialog(Retranslating, QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
         self.retranslate()
+        db.closed.connect(self._case_file_closed)
 
     def _ask_page(self) -> QWidget:
         page = QWidget()
@@ -137,28 +145,59 @@ class NewRecoveryKeyDialog(Retranslating, QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
         self.close_button.setText(self.tr("C&lose"))
 
+    @property
+    def waiting(self) -> bool:
+        """True while the worker makes the new key."""
+        return self._waiting
+
     def accept(self) -> None:
+        if self._waiting:
+            return
         if not self.recovery_key:
             self._make()
         elif self.written_down.isChecked():
             super().accept()
 
     def reject(self) -> None:
-        # Once the old key is gone, the new one must be put away before the dialog closes.
-        if not self.recovery_key:
+        # Once the old key is gone, the new one must be put away before the dialog closes;
+        # while it is being made, the old one may already be gone.
+        if not self.recovery_key and not self._waiting:
             super().reject()
 
     def _make(self) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            key = new_recovery_key(self._root, self._store, self.passphrase.text())
-        except WelcomeDeskError as error:
-            self.error.setText(error.text(current_language()))
-            self.error.show()
-            self.passphrase.selectAll()
+        passphrase, root = self.passphrase.text(), self._root
+        self._set_waiting(True)
+        self._db.run(
+            lambda store: new_recovery_key(root, store, passphrase), self._made, self._not_made
+        )
+
+    def _not_made(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
             return
-        finally:
+        self._set_waiting(False)
+        self.error.setText(error_text(error))
+        self.error.show()
+        self.passphrase.selectAll()
+
+    def _set_waiting(self, waiting: bool) -> None:
+        if waiting == self._waiting:
+            return
+        self._waiting = waiting
+        for widget in (self.make_button, self.cancel_button, self.passphrase):
+            widget.setEnabled(not waiting)
+        if waiting:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        else:
             QGuiApplication.restoreOverrideCursor()
+
+    def _case_file_closed(self) -> None:
+        if shiboken6.isValid(self):
+            self._set_waiting(False)  # locked meanwhile: the answer will never come
+
+    def _made(self, key: str) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._set_waiting(False)
         self.passphrase.clear()
         self.recovery_key = key
         self.key_label.setText(key_lines(key))

@@ -1,4 +1,8 @@
-"""Start the desktop app: find the case file, set it up or unlock it, open the main window."""
+"""Start the desktop app: find the case file, set it up or unlock it, open the main window.
+
+Only what the first dialog needs is imported before it shows: the main window and everything
+behind it (reports, printing, sync) load once the case file is open.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +12,22 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.domain.errors import CannotUnlock
 from desktop.services import casefile
-from desktop.services.casefile import Store
-from desktop.services.settings import load_settings
-from desktop.ui.shell.main_window import MainWindow
-from desktop.ui.unlock.setup_dialog import SetupDialog
 from desktop.ui.unlock.unlock_dialog import UnlockDialog
+from desktop.ui.widgets.db_worker import Cancelled, DbWorker, Progress
+from desktop.ui.widgets.errors import crash_report, log
+from desktop.ui.widgets.gui_gc import GuiThreadGc
 from desktop.ui.widgets.i18n import DEFAULT_LANGUAGE, set_language
-from desktop.ui.widgets.worker import Cancelled, Progress, crash_report, run_with_progress
+from desktop.ui.widgets.progress import run_with_progress
+
+if TYPE_CHECKING:
+    from desktop.services.casefile import Store
 
 __all__ = ["crash_report", "install_excepthook", "open_case_file", "open_demo", "run_app"]
 
@@ -40,19 +47,22 @@ def run_app(args: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     install_excepthook()
+    GuiThreadGc(app)  # the database worker must never be the thread that frees a widget
     set_language(DEFAULT_LANGUAGE)  # until the case file's own setting can be read
     data_dir = Path(options.data_dir) if options.data_dir else None
-    store: Store | None
+    db = DbWorker()
     if options.demo:
         root = (data_dir or casefile.default_data_dir().parent) / DEMO_DIR_NAME
-        store = open_demo(root)
+        opened = open_demo(root, db)
     else:
         root = data_dir or casefile.default_data_dir()
-        store = open_case_file(root)
-    if store is None:
+        opened = open_case_file(root, db)
+    if not opened:
+        db.shutdown()
         return 0
-    set_language(load_settings(store).language)
-    window = MainWindow(store, root)
+    from desktop.ui.shell.main_window import MainWindow  # the rest of the app loads now
+
+    window = MainWindow(db, root)
     if options.demo:
         window.set_note(
             QCoreApplication.translate("app", "Demo case file – passphrase: {0}").replace(
@@ -60,11 +70,19 @@ def run_app(args: list[str]) -> int:
             )
         )
     window.resize(1280, 800)
-    window.show()
+
+    def show(language: str | None) -> None:
+        if language is not None:
+            set_language(language)  # before the window shows: no flicker of another language
+        window.show()
+
+    from desktop.services.settings import load_settings
+
+    db.run(lambda store: load_settings(store).language, show, lambda _error: show(None))
     try:
         return app.exec()
     finally:
-        window.close()  # closes the store, should the event loop have ended some other way
+        window.close()  # closes the case file, should the event loop have ended some other way
 
 
 def _parse(args: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -74,39 +92,38 @@ def _parse(args: list[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(args)
 
 
-def open_case_file(root: Path) -> Store | None:
-    """Set up a new case file or unlock the existing one; None if the user cancels."""
+def open_case_file(root: Path, db: DbWorker) -> bool:
+    """Set up a new case file or unlock the existing one into `db`; False if the user cancels."""
     if not casefile.exists(root):
-        setup = SetupDialog(root)
-        if setup.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return setup.store
+        from desktop.ui.unlock.setup_dialog import SetupDialog  # once, on the first start
+
+        return SetupDialog(root, db).exec() == QDialog.DialogCode.Accepted
     if casefile.keyring_configured(root):
         try:
-            return casefile.unlock(root, use_keyring=True)
+            db.attach(casefile.unlock(root, use_keyring=True))  # the raw key: no Argon2id
+            return True
         except CannotUnlock:
             pass  # the credential store did not help: ask for the passphrase
-    unlock = UnlockDialog(root)
-    if unlock.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return unlock.store
+    return UnlockDialog(root, db).exec() == QDialog.DialogCode.Accepted
 
 
-def open_demo(root: Path) -> Store:
-    """The demo case file (created with synthetic clients on first use), unlocked.
+def open_demo(root: Path, db: DbWorker) -> bool:
+    """The demo case file (created with synthetic clients on first use), open in `db`.
 
-    Filling runs in a worker thread behind a progress dialog; cancelled, the demo keeps the
-    clients written so far.
+    Filling runs on the worker behind a progress dialog; cancelled, the demo keeps the clients
+    written so far.
     """
     if casefile.exists(root):
-        return casefile.unlock(root, passphrase=DEMO_PASSPHRASE, use_keyring=False)
-    store = casefile.init(root, DEMO_PASSPHRASE).store
+        db.attach(casefile.unlock(root, passphrase=DEMO_PASSPHRASE, use_keyring=False))
+        return True
+    db.attach(casefile.init(root, DEMO_PASSPHRASE).store)
     run_with_progress(
+        db,
         None,
         QCoreApplication.translate("app", "Creating the demo case file…"),
-        lambda progress, cancelled: fill_demo_job(store, DEMO_CLIENTS, progress, cancelled),
+        lambda store, progress, cancelled: fill_demo_job(store, DEMO_CLIENTS, progress, cancelled),
     )
-    return store
+    return True
 
 
 class _DemoStopped(Exception):
@@ -140,7 +157,7 @@ def install_excepthook() -> None:
         if issubclass(kind, KeyboardInterrupt):
             previous(kind, error, tb)
             return
-        sys.stderr.write(crash_report(kind, tb))
+        log(crash_report(kind, tb))
         if QApplication.instance() is not None:
             QMessageBox.critical(
                 None,

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-
-from desktop.ui.widgets import worker
 
 DEFAULT_MINUTES = 10
 _INPUT = frozenset(
@@ -25,13 +24,21 @@ class IdleLock(QObject):
     """Emits `idle` once `timeout_ms` have passed without input; `start()` arms it again.
 
     An application-wide event filter only notes the time of the last input (cheap on every
-    mouse move); the timer then checks how long it has really been.
+    mouse move); the timer then checks how long it has really been. While `busy()` is true (a
+    long job with a progress dialog runs on the database worker) the lock waits for it.
     """
 
     idle = Signal()
 
-    def __init__(self, timeout_ms: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        timeout_ms: int,
+        parent: QObject | None = None,
+        *,
+        busy: Callable[[], bool] = lambda: False,
+    ) -> None:
         super().__init__(parent)
+        self._busy = busy
         self._timeout_ms = max(int(timeout_ms), 1)
         self._last_input = time.monotonic()
         self._timer = QTimer(self)
@@ -77,7 +84,7 @@ class IdleLock(QObject):
     def _check(self) -> None:
         idle_ms = (time.monotonic() - self._last_input) * 1000
         remaining = self._timeout_ms - idle_ms
-        if remaining > 0 or worker.busy():  # input came in, or a job owns the store
+        if remaining > 0 or self._busy():  # input came in, or a long job is running
             self._timer.start(max(int(remaining), 50))
             return
         self.stop()

@@ -1,4 +1,9 @@
-"""The main window: the case list beside the selected client's workspace, the agenda, the lock."""
+"""The main window: the case list beside the selected client's workspace, the agenda, the lock.
+
+The window is the `Shell` its menus and dialogs see (shell/protocol.py). It never touches the
+case file: the database worker (`db`) owns it while unlocked, and locking waits for the worker,
+then closes the file and hides every piece of case data.
+"""
 
 from __future__ import annotations
 
@@ -23,22 +28,26 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import Client
-from desktop.services.casefile import Store
-from desktop.services.settings import load_settings
+from desktop.services.clients import ClientQuery, find_client
+from desktop.services.settings import Settings, load_settings
 from desktop.ui.agenda.agenda_view import AgendaView
 from desktop.ui.case_list.case_list import CaseList
 from desktop.ui.case_list.new_client_dialog import NewClientDialog
 from desktop.ui.client_import.import_dialog import ImportDialog, open_import
 from desktop.ui.organisations.organisations_dialog import OrganisationsDialog
 from desktop.ui.protection.backup_dialog import backup_on_close
-from desktop.ui.protection.protection_menu import install_protection_menu
-from desktop.ui.reports.reports_menu import install_reports_menu
+from desktop.ui.protection.protection_menu import ProtectionMenu
+from desktop.ui.reports.reports_menu import ReportsMenu
 from desktop.ui.settings.settings_dialog import SettingsDialog
 from desktop.ui.shell.idle_lock import DEFAULT_MINUTES, IdleLock
+from desktop.ui.shell.protocol import MESSAGE_MS
 from desktop.ui.sync.folder_watcher import FolderWatcher
 from desktop.ui.sync.sync_dialog import SyncDialog
 from desktop.ui.unlock.unlock_dialog import UnlockDialog
+from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.errors import show_error
 from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.job_status import JobStatus
 from desktop.ui.workspace.case_workspace import CaseWorkspace, TabType
 from desktop.ui.workspace.plan.print_preview import PrintPreviewDialog, preview_plan
 
@@ -47,33 +56,37 @@ SYNC_MESSAGE_MS = 60_000  # a watched-folder report stays until the next check
 
 
 class MainWindow(Retranslating, QMainWindow):
-    """Owns the open store while unlocked; `lock()` closes it and hides every piece of case data.
+    """Shows the case file of `db` (a worker with an open case file); `lock()` closes it.
 
     `idle_lock_ms` overrides the idle time from the settings (tests use a short one).
     """
 
     def __init__(
         self,
-        store: Store,
+        db: DbWorker,
         root: Path,
         *,
         idle_lock_ms: int | None = None,
         tab_types: list[TabType] | None = None,
     ) -> None:
         super().__init__()
-        self.store: Store | None = store
-        self.root = Path(root)
+        self._db = db
+        db.setParent(self)
+        db.errors = lambda error: show_error(self, error)
+        self._root = Path(root)
         self._fixed_idle_ms = idle_lock_ms
         self._unlock_dialog: UnlockDialog | None = None
         self._saved_at: datetime | None = None
         self.case_list = CaseList()
-        self.workspace = CaseWorkspace(None, tab_types=tab_types)
-        self.agenda = AgendaView(None)
-        self.idle_lock = IdleLock(idle_lock_ms or DEFAULT_MINUTES * 60_000, self)
+        self.workspace = CaseWorkspace(db, tab_types=tab_types)
+        self.agenda = AgendaView(db)
+        self.idle_lock = IdleLock(
+            idle_lock_ms or DEFAULT_MINUTES * 60_000, self, busy=lambda: db.running_job
+        )
         self.idle_lock.idle.connect(self.lock)
         self._sync_dialog: SyncDialog | None = None
         # The watched folder waits while text typed into a tab is not saved yet.
-        self.folder_watcher = FolderWatcher(self, ready=lambda: not self.workspace.has_unsaved)
+        self.folder_watcher = FolderWatcher(db, self, ready=lambda: not self.workspace.has_unsaved)
         self.folder_watcher.message.connect(self._show_sync_message)
         self.folder_watcher.imported.connect(self._after_sync)
 
@@ -84,12 +97,14 @@ class MainWindow(Retranslating, QMainWindow):
             self._pages.addWidget(page)
         self.setCentralWidget(self._pages)
         self._build_menus()
-        self.reports_menu = install_reports_menu(self)
-        self.protection_menu = install_protection_menu(self)
+        self.reports_menu = ReportsMenu(self, self)
+        self.menuBar().addMenu(self.reports_menu)
+        self.protection_menu = ProtectionMenu(self, self)
+        self.menuBar().addMenu(self.protection_menu)
         self._build_status_bar()
         self._connect()
         self.retranslate()
-        self.set_store(store)
+        self._case_file_opened()
 
     # -- building ----------------------------------------------------------------------------
 
@@ -163,6 +178,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.saved_label = QLabel()
         self.count_label = QLabel()
         self.statusBar().addWidget(self.note_label, 1)
+        self.job_status = JobStatus()
+        self.statusBar().addPermanentWidget(self.job_status)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
@@ -173,7 +190,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.workspace.unsaved.connect(self._show_unsaved)
         self.workspace.client_changed.connect(self.case_list.model.refresh_client)
         self.workspace.open_client.connect(self._open_client_soon)
+        self.workspace.case_shown.connect(self._update_print_action)
         self.agenda.open_client.connect(self._open_client_soon)
+        self.folder_watcher.running.connect(self._folder_check_running)
+        self.folder_watcher.progressed.connect(self.job_status.progress)
 
     def retranslate(self) -> None:
         self.setWindowTitle(APP_NAME)
@@ -197,30 +217,61 @@ class MainWindow(Retranslating, QMainWindow):
         if self._saved_at is not None:
             self._show_saved(self._saved_at)
 
-    # -- what others call --------------------------------------------------------------------
+    # -- the Shell (what menus and dialogs may ask of the window) ------------------------------
 
-    def set_store(self, store: Store) -> None:
-        """Show the case file of a (newly unlocked) store."""
-        self.store = store
-        self._pages.setCurrentWidget(self._work_page)
-        for action in self._case_actions:
-            action.setEnabled(True)
-        self.case_list.set_store(store)
-        self.workspace.set_store(store)
-        self.agenda.set_store(store)
-        self._apply_idle_minutes(load_settings(store).idle_lock_minutes)
-        self.idle_lock.start()
-        self.folder_watcher.set_store(store)
-        self.case_list.search.setFocus()
-        self._update_print_action()
+    @property
+    def db(self) -> DbWorker:
+        """The worker that owns the case file while it is unlocked."""
+        return self._db
+
+    @property
+    def root(self) -> Path:
+        return self._root
+
+    def widget(self) -> QWidget:
+        return self
+
+    def current_client_id(self) -> str | None:
+        return self.workspace.client_id
+
+    def case_query(self) -> ClientQuery:
+        return self.case_list.query()
+
+    def save_pending(self) -> bool:
+        return self.workspace.save_pending()
+
+    def case_file_changed(self) -> None:
+        """Bundles were merged or records merged: list, case, agenda and Sync window anew."""
+        if not self._db.is_open:
+            return
+        self.case_list.refresh()
+        self.workspace.reload()
+        if self._pages.currentWidget() is self.agenda:
+            self.agenda.refresh()
+        if self._sync_dialog is not None:
+            self._sync_dialog.reload()
+
+    def open_client(self, client_id: str) -> None:
+        """Show a client (from the agenda or a household member) in the list and workspace."""
+        self._db.run(lambda store: find_client(store, client_id), self._reveal)
+
+    def show_message(self, text: str, ms: int = MESSAGE_MS) -> None:
+        self.statusBar().showMessage(text, ms)
+
+    def case_file_opened(self) -> None:
+        """The worker opened a case file anew (a backup restored): show it as after unlocking."""
+        if self._db.is_open:
+            self._case_file_opened()
+
+    # -- what others call --------------------------------------------------------------------
 
     def set_note(self, text: str) -> None:
         """A lasting remark on the left of the status bar (e.g. that this is the demo file)."""
         self.note_label.setText(text)
 
     def lock(self) -> None:
-        """Save pending edits, close the store and hide every piece of case data."""
-        if self.store is None:
+        """Save pending edits, close the case file and hide every piece of case data."""
+        if not self._db.is_open:
             return
         self.idle_lock.stop()
         for dialog in reversed(self.findChildren(QDialog)):  # a dialog may show case data
@@ -229,34 +280,18 @@ class MainWindow(Retranslating, QMainWindow):
                 dialog.setParent(None)  # out of the window at once, deleted with the next loop
                 dialog.deleteLater()
         try:
-            self.workspace.flush()
+            self.workspace.flush()  # the saves go to the worker before it closes the file
         except WelcomeDeskError:
             pass  # an invalid value cannot be saved; locking must happen all the same
         finally:
             self._forget_case_data()
 
-    def _forget_case_data(self) -> None:
-        self.folder_watcher.set_store(None)
-        self.workspace.set_store(None)
-        self.case_list.clear()
-        self.agenda.set_store(None)
-        self.count_label.clear()
-        self.saved_label.clear()
-        self._saved_at = None
-        self._pages.setCurrentWidget(self._locked_page)
-        for action in self._case_actions:
-            action.setEnabled(False)
-        self._update_print_action()
-        if self.store is not None:
-            self.store.close()
-            self.store = None
-
     def request_unlock(self) -> UnlockDialog:
-        """Open the unlock dialog (not blocking); on success the new store is shown."""
+        """Open the unlock dialog (not blocking); on success the case file is shown again."""
         if self._unlock_dialog is not None:
             self._unlock_dialog.raise_()
             return self._unlock_dialog
-        dialog = UnlockDialog(self.root, self)
+        dialog = UnlockDialog(self._root, self._db, self)
         self._unlock_dialog = dialog
         dialog.finished.connect(self._unlock_finished)
         dialog.open()
@@ -264,67 +299,54 @@ class MainWindow(Retranslating, QMainWindow):
 
     def new_client(self) -> NewClientDialog | None:
         """Ask for a new client (Ctrl+N); the new person is shown selected in the list."""
-        if self.store is None:
+        if not self._db.is_open:
             return None
-        dialog = NewClientDialog(self.store, self)
+        dialog = NewClientDialog(self._db, self)
         dialog.accepted.connect(lambda: self._client_added(dialog))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
-    def open_client(self, client_id: str) -> None:
-        """Show a client (from the agenda or a household member) in the list and workspace."""
-        if self.store is None:
-            return
-        client = self.store.find(Client, client_id)
-        if client is None:
-            return
-        self.show_cases()
-        self.case_list.select_client(client)
-        if self.workspace.client_id != client_id:
-            self._show_client(client_id)
-
     def show_cases(self) -> None:
-        if self.store is not None:
+        if self._db.is_open:
             self._pages.setCurrentWidget(self._work_page)
 
     def show_agenda(self) -> None:
-        if self.store is not None:
+        if self._db.is_open:
             if not self.workspace.save_pending():
                 return
             self._pages.setCurrentWidget(self.agenda)
             self.agenda.refresh()
 
     def open_organisations(self) -> QDialog | None:
-        if self.store is None:
+        if not self._db.is_open:
             return None
-        dialog = OrganisationsDialog(self.store, self)
+        dialog = OrganisationsDialog(self._db, self)
         dialog.finished.connect(self.workspace.reload)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
     def open_import(self) -> ImportDialog | None:
-        store, after, prepare = self.store, self._after_sync, self.workspace.save_pending
-        return open_import(store, self, after, prepare) if store is not None else None
+        return open_import(self) if self._db.is_open else None
 
     def open_settings(self) -> SettingsDialog | None:
-        if self.store is None:
+        if not self._db.is_open:
             return None
-        dialog = SettingsDialog(self.store, self.root, self)
-        dialog.applied.connect(lambda chosen: self._apply_idle_minutes(chosen.idle_lock_minutes))
+        dialog = SettingsDialog(self._db, self._root, self)
+        dialog.applied.connect(self._apply_settings)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
     def open_sync(self) -> SyncDialog | None:
         """The Sync window, not modal (Ctrl+Shift+Y): colleagues, bundles, conflicts."""
-        if self.store is None:
+        if not self._db.is_open:
             return None
         if self._sync_dialog is None:
-            dialog = SyncDialog(self.store, self, prepare=self.workspace.save_pending)
+            dialog = SyncDialog(self._db, self, prepare=self.workspace.save_pending)
             dialog.merged.connect(self._after_sync)
-            dialog.folder_changed.connect(lambda _f: self.folder_watcher.set_store(self.store))
+            dialog.folder_changed.connect(lambda _folder: self.folder_watcher.start())
             dialog.finished.connect(self._sync_closed)
             self._sync_dialog = dialog
         self._sync_dialog.show()
@@ -333,17 +355,46 @@ class MainWindow(Retranslating, QMainWindow):
 
     def print_plan(self) -> PrintPreviewDialog | None:
         """Preview the shown client's integration plan, to print or save (Ctrl+P)."""
-        store, view = self.store, self.workspace.view
-        if store is None or view is None:
+        view = self.workspace.view
+        if not self._db.is_open or view is None:
             return None
-        return preview_plan(self, store, view.client)
-
-    def _update_print_action(self) -> None:
-        self.print_plan_action.setEnabled(
-            self.store is not None and self.workspace.client_id is not None
-        )
+        return preview_plan(self, self._db, view.client)
 
     # -- reacting ----------------------------------------------------------------------------
+
+    def _case_file_opened(self) -> None:
+        """The worker's case file is open (first start or unlocked again): show it."""
+        self._pages.setCurrentWidget(self._work_page)
+        for action in self._case_actions:
+            action.setEnabled(True)
+        self.case_list.set_db(self._db)
+        self._db.run(load_settings, self._apply_settings)
+        self.idle_lock.start()
+        self.folder_watcher.start()
+        self.case_list.search.setFocus()
+        self._update_print_action()
+
+    def _forget_case_data(self) -> None:
+        self.folder_watcher.stop()
+        self.workspace.clear()
+        self.case_list.clear()
+        self.agenda.clear()
+        self.count_label.clear()
+        self.saved_label.clear()
+        self._saved_at = None
+        self._pages.setCurrentWidget(self._locked_page)
+        for action in self._case_actions:
+            action.setEnabled(False)
+        self._update_print_action()
+        self._db.close()  # waits for the saves queued, then closes the file on the worker
+
+    def _reveal(self, client: Client | None) -> None:
+        if client is None:
+            return
+        self.show_cases()
+        self.case_list.select_client(client)
+        if self.workspace.client_id != client.id:
+            self._show_client(client.id)
 
     def _open_client_soon(self, client_id: str) -> None:
         # After the slot that asked has returned: the asking tab is about to be refilled.
@@ -354,23 +405,21 @@ class MainWindow(Retranslating, QMainWindow):
         if dialog is not None:
             dialog.deleteLater()
 
-    def _after_sync(self) -> None:
-        """Bundles were merged: show the list, the case and the Sync window as they are now."""
-        if self.store is None:
-            return
-        self.case_list.refresh()
-        self.workspace.reload()
-        if self._pages.currentWidget() is self.agenda:
-            self.agenda.refresh()
-        if self._sync_dialog is not None:
-            self._sync_dialog.reload()
+    def _after_sync(self, *_args: object) -> None:
+        self.case_file_changed()
+
+    def _folder_check_running(self, running: bool) -> None:
+        if running:
+            self.job_status.start(self.tr("Sync folder…"), self.folder_watcher.cancel)
+        else:
+            self.job_status.finish()
 
     def _show_sync_message(self, text: str) -> None:
         self.statusBar().showMessage(text, SYNC_MESSAGE_MS)
 
-    def _apply_idle_minutes(self, minutes: int) -> None:
+    def _apply_settings(self, settings: Settings) -> None:
         if self._fixed_idle_ms is None:
-            self.idle_lock.set_minutes(minutes)
+            self.idle_lock.set_minutes(settings.idle_lock_minutes)
 
     def _lock_and_ask(self) -> None:
         self.lock()
@@ -380,8 +429,8 @@ class MainWindow(Retranslating, QMainWindow):
         dialog, self._unlock_dialog = self._unlock_dialog, None
         if dialog is None:
             return
-        if dialog.store is not None:
-            self.set_store(dialog.store)
+        if self._db.is_open:
+            self._case_file_opened()
         dialog.deleteLater()
 
     def _focus_search(self) -> None:
@@ -397,15 +446,18 @@ class MainWindow(Retranslating, QMainWindow):
                 self.case_list.select_client(view.client)
         self._update_print_action()
 
+    def _update_print_action(self) -> None:
+        self.print_plan_action.setEnabled(self._db.is_open and self.workspace.view is not None)
+
     def _client_added(self, dialog: NewClientDialog) -> None:
-        if dialog.client is not None and self.store is not None:
+        if dialog.client is not None and self._db.is_open:
             self.show_cases()
             self.case_list.select_client(dialog.client)
             self._show_client(dialog.client.id)
             self.case_list.table.setFocus()
 
     def _show_count(self, total: int) -> None:
-        if self.store is None:
+        if not self._db.is_open:
             self.count_label.clear()
             return
         if total == 1:
@@ -422,7 +474,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing saves pending edits and closes the case file: the key is forgotten."""
-        if self.store is not None:
+        if self._db.is_open:
             try:
                 self.workspace.flush()
             except WelcomeDeskError as error:
@@ -441,4 +493,5 @@ class MainWindow(Retranslating, QMainWindow):
                 return
             self.idle_lock.stop()
             self._forget_case_data()
+        self._db.shutdown()
         super().closeEvent(event)

@@ -2,8 +2,9 @@
 
 A menu or dialog that needs more than its parent widget gets a Shell: the database worker, the
 data folder, the client shown, a way to save typed text first, to show the case file anew after
-something outside the tabs changed it, to open a client, and to say something in the status
-bar. The main window is one; a test can pass a small stand-in.
+something outside the tabs changed it, to open a client, to lock and to show a case file opened
+anew (restoring a backup swaps it), and to say something in the status bar. The main window is
+one; a test can pass a small stand-in.
 """
 
 from __future__ import annotations
@@ -54,6 +55,15 @@ class Shell(Protocol):
 
     def open_client(self, client_id: str) -> None:
         """Show this client in the list and the workspace."""
+        ...
+
+    def lock(self) -> None:
+        """Save typed text, close the case file in the worker and hide all case data."""
+        ...
+
+    def case_file_opened(self) -> None:
+        """The worker holds an open case file again (a restored backup): show it as after
+        unlocking."""
         ...
 
     def show_message(self, text: str, ms: int = MESSAGE_MS) -> None:

@@ -1,4 +1,8 @@
-"""Trusting a colleague: their identity pasted, both fingerprints side by side to compare first."""
+"""Trusting a colleague: their identity pasted, both fingerprints side by side to compare first.
+
+The fingerprints known to the case file are read on the database worker when the dialog is built;
+trusting runs there too, and the dialog closes once the colleague is in the case file.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import BundleRejected, InvalidInput, WelcomeDeskError
-from desktop.services.casefile import Store
-from desktop.services.sync import Colleague, add_colleague, colleagues, fingerprint_of, my_identity
+from desktop.domain.errors import BundleRejected, InvalidInput
+from desktop.services.sync import (
+    Colleague,
+    Identity,
+    add_colleague,
+    colleagues,
+    fingerprint_of,
+    my_identity,
+)
+from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import error_label, labelled_form
 
@@ -52,16 +64,13 @@ class ColleagueDialog(Retranslating, QDialog):
     """
 
     def __init__(
-        self, store: Store, parent: QWidget | None = None, refused: BundleRejected | None = None
+        self, db: DbWorker, parent: QWidget | None = None, refused: BundleRejected | None = None
     ) -> None:
         super().__init__(parent)
-        self._store = store
+        self._db = db
         self._refused = refused
         self.colleague: Colleague | None = None
-        known = next(
-            (c for c in colleagues(store) if refused and c.name == refused.colleague), None
-        )
-        self._known = known
+        self._known: Colleague | None = None
 
         self.name = QLineEdit()
         self.identity = QLineEdit()
@@ -71,9 +80,6 @@ class ColleagueDialog(Retranslating, QDialog):
         self.right_caption = QLabel()
         self.left_fingerprint = fingerprint_label()
         self.right_fingerprint = fingerprint_label()
-        self.left_fingerprint.setText(
-            fingerprint_lines(known.fingerprint if known else my_identity(store).fingerprint)
-        )
         self.instruction = QLabel()
         self.instruction.setWordWrap(True)
         self.error = error_label()
@@ -102,11 +108,9 @@ class ColleagueDialog(Retranslating, QDialog):
         if refused is not None:
             self.identity.setText(refused.identity)
             self.identity.setReadOnly(True)
-            if known is not None:
-                self.name.setText(known.name)
-                self.name.setReadOnly(True)
         self.setMinimumWidth(620)
         self.retranslate()
+        db.run(lambda store: (colleagues(store), my_identity(store)), self._show_known)
 
     def retranslate(self) -> None:
         changed = self._known is not None
@@ -149,12 +153,36 @@ class ColleagueDialog(Retranslating, QDialog):
         return self.error.text() if not self.error.isHidden() else ""
 
     def accept(self) -> None:
-        try:
-            self.colleague = add_colleague(self._store, self.name.text(), self.identity.text())
-        except WelcomeDeskError as error:
-            self._fail(error.text(current_language()))
-            return
+        """Trust the colleague on the worker; the dialog closes once they are in the case file."""
+        if not self.ok_button.isEnabled():
+            return  # the colleague is on its way into the case file
+        name, identity = self.name.text(), self.identity.text()
+        self.ok_button.setEnabled(False)
+        self._db.run(
+            lambda store: add_colleague(store, name, identity), self._added, self._not_added
+        )
+
+    def _show_known(self, known: tuple[list[Colleague], Identity]) -> None:
+        """For a changed key, the colleague's known fingerprint; else my own."""
+        rows, mine = known
+        refused = self._refused
+        self._known = next((c for c in rows if refused and c.name == refused.colleague), None)
+        if self._known is not None:
+            self.left_fingerprint.setText(fingerprint_lines(self._known.fingerprint))
+            self.name.setText(self._known.name)
+            self.name.setReadOnly(True)
+        else:
+            self.left_fingerprint.setText(fingerprint_lines(mine.fingerprint))
+        self.retranslate()
+
+    def _added(self, colleague: Colleague) -> None:
+        self.ok_button.setEnabled(True)
+        self.colleague = colleague
         super().accept()
+
+    def _not_added(self, error: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        self._fail(error_text(error))
 
     def _show_theirs(self, text: str) -> None:
         try:

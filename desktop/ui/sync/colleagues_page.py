@@ -1,4 +1,8 @@
-"""The Colleagues tab: my identity to hand on, the colleagues I trust, adding and removing them."""
+"""The Colleagues tab: my identity to hand on, the colleagues I trust, adding and removing them.
+
+The identity and the colleagues are read on the database worker when the tab is built and shown
+when they arrive; removing a colleague runs there too.
+"""
 
 from __future__ import annotations
 
@@ -19,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import BundleRejected
-from desktop.services.casefile import Store
-from desktop.services.sync import Colleague, colleagues, my_identity, remove_colleague
+from desktop.services.sync import Colleague, Identity, colleagues, my_identity, remove_colleague
 from desktop.ui.sync.colleague_dialog import ColleagueDialog, fingerprint_label, fingerprint_lines
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.formatting import format_datetime
 from desktop.ui.widgets.i18n import Retranslating
 from desktop.ui.widgets.style import button_row, read_only_list
@@ -43,24 +47,21 @@ class ColleaguesPage(Retranslating, QWidget):
 
     changed = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._db = db
         self._items: list[QTreeWidgetItem] = []  # the table's rows, in order
         self._rows: list[Colleague] = []
         self.dialog: ColleagueDialog | None = None
         self.question: QMessageBox | None = None
-        identity = my_identity(store)
 
         self.identity_box = QGroupBox()
-        self.identity = QLineEdit(identity.text)
+        self.identity = QLineEdit()
         self.identity.setReadOnly(True)
-        self.identity.setCursorPosition(0)
         self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self.copy_identity)
         self.fingerprint_caption = QLabel()
         self.fingerprint = fingerprint_label()
-        self.fingerprint.setText(fingerprint_lines(identity.fingerprint))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         row = QHBoxLayout()
@@ -86,6 +87,7 @@ class ColleaguesPage(Retranslating, QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.retranslate()
+        db.run(my_identity, self._show_identity)
         self.reload()
 
     def retranslate(self) -> None:
@@ -115,8 +117,7 @@ class ColleaguesPage(Retranslating, QWidget):
 
     def reload(self) -> None:
         """Read the colleagues again (after an import or export), keeping the selection."""
-        self._rows = colleagues(self._store)
-        self._fill()
+        self._db.run(colleagues, self._show_rows)
 
     def shown_rows(self) -> list[list[str]]:
         """The table's cells as the coordinator sees them."""
@@ -138,11 +139,11 @@ class ColleaguesPage(Retranslating, QWidget):
 
     def add_colleague(self) -> ColleagueDialog:
         """Open the dialog that adds a colleague (name and pasted identity)."""
-        return self._open(ColleagueDialog(self._store, self))
+        return self._open(ColleagueDialog(self._db, self))
 
     def compare(self, refused: BundleRejected) -> ColleagueDialog:
         """For a bundle refused as "untrusted" or "key_changed": compare, then trust."""
-        return self._open(ColleagueDialog(self._store, self, refused))
+        return self._open(ColleagueDialog(self._db, self, refused))
 
     def remove_selected(self) -> QMessageBox | None:
         """Ask whether to stop trusting the selected colleague; removes on Yes."""
@@ -169,6 +170,17 @@ class ColleaguesPage(Retranslating, QWidget):
 
     # -- internals ------------------------------------------------------------------------------
 
+    def _show_identity(self, identity: Identity) -> None:
+        self.identity.setText(identity.text)
+        self.identity.setCursorPosition(0)
+        self.fingerprint.setText(fingerprint_lines(identity.fingerprint))
+
+    def _show_rows(self, rows: list[Colleague], select: str | None = None) -> None:
+        self._rows = rows
+        self._fill()
+        if select is not None:
+            self.select(select)
+
     def _open(self, dialog: ColleagueDialog) -> ColleagueDialog:
         if self.dialog is not None:
             self.dialog.deleteLater()
@@ -178,16 +190,17 @@ class ColleaguesPage(Retranslating, QWidget):
         return dialog
 
     def _added(self, dialog: ColleagueDialog) -> None:
-        self.reload()
-        if dialog.colleague is not None:
-            self.select(dialog.colleague.name)
+        name = dialog.colleague.name if dialog.colleague is not None else None
+        self._db.run(colleagues, lambda rows: self._show_rows(rows, name))
         self.changed.emit()
 
     def _removal_answered(self, question: QMessageBox, name: str) -> None:
         if question.clickedButton() is question.button(QMessageBox.StandardButton.Yes):
-            remove_colleague(self._store, name)
-            self.reload()
-            self.changed.emit()
+            self._db.run(lambda store: remove_colleague(store, name), lambda _none: self._removed())
+
+    def _removed(self) -> None:
+        self.reload()
+        self.changed.emit()
 
     def _fill(self) -> None:
         selected = self.selected_name()

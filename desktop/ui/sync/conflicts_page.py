@@ -1,4 +1,8 @@
-"""The Conflicts tab: edits that lost a merge, to keep as they are or to restore."""
+"""The Conflicts tab: edits that lost a merge, to keep as they are or to restore.
+
+The conflicts are read, kept and restored on the database worker; the buttons wait while a
+choice is on its way, so a double click never decides twice.
+"""
 
 from __future__ import annotations
 
@@ -15,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import WelcomeDeskError
-from desktop.services.casefile import Store
 from desktop.services.sync import ConflictView, conflicts, resolve_conflict
 from desktop.ui.sync.colleagues_page import local_time
+from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import format_date
-from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.i18n import Retranslating
 from desktop.ui.widgets.style import button_row, error_label, read_only_list
 
 CLIENT, WHAT, LOST, KEPT, LOST_BY, KEPT_BY = range(6)
@@ -34,9 +38,10 @@ class ConflictsPage(Retranslating, QWidget):
     count_changed = Signal(int)
     changed = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._db = db
+        self._resolving = False  # a keep or restore is on its way
         self._items: list[QTreeWidgetItem] = []  # the table's rows, in order
         self._rows: list[ConflictView] = []
 
@@ -94,9 +99,7 @@ class ConflictsPage(Retranslating, QWidget):
 
     def reload(self) -> None:
         """Read the open conflicts again (after an import or a resolution)."""
-        self._rows = conflicts(self._store)
-        self._fill()
-        self.count_changed.emit(len(self._rows))
+        self._db.run(conflicts, self._show_rows)
 
     def shown_rows(self) -> list[list[str]]:
         """The table's cells as the coordinator sees them."""
@@ -127,19 +130,43 @@ class ConflictsPage(Retranslating, QWidget):
 
     def _resolve(self, *, restore: bool) -> None:
         conflict = self.selected()
-        if conflict is None:
+        if conflict is None or self._resolving:
             return
         row = self.table.indexOfTopLevelItem(self.table.selectedItems()[0])
-        try:
-            resolve_conflict(self._store, conflict.num, restore=restore)
-        except WelcomeDeskError as error:
-            self.error.setText(error.text(current_language()))
-            self.error.show()
-            return
-        self.reload()
-        self.select_row(min(row, len(self._items) - 1))
+        num = conflict.num
+        self._resolving = True
+        self._update_buttons()
+        self._db.run(
+            lambda store: resolve_conflict(store, num, restore=restore),
+            lambda _none: self._resolved(row, restore),
+            self._not_resolved,
+        )
+
+    def _resolved(self, row: int, restore: bool) -> None:
+        self._db.run(conflicts, lambda rows: self._show_rows(rows, row), self._not_resolved)
         if restore:
             self.changed.emit()
+
+    def _not_resolved(self, error: BaseException) -> None:
+        self._resolving = False
+        self._update_buttons()
+        self.error.setText(error_text(error))
+        self.error.show()
+
+    def _update_buttons(self) -> None:
+        conflict = None if self._resolving else self.selected()
+        self.keep_button.setEnabled(conflict is not None)
+        self.restore_button.setEnabled(conflict is not None and conflict.kind == "edit")
+
+    def _show_rows(self, rows: list[ConflictView], select_row: int | None = None) -> None:
+        """The conflicts read; after a choice, the row where the decided one was."""
+        self._rows = rows
+        self._fill()
+        if select_row is not None:
+            self._resolving = False
+            self.select_row(min(select_row, len(self._items) - 1))
+            self._update_buttons()
+        self.count_changed.emit(len(self._rows))
 
     def _fill(self) -> None:
         chosen = self.selected()
@@ -169,8 +196,7 @@ class ConflictsPage(Retranslating, QWidget):
         conflict = self.selected()
         self.error.clear()
         self.error.hide()
-        self.keep_button.setEnabled(conflict is not None)
-        self.restore_button.setEnabled(conflict is not None and conflict.kind == "edit")
+        self._update_buttons()
         if conflict is None:
             self.detail.setText(self.tr("No conflicts to review."))
             return

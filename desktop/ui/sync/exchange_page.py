@@ -1,11 +1,16 @@
-"""The Exchange tab: write a bundle for a colleague, import one (by file or dropped), the folder."""
+"""The Exchange tab: write a bundle for a colleague, import one (by file or dropped), the folder.
+
+The colleagues and the folder are read on the database worker; writing, importing and checking
+the folder run there behind a progress dialog (`run_with_progress`), and setting the folder is a
+write of its own.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -25,24 +30,29 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import BundleRejected, WelcomeDeskError
-from desktop.services.casefile import Store
 from desktop.services.duplicates import likely_pairs
 from desktop.services.sync import (
     SUFFIX,
     ExportSummary,
+    FolderCheck,
     ImportSummary,
-    bundle_file_name,
-    colleagues,
+    bundle_name_prefixes,
+    check_folder,
     export_for,
     held_back_text,
     import_file,
     set_sync_folder,
+    stamped_bundle_name,
     sync_folder,
 )
-from desktop.ui.reports.duplicates_view import open_duplicates
-from desktop.ui.sync.folder_watcher import FolderCheck, check_folder, report, unreachable
+from desktop.ui.reports.duplicates_view import DuplicatesDialog
+from desktop.ui.sync.folder_watcher import report, unreachable
+from desktop.ui.widgets.db_worker import Cancelled, DbWorker, Progress
 from desktop.ui.widgets.i18n import Retranslating, current_language
-from desktop.ui.widgets.worker import run_with_progress
+from desktop.ui.widgets.progress import run_with_progress
+
+if TYPE_CHECKING:
+    from desktop.services.casefile import Store
 
 T = TypeVar("T")
 Outcome = ImportSummary | WelcomeDeskError
@@ -81,13 +91,15 @@ class ExchangePage(Retranslating, QWidget):
 
     def __init__(
         self,
-        store: Store,
+        db: DbWorker,
         parent: QWidget | None = None,
         prepare: Callable[[], bool] = lambda: True,
     ) -> None:
         super().__init__(parent)
-        self._store = store
+        self._db = db
         self._prepare = prepare
+        self._prefixes: dict[str, str] = {}  # colleague: the start of their bundle file names
+        self._folder: Path | None = None  # the watched folder as last read
         self.message: QMessageBox | None = None
         self.compare_button: QPushButton | None = None
         self.review_button: QPushButton | None = None
@@ -179,22 +191,16 @@ class ExchangePage(Retranslating, QWidget):
 
     def reload(self) -> None:
         """The colleagues to send to and the folder, as the case file has them now."""
-        chosen = self.colleague.currentText()
-        self.colleague.clear()
-        self.colleague.addItems([c.name for c in colleagues(self._store)])
-        self.colleague.setCurrentIndex(max(self.colleague.findText(chosen), 0))
-        self.export_button.setEnabled(self.colleague.count() > 0)
-        folder = sync_folder(self._store)
-        self.watch.setChecked(folder is not None)
-        self.folder_path.setText(str(folder) if folder else "")
-        self.check_button.setEnabled(folder is not None)
+        self._db.run(
+            lambda store: (bundle_name_prefixes(store), sync_folder(store)), self._show_state
+        )
 
     def export_bundle(self) -> ExportSummary | None:
         """Ask where to save, then write a bundle for the chosen colleague."""
         name = self.colleague.currentText()
         if not name:
             return None
-        suggested = Path.home() / bundle_file_name(self._store, name)
+        suggested = Path.home() / stamped_bundle_name(self._prefixes[name])
         chosen, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Save bundle for {0}").replace("{0}", name),
@@ -208,10 +214,11 @@ class ExchangePage(Retranslating, QWidget):
             target = target.with_name(target.name + SUFFIX)
         full = self.full.isChecked()
         outcome = run_with_progress(
+            self._db,
             self,
             self.tr("Writing the bundle for {0}…").replace("{0}", name),
-            lambda _progress, _cancelled: _attempt(
-                lambda: export_for(self._store, name, target, full=full)
+            lambda store, _progress, _cancelled: _attempt(
+                lambda: export_for(store, name, target, full=full)
             ),
         )
         if isinstance(outcome, WelcomeDeskError):
@@ -246,16 +253,19 @@ class ExchangePage(Retranslating, QWidget):
         if not paths or not self._prepare():
             return None
 
-        def job(_progress: object, cancelled: Callable[[], bool]) -> tuple[list[Outcome], int]:
+        def job(
+            store: Store, progress: Progress, cancelled: Cancelled
+        ) -> tuple[list[Outcome], int]:
             done: list[Outcome] = []
             for path in paths:
                 if cancelled():
                     break
-                done.append(_attempt(partial(import_file, self._store, path)))
+                progress(len(done), len(paths))
+                done.append(_attempt(partial(import_file, store, path)))
             new = _new_clients(done)
-            return done, len(likely_pairs(self._store, client_ids=new)) if new else 0
+            return done, len(likely_pairs(store, client_ids=new)) if new else 0
 
-        result = run_with_progress(self, self.tr("Importing bundles…"), job)
+        result = run_with_progress(self._db, self, self.tr("Importing bundles…"), job)
         if result is None:
             return None
         outcomes, likely = result
@@ -264,9 +274,8 @@ class ExchangePage(Retranslating, QWidget):
 
     def choose_folder(self) -> Path | None:
         """Ask for the folder to watch; cancelled, nothing changes."""
-        current = sync_folder(self._store)
         chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose the sync folder"), str(current or Path.home())
+            self, self.tr("Choose the sync folder"), str(self._folder or Path.home())
         )
         if chosen:
             self._set_folder(Path(chosen))
@@ -276,17 +285,17 @@ class ExchangePage(Retranslating, QWidget):
 
     def check_now(self) -> FolderCheck | None:
         """Import from and export to the watched folder at once."""
-        folder = sync_folder(self._store)
+        folder = self._folder
         if folder is None or not self._prepare():
             return None
 
-        def job(_progress: object, _cancelled: object) -> FolderCheck | str:
+        def job(store: Store, progress: Progress, cancelled: Cancelled) -> FolderCheck | str:
             try:
-                return check_folder(self._store, folder, None)
+                return check_folder(store, folder, None, progress=progress, cancelled=cancelled)
             except OSError:
                 return unreachable(folder)
 
-        outcome = run_with_progress(self, self.tr("Checking the sync folder…"), job)
+        outcome = run_with_progress(self._db, self, self.tr("Checking the sync folder…"), job)
         if isinstance(outcome, str):
             self._warn(outcome)
             return None
@@ -328,6 +337,18 @@ class ExchangePage(Retranslating, QWidget):
     def _filter(self) -> str:
         return self.tr("Welcome Desk bundles (*.wdb)")
 
+    def _show_state(self, state: tuple[dict[str, str], Path | None]) -> None:
+        self._prefixes, folder = state
+        chosen = self.colleague.currentText()
+        self.colleague.clear()
+        self.colleague.addItems(list(self._prefixes))
+        self.colleague.setCurrentIndex(max(self.colleague.findText(chosen), 0))
+        self.export_button.setEnabled(self.colleague.count() > 0)
+        self._folder = folder
+        self.watch.setChecked(folder is not None)
+        self.folder_path.setText(str(folder) if folder else "")
+        self.check_button.setEnabled(folder is not None)
+
     def _after_import(self, outcomes: list[Outcome], likely_duplicates: int) -> None:
         lang = current_language()
         summaries = [o for o in outcomes if isinstance(o, ImportSummary)]
@@ -347,9 +368,19 @@ class ExchangePage(Retranslating, QWidget):
         self._warn(text, comparable)
 
     def _set_folder(self, folder: Path | None) -> None:
-        set_sync_folder(self._store, folder)
+        self._db.run(
+            lambda store: set_sync_folder(store, folder),
+            lambda _none: self._folder_set(folder),
+            self._folder_not_set,
+        )
+
+    def _folder_set(self, folder: Path | None) -> None:
         self.reload()
         self.folder_changed.emit(folder)
+
+    def _folder_not_set(self, error: BaseException) -> None:
+        self.reload()  # the check box shows the folder the case file still has
+        self._db.report(error)
 
     def _watch_clicked(self, checked: bool) -> None:
         if checked:
@@ -365,10 +396,21 @@ class ExchangePage(Retranslating, QWidget):
             self.tr("Review likely &duplicates (%n)…", "", count),
             QMessageBox.ButtonRole.ActionRole,
         )
-        button.clicked.connect(
-            lambda: open_duplicates(self._store, self, self.merged.emit, client_ids=new_clients)
-        )
+        button.clicked.connect(lambda: self.review_duplicates(new_clients))
         self.review_button = button
+
+    def review_duplicates(self, client_ids: list[str]) -> DuplicatesDialog | None:
+        """The review list for pairs with these clients, over this tab; a merge counts as
+        `merged` (the window shows the case file anew). None while the case file is locked."""
+        if not self._db.is_open:
+            return None
+        dialog = DuplicatesDialog(self._db, self, client_ids=client_ids, prepare=self._prepare)
+        dialog.merged.connect(self.merged)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.open()
+        dialog.refresh()
+        return dialog
 
     def _inform(self, text: str) -> None:
         self.result.setText(text)

@@ -1,55 +1,27 @@
 """The watched sync folder: now and then, import what colleagues left there and leave fresh bundles.
 
-The check runs on the GUI thread, and only while no background job owns the store (one
-connection, one writer). An unreachable folder (a network share gone, a USB stick pulled) is
-reported and watched all the same.
+Each check is a background job on the database worker, with progress (`progressed`) and a
+cancel (`cancel()`), so the window stays responsive however slow the folder is. Before the job
+is queued, a short look at the folder from a thread of its own tells whether it can be reached
+at all: an unreachable network share or a pulled USB stick never holds up the worker. An
+unreachable folder is reported and watched all the same.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from desktop.domain.errors import WelcomeDeskError
-from desktop.services.casefile import Store
-from desktop.services.sync import (
-    ExportSummary,
-    FolderImport,
-    change_mark,
-    export_to_folder,
-    import_from_folder,
-    sync_folder,
-)
-from desktop.ui.widgets import worker
+from desktop.services.sync import FolderCheck, FolderImport, check_folder, sync_folder
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import current_language
 
 DEFAULT_INTERVAL_MS = 60_000
 FIRST_CHECK_MS = 1_000  # soon after unlocking or choosing the folder, not a minute later
-
-
-@dataclass(frozen=True)
-class FolderCheck:
-    """What one look at the folder did."""
-
-    imports: list[FolderImport]
-    exported: list[ExportSummary]
-    mark: int  # `change_mark` after the check
-
-
-def check_folder(store: Store, folder: Path, last_mark: int | None) -> FolderCheck:
-    """Import the new bundles; then, if anything came in or the case file changed since
-    `last_mark` (None: unknown), write a fresh bundle per colleague. OSError if unreachable."""
-    if not folder.is_dir():
-        raise FileNotFoundError(folder)
-    imports = import_from_folder(store, folder)
-    merged = any(i.summary is not None and not i.summary.already_imported for i in imports)
-    exported: list[ExportSummary] = []
-    if merged or last_mark is None or change_mark(store) != last_mark:
-        exported = export_to_folder(store, folder)
-    return FolderCheck(imports, exported, change_mark(store))
 
 
 def report(imports: list[FolderImport]) -> str:
@@ -88,31 +60,55 @@ def unreachable(folder: Path) -> str:
     ).replace("{0}", str(folder))
 
 
+class _Probe(QObject):
+    """Whether a folder can be reached, asked from a short-lived thread of its own."""
+
+    answered = Signal(object, bool)
+
+    def look(self, folder: Path) -> None:
+        def probe() -> None:
+            try:
+                reachable = folder.is_dir()
+            except OSError:
+                reachable = False
+            self.answered.emit(folder, reachable)
+
+        threading.Thread(target=probe, name="sync-folder-probe", daemon=True).start()
+
+
 class FolderWatcher(QObject):
-    """Looks at the store's sync folder every `interval_ms` while a store with a folder is set.
+    """Looks at the case file's sync folder every `interval_ms` while one is set.
 
     `message(str)` carries a status-bar line; `imported(list)` the FolderImport list of a check
-    that merged bundles. `ready()` is asked first (the window saves typed text there) and may
-    say no, which skips that check.
+    that merged bundles; `checked(FolderCheck)` follows every check that ran;
+    `progressed(done, total)` and `running(bool)` tell how a check goes. `ready()` is asked
+    first (the window saves typed text there) and may say no, which skips that check.
     """
 
     message = Signal(str)
     imported = Signal(list)
+    checked = Signal(object)
+    progressed = Signal(int, int)
+    running = Signal(bool)
 
     def __init__(
         self,
+        db: DbWorker,
         parent: QObject | None = None,
         *,
         interval_ms: int = DEFAULT_INTERVAL_MS,
         ready: Callable[[], bool] = lambda: True,
     ) -> None:
         super().__init__(parent)
+        self._db = db
         self._interval_ms = max(int(interval_ms), 1)
         self._ready = ready
-        self._store: Store | None = None
         self._folder: Path | None = None
         self._mark: int | None = None
         self._reported: set[tuple[Path, str]] = set()
+        self._stop: threading.Event | None = None  # the cancel flag of the check running
+        self._probe = _Probe(self)
+        self._probe.answered.connect(self._reachable)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
 
@@ -120,39 +116,99 @@ class FolderWatcher(QObject):
     def folder(self) -> Path | None:
         return self._folder
 
+    @property
+    def busy(self) -> bool:
+        """True while a check is on its way (probing the folder or running on the worker)."""
+        return self._stop is not None
+
     def is_active(self) -> bool:
         return self._timer.isActive()
 
-    def set_store(self, store: Store | None) -> None:
-        """Watch the folder set in this store (again, after it was changed); None stops."""
+    def start(self) -> None:
+        """Watch the folder set in the case file (again, after it was changed)."""
+        self.stop()
+        self._db.run(sync_folder, self._watch)
+
+    def stop(self) -> None:
+        """Stop watching (locking); a check on its way is asked to stop."""
         self._timer.stop()
-        self._store = store
-        self._folder = sync_folder(store) if store is not None else None
+        self.cancel()
+        self._done()  # its answer, if any, is dropped with the case file closed
+        self._folder = None
         self._mark = None
         self._reported.clear()
-        if self._store is not None and self._folder is not None:
+
+    def cancel(self) -> None:
+        """Ask the check on its way to stop after the bundle it is merging."""
+        if self._stop is not None:
+            self._stop.set()
+
+    def check_now(self) -> bool:
+        """Look at the folder now (unless a check is on its way); False if there is none."""
+        folder = self._folder
+        if folder is None or self._stop is not None or not self._db.is_open:
+            return False
+        self._stop = threading.Event()
+        self.running.emit(True)
+        self._probe.look(folder)
+        return True
+
+    # -- reacting ----------------------------------------------------------------------------
+
+    def _watch(self, folder: Path | None) -> None:
+        self._folder = folder
+        if folder is not None:
             self._timer.start(min(FIRST_CHECK_MS, self._interval_ms))
 
-    def check_now(self) -> FolderCheck | None:
-        """Look at the folder at once; None if there is none or it cannot be reached."""
-        store, folder = self._store, self._folder
-        if store is None or folder is None:
-            return None
-        try:
-            check = check_folder(store, folder, self._mark)
-        except OSError:
+    def _tick(self) -> None:
+        self._timer.setInterval(self._interval_ms)
+        if self._ready():  # else typed text cannot be saved yet: next time
+            self.check_now()
+
+    def _reachable(self, folder: Path, reachable: bool) -> None:
+        stop = self._stop
+        if stop is None or folder != self._folder or stop.is_set():
+            self._done()
+            return
+        if not reachable:
             self.message.emit(unreachable(folder))
-            return None
-        except WelcomeDeskError as error:  # the disk refused a write: say so, keep watching
-            self.message.emit(error.text(current_language()))
-            return None
+            self._done()
+            return
+        mark = self._mark
+        self._db.run_job(
+            lambda store, progress, cancelled: check_folder(
+                store, folder, mark, progress=progress, cancelled=cancelled
+            ),
+            self._checked,
+            self._failed,
+            progress=self.progressed.emit,
+            stop=stop,
+        )
+
+    def _checked(self, check: FolderCheck) -> None:
+        self._done()
         self._mark = check.mark
         fresh = [i for i in check.imports if i.error is None or self._first_time(i)]
         if fresh:
             self.message.emit(report(fresh))
         if any(i.summary is not None for i in check.imports):
             self.imported.emit(check.imports)
-        return check
+        self.checked.emit(check)
+
+    def _failed(self, error: BaseException) -> None:
+        self._done()
+        folder = self._folder
+        if isinstance(error, OSError) and folder is not None:
+            self.message.emit(unreachable(folder))
+        elif isinstance(error, WelcomeDeskError):  # the disk refused a write: say so, go on
+            self.message.emit(error.text(current_language()))
+        else:
+            self._db.report(error)
+
+    def _done(self) -> None:
+        if self._stop is not None:
+            self._stop = None
+            self.running.emit(False)
 
     def _first_time(self, refused: FolderImport) -> bool:
         """A refused file is reported once, not at every check."""
@@ -161,9 +217,3 @@ class FolderWatcher(QObject):
             return False
         self._reported.add(key)
         return True
-
-    def _tick(self) -> None:
-        self._timer.setInterval(self._interval_ms)
-        if worker.busy() or not self._ready():
-            return  # a job owns the store, or typed text cannot be saved: next time
-        self.check_now()

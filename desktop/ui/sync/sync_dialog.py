@@ -1,4 +1,9 @@
-"""The Sync window: colleagues, exchanging bundles, and the conflicts a merge left to review."""
+"""The Sync window: colleagues, exchanging bundles, and the conflicts a merge left to review.
+
+Every page reads and writes the case file through the database worker: what it shows arrives
+shortly after the window is built, and the window opens on the Conflicts tab once the conflicts
+read show that some wait for review.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.domain.errors import BundleRejected
-from desktop.services.casefile import Store
 from desktop.ui.sync.colleague_dialog import ColleagueDialog
 from desktop.ui.sync.colleagues_page import ColleaguesPage
 from desktop.ui.sync.conflicts_page import ConflictsPage
 from desktop.ui.sync.exchange_page import ExchangePage
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import Retranslating
 
 
@@ -29,15 +34,15 @@ class SyncDialog(Retranslating, QDialog):
 
     def __init__(
         self,
-        store: Store,
+        db: DbWorker,
         parent: QWidget | None = None,
         *,
         prepare: Callable[[], bool] = lambda: True,
     ) -> None:
         super().__init__(parent)
-        self.colleagues = ColleaguesPage(store)
-        self.exchange = ExchangePage(store, prepare=prepare)
-        self.conflicts = ConflictsPage(store)
+        self.colleagues = ColleaguesPage(db)
+        self.exchange = ExchangePage(db, prepare=prepare)
+        self.conflicts = ConflictsPage(db)
         self.tabs = QTabWidget()
         for page in (self.colleagues, self.exchange, self.conflicts):
             self.tabs.addTab(page, "")
@@ -50,6 +55,7 @@ class SyncDialog(Retranslating, QDialog):
         self.exchange.folder_changed.connect(self.folder_changed)
         self.conflicts.changed.connect(self.merged)
         self.conflicts.count_changed.connect(lambda _count: self._title_tabs())
+        self.conflicts.count_changed.connect(self._first_count)
 
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self._buttons.rejected.connect(self.reject)
@@ -58,8 +64,6 @@ class SyncDialog(Retranslating, QDialog):
         layout.addWidget(self._buttons)
         self.resize(900, 600)
         self.retranslate()
-        if self.conflicts.open_count:
-            self.tabs.setCurrentWidget(self.conflicts)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sync with colleagues"))
@@ -79,6 +83,13 @@ class SyncDialog(Retranslating, QDialog):
         """Show the Colleagues tab and compare the refused bundle's fingerprint."""
         self.tabs.setCurrentWidget(self.colleagues)
         return self.colleagues.compare(refused)
+
+    def _first_count(self, count: int) -> None:
+        """The conflicts as the window opened: open where the work is (unless another tab was
+        chosen meanwhile)."""
+        self.conflicts.count_changed.disconnect(self._first_count)
+        if count and self.tabs.currentIndex() == 0:
+            self.tabs.setCurrentWidget(self.conflicts)
 
     def _title_tabs(self) -> None:
         count = self.conflicts.open_count

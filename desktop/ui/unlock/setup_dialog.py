@@ -1,4 +1,8 @@
-"""First start: choose a passphrase, create the case file, put the recovery key away."""
+"""First start: choose a passphrase, create the case file, put the recovery key away.
+
+The case file is created on the database worker (wrapping the key with Argon2id takes a
+moment); the dialog waits without freezing and then shows the recovery key.
+"""
 
 from __future__ import annotations
 
@@ -20,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import WelcomeDeskError
 from desktop.services import casefile
-from desktop.services.casefile import Store, passphrase_strength, validate_passphrase
+from desktop.services.casefile import InitResult, passphrase_strength, validate_passphrase
 from desktop.ui.unlock.recovery_key_page import RecoveryKeyPage
+from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import ERROR_STYLE
 
@@ -40,12 +46,14 @@ def strength_text(passphrase: str) -> str:
 
 
 class SetupDialog(Retranslating, QDialog):
-    """Two pages: the passphrase, then the recovery key. On success `store` is open."""
+    """Two pages: the passphrase, then the recovery key. Once created, the new case file is
+    open in `db` (`created` is True)."""
 
-    def __init__(self, root: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, root: Path, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.root = Path(root)
-        self.store: Store | None = None
+        self._db = db
+        self.created = False
         self.recovery_key = ""
         self._keyring_failed = False
         self.setMinimumWidth(520)
@@ -133,14 +141,15 @@ class SetupDialog(Retranslating, QDialog):
         )
 
     def accept(self) -> None:
-        if self.store is None:
+        if not self.created:
             self._create()
         elif self.key_page.kept_safe.isChecked():
             super().accept()
 
     def reject(self) -> None:
-        # Once the case file exists, the recovery key must be confirmed before leaving.
-        if self.store is None:
+        # Once the case file exists, the recovery key must be confirmed before leaving; while
+        # it is being created, the dialog waits for it.
+        if not self.created and self.create_button.isEnabled():
             super().reject()
 
     def _create(self) -> None:
@@ -148,18 +157,38 @@ class SetupDialog(Retranslating, QDialog):
         if phrase != self.repeat.text():
             self._fail(self.tr("The two passphrases are not the same."))
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             validate_passphrase(phrase)
-            result = casefile.init(self.root, phrase, remember_in_keyring=self.remember.isChecked())
         except WelcomeDeskError as error:
             self._fail(error.text(current_language()))
             return
-        finally:
+        remember = self.remember.isChecked()
+        made: list[InitResult] = []
+
+        def create() -> casefile.Store:
+            made.append(casefile.init(self.root, phrase, remember_in_keyring=remember))
+            return made[0].store
+
+        self._set_busy(True)
+        self._db.open(create, lambda: self._created(made[0]), self._not_created)
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.create_button, self.cancel_button, self.passphrase, self.repeat):
+            widget.setEnabled(not busy)
+        if busy:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        else:
             QGuiApplication.restoreOverrideCursor()
+
+    def _not_created(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self._fail(error_text(error))
+
+    def _created(self, result: InitResult) -> None:
+        self._set_busy(False)
         self.passphrase.clear()
         self.repeat.clear()
-        self.store = result.store
+        self.created = True
         self.recovery_key = result.recovery_key
         self.key_page.set_key(result.recovery_key)
         if self.remember.isChecked() and not result.in_keyring:

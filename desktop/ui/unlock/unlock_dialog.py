@@ -1,4 +1,8 @@
-"""Asks for the passphrase (or the recovery key) and opens the case file."""
+"""Asks for the passphrase (or the recovery key) and opens the case file.
+
+The case file is opened on the database worker (unwrapping the key with Argon2id takes a
+moment): the dialog waits without freezing, then closes once the file is open in the worker.
+"""
 
 from __future__ import annotations
 
@@ -18,18 +22,19 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import CannotUnlock
 from desktop.services import casefile
-from desktop.services.casefile import Store
+from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.errors import show_error
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import ERROR_STYLE
 
 
 class UnlockDialog(Retranslating, QDialog):
-    """On success `store` holds the open case file; a wrong secret keeps the dialog open."""
+    """On success the case file is open in `db`; a wrong secret keeps the dialog open."""
 
-    def __init__(self, root: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, root: Path, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.root = Path(root)
-        self.store: Store | None = None
+        self._db = db
         self._with_recovery_key = False
         self._failure: CannotUnlock | None = None
 
@@ -98,22 +103,53 @@ class UnlockDialog(Retranslating, QDialog):
         if self._failure is not None:
             self._error.setText(self._failure.text(current_language()))
 
+    @property
+    def waiting(self) -> bool:
+        """True while the worker is opening the case file."""
+        return not self.ok_button.isEnabled()
+
     def accept(self) -> None:
-        secret = self._field.text()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            if self._with_recovery_key:
-                store = casefile.unlock(self.root, recovery_key=secret, use_keyring=False)
-            else:
-                store = casefile.unlock(self.root, passphrase=secret, use_keyring=False)
-        except CannotUnlock as error:
-            self._fail(error)
+        if self.waiting or self._db.is_open:
             return
-        finally:
+        secret, root = self._field.text(), self.root
+        if self._with_recovery_key:
+            self._db.open(
+                lambda: casefile.unlock(root, recovery_key=secret, use_keyring=False),
+                self._opened,
+                self._not_opened,
+            )
+        else:
+            self._db.open(
+                lambda: casefile.unlock(root, passphrase=secret, use_keyring=False),
+                self._opened,
+                self._not_opened,
+            )
+        self._set_waiting(True)
+
+    def reject(self) -> None:
+        if not self.waiting:  # the case file is being opened: wait for it
+            super().reject()
+
+    def _set_waiting(self, waiting: bool) -> None:
+        for widget in (self.ok_button, self.cancel_button, self._field, self._toggle):
+            widget.setEnabled(not waiting)
+        if waiting:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        else:
             QGuiApplication.restoreOverrideCursor()
-        self.store = store
+
+    def _opened(self) -> None:
+        self._set_waiting(False)
         self._field.clear()
         super().accept()
+
+    def _not_opened(self, error: BaseException) -> None:
+        self._set_waiting(False)
+        if isinstance(error, CannotUnlock):
+            self._fail(error)
+        else:
+            self._field.clear()
+            show_error(self, error)
 
     def _fail(self, error: CannotUnlock) -> None:
         self._failure = error

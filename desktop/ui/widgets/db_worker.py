@@ -14,18 +14,29 @@ the window.
   among them), closes the store on the worker thread and forgets it. Answers still on their
   way are dropped, so no case data reaches a locked window; operations submitted while no case
   file is open are dropped too.
+
+Objects of the window must only ever be destroyed on the GUI thread. Callbacks therefore never
+travel to the worker: they wait on this side in a registry by task number, and the worker hands
+back only plain answers (a result, an error with its frames cleared, a progress count) with that
+number. The worker lets go of an operation before it publishes its answer, so the last reference
+to anything an operation captured is always dropped here.
 """
 
 from __future__ import annotations
 
+import itertools
 import queue
 import sys
 import threading
+import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
+
+from desktop.services import casefile
 
 if TYPE_CHECKING:
     from desktop.services.casefile import Store
@@ -34,20 +45,31 @@ T = TypeVar("T")
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 Failure = Callable[[BaseException], None]
+Outcome = Literal["done", "failed", "skipped", "progress"]
 
 
 @dataclass
 class _Task:
-    """One entry of the queue: what to run and where its answer goes."""
+    """What the GUI side keeps of a submitted operation until its answer is delivered."""
 
-    kind: Literal["op", "open", "close", "stop"]
-    op: Callable[..., Any] = lambda *_: None
+    op: Callable[..., Any] | None
     success: Callable[[Any], None] | None = None
     failure: Failure | None = None
-    epoch: int = 0
+    progress: Progress | None = None
     channel: str | None = None
     generation: int = 0
-    done: threading.Event = field(default_factory=threading.Event)
+
+
+@dataclass(frozen=True)
+class _Order:
+    """What goes through the queue to the worker thread."""
+
+    kind: Literal["op", "open", "close", "stop"]
+    number: int = 0
+    op: Callable[..., Any] | None = None
+    channel: str | None = None
+    generation: int = 0
+    done: threading.Event | None = None
 
 
 class DbWorker(QObject):
@@ -63,14 +85,14 @@ class DbWorker(QObject):
     def __init__(self, parent: QObject | None = None, *, errors: Failure | None = None) -> None:
         super().__init__(parent)
         self.errors = errors
-        self._queue: queue.Queue[_Task] = queue.Queue()
+        self._queue: queue.Queue[_Order] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._store: Store | None = None  # used on the worker thread only
         self._open = False  # the GUI thread's view: a case file is attached or being opened
-        self._epoch = 0  # raised by close(): answers of an earlier epoch are dropped
-        self._pending = 0  # operations submitted whose answer has not been delivered yet
+        self._numbers = itertools.count(1)
+        self._tasks: dict[int, _Task] = {}  # submitted, answer not yet delivered (GUI side)
         self._generations: dict[str, int] = {}
-        self._answers: list[Callable[[], None]] = []
+        self._answers: list[tuple[int, Outcome, Any]] = []  # from the worker, under _lock
         self._lock = threading.Lock()
         self._jobs: set[threading.Event] = set()  # the cancel flags of the jobs running
         self._modal_jobs: set[threading.Event] = set()  # those behind a progress dialog
@@ -90,14 +112,14 @@ class DbWorker(QObject):
 
     def is_idle(self) -> bool:
         """True when every operation submitted has run and its answer has been delivered."""
-        return self._pending == 0
+        return not self._tasks
 
-    # -- opening and closing ----------------------------------------------------------------
+    # -- opening and closing ------------------------------------------------------------------
 
     def attach(self, store: Store) -> None:
         """Hand an open store to the worker; from now on only the worker thread uses it."""
         self._begin()
-        self._submit(_Task("open", lambda: store, epoch=self._epoch))
+        self._submit("open", lambda: store, _Task(None))
 
     def open(
         self, opener: Callable[[], Store], success: Callable[[], None], failure: Failure
@@ -109,35 +131,34 @@ class DbWorker(QObject):
             self._open = False
             failure(error)
 
-        self._submit(_Task("open", opener, lambda _r: success(), failed, epoch=self._epoch))
+        self._submit("open", opener, _Task(None, lambda _none: success(), failed))
 
     def close(self) -> None:
         """Wait for the operations queued, close the store on the worker thread, forget it.
 
         Blocks the GUI thread until then: locking must not leave the file open. A long job is
-        asked to stop first.
+        asked to stop first. Answers not yet delivered are dropped.
         """
         for flag in self._jobs:
             flag.set()
         if self._thread is not None and self._thread.is_alive():
-            task = _Task("close")
-            self._queue.put(task)
-            task.done.wait()
+            done = threading.Event()
+            self._queue.put(_Order("close", done=done))
+            done.wait()
         self._open = False
-        self._epoch += 1
         self._generations.clear()
         self._jobs.clear()
         self._modal_jobs.clear()
         with self._lock:
             self._answers = []
-        self._pending = 0
+        self._tasks.clear()  # here, on the GUI thread: the callbacks go with it
         self.closed.emit()
 
     def shutdown(self) -> None:
         """Close the case file and end the thread (the window goes away)."""
         self.close()
         if self._thread is not None and self._thread.is_alive():
-            self._queue.put(_Task("stop"))
+            self._queue.put(_Order("stop"))
             self._thread.join()
         self._thread = None
 
@@ -162,7 +183,7 @@ class DbWorker(QObject):
         if channel is not None:
             generation = self._generations.get(channel, 0) + 1
             self._generations[channel] = generation
-        self._submit(_Task("op", op, success, failure, self._epoch, channel, generation))
+        self._submit("op", op, _Task(None, success, failure, None, channel, generation))
 
     def run_job(
         self,
@@ -181,13 +202,15 @@ class DbWorker(QObject):
         background job (the watched folder) is asked to stop when the file is locked.
         """
         flag = stop or threading.Event()
+        if not self._open:
+            return flag
+        number = next(self._numbers)
         last = [(-1, -1)]
-        epoch = self._epoch
 
-        def report(done: int, total: int) -> None:
-            if progress is not None and (done, total) != last[0]:
+        def report(done: int, total: int) -> None:  # on the worker thread: plain numbers only
+            if (done, total) != last[0]:
                 last[0] = (done, total)
-                self._answer(lambda: progress(done, total), epoch)
+                self._publish(number, "progress", (done, total))
 
         def ended(handler: Callable[[Any], None] | None) -> Callable[[Any], None]:
             def call(value: Any) -> None:
@@ -200,100 +223,13 @@ class DbWorker(QObject):
 
             return call
 
-        if self._open:
-            self._jobs.add(flag)
-            if modal:
-                self._modal_jobs.add(flag)
-        self.run(lambda store: job(store, report, flag.is_set), ended(success), ended(failure))
+        self._jobs.add(flag)
+        if modal:
+            self._modal_jobs.add(flag)
+        is_set = flag.is_set
+        task = _Task(None, ended(success), ended(failure), progress)
+        self._submit("op", lambda store: job(store, report, is_set), task, number)
         return flag
-
-    # -- the worker thread --------------------------------------------------------------------
-
-    def _begin(self) -> None:
-        if self._open:
-            raise RuntimeError("a case file is already open in this worker")
-        self._open = True
-
-    def _submit(self, task: _Task) -> None:
-        self._pending += 1
-        if self._thread is None or not self._thread.is_alive():
-            self._thread = threading.Thread(target=self._work, name="case-file", daemon=True)
-            self._thread.start()
-        self._queue.put(task)
-
-    def _work(self) -> None:
-        while True:
-            task = self._queue.get()
-            if task.kind == "stop":
-                return
-            if task.kind == "close":
-                store, self._store = self._store, None
-                try:
-                    if store is not None:
-                        store.close()
-                finally:
-                    task.done.set()
-                continue
-            self._execute(task)
-
-    def _execute(self, task: _Task) -> None:
-        if task.channel is not None and self._generations.get(task.channel) != task.generation:
-            self._answer(self._count_delivered, task.epoch)  # stale: skipped, answers nothing
-            return
-        try:
-            if task.kind == "open":
-                self._store, result = task.op(), None
-            elif self._store is None:
-                raise RuntimeError("no case file is open in the worker")
-            else:
-                result = task.op(self._store)
-        except BaseException as error:  # handed to the GUI thread, shown there
-            caught = error  # `error` itself is unbound when the except block ends
-            self._answer(lambda: self._fail(task, caught), task.epoch)
-            return
-        self._answer(lambda: self._succeed(task, result), task.epoch)
-
-    def _answer(self, closure: Callable[[], None], epoch: int) -> None:
-        """Run `closure` on the GUI thread, unless the case file was closed in between."""
-
-        def deliver() -> None:
-            if epoch == self._epoch:  # else locked meanwhile: the answer may hold case data
-                closure()
-
-        with self._lock:
-            self._answers.append(deliver)
-        self._answers_waiting.emit()
-
-    # -- the GUI thread -----------------------------------------------------------------------
-
-    def _deliver_answers(self) -> None:
-        with self._lock:
-            answers, self._answers = self._answers, []
-        for answer in answers:
-            try:
-                answer()
-            except Exception:  # a callback failed: say so, and deliver the other answers
-                sys.excepthook(*sys.exc_info())
-
-    def _count_delivered(self) -> None:
-        self._pending = max(self._pending - 1, 0)
-
-    def _is_stale(self, task: _Task) -> bool:
-        return task.channel is not None and self._generations.get(task.channel) != task.generation
-
-    def _succeed(self, task: _Task, result: Any) -> None:
-        self._count_delivered()
-        if not self._is_stale(task) and task.success is not None:
-            task.success(result)
-
-    def _fail(self, task: _Task, error: BaseException) -> None:
-        self._count_delivered()
-        if self._is_stale(task):
-            return
-        if task.failure is not None:
-            task.failure(error)
-        else:
-            self.report(error)
 
     def report(self, error: BaseException) -> None:
         """Show a failure the way failures without a handler of their own are shown."""
@@ -301,3 +237,102 @@ class DbWorker(QObject):
             self.errors(error)
         else:
             sys.excepthook(type(error), error, error.__traceback__)
+
+    # -- submitting (GUI thread) --------------------------------------------------------------
+
+    def _begin(self) -> None:
+        if self._open:
+            raise RuntimeError("a case file is already open in this worker")
+        self._open = True
+
+    def _submit(
+        self, kind: Literal["op", "open"], op: Callable[..., Any], task: _Task, number: int = 0
+    ) -> None:
+        number = number or next(self._numbers)
+        task.op = op  # kept here as well: the worker's reference is never the last one
+        self._tasks[number] = task
+        if self._thread is None or not self._thread.is_alive():
+            self._thread = threading.Thread(target=self._work, name="case-file", daemon=True)
+            self._thread.start()
+        self._queue.put(_Order(kind, number, op, task.channel, task.generation))
+
+    # -- the worker thread --------------------------------------------------------------------
+
+    def _work(self) -> None:
+        while True:
+            order: _Order | None = self._queue.get()
+            assert order is not None
+            if order.kind == "stop":
+                return
+            if order.kind == "close":
+                store, self._store = self._store, None
+                try:
+                    if store is not None:
+                        casefile.close(store)
+                finally:
+                    assert order.done is not None
+                    order.done.set()
+                continue
+            number = order.number
+            outcome, value = self._execute(order)
+            order = None  # let go of the operation before its answer can be delivered
+            if isinstance(value, BaseException):  # its frames may hold what the op captured
+                traceback.clear_frames(value.__traceback__)
+            self._publish(number, outcome, value)
+
+    def _execute(self, order: _Order) -> tuple[Outcome, Any]:
+        if order.channel is not None and self._generations.get(order.channel) != order.generation:
+            return "skipped", None  # stale: a newer operation on its channel is queued
+        assert order.op is not None
+        try:
+            if order.kind == "open":
+                self._store = order.op()
+                return "done", None
+            if self._store is None:
+                raise RuntimeError("no case file is open in the worker")
+            return "done", order.op(self._store)
+        except BaseException as error:  # handed to the GUI thread, shown there
+            return "failed", error
+
+    def _publish(self, number: int, outcome: Outcome, value: Any) -> None:
+        """Hand an answer (plain data: a result, an error, a count) to the GUI thread."""
+        with self._lock:
+            self._answers.append((number, outcome, value))
+        self._answers_waiting.emit()
+
+    # -- delivering (GUI thread) --------------------------------------------------------------
+
+    def _deliver_answers(self) -> None:
+        with self._lock:
+            answers, self._answers = self._answers, []
+        for number, outcome, value in answers:
+            try:
+                self._deliver(number, outcome, value)
+            except Exception:  # a callback failed: say so, and deliver the other answers
+                sys.excepthook(*sys.exc_info())
+
+    def _deliver(self, number: int, outcome: Outcome, value: Any) -> None:
+        if outcome == "progress":
+            task = self._tasks.get(number)
+            if task is not None and task.progress is not None and _alive(task.progress):
+                task.progress(*value)
+            return
+        task = self._tasks.pop(number, None)
+        if task is None or outcome == "skipped":
+            return  # dropped by a lock meanwhile, or stale
+        if task.channel is not None and self._generations.get(task.channel) != task.generation:
+            return  # a newer operation on the channel was submitted after this one started
+        if outcome == "done":
+            if task.success is not None and _alive(task.success):
+                task.success(value)
+        elif task.failure is not None:
+            if _alive(task.failure):
+                task.failure(value)
+        else:
+            self.report(value)
+
+
+def _alive(callback: Callable[..., Any]) -> bool:
+    """False for a method of a Qt object that is gone (a dialog closed while it waited)."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)

@@ -52,6 +52,16 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, last))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
 
+    def replace_row(self, entity: T) -> bool:
+        """Show an edited entity in its row at once (its save is still on its way); False if
+        no row shows it."""
+        row = self.row_of(entity.id)
+        if row < 0:
+            return False
+        self._rows[row] = entity
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
+        return True
+
     def row_at(self, row: int) -> T:
         return self._rows[row]
 

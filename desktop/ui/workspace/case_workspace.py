@@ -1,8 +1,13 @@
 """The selected client's case in six tabs; nothing typed is lost when the case changes.
 
-Every tab follows one protocol: `__init__(store, parent=None)`, `set_case(view)`, `flush()` (save
-what is typed but not saved yet), `clear()` (forget and hide all data) and the signal `changed`
-(emitted after the tab saved something). The overview tab also has `open_client(client_id)`.
+Every tab follows one protocol: `__init__(db, parent=None)`, `set_case(view)`, `flush()` (check
+what is typed but not saved yet and send its save to the database worker; an invalid value raises
+WelcomeDeskError at once), `clear()` (forget and hide all data) and the signal `changed` (emitted
+when a save of the tab has reached the case file). The overview tab also has `open_client`.
+
+The case is read by the worker on the "case" channel: a save sent by `flush()` is queued before
+the read of the next case, so the next case never misses it, and only the newest case asked
+for is shown.
 """
 
 from __future__ import annotations
@@ -28,10 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import WelcomeDeskError
-from desktop.services import audit
-from desktop.services.casefile import Store
-from desktop.services.workspace import CaseView, load_case
+from desktop.domain.errors import NotFound, WelcomeDeskError
+from desktop.services.workspace import CaseView, load_case, open_case
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import Retranslating, current_language
 
 
@@ -45,7 +49,7 @@ class CaseTab(Protocol):
     def clear(self) -> None: ...
 
 
-TabType = Callable[[Store, QWidget | None], Any]
+TabType = Callable[[DbWorker, QWidget | None], Any]
 
 
 def default_tab_types() -> list[TabType]:
@@ -75,27 +79,29 @@ def _tab_titles() -> dict[str, str]:
 class CaseWorkspace(Retranslating, QWidget):
     """Shows one client at a time; `show_client(id)` saves the tabs' pending edits first.
 
-    Signals: `saved(datetime)` after a tab saved, `client_changed(client_id)` for the case
-    list, `unsaved()` when the user types into a tab, `open_client(client_id)` from the overview.
+    Signals: `saved(datetime)` after a tab saved, `case_shown()` when a case read by the
+    worker is on screen, `client_changed(client_id)` for the case list, `unsaved()` when the
+    user types into a tab, `open_client(client_id)` from the overview.
     """
 
     saved = Signal(object)
+    case_shown = Signal()
     client_changed = Signal(str)
     unsaved = Signal()
     open_client = Signal(str)
 
     def __init__(
         self,
-        store: Store | None,
+        db: DbWorker,
         parent: QWidget | None = None,
         *,
         tab_types: Sequence[TabType] | None = None,
     ) -> None:
         super().__init__(parent)
-        self._tab_types = list(tab_types) if tab_types is not None else None
-        self._store: Store | None = None
+        self._db = db
         self._tabs: list[Any] = []
         self._view: CaseView | None = None
+        self._pending: str | None = None  # the client whose case the worker is reading
         self._dirty = False
         self._quiet = False  # flushing on the way to another case or to the lock: no reload
         self._reload_timer = QTimer(self)
@@ -118,9 +124,9 @@ class CaseWorkspace(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._pages)
+        for tab_type in list(tab_types) if tab_types is not None else default_tab_types():
+            self._add_tab(tab_type(db, None))
         self.retranslate()
-        if store is not None:
-            self.set_store(store)
 
     def retranslate(self) -> None:
         self._placeholder.setText(self.tr("Select a person in the list, or add one with Ctrl+N."))
@@ -151,47 +157,33 @@ class CaseWorkspace(Retranslating, QWidget):
         """True after typing into a tab until the next save."""
         return self._dirty
 
-    def set_store(self, store: Store | None) -> None:
-        """Build fresh tabs over a (newly unlocked) store; None drops them (locking)."""
-        self.clear()
-        for tab in self._tabs:
-            tab.deleteLater()
-        self._tabs = []
-        self.tab_widget.clear()
-        self._store = store
-        if store is None:
-            return
-        for tab_type in self._tab_types if self._tab_types is not None else default_tab_types():
-            tab = tab_type(store, None)
-            tab.changed.connect(self._tab_changed)
-            if hasattr(tab, "open_client"):
-                tab.open_client.connect(self.open_client)
-            if hasattr(tab, "edited"):  # optional: a tab may say when it holds unsaved text
-                tab.edited.connect(self._mark_unsaved)
-            self._tabs.append(tab)
-            self.tab_widget.addTab(tab, "")
-        self.retranslate()
+    def _add_tab(self, tab: Any) -> None:
+        tab.changed.connect(self._tab_changed)
+        if hasattr(tab, "open_client"):
+            tab.open_client.connect(self.open_client)
+        if hasattr(tab, "edited"):  # optional: a tab may say when it holds unsaved text
+            tab.edited.connect(self._mark_unsaved)
+        self._tabs.append(tab)
+        self.tab_widget.addTab(tab, "")
 
     def show_client(self, client_id: str) -> bool:
-        """Save what is typed in the tabs, then show another client. False if that failed."""
-        if self._store is None:
-            return False
-        if not self.save_pending():
+        """Save what is typed in the tabs, then show another client (when the worker has read
+        the case). False if a typed value is invalid: then the case shown stays."""
+        if not self._db.is_open or not self.save_pending():
             return False
         self._reload_timer.stop()
-        view = load_case(self._store, client_id)
-        self._show(view)
-        audit.opened(self._store, client_id)  # once per case while the file stays unlocked
+        self._read(client_id, open_case)
         return True
 
     def show_history(self) -> QWidget | None:
-        """The audit trail of the case shown (modal); None if no case is shown."""
-        if self._store is None or self._view is None or not self.save_pending():
+        """The audit trail of the case shown (not modal); None if no case is shown."""
+        if self._view is None or not self.save_pending():
             return None
         from desktop.ui.protection.audit_view import AuditLogDialog
 
-        dialog = AuditLogDialog(self._store, self, self._view.client.id)
-        dialog.exec()
+        dialog = AuditLogDialog(self._db, self, self._view.client.id)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
         return dialog
 
     def flush(self) -> None:
@@ -206,9 +198,10 @@ class CaseWorkspace(Retranslating, QWidget):
             self._quiet = False
 
     def clear(self) -> None:
-        """Forget the case; every tab forgets and hides its data."""
+        """Forget the case; every tab forgets and hides its data (locking)."""
         self._reload_timer.stop()
         self._view = None
+        self._pending = None
         self._dirty = False
         for tab in self._tabs:
             tab.clear()
@@ -216,7 +209,7 @@ class CaseWorkspace(Retranslating, QWidget):
 
     def reload(self) -> None:
         """Read the shown case again (something outside the tabs changed it)."""
-        if self._view is not None and self._store is not None:
+        if self._view is not None:
             self._reload()
 
     # -- reacting --------------------------------------------------------------------------
@@ -237,10 +230,12 @@ class CaseWorkspace(Retranslating, QWidget):
         return True
 
     def _show(self, view: CaseView) -> None:
+        self._pending = None
         self._view = view
         for tab in self._tabs:
             tab.set_case(view)
         self._pages.setCurrentWidget(self.tab_widget)
+        self.case_shown.emit()
 
     def _tab_changed(self) -> None:
         if self._view is None:
@@ -248,11 +243,11 @@ class CaseWorkspace(Retranslating, QWidget):
         self._dirty = False
         self.saved.emit(datetime.now())
         self.client_changed.emit(self._view.client.id)
-        if not self._quiet:
+        if not self._quiet and self._pending is None:  # a case on its way is read fresh
             self._reload_timer.start()  # once, however many tabs saved
 
     def _reload(self) -> None:
-        if self._view is None or self._store is None:
+        if self._view is None or self._pending is not None:
             return
         client_id = self._view.client.id
         self._quiet = True
@@ -263,7 +258,21 @@ class CaseWorkspace(Retranslating, QWidget):
             pass  # the tab keeps the invalid text on screen; the rest is shown fresh
         finally:
             self._quiet = False
-        self._show(load_case(self._store, client_id))
+        self._read(client_id, load_case)
+
+    def _read(self, client_id: str, read: Callable[[Any, str], CaseView]) -> None:
+        """Ask the worker for a case; only the newest case asked for is shown."""
+        self._pending = client_id
+        self._db.run(
+            lambda store: read(store, client_id), self._show, self._not_read, channel="case"
+        )
+
+    def _not_read(self, error: BaseException) -> None:
+        self._pending = None
+        if isinstance(error, NotFound):  # deleted or erased meanwhile (a colleague's bundle)
+            self.clear()
+        else:
+            self._db.report(error)
 
     def _mark_unsaved(self) -> None:
         if self._view is not None and not self._dirty:

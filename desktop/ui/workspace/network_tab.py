@@ -1,10 +1,17 @@
-"""The organisations and volunteers supporting the client, and who to call there."""
+"""The organisations and volunteers supporting the client, and who to call there.
+
+Typed input (the start date) is checked at once; adding, ending and removing support run on the
+database worker, and the table follows when the change is in the case file. The buttons wait
+while a change is on its way, so a double click never adds the same support twice.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,11 +35,15 @@ from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import Organisation, SupportLink
 from desktop.domain.names import fold
 from desktop.services import casework
-from desktop.services.casefile import Store
 from desktop.services.workspace import CaseView
+from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import format_date, label
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import ERROR_STYLE
+
+if TYPE_CHECKING:
+    from desktop.services.casefile import Store
 
 WARNING_STYLE = "color: #8a5300; font-weight: bold;"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -43,10 +54,11 @@ class NetworkTab(Retranslating, QWidget):
 
     changed = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._db = db
         self._client_id: str | None = None
+        self._writing = False  # a change is on its way to the case file
         self._support: list[SupportLink] = []
         self._organisations: dict[str, Organisation] = {}
         self.table = _support_table()
@@ -107,6 +119,7 @@ class NetworkTab(Retranslating, QWidget):
     def clear(self) -> None:
         """Forget the client and the network shown for them."""
         self._client_id = None
+        self._writing = False
         self._support = []
         self._organisations = {}
         self._reset_input()
@@ -117,7 +130,8 @@ class NetworkTab(Retranslating, QWidget):
     # Changing support.
 
     def add_support(self) -> bool:
-        """Link the chosen organisation to the client; True if it was added."""
+        """Link the chosen organisation to the client; True if it was sent to the case file
+        (`changed` follows when it is there)."""
         org_id = self.organisation.currentData()
         if self._client_id is None or not org_id:
             self._show_error(self.tr("Choose an organisation first."))
@@ -128,45 +142,84 @@ class NetworkTab(Retranslating, QWidget):
             link = SupportLink(
                 self._client_id, str(org_id), purpose=self.purpose.text().strip(), since=since
             )
-            casework.add(self._store, link)
         except WelcomeDeskError as error:
             self._show_error(error.text(current_language()))
             return False
-        self._support.append(link)
-        self._reset_input()
-        self._done()
+        self._write(lambda store: casework.add(store, link), link.client_id, self._added, link)
         return True
 
     def end_support(self) -> bool:
-        """The selected support ends today; True if it was saved."""
+        """The selected support ends today; True if it was sent to the case file."""
         link = self.selected()
         if link is None or link.until is not None:
             return False
         try:
             ended = dataclasses.replace(link, until=date.today())
-            casework.save(self._store, ended)
         except WelcomeDeskError as error:
             self._show_error(error.text(current_language()))
             return False
-        self._support = [ended if s.id == link.id else s for s in self._support]
-        self._show_error("")
-        self._done()
+        self._write(lambda store: casework.save(store, ended), link.client_id, self._ended, ended)
         return True
 
     def remove_support(self) -> bool:
-        """Remove the selected support after asking; True if it was removed."""
+        """Remove the selected support after asking; True if it was sent to the case file."""
         link = self.selected()
         if link is None or not self._confirm_removal(link):
             return False
-        try:
-            casework.remove(self._store, SupportLink, link.id)
-        except WelcomeDeskError as error:
-            self._show_error(error.text(current_language()))
-            return False
+        self._write(
+            lambda store: casework.remove(store, SupportLink, link.id),
+            link.client_id,
+            self._removed,
+            link,
+        )
+        return True
+
+    def _write(
+        self,
+        op: Callable[[Store], object],
+        client_id: str,
+        done: Callable[[SupportLink], None],
+        link: SupportLink,
+    ) -> None:
+        """Run `op` on the worker; `done(link)` follows if this client is still shown."""
+        self._writing = True
+        self._update_buttons()
+
+        def succeeded(_result: object) -> None:
+            self._answered()
+            if client_id == self._client_id:
+                done(link)
+                self._render()
+            self.changed.emit()
+
+        def failed(error: BaseException) -> None:
+            self._answered()
+            if client_id == self._client_id:
+                self._show_error(error_text(error))
+            else:
+                self._db.report(error)
+
+        self._db.run(op, succeeded, failed)
+
+    def _answered(self) -> None:
+        self._writing = False
+        self._update_buttons()
+
+    def _added(self, link: SupportLink) -> None:
+        self._support.append(link)
+        typed = (self.organisation.currentData(), self.purpose.text().strip())
+        if typed == (link.organisation_id, link.purpose):  # not a next one being typed
+            self._reset_input()
+        else:
+            self._show_error("")
+
+    def _ended(self, ended: SupportLink) -> None:
+        self._support = [ended if s.id == ended.id else s for s in self._support]
+        self._show_error("")
+
+    def _removed(self, link: SupportLink) -> None:
         self._support = [s for s in self._support if s.id != link.id]
         self._show_error("")
-        self._done()
-        return True
 
     def _confirm_removal(self, link: SupportLink) -> bool:
         answer = QMessageBox.question(
@@ -177,10 +230,6 @@ class NetworkTab(Retranslating, QWidget):
             ),
         )
         return answer == QMessageBox.StandardButton.Yes
-
-    def _done(self) -> None:
-        self._render()
-        self.changed.emit()
 
     def selected(self) -> SupportLink | None:
         """The support link of the selected row, if any."""
@@ -248,10 +297,12 @@ class NetworkTab(Retranslating, QWidget):
             self.organisation.setCurrentIndex(self.organisation.findData(chosen) if chosen else -1)
 
     def _update_buttons(self) -> None:
-        link = self.selected()
+        link = self.selected() if not self._writing else None
         self.end_button.setEnabled(link is not None and link.until is None)
         self.remove_button.setEnabled(link is not None)
-        self.add_button.setEnabled(self._client_id is not None and bool(self._organisations))
+        self.add_button.setEnabled(
+            self._client_id is not None and bool(self._organisations) and not self._writing
+        )
 
     def _reset_input(self) -> None:
         self.organisation.setCurrentIndex(-1)

@@ -1,7 +1,8 @@
 """Dated counselling notes, newest first, and a field to add one.
 
 Notes are append-only by design (they never conflict between devices): a note once added is
-shown read-only and cannot be edited here.
+shown read-only and cannot be edited here. Adding one runs on the database worker; the typed
+text stays in the field until the note is in the case file.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from desktop.domain.dates import parse_date
 from desktop.domain.errors import InvalidInput, WelcomeDeskError
 from desktop.domain.model import Note
 from desktop.services import casework
-from desktop.services.casefile import Store
 from desktop.services.workspace import CaseView
+from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import format_date
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import ERROR_STYLE
@@ -54,9 +56,9 @@ class NotesTab(Retranslating, QWidget):
 
     changed = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._db = db
         self._client_id: str | None = None
         self._notes: list[Note] = []
         self.notes = QListWidget()
@@ -129,7 +131,8 @@ class NotesTab(Retranslating, QWidget):
     # Adding.
 
     def add_note(self) -> bool:
-        """Add the typed note with its date; True if it was added."""
+        """Add the typed note with its date; True if it was sent to the case file (`changed`
+        follows when it is there)."""
         if self._client_id is None:
             return False
         text = self.text.toPlainText().strip()
@@ -145,18 +148,30 @@ class NotesTab(Retranslating, QWidget):
 
     def _add(self, text: str, written_on: date) -> bool:
         assert self._client_id is not None
-        note = Note(self._client_id, written_on, text, author="")
         try:
-            casework.add(self._store, note)
+            note = Note(self._client_id, written_on, text, author="")
         except WelcomeDeskError as error:
             self._show_error(error.text(current_language()))
             return False
-        self._notes.insert(0, note)  # first among notes of the same day: it is the newest
-        self._notes.sort(key=lambda n: n.written_on, reverse=True)
-        self._render()
-        self._reset_input()
-        self.changed.emit()
+        client_id = self._client_id
+        self._db.run(
+            lambda store: casework.add(store, note),
+            lambda _done: self._added(client_id, note),
+            self._failed,
+        )
         return True
+
+    def _added(self, client_id: str, note: Note) -> None:
+        if client_id == self._client_id:  # still this client's tab
+            self._notes.insert(0, note)  # first among notes of the same day: the newest
+            self._notes.sort(key=lambda n: n.written_on, reverse=True)
+            self._render()
+            if self.text.toPlainText().strip() == note.text:
+                self._reset_input()
+        self.changed.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self._show_error(error_text(error))
 
     def _written_on(self) -> date:
         text = self.date.text().strip()

@@ -31,7 +31,10 @@ from desktop.services import casework
 from desktop.services.casefile import Store
 from desktop.services.organisations import add_organisation
 from desktop.ui.agenda.agenda_view import AgendaView
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import set_language
+
+Settle = Callable[[DbWorker], None]
 
 # A Wednesday of the current week: "later this week" and "earlier this week" exist on any day.
 TODAY = date.today() - timedelta(days=date.today().weekday()) + timedelta(days=2)
@@ -92,13 +95,14 @@ def people(store: Store, add: Callable[..., Client]) -> dict[str, Client]:
 
 
 @pytest.fixture
-def view(qtbot: QtBot, store: Store, people: dict[str, Client]) -> AgendaView:
-    view = AgendaView(store)
+def view(qtbot: QtBot, people: dict[str, Client], db: DbWorker, settle: Settle) -> AgendaView:
+    view = AgendaView(db)
     qtbot.addWidget(view)
     view.resize(1400, 700)
     view.refresh(TODAY)
     view.show()
     qtbot.waitExposed(view)
+    settle(db)
     return view
 
 
@@ -184,17 +188,22 @@ def test_today_is_highlighted(view: AgendaView) -> None:
     assert other.background(0).style() == Qt.BrushStyle.NoBrush
 
 
-def test_next_week_shows_its_appointments_and_today_comes_back(view: AgendaView) -> None:
+def test_next_week_shows_its_appointments_and_today_comes_back(
+    view: AgendaView, db: DbWorker, settle: Settle
+) -> None:
     view.next_button.click()
+    settle(db)
     shown = days(view)
     assert list(shown) == [f"Tuesday, {NEXT_WEEK.isoformat()}"]
     assert shown[f"Tuesday, {NEXT_WEEK.isoformat()}"][0][1] == "Haddad, Layla"
     assert "Müller" not in every_text(view.week_tree)
     view.previous_button.click()
     view.previous_button.click()
+    settle(db)
     assert days(view) == {}
     assert "No appointments this week." in every_text(view)
     view.today_button.click()
+    settle(db)
     assert any(h.startswith("Today") for h in days(view))
 
 
@@ -230,7 +239,7 @@ def test_a_closed_case_has_no_deadlines_on_the_radar(view: AgendaView) -> None:
 
 
 def test_the_kind_filter_and_the_horizon_narrow_the_radar(
-    view: AgendaView, store: Store, people: dict[str, Client]
+    view: AgendaView, store: Store, people: dict[str, Client], db: DbWorker, settle: Settle
 ) -> None:
     radar = view.radar
     assert radar.horizon.currentText() == "6 weeks"
@@ -244,8 +253,10 @@ def test_the_kind_filter_and_the_horizon_narrow_the_radar(
         ),
     )
     view.refresh(TODAY)
+    settle(db)
     assert "Document expires" in [r[1] for r in radar_rows(view)]
     radar.horizon.setCurrentIndex(radar.horizon.findData(4))
+    settle(db)
     assert "Document expires" not in [r[1] for r in radar_rows(view)]
     radar.kind_filter.setCurrentIndex(
         radar.kind_filter.findData(DeadlineKind.RESIDENCE_EXPIRY.value)
@@ -261,7 +272,12 @@ def kinds_offered(view: AgendaView) -> list[str]:
 
 
 def test_measures_due_are_on_the_radar_only_with_the_checkbox(
-    view: AgendaView, store: Store, people: dict[str, Client], qtbot: QtBot
+    view: AgendaView,
+    store: Store,
+    people: dict[str, Client],
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     radar = view.radar
     plan = IntegrationPlan(people["anna"].id)
@@ -269,6 +285,7 @@ def test_measures_due_are_on_the_radar_only_with_the_checkbox(
     late = Measure(goal.id, "Lebenslauf erstellen", due_on=TODAY - timedelta(days=9))
     casework.add(store, plan, goal, late)
     view.refresh(TODAY)
+    settle(db)
     assert not radar.include_measures.isChecked()
     assert radar.include_measures.text() == "Include measures"
     assert DeadlineKind.MEASURE_DUE.value not in kinds_offered(view)
@@ -276,6 +293,7 @@ def test_measures_due_are_on_the_radar_only_with_the_checkbox(
     before = len(radar_rows(view))
 
     qtbot.mouseClick(radar.include_measures, Qt.MouseButton.LeftButton)  # reads again
+    settle(db)
     assert radar.include_measures.isChecked()
     assert kinds_offered(view)[-1] == DeadlineKind.MEASURE_DUE.value
     measure = [r for r in radar_rows(view) if r[1] == "Measure due"]
@@ -286,6 +304,7 @@ def test_measures_due_are_on_the_radar_only_with_the_checkbox(
     assert radar_rows(view) == measure
 
     radar.include_measures.setChecked(False)  # the kind chosen is gone: every kind again
+    settle(db)
     assert radar.kind_filter.currentIndex() == 0
     assert DeadlineKind.MEASURE_DUE.value not in kinds_offered(view)
     assert len(radar_rows(view)) == before
@@ -339,25 +358,30 @@ def test_a_day_heading_opens_nobody(view: AgendaView, qtbot: QtBot) -> None:
 
 
 def test_clear_leaves_no_client_name_until_refreshed(
-    view: AgendaView, qtbot: QtBot, store: Store
+    view: AgendaView, qtbot: QtBot, store: Store, db: DbWorker, settle: Settle
 ) -> None:
     names = ("Müller", "Schmidt", "Haddad", "Closedcase", "Anna", "Omar", "Layla")
     assert all(name in every_text(view) for name in names[:3])
     view.clear()
     view.hide()
     view.show()  # shown again while locked: nothing is read
+    settle(db)
     texts = every_text(view)
     for name in (*names, "Jobcenter application", "Room 2", "Ausländerbehörde"):
         assert name not in texts
     view.refresh(TODAY)
+    settle(db)
     assert "Müller, Anna" in every_text(view)
 
 
-def test_the_agenda_reads_again_when_shown(view: AgendaView, store: Store, qtbot: QtBot) -> None:
+def test_the_agenda_reads_again_when_shown(
+    view: AgendaView, store: Store, qtbot: QtBot, db: DbWorker, settle: Settle
+) -> None:
     view.hide()
     newcomer = Client("Newcomer", "Ali", opened_on=TODAY)
     casework.add(store, newcomer, Appointment(newcomer.id, at(TODAY, 16), purpose="First talk"))
     view.show()
+    settle(db)
     assert "Newcomer, Ali" in every_text(view.week_tree)
 
 
@@ -370,3 +394,17 @@ def test_day_names_follow_the_language(view: AgendaView, qtbot: QtBot) -> None:
     finally:
         set_language("en")
     qtbot.waitUntil(lambda: any("Wednesday" in heading for heading in days(view)))
+
+
+def test_an_answer_on_its_way_when_cleared_is_not_shown(
+    view: AgendaView, db: DbWorker, settle: Settle
+) -> None:
+    view.clear()
+    settle(db)
+    view.refresh(TODAY)
+    view.clear()  # locked before the worker answered
+    settle(db)
+    texts = every_text(view)
+    for name in ("Müller", "Schmidt", "Haddad", "Jobcenter application"):
+        assert name not in texts
+    assert days(view) == {} and radar_rows(view) == []

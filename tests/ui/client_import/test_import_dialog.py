@@ -27,7 +27,10 @@ from desktop.ui.client_import.import_dialog import (
 )
 from desktop.ui.client_import.import_mapping import IGNORE
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import set_language
+
+Settle = Callable[[DbWorker], None]
 
 # As German Excel saves a list: Windows-1252, semicolons, German headers and dates; an empty
 # row 4, a bad date in row 5, Rania Haddad already in the case file, row 8 repeats row 2.
@@ -67,10 +70,13 @@ def rania(add: Callable[..., Client]) -> Client:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: Store, case_root: Path, rania: Client) -> MainWindow:
-    window = MainWindow(store, case_root)
+def window(
+    qtbot: QtBot, rania: Client, db: DbWorker, case_root: Path, settle: Settle
+) -> MainWindow:
+    window = MainWindow(db, case_root)
     qtbot.addWidget(window)
     window.show()
+    settle(db)  # the list shown before the test looks
     return window
 
 
@@ -89,7 +95,12 @@ def shown_names(window: MainWindow) -> list[str]:
 
 
 def test_a_german_csv_is_mapped_checked_and_imported_without_its_bad_row(
-    window: MainWindow, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    store: Store,
+    db: DbWorker,
+    settle: Settle,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path = write_csv(tmp_path)
     dialog = open_dialog(window, monkeypatch, path)
@@ -139,11 +150,13 @@ def test_a_german_csv_is_mapped_checked_and_imported_without_its_bad_row(
     assert expected.endswith(shown[0][3])
     assert not preview.skip.isChecked() and not dialog.import_button.isEnabled()
     dialog.import_button.click()
+    settle(db)
     assert names(store) == ["Haddad, Rania"]
 
     preview.skip.click()
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
+    settle(db)  # the case list shown anew
     assert dialog.pages.currentIndex() == DONE
     assert dialog.result_text.text() == (
         "Imported: 3 new, 1 already in the case file, 1 bad rows, 1 repeated rows."
@@ -156,7 +169,12 @@ def test_a_german_csv_is_mapped_checked_and_imported_without_its_bad_row(
 
 
 def test_reimporting_the_same_file_adds_no_one(
-    window: MainWindow, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    store: Store,
+    db: DbWorker,
+    settle: Settle,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path = write_csv(tmp_path)
     for _ in range(2):
@@ -171,11 +189,17 @@ def test_reimporting_the_same_file_adds_no_one(
     assert dialog.result_text.text() == (
         "Imported: 0 new, 4 already in the case file, 1 bad rows, 1 repeated rows."
     )
+    settle(db)
     assert names(store) == sorted([*GOOD, "Haddad, Rania"])
 
 
 def test_columns_can_be_mapped_by_hand_and_a_missing_family_name_is_said(
-    window: MainWindow, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    store: Store,
+    db: DbWorker,
+    settle: Settle,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     dialog = open_dialog(window, monkeypatch, write_csv(tmp_path))
     dialog.mapping.set_field(0, IGNORE)
@@ -196,17 +220,25 @@ def test_columns_can_be_mapped_by_hand_and_a_missing_family_name_is_said(
     dialog.next_button.click()
     dialog.import_button.click()
     assert dialog.result_text.text().startswith("Imported: 4 new, 1 already in the case file")
+    settle(db)
     assert "Bäcker, Jörg" in names(store)
 
 
 def test_escape_closes_the_dialog_and_nothing_is_imported(
-    window: MainWindow, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+    window: MainWindow,
+    store: Store,
+    db: DbWorker,
+    settle: Settle,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
 ) -> None:
     dialog = open_dialog(window, monkeypatch, write_csv(tmp_path))
     dialog.next_button.click()
     assert dialog.pages.currentIndex() == PREVIEW
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+    settle(db)
     assert names(store) == ["Haddad, Rania"]
 
 
@@ -218,15 +250,20 @@ def test_a_cancelled_import_is_rolled_back(store: Store, tmp_path: Path, rania: 
         asked.append(True)
         return len(asked) > 1
 
-    outcome = import_job(store, plan, True)(lambda _d, _t: None, cancelled)
+    outcome = import_job(plan, True)(store, lambda _d, _t: None, cancelled)
     assert isinstance(outcome, ImportCancelled) and len(asked) == 2
     assert names(store) == ["Haddad, Rania"]
-    outcome = import_job(store, plan, True)(lambda _d, _t: None, lambda: False)
+    outcome = import_job(plan, True)(store, lambda _d, _t: None, lambda: False)
     assert isinstance(outcome, ImportResult) and outcome.added == 3
 
 
 def test_an_excel_workbook_imports(
-    window: MainWindow, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    store: Store,
+    db: DbWorker,
+    settle: Settle,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path = tmp_path / "clients.xlsx"
     book = openpyxl.Workbook()
@@ -248,6 +285,7 @@ def test_an_excel_workbook_imports(
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
     assert dialog.result_text.text() == "Imported: 2 new, 0 already in the case file, 0 bad rows."
+    settle(db)  # the case list shown anew
     assert shown_names(window) == ["Haddad, Rania", "Kovalenko, Olena", "Tesfay, Senait"]
 
 

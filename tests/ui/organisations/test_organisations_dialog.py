@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.catalogues import OrganisationKind
@@ -14,6 +15,9 @@ from desktop.services import casework
 from desktop.services.casefile import Store
 from desktop.services.organisations import add_organisation, list_organisations
 from desktop.ui.organisations.organisations_dialog import OrganisationsDialog
+from desktop.ui.widgets.db_worker import DbWorker
+
+Settle = Callable[[DbWorker], None]
 
 
 @pytest.fixture
@@ -41,10 +45,13 @@ def network(store: Store, add: Callable[..., Client]) -> dict[str, Organisation]
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, store: Store, network: dict[str, Organisation]) -> OrganisationsDialog:
-    dialog = OrganisationsDialog(store)
+def dialog(
+    qtbot: QtBot, network: dict[str, Organisation], db: DbWorker, settle: Settle
+) -> OrganisationsDialog:
+    dialog = OrganisationsDialog(db)
     qtbot.addWidget(dialog)
     dialog.show()
+    settle(db)
     return dialog
 
 
@@ -90,15 +97,21 @@ def test_the_supported_clients_are_counted(dialog: OrganisationsDialog) -> None:
     }
 
 
-def test_search_narrows_the_list(dialog: OrganisationsDialog, qtbot: QtBot) -> None:
+def test_search_narrows_the_list(
+    dialog: OrganisationsDialog, qtbot: QtBot, db: DbWorker, settle: Settle
+) -> None:
     qtbot.keyClicks(dialog.search, "lingua")
+    settle(db)
     assert names(dialog) == ["Sprachschule Lingua"]
     assert dialog.count_label.text() == "1 organisation"
     dialog.search.clear()
+    settle(db)
     assert len(names(dialog)) == 3
 
 
-def test_a_new_organisation_is_saved_and_listed(dialog: OrganisationsDialog, store: Store) -> None:
+def test_a_new_organisation_is_saved_and_listed(
+    dialog: OrganisationsDialog, store: Store, db: DbWorker, settle: Settle
+) -> None:
     form = dialog.new_organisation()
     assert form.isVisible() and form.windowTitle() == "New organisation"
     form.set_values(
@@ -112,6 +125,7 @@ def test_a_new_organisation_is_saved_and_listed(dialog: OrganisationsDialog, sto
         }
     )
     form.accept()
+    settle(db)
     assert not form.isVisible() and form.error_text == ""
     stored = {row.organisation.name: row.organisation for row in list_organisations(store)}
     assert stored["Tafel Nordstadt"].kind is OrganisationKind.WELFARE_ASSOCIATION
@@ -122,7 +136,7 @@ def test_a_new_organisation_is_saved_and_listed(dialog: OrganisationsDialog, sto
 
 
 def test_a_form_without_a_name_is_refused_in_one_sentence(
-    dialog: OrganisationsDialog, store: Store
+    dialog: OrganisationsDialog, store: Store, db: DbWorker, settle: Settle
 ) -> None:
     form = dialog.new_organisation()
     form.set_values({"name": "   ", "email": "someone@example.org"})
@@ -132,11 +146,16 @@ def test_a_form_without_a_name_is_refused_in_one_sentence(
     form.set_values({"name": "Beratung", "email": "no-at-sign"})
     form.accept()
     assert form.isVisible() and form.error_text.startswith("The e-mail address")
+    settle(db)
     assert len(list_organisations(store)) == 3
 
 
 def test_an_edit_is_stored(
-    dialog: OrganisationsDialog, store: Store, network: dict[str, Organisation]
+    dialog: OrganisationsDialog,
+    store: Store,
+    network: dict[str, Organisation],
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     school = network["school"]
     form = dialog.edit_organisation(school.id)
@@ -144,6 +163,7 @@ def test_an_edit_is_stored(
     assert form.values()["kind"] is OrganisationKind.LANGUAGE_SCHOOL
     form.set_values({"contact_person": "Frau Demir", "phone": "0431 777"})
     form.accept()
+    settle(db)
     assert not form.isVisible()
     stored = {row.organisation.id: row for row in list_organisations(store)}
     assert len(stored) == 3
@@ -184,3 +204,22 @@ def test_edit_needs_a_selection(
     dialog.edit_button.click()
     form = dialog.current_form
     assert form is not None and form.values()["contact_person"] == "Frau Weber"
+
+
+def test_a_new_organisation_hidden_by_the_search_is_shown_all_the_same(
+    dialog: OrganisationsDialog, qtbot: QtBot, store: Store, db: DbWorker, settle: Settle
+) -> None:
+    qtbot.keyClicks(dialog.search, "lingua")
+    settle(db)
+    form = dialog.new_organisation()
+    form.set_values({"name": "Tafel Nordstadt"})
+    form.accept()
+    assert form.saving and not any(b.isEnabled() for b in form.findChildren(QPushButton))
+    form.reject()  # Escape while it is being saved: the form waits for the case file
+    assert form.isVisible()
+    settle(db)
+    assert not form.isVisible() and form.saved is not None
+    assert dialog.search.text() == ""
+    assert len(names(dialog)) == 4
+    assert dialog.selected_id() == form.saved.id
+    assert [r.organisation.name for r in list_organisations(store, "tafel")] == ["Tafel Nordstadt"]

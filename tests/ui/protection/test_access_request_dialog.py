@@ -1,8 +1,13 @@
-"""The data access request from the window: save dialog, language, worker, status bar."""
+"""The data access request from the window: save dialog, language, worker, status bar.
+
+The window reaches the case file through its database worker: the tests wait for its answers
+(`settle`) before they look at the files or the status bar.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,14 +22,24 @@ from desktop.services.clients import add_client
 from desktop.store.store import Store
 from desktop.ui.protection.access_request_dialog import export_access_request
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.widgets.db_worker import DbWorker
+
+Settle = Callable[[DbWorker], None]
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: Store, case_root: Path) -> MainWindow:
-    window = MainWindow(store, case_root)
+def window(qtbot: QtBot, db: DbWorker, settle: Settle, case_root: Path) -> MainWindow:
+    window = MainWindow(db, case_root)
     qtbot.addWidget(window)
     window.show()
+    settle(db)
     return window
+
+
+def show_client(window: MainWindow, client_id: str, qtbot: QtBot) -> None:
+    """Open the client in the window and wait until its case is shown."""
+    window.open_client(client_id)
+    qtbot.waitUntil(lambda: window.workspace.client_id == client_id)
 
 
 def save_as(monkeypatch: pytest.MonkeyPatch, path: Path | None, pick: int | None = None) -> list:
@@ -45,16 +60,23 @@ def pdf_text(path: Path) -> str:
 
 
 def test_the_open_client_is_written_as_pdf_and_json_named_in_the_status_bar(
-    window: MainWindow, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
+    store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     client = add_client(
         store, {"family_name": "Haddad", "given_names": "Amal", "file_number": "AZ 7/26"}
     )
     add_client(store, {"family_name": "Okonkwo", "given_names": "Chidi"})
-    window.open_client(client.id)
+    show_client(window, client.id, qtbot)
     asked = save_as(monkeypatch, tmp_path / "statement")
 
     export_access_request(window)
+    settle(db)
 
     pdf, js = tmp_path / "statement.pdf", tmp_path / "statement.json"
     assert asked[0][2] == f"Auskunft-AZ-7-26-{date.today().isoformat()}.pdf"
@@ -67,32 +89,48 @@ def test_the_open_client_is_written_as_pdf_and_json_named_in_the_status_bar(
 
 
 def test_an_english_speaking_client_gets_english_by_default_and_german_can_be_chosen(
-    window: MainWindow, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
+    store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     client = add_client(
         store, {"family_name": "Smith", "given_names": "Jo", "languages": (LanguageSkill("en"),)}
     )
-    window.open_client(client.id)
+    show_client(window, client.id, qtbot)
     asked = save_as(monkeypatch, tmp_path / "a.pdf")
     export_access_request(window)
+    settle(db)
     assert asked[0][4] == "PDF in English (*.pdf)"
     assert asked[0][2].startswith("Auskunft-Smith-")
     assert "Information about stored data" in pdf_text(tmp_path / "a.pdf")
 
     save_as(monkeypatch, tmp_path / "b.pdf", pick=0)
     export_access_request(window)
+    settle(db)
     assert "Auskunft über gespeicherte Daten" in pdf_text(tmp_path / "b.pdf")
 
 
 def test_nothing_happens_without_an_open_client_or_when_cancelled(
-    window: MainWindow, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
+    store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     asked = save_as(monkeypatch, tmp_path / "a.pdf")
     export_access_request(window)
+    settle(db)
     assert asked == [] and not (tmp_path / "a.pdf").exists()
 
     client = add_client(store, {"family_name": "Haddad"})
-    window.open_client(client.id)
+    show_client(window, client.id, qtbot)
     save_as(monkeypatch, None)
     export_access_request(window)
+    settle(db)
     assert list(tmp_path.glob("*.pdf")) == []

@@ -1,9 +1,14 @@
-"""The backups dialog and the window's backup functions, over a real case file offscreen."""
+"""The backups dialog and the window's backup functions, over a real case file offscreen.
+
+Everything reaches the case file through the database worker: the tests wait for its answers
+(`settle`) before they look at the window or the case file.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -21,17 +26,30 @@ from desktop.ui.protection.backup_dialog import (
 )
 from desktop.ui.protection.backup_restore_flow import restore_from
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.widgets.db_worker import DbWorker
 
 PASSPHRASE = "correct horse battery staple"
+Settle = Callable[[DbWorker], None]
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: Store, case_root: Path, add: Callable[..., Client]) -> MainWindow:
+def window(
+    qtbot: QtBot, db: DbWorker, settle: Settle, case_root: Path, add: Callable[..., Client]
+) -> MainWindow:
     add(family_name="Müller", given_names="Anna")
-    window = MainWindow(store, case_root)
+    window = MainWindow(db, case_root)
     qtbot.addWidget(window)
     window.show()
+    settle(db)
     return window
+
+
+def in_worker(qtbot: QtBot, db: DbWorker, op: Callable[[Store], Any]) -> Any:
+    """What `op` finds in the case file open in the worker."""
+    answer: list[Any] = []
+    db.run(op, answer.append)
+    qtbot.waitUntil(lambda: bool(answer))
+    return answer[0]
 
 
 @pytest.fixture
@@ -42,16 +60,24 @@ def stick(tmp_path: Path) -> Path:
 
 
 def test_the_dialog_keeps_its_settings_and_backs_up_now(
-    qtbot: QtBot, store: Store, case_root: Path, stick: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
+    store: Store,
+    case_root: Path,
+    stick: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(
         QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: str(stick))
     )
-    dialog = BackupsDialog(store, case_root)
+    dialog = BackupsDialog(db, case_root)
     qtbot.addWidget(dialog)
+    settle(db)
     dialog.keep.setValue(3)
     dialog.on_close.setChecked(True)
     dialog.back_up_button.click()  # no folder yet: asks for one, then writes the backup
+    settle(db)
     assert backup.backup_settings(store) == backup.BackupSettings(stick, 3, True)
     assert dialog.backups.topLevelItemCount() == 1
     assert len(backup.list_backups(stick)) == 1
@@ -69,45 +95,65 @@ def _restore(window: MainWindow, path: Path, answers: list[str], sure: bool) -> 
 
 
 def test_restore_from_the_window_shows_the_backup(
-    window: MainWindow, add: Callable[..., Client], stick: Path
+    window: MainWindow,
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
+    store: Store,
+    add: Callable[..., Client],
+    stick: Path,
 ) -> None:
-    assert window.store is not None
-    before = case_data(window.store)
-    made = backup.back_up(window.store, window.root, stick)
+    assert db.is_open
+    before = case_data(store)
+    made = backup.back_up(store, window.root, stick)
     add(family_name="Später", given_names="Bo")
 
     done, asked = _restore(window, made.path, ["wrong passphrase", PASSPHRASE], sure=True)
+    settle(db)
 
     assert done
     assert asked == ["", "The passphrase is not correct."]
-    assert window.store is not None and case_data(window.store) == before
+    assert db.is_open and in_worker(qtbot, db, case_data) == before
     assert window.case_list.model.rowCount() == 1
     assert "Safety copy" in window.statusBar().currentMessage()
 
 
 def test_answering_no_leaves_the_case_file_open_and_unchanged(
-    window: MainWindow, add: Callable[..., Client], stick: Path, snapshot: Callable
+    window: MainWindow,
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
+    store: Store,
+    add: Callable[..., Client],
+    stick: Path,
+    snapshot: Callable,
 ) -> None:
-    assert window.store is not None
-    made = backup.back_up(window.store, window.root, stick)
+    assert db.is_open
+    made = backup.back_up(store, window.root, stick)
     add(family_name="Später", given_names="Bo")
-    store = window.store
     data = case_data(store)
 
     done, _asked = _restore(window, made.path, [PASSPHRASE], sure=False)
+    settle(db)
 
     assert not done
-    assert window.store is store and case_data(store) == data
+    assert in_worker(qtbot, db, lambda open_now: open_now is store) and case_data(store) == data
     assert not backup.list_backups(window.root / "backups")
     assert not (window.root / "backups").exists() or not any((window.root / "backups").iterdir())
 
 
 def test_backup_on_close_writes_one_and_a_failure_asks(
-    window: MainWindow, stick: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    db: DbWorker,
+    settle: Settle,
+    store: Store,
+    stick: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    assert window.store is not None
-    backup.save_backup_settings(window.store, backup.BackupSettings(stick, 10, True))
+    assert db.is_open
+    backup.save_backup_settings(store, backup.BackupSettings(stick, 10, True))
     assert backup_on_close(window)
+    settle(db)
     assert len(backup.list_backups(stick)) == 1
 
     warned: list[str] = []
@@ -117,18 +163,22 @@ def test_backup_on_close_writes_one_and_a_failure_asks(
     monkeypatch.setattr(
         QMessageBox, "question", staticmethod(lambda *_a: QMessageBox.StandardButton.No)
     )
-    backup.save_backup_settings(window.store, backup.BackupSettings(stick / "gone", 10, True))
+    backup.save_backup_settings(store, backup.BackupSettings(stick / "gone", 10, True))
     assert not backup_on_close(window)
     assert warned == ["The target folder does not exist, so nothing was saved."]
 
 
-def test_back_up_now_and_open_backups(window: MainWindow, stick: Path) -> None:
-    assert window.store is not None
-    backup.save_backup_settings(window.store, backup.BackupSettings(stick, 10, False))
+def test_back_up_now_and_open_backups(
+    window: MainWindow, db: DbWorker, settle: Settle, store: Store, stick: Path
+) -> None:
+    assert db.is_open
+    backup.save_backup_settings(store, backup.BackupSettings(stick, 10, False))
     back_up_now(window)
+    settle(db)
     assert len(backup.list_backups(stick)) == 1
     assert "Backup written" in window.statusBar().currentMessage()
     dialog = open_backups(window)
+    settle(db)
     assert dialog is not None and dialog.backups.topLevelItemCount() == 1
     window.lock()
     assert open_backups(window) is None

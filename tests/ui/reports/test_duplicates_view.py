@@ -20,7 +20,10 @@ from desktop.store.store import Store
 from desktop.ui.client_import.import_dialog import DONE
 from desktop.ui.reports.duplicates_view import DuplicatesDialog
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import set_language
+
+Settle = Callable[[DbWorker], None]
 
 
 @pytest.fixture
@@ -56,10 +59,13 @@ def pair(add: Callable[..., Client], store: Store) -> tuple[Client, Client]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: Store, case_root: Path, pair: tuple[Client, Client]) -> MainWindow:
-    window = MainWindow(store, case_root)
+def window(
+    qtbot: QtBot, pair: tuple[Client, Client], db: DbWorker, case_root: Path, settle: Settle
+) -> MainWindow:
+    window = MainWindow(db, case_root)
     qtbot.addWidget(window)
     window.show()
+    settle(db)  # the list shown before the test looks
     return window
 
 
@@ -101,7 +107,12 @@ def test_the_pair_is_listed_and_the_look_alike_is_not(
 
 
 def test_the_preview_shows_the_filled_fields_and_the_merge_keeps_every_part(
-    window: MainWindow, store: Store, pair: tuple[Client, Client], monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    store: Store,
+    db: DbWorker,
+    settle: Settle,
+    pair: tuple[Client, Client],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     first, second = pair
     dialog = open_review(window)
@@ -118,6 +129,7 @@ def test_the_preview_shows_the_filled_fields_and_the_merge_keeps_every_part(
     merged = []
     dialog.merged.connect(lambda: merged.append(True))
     dialog.merge_button.click()
+    settle(db)  # the case list shown anew after the merge
     assert len(asked) == 1
     assert asked[0].startswith(
         "Ali, Muhammad's plans, documents, appointments, notes and support links move to "
@@ -141,27 +153,33 @@ def test_the_preview_shows_the_filled_fields_and_the_merge_keeps_every_part(
 
 
 def test_saying_no_merges_nothing(
-    window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, store: Store, db: DbWorker, settle: Settle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
         QMessageBox, "question", staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.No)
     )
     dialog = open_review(window)
     dialog.merge_button.click()
+    settle(db)
     assert store.clients(ClientQuery()).total == 3 and dialog.table.rowCount() == 1
 
 
-def test_not_the_same_person_hides_the_pair(window: MainWindow, store: Store) -> None:
+def test_not_the_same_person_hides_the_pair(
+    window: MainWindow, store: Store, db: DbWorker, settle: Settle
+) -> None:
     dialog = open_review(window)
     dialog.different_button.click()
     assert dialog.table.rowCount() == 0 and not dialog.merge_button.isEnabled()
     dialog.close()
     again = open_review(window)  # hidden for this session
     assert again.table.rowCount() == 0
+    settle(db)
     assert store.clients(ClientQuery()).total == 3
 
 
-def test_the_new_client_dialog_warns_about_another_spelling(window: MainWindow) -> None:
+def test_the_new_client_dialog_warns_about_another_spelling(
+    window: MainWindow, db: DbWorker, settle: Settle
+) -> None:
     dialog = window.new_client()
     assert dialog is not None
     dialog.family_name.setText("Ali")
@@ -169,6 +187,7 @@ def test_the_new_client_dialog_warns_about_another_spelling(window: MainWindow) 
     dialog.birth_date.setText("1990")
     dialog.nationality.setText("SY")
     dialog.add_button.click()
+    settle(db)
     assert dialog.isVisible() and dialog.client is None
     assert "Ali, Mohammed (1990-05-17)" in dialog.message.text()
     assert dialog.add_button.text() == "Add &anyway"

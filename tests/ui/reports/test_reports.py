@@ -23,13 +23,15 @@ from desktop.ui.reports.calendar_dialog import CalendarDialog
 from desktop.ui.reports.reports_menu import ReportsMenu
 from desktop.ui.reports.statistics_view import StatisticsDialog
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import set_language
 
 TODAY = date.today()
+Settle = Callable[[DbWorker], None]
 
 
-def make_window(qtbot: QtBot, store: Store, case_root: Path) -> MainWindow:
-    window = MainWindow(store, case_root)
+def make_window(qtbot: QtBot, db: DbWorker, case_root: Path) -> MainWindow:
+    window = MainWindow(db, case_root)
     qtbot.addWidget(window)
     window.show()
     return window
@@ -42,8 +44,10 @@ def demo(store: Store) -> Store:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, demo: Store, case_root: Path) -> MainWindow:
-    return make_window(qtbot, demo, case_root)
+def window(qtbot: QtBot, demo: Store, db: DbWorker, case_root: Path, settle: Settle) -> MainWindow:
+    window = make_window(qtbot, db, case_root)
+    settle(db)  # the list, the settings: shown before the test looks
+    return window
 
 
 def menu(window: MainWindow) -> ReportsMenu:
@@ -82,10 +86,16 @@ def client_with_events(store: Store) -> Client:
 
 
 def test_a_calendar_of_the_open_client_names_only_initials(
-    window: MainWindow, demo: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    demo: Store,
+    db: DbWorker,
+    settle: Settle,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     client = client_with_events(demo)
     window.open_client(client.id)
+    settle(db)
     dialog = menu(window).export_calendar()
     assert isinstance(dialog, CalendarDialog)
     assert dialog.only_client.isChecked()
@@ -104,9 +114,9 @@ def test_a_calendar_of_the_open_client_names_only_initials(
 
 
 def test_a_calendar_with_a_range_the_wrong_way_round_is_refused(
-    qtbot: QtBot, demo: Store, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo: Store, db: DbWorker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dialog = CalendarDialog(demo, None)
+    dialog = CalendarDialog(db, None)
     qtbot.addWidget(dialog)
     assert not dialog.only_client.isEnabled()
     dialog.end.setDate(dialog.start.date().addDays(-1))
@@ -122,11 +132,17 @@ def read_csv(path: Path) -> list[list[str]]:
 
 
 def test_the_case_list_is_exported_as_filtered(
-    window: MainWindow, demo: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    demo: Store,
+    db: DbWorker,
+    settle: Settle,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     first = window.case_list.model.client_at(0)
     window.case_list.search.setText(first.family_name)
     window.case_list.run_query()
+    settle(db)
     expected = sorted(c.id for c in all_clients(demo, window.case_list.query()))
     assert 1 <= len(expected) < 120
     save_as(monkeypatch, tmp_path / "liste", "CSV for Excel (*.csv)")
@@ -196,10 +212,10 @@ def test_statistics_show_the_figures_of_the_period(
 
 
 def test_counts_of_one_and_two_are_shown_as_less_than_three(
-    qtbot: QtBot, store: Store, add: Callable[..., Client]
+    qtbot: QtBot, add: Callable[..., Client], db: DbWorker
 ) -> None:
     add(family_name="Müller", given_names="Anna", opened_on=date(TODAY.year, 1, 1), closed_on=TODAY)
-    dialog = StatisticsDialog(store)
+    dialog = StatisticsDialog(db)
     qtbot.addWidget(dialog)
     assert dialog.refresh()
     cases = dialog.tables[0]
@@ -213,6 +229,9 @@ def test_counts_of_one_and_two_are_shown_as_less_than_three(
 def test_the_feed_folder_gets_the_feed_file(
     window: MainWindow,
     demo: Store,
+    db: DbWorker,
+    settle: Settle,
+    qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -222,24 +241,30 @@ def test_the_feed_folder_gets_the_feed_file(
         QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: str(folder))
     )
     dialog = menu(window).open_feed()
+    settle(db)  # the saved settings are in the dialog
     assert dialog is not None and dialog.detail.currentData() == "initials"
     dialog.choose_folder()
     dialog.accept()
+    settle(db)  # saved, then the feed written
     feed = folder / calendar.FEED_NAME
     assert feed.exists() and "BEGIN:VCALENDAR" in feed.read_text(encoding="utf-8")
     assert load_feed_settings(demo) == FeedSettings(folder, "initials")
     feed.unlink()
-    assert menu(window).refresh_feed() is None  # nothing changed since
+    with qtbot.waitSignal(menu(window).feed_refreshed) as refreshed:
+        menu(window).refresh_feed()
+    assert refreshed.args[0] is None  # nothing changed since
     assert not feed.exists()
 
 
 def test_a_feed_folder_that_cannot_be_written_is_said_in_the_status_bar(
-    window: MainWindow, demo: Store, tmp_path: Path
+    window: MainWindow, demo: Store, qtbot: QtBot, tmp_path: Path
 ) -> None:
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
     save_feed_settings(demo, FeedSettings(blocked / "sub", "none"))
-    assert menu(window).refresh_feed(force=True) is None
+    with qtbot.waitSignal(menu(window).feed_refreshed) as refreshed:
+        menu(window).refresh_feed(force=True)
+    assert refreshed.args[0] is None
     assert "could not be written" in window.statusBar().currentMessage()
 
 

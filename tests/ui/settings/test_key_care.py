@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +19,13 @@ from desktop.store.store import Store
 from desktop.ui.settings.recovery_key_dialog import NewRecoveryKeyDialog
 from desktop.ui.settings.settings_dialog import SettingsDialog
 from desktop.ui.widgets import i18n
+from desktop.ui.widgets.db_worker import DbWorker
 from tests.ui.fake_german import german_translator
 
 PASSPHRASE = "correct horse battery staple"
 NEW_PASSPHRASE = "green apple river morning"
 WRONG = "wrong horse battery staple"
+Settle = Callable[[DbWorker], None]
 
 # A few German texts, as the lead's welcome_desk_de.qm will hold them (from /tmp/wd-i18n/D.json).
 GERMAN = {
@@ -52,10 +54,11 @@ def german(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, store: Store, case_root: Path) -> SettingsDialog:
-    dialog = SettingsDialog(store, case_root)
+def dialog(qtbot: QtBot, db: DbWorker, settle: Settle, case_root: Path) -> SettingsDialog:
+    dialog = SettingsDialog(db, case_root)
     qtbot.addWidget(dialog)
     dialog.show()
+    settle(db)
     return dialog
 
 
@@ -71,18 +74,26 @@ def pdf_text(path: Path) -> str:
 
 
 def test_a_new_recovery_key_replaces_the_old_one(
-    dialog: SettingsDialog, opened: InitResult, case_root: Path, qtbot: QtBot, tmp_path: Path
+    dialog: SettingsDialog,
+    opened: InitResult,
+    case_root: Path,
+    qtbot: QtBot,
+    tmp_path: Path,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     old = opened.recovery_key
     new_key = open_new_key(dialog, qtbot)
     assert "the old key stops working" in new_key.explanation.text()
     new_key.passphrase.setText(WRONG)
     new_key.make_button.click()
+    settle(db)
     assert new_key.error.text() == "The passphrase is not correct."
     casefile.unlock(case_root, recovery_key=old, use_keyring=False).close()
 
     new_key.passphrase.setText(PASSPHRASE)
     new_key.make_button.click()
+    settle(db)
     key = new_key.recovery_key
     assert key and key != old and new_key.passphrase.text() == ""
     assert new_key.key_label.text().replace("\n", "-") == key
@@ -135,19 +146,24 @@ def test_the_key_is_forgotten_in_the_windows_credential_store(
     case_root: Path,
     monkeypatch: pytest.MonkeyPatch,
     _isolated_keyring: Any,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     assert not dialog.forget_keyring_button.isEnabled()
     monkeypatch.setattr(dialog, "ask_passphrase", lambda: PASSPHRASE)
     dialog.keyring.click()
+    settle(db)
     assert dialog.keyring.isChecked() and dialog.forget_keyring_button.isEnabled()
     assert _isolated_keyring.entries
 
     monkeypatch.setattr(dialog, "confirm_forget", lambda: False)
     dialog.forget_keyring_button.click()
+    settle(db)
     assert _isolated_keyring.entries and casefile.keyring_configured(case_root)
 
     monkeypatch.setattr(dialog, "confirm_forget", lambda: True)
     dialog.forget_keyring_button.click()
+    settle(db)
     assert _isolated_keyring.entries == {}
     assert not casefile.keyring_configured(case_root)
     assert not dialog.keyring.isChecked() and not dialog.forget_keyring_button.isEnabled()
@@ -156,15 +172,22 @@ def test_the_key_is_forgotten_in_the_windows_credential_store(
 
 
 def test_a_passphrase_changed_in_the_dialog_unlocks(
-    dialog: SettingsDialog, store: Store, case_root: Path, qtbot: QtBot
+    dialog: SettingsDialog,
+    store: Store,
+    case_root: Path,
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     change = dialog.change_passphrase()
     qtbot.waitUntil(change.isVisible)
     change.old.setText(PASSPHRASE)
     change.new.setText(NEW_PASSPHRASE)
     change.repeat.setText(NEW_PASSPHRASE)
-    change.change_button.click()
+    with qtbot.waitSignal(change.finished):  # closed (and deleted soon) once it is changed
+        change.change_button.click()
     assert not change.isVisible()
+    settle(db)
     casefile.unlock(case_root, passphrase=NEW_PASSPHRASE, use_keyring=False).close()
     assert [e.action for e in audit.trail(store, actions=["passphrase_changed"])] == [
         "passphrase_changed"
@@ -172,19 +195,32 @@ def test_a_passphrase_changed_in_the_dialog_unlocks(
 
 
 def test_your_name_is_saved_for_the_audit_trail(
-    dialog: SettingsDialog, store: Store, qtbot: QtBot, case_root: Path
+    dialog: SettingsDialog,
+    store: Store,
+    qtbot: QtBot,
+    case_root: Path,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     assert dialog.coordinator_name.text() == audit.coordinator_name(store)
     dialog.coordinator_name.setText("  Anna Schütz ")
     dialog.apply_button.click()
+    settle(db)
     assert audit.coordinator_name(store) == "Anna Schütz"
-    again = SettingsDialog(store, case_root)
+    again = SettingsDialog(db, case_root)
     qtbot.addWidget(again)
+    settle(db)
     assert again.coordinator_name.text() == "Anna Schütz"
 
 
 def test_the_key_care_speaks_german(
-    german: None, dialog: SettingsDialog, opened: InitResult, case_root: Path, qtbot: QtBot
+    german: None,
+    dialog: SettingsDialog,
+    opened: InitResult,
+    case_root: Path,
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     assert dialog.keys_group.title() == "Passphrase und Schlüssel"
     assert dialog.new_recovery_key_button.text() == "Neuer Wieder&herstellungsschlüssel…"
@@ -195,10 +231,64 @@ def test_the_key_care_speaks_german(
     assert new_key.make_button.text() == "Neuen Schlüssel &erstellen"
     new_key.passphrase.setText(WRONG)
     new_key.make_button.click()
+    settle(db)
     assert new_key.error.text() == "Die Passphrase ist nicht richtig."
     new_key.passphrase.setText(PASSPHRASE)
     new_key.make_button.click()
+    settle(db)
     assert new_key.written_down.text() == "Ich habe ihn &aufgeschrieben / in den Tresor gelegt"
     new_key.written_down.setChecked(True)
     new_key.close_button.click()
     casefile.unlock(case_root, recovery_key=new_key.recovery_key, use_keyring=False).close()
+
+
+def test_the_dialogs_wait_for_the_worker_with_their_buttons_disabled(
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
+    case_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dialog = SettingsDialog(db, case_root)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.ok_button.isEnabled() and not dialog.apply_button.isEnabled()
+    settle(db)  # the saved settings are shown: now they can be saved
+    assert dialog.ok_button.isEnabled() and dialog.apply_button.isEnabled()
+
+    monkeypatch.setattr(dialog, "ask_passphrase", lambda: PASSPHRASE)
+    dialog.keyring.click()  # Argon2id on the worker: the dialog answers, its buttons wait
+    assert not dialog.keyring.isEnabled() and not dialog.ok_button.isEnabled()
+    dialog.reject()
+    assert dialog.isVisible()
+    settle(db)
+    assert dialog.keyring.isEnabled() and dialog.keyring.isChecked()
+
+    new_key = open_new_key(dialog, qtbot)
+    new_key.passphrase.setText(PASSPHRASE)
+    new_key.make_button.click()
+    assert new_key.waiting
+    assert not new_key.make_button.isEnabled() and not new_key.cancel_button.isEnabled()
+    new_key.reject()  # the old key may already be gone: the dialog stays for the new one
+    assert new_key.isVisible()
+    settle(db)
+    assert not new_key.waiting and new_key.recovery_key
+    assert new_key.key_label.isVisible()
+    new_key.written_down.setChecked(True)
+    new_key.close_button.click()
+
+    change = dialog.change_passphrase()
+    qtbot.waitUntil(change.isVisible)
+    change.old.setText(PASSPHRASE)
+    change.new.setText(NEW_PASSPHRASE)
+    change.repeat.setText(NEW_PASSPHRASE)
+    change.change_button.click()
+    assert change.waiting and not change.change_button.isEnabled()
+    assert not change.cancel_button.isEnabled()
+    change.reject()
+    assert change.isVisible()
+    with qtbot.waitSignal(change.finished):
+        pass  # the worker changes the passphrase, then the dialog closes
+    assert not change.waiting and not change.isVisible()
+    settle(db)
+    casefile.unlock(case_root, passphrase=NEW_PASSPHRASE, use_keyring=False).close()

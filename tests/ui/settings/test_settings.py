@@ -19,11 +19,13 @@ from desktop.ui.case_list.case_list import CaseList
 from desktop.ui.settings.settings_dialog import SettingsDialog
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.widgets import i18n
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.workspace.case_workspace import CaseWorkspace
 from tests.ui.fake_german import german_translator
 
 PASSPHRASE = "correct horse battery staple"
 NEW_PASSPHRASE = "green apple river morning"
+Settle = Callable[[DbWorker], None]
 
 # A few German texts, as the lead's welcome_desk_de.qm will hold them.
 GERMAN = {
@@ -50,19 +52,23 @@ def german_catalogue(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: Store, case_root: Path, add: Callable[..., Client]) -> MainWindow:
+def window(
+    qtbot: QtBot, case_root: Path, add: Callable[..., Client], db: DbWorker, settle: Settle
+) -> MainWindow:
     add(family_name="Müller", given_names="Anna")
-    window = MainWindow(store, case_root)
+    window = MainWindow(db, case_root)
     qtbot.addWidget(window)
     window.show()
+    settle(db)
     return window
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
+def dialog(qtbot: QtBot, window: MainWindow, db: DbWorker, settle: Settle) -> SettingsDialog:
     dialog = window.open_settings()
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
+    settle(db)
     return dialog
 
 
@@ -70,10 +76,14 @@ def menu_titles(window: MainWindow) -> list[str]:
     return [action.text() for action in window.menuBar().actions()]
 
 
-def test_the_dialog_shows_the_saved_settings(qtbot: QtBot, store: Store, case_root: Path) -> None:
+def test_the_dialog_shows_the_saved_settings(
+    qtbot: QtBot, store: Store, case_root: Path, db: DbWorker, settle: Settle
+) -> None:
+    settle(db)
     save_settings(store, Settings(language="en", idle_lock_minutes=25, office_name="KIM Kassel"))
-    dialog = SettingsDialog(store, case_root)
+    dialog = SettingsDialog(db, case_root)
     qtbot.addWidget(dialog)
+    settle(db)
     assert dialog.language.currentData() == "en" and dialog.language.currentText() == "English"
     assert dialog.idle_minutes.value() == 25
     assert (dialog.idle_minutes.minimum(), dialog.idle_minutes.maximum()) == (1, 240)
@@ -82,31 +92,41 @@ def test_the_dialog_shows_the_saved_settings(qtbot: QtBot, store: Store, case_ro
 
 
 def test_ok_saves_and_the_idle_lock_takes_the_new_time(
-    dialog: SettingsDialog, window: MainWindow, store: Store
+    dialog: SettingsDialog, window: MainWindow, store: Store, db: DbWorker, settle: Settle
 ) -> None:
     assert window.idle_lock.timeout_ms == 10 * 60_000
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.idle_minutes.setValue(5)
     dialog.office_name.setText("Welcome Center Kassel")
     dialog.ok_button.click()
+    settle(db)
     assert load_settings(store) == Settings("en", 5, "Welcome Center Kassel")
     assert window.idle_lock.timeout_ms == 5 * 60_000
 
 
-def test_an_invalid_value_is_said_in_one_sentence(dialog: SettingsDialog, store: Store) -> None:
+def test_an_invalid_value_is_said_in_one_sentence(
+    dialog: SettingsDialog, store: Store, db: DbWorker, settle: Settle
+) -> None:
     dialog.office_name.setText("x" * 300)
     dialog.ok_button.click()
+    settle(db)
     assert dialog.isVisible()
     assert dialog.error.text() == "The office name may have at most 200 characters."
     assert load_settings(store).office_name == ""
 
 
 def test_the_language_switches_without_restart(
-    german_catalogue: None, dialog: SettingsDialog, window: MainWindow, qtbot: QtBot
+    german_catalogue: None,
+    dialog: SettingsDialog,
+    window: MainWindow,
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     assert menu_titles(window) == ["&Case file", "&View", "&Sync", "&Reports", "&Data protection"]
     dialog.language.setCurrentIndex(dialog.language.findData("de"))
     dialog.apply_button.click()
+    settle(db)
     assert i18n.current_language() == "de"
     qtbot.waitUntil(
         lambda: (
@@ -122,6 +142,7 @@ def test_the_language_switches_without_restart(
     assert statuses.itemText(1) == ResidenceStatus.ASYLUM_PROCEDURE.label("de")
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.apply_button.click()
+    settle(db)
     qtbot.waitUntil(
         lambda: (
             menu_titles(window) == ["&Case file", "&View", "&Sync", "&Reports", "&Data protection"]
@@ -150,32 +171,44 @@ def test_every_widget_of_the_window_retranslates(
 
 
 def test_the_windows_account_can_be_turned_on_and_off(
-    dialog: SettingsDialog, case_root: Path, monkeypatch: pytest.MonkeyPatch
+    dialog: SettingsDialog,
+    case_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     monkeypatch.setattr(dialog, "ask_passphrase", lambda: "wrong horse battery staple")
     dialog.keyring.click()
+    settle(db)
     assert not dialog.keyring.isChecked()
     assert dialog.error.text() == "The passphrase is not correct."
     assert not casefile.keyring_configured(case_root)
     monkeypatch.setattr(dialog, "ask_passphrase", lambda: PASSPHRASE)
     dialog.keyring.click()
+    settle(db)
     assert dialog.keyring.isChecked() and dialog.error.isHidden()
     assert casefile.keyring_configured(case_root)
     casefile.unlock(case_root, use_keyring=True).close()
     dialog.keyring.click()
+    settle(db)
     assert not dialog.keyring.isChecked() and not casefile.keyring_configured(case_root)
 
 
 def test_cancelling_the_passphrase_prompt_changes_nothing(
-    dialog: SettingsDialog, case_root: Path, monkeypatch: pytest.MonkeyPatch
+    dialog: SettingsDialog,
+    case_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     monkeypatch.setattr(dialog, "ask_passphrase", lambda: None)
     dialog.keyring.click()
+    settle(db)
     assert not dialog.keyring.isChecked() and not casefile.keyring_configured(case_root)
 
 
 def test_the_passphrase_can_be_changed(
-    dialog: SettingsDialog, case_root: Path, qtbot: QtBot
+    dialog: SettingsDialog, case_root: Path, qtbot: QtBot, db: DbWorker, settle: Settle
 ) -> None:
     change = dialog.change_passphrase()
     qtbot.waitUntil(change.isVisible)
@@ -184,13 +217,15 @@ def test_the_passphrase_can_be_changed(
     qtbot.keyClicks(change.repeat, NEW_PASSPHRASE)
     assert change.strength.text().startswith("Strength: ")
     change.change_button.click()
+    settle(db)
     assert change.isVisible() and change.error.text() == "The passphrase is not correct."
     change.old.setText(PASSPHRASE)
     change.repeat.setText("green apple river evening")
     change.change_button.click()
     assert change.error.text() == "The two new passphrases are not the same."
     change.repeat.setText(NEW_PASSPHRASE)
-    change.change_button.click()
+    with qtbot.waitSignal(change.finished):  # closed (and deleted soon) once it is changed
+        change.change_button.click()
     assert not change.isVisible()
     casefile.unlock(case_root, passphrase=NEW_PASSPHRASE, use_keyring=False).close()
     with pytest.raises(Exception):  # noqa: B017 - the old one no longer opens the case file

@@ -1,7 +1,9 @@
-"""Locking after idle time: pending edits saved, the store closed, not one name left on screen."""
+"""Locking after idle time: pending edits saved, the store closed by its worker, not one name left
+on screen; a job behind a progress dialog holds the lock off until it ends."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from desktop.store.store import Store
 from desktop.ui.case_list.new_client_dialog import NewClientDialog
 from desktop.ui.shell.idle_lock import IdleLock
 from desktop.ui.shell.main_window import MainWindow
-from desktop.ui.widgets import worker
+from desktop.ui.widgets.db_worker import DbWorker
 
 PASSPHRASE = "correct horse battery staple"
 SECRETS = ("Müller", "Mueller", "Anna", "Haddad", "Layla", "A-1", "0151", "Okafor")
@@ -60,13 +62,19 @@ def all_texts(root: QWidget) -> str:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: Store, case_root: Path, add: Callable[..., Client]) -> MainWindow:
+def window(qtbot: QtBot, db: DbWorker, case_root: Path, add: Callable[..., Client]) -> MainWindow:
     add(family_name="Müller", given_names="Anna", other_names=("Mueller",), file_number="A-1")
     add(family_name="Haddad", given_names="Layla")
-    window = MainWindow(store, case_root, idle_lock_ms=60_000)  # 100 ms once the test is set
+    window = MainWindow(db, case_root, idle_lock_ms=60_000)  # 100 ms once the test is set
     qtbot.addWidget(window)
     window.show()
+    settled(window, qtbot)
     return window
+
+
+def settled(window: MainWindow, qtbot: QtBot) -> None:
+    """Wait until the window's worker has answered everything asked of it."""
+    qtbot.waitUntil(window.db.is_idle, timeout=10_000)
 
 
 def test_the_idle_lock_fires_only_after_quiet_time(qtbot: QtBot) -> None:
@@ -95,17 +103,16 @@ def test_input_postpones_the_idle_lock(qtbot: QtBot) -> None:
     lock.stop()
 
 
-def test_no_lock_while_a_background_job_owns_the_store(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(worker, "busy", lambda: True)
-    lock = IdleLock(50)
+def test_no_lock_while_a_job_behind_a_progress_dialog_runs(qtbot: QtBot, db: DbWorker) -> None:
+    gate = threading.Event()
+    db.run_job(lambda _store, _progress, _cancelled: gate.wait(10), modal=True)
+    lock = IdleLock(50, busy=lambda: db.running_job)
     fired: list[bool] = []
     lock.idle.connect(lambda: fired.append(True))
     lock.start()
     qtbot.wait(250)
     assert fired == []
-    monkeypatch.setattr(worker, "busy", lambda: False)
+    gate.set()  # the job ends
     qtbot.waitUntil(lambda: fired == [True], timeout=2000)
 
 
@@ -113,8 +120,10 @@ def test_idle_lock_saves_closes_and_hides_every_name(
     window: MainWindow, store: Store, case_root: Path, qtbot: QtBot
 ) -> None:
     window.case_list.state_filter.setCurrentIndex(window.case_list.state_filter.findData("all"))
+    settled(window, qtbot)
     names = [c.display_name for c in map(window.case_list.model.client_at, range(2))]
     window.case_list.table.selectRow(names.index("Müller, Anna"))
+    settled(window, qtbot)
     anna = window.workspace.view
     assert anna is not None
     phone = window.workspace.tabs[0].editors["phone"].widget
@@ -128,7 +137,7 @@ def test_idle_lock_saves_closes_and_hides_every_name(
     assert "Müller, Anna" in before and "0151 999" in before and "Okafor" in before
 
     window.idle_lock.set_timeout_ms(100)
-    qtbot.waitUntil(lambda: window.store is None, timeout=3000)
+    qtbot.waitUntil(lambda: not window.db.is_open, timeout=3000)
 
     with pytest.raises(Exception):  # noqa: B017 - any error: the connection is gone
         store.conn.execute("SELECT 1")
@@ -147,20 +156,26 @@ def test_idle_lock_saves_closes_and_hides_every_name(
 
 def test_unlocking_arms_the_idle_lock_again(window: MainWindow, qtbot: QtBot) -> None:
     window.idle_lock.set_timeout_ms(100)
-    qtbot.waitUntil(lambda: window.store is None, timeout=3000)
+    qtbot.waitUntil(lambda: not window.db.is_open, timeout=3000)
     assert not window.idle_lock.is_active()
+    window.idle_lock.set_timeout_ms(5_000)  # a slow machine must not lock again before we look
     dialog = window.request_unlock()
     dialog.field.setText(PASSPHRASE)
-    dialog.ok_button.click()
-    qtbot.waitUntil(lambda: window.store is not None)
+    with qtbot.waitSignal(dialog.accepted):  # the case file is open in the worker
+        dialog.ok_button.click()
+    assert window.db.is_open
     assert window.idle_lock.is_active()
-    qtbot.waitUntil(lambda: window.store is None, timeout=3000)
+    window.idle_lock.set_timeout_ms(100)
+    qtbot.waitUntil(lambda: not window.db.is_open, timeout=3000)
 
 
 def test_the_idle_time_comes_from_the_settings(qtbot: QtBot, store: Store, case_root: Path) -> None:
     save_settings(store, Settings(language="en", idle_lock_minutes=3, office_name=""))
-    window = MainWindow(store, case_root)
+    worker = DbWorker()
+    worker.attach(store)
+    window = MainWindow(worker, case_root)
     qtbot.addWidget(window)
+    settled(window, qtbot)
     assert window.idle_lock.timeout_ms == 3 * 60_000 and window.idle_lock.is_active()
     window.close()
     assert not window.idle_lock.is_active()

@@ -1,4 +1,8 @@
-"""The main window offscreen over a real case file: search, filter, workspace, lock and unlock."""
+"""The main window offscreen over a real case file: search, filter, workspace, lock and unlock.
+
+The window reaches the case file only through its database worker; the tests wait for the
+worker's answers (`settle`) before they look at what the window shows.
+"""
 
 from __future__ import annotations
 
@@ -16,18 +20,21 @@ from desktop.domain.catalogues import FieldOfAction, MeasureStatus, ResidenceSta
 from desktop.domain.model import Client, Goal, IntegrationPlan, Measure
 from desktop.domain.names import fold
 from desktop.services import casefile, casework
-from desktop.services.clients import ClientQuery
+from desktop.services.clients import ClientQuery, list_clients
 from desktop.services.demo import fill_demo
 from desktop.store.store import Store
 from desktop.ui.case_list.new_client_dialog import NewClientDialog
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.widgets.db_worker import DbWorker
 
 PASSPHRASE = "correct horse battery staple"
 NAMES = ("Müller, Anna", "Schmidt, Omar", "Haddad, Layla")
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: Store, case_root: Path, add: Callable[..., Client]) -> MainWindow:
+def window(
+    qtbot: QtBot, db: DbWorker, store: Store, case_root: Path, add: Callable[..., Client]
+) -> MainWindow:
     add(family_name="Müller", given_names="Anna", other_names=("Mueller",), file_number="A-1")
     add(
         family_name="Schmidt",
@@ -41,10 +48,16 @@ def window(qtbot: QtBot, store: Store, case_root: Path, add: Callable[..., Clien
         opened_on=date(2020, 1, 1),
         closed_on=date(2021, 1, 1),
     )
-    window = MainWindow(store, case_root)
+    window = MainWindow(db, case_root)
     qtbot.addWidget(window)
     window.show()
+    settled(window, qtbot)
     return window
+
+
+def settled(window: MainWindow, qtbot: QtBot) -> None:
+    """Wait until the window's worker has answered everything asked of it."""
+    qtbot.waitUntil(window.db.is_idle, timeout=10_000)
 
 
 def shown_names(window: MainWindow) -> list[str]:
@@ -52,8 +65,18 @@ def shown_names(window: MainWindow) -> list[str]:
     return [model.client_at(row).display_name for row in range(model.rowCount())]
 
 
-def select(window: MainWindow, name: str) -> None:
+def select(window: MainWindow, name: str, qtbot: QtBot) -> None:
+    """Select a row and wait until its case is shown."""
     window.case_list.table.selectRow(shown_names(window).index(name))
+    settled(window, qtbot)
+
+
+def clients_in(window: MainWindow, qtbot: QtBot) -> int:
+    """How many clients the case file open in the window's worker holds."""
+    total: list[int] = []
+    window.db.run(lambda store: list_clients(store, ClientQuery()).total, total.append)
+    qtbot.waitUntil(lambda: bool(total))
+    return total[0]
 
 
 def test_the_list_shows_open_cases_and_counts_them(window: MainWindow) -> None:
@@ -87,10 +110,13 @@ def test_typing_ascii_narrows_two_thousand_demo_clients(
     root = tmp_path / "demo"
     shutil.copytree(demo_template, root)
     store = casefile.unlock(root, passphrase=PASSPHRASE, use_keyring=False)
-    window = MainWindow(store, root)
+    everyone = list_clients(store, ClientQuery(state="open", limit=2000)).clients
+    worker = DbWorker()
+    worker.attach(store)
+    window = MainWindow(worker, root)
     qtbot.addWidget(window)
     window.show()
-    everyone = store.clients(ClientQuery(state="open", limit=2000)).clients
+    settled(window, qtbot)
     target = next(c for c in everyone if not c.family_name.isascii())
     typed = fold(target.family_name).split(" ")[0]  # "Öztürk" -> "ozturk": ASCII only
     assert typed.isascii()
@@ -106,28 +132,32 @@ def test_typing_ascii_narrows_two_thousand_demo_clients(
         assert typed in fold(spellings)
 
 
-def test_the_state_filter_shows_closed_and_all_cases(window: MainWindow) -> None:
+def test_the_state_filter_shows_closed_and_all_cases(window: MainWindow, qtbot: QtBot) -> None:
     states = window.case_list.state_filter
     states.setCurrentIndex(states.findData("closed"))
+    settled(window, qtbot)
     assert shown_names(window) == ["Haddad, Layla"]
     states.setCurrentIndex(states.findData("all"))
+    settled(window, qtbot)
     assert sorted(shown_names(window)) == sorted(NAMES)
     assert window.count_label.text() == "3 people"
 
 
-def test_the_residence_status_filter(window: MainWindow) -> None:
+def test_the_residence_status_filter(window: MainWindow, qtbot: QtBot) -> None:
     statuses = window.case_list.status_filter
     assert statuses.itemText(0) == "All"
     assert statuses.count() == 1 + len(ResidenceStatus)
     statuses.setCurrentIndex(statuses.findData(ResidenceStatus.DULDUNG.value))
+    settled(window, qtbot)
     assert shown_names(window) == ["Schmidt, Omar"]
     assert statuses.currentText() == ResidenceStatus.DULDUNG.label("en")
     statuses.setCurrentIndex(0)
+    settled(window, qtbot)
     assert len(shown_names(window)) == 2
 
 
 def test_deadline_and_open_measures_filters(
-    window: MainWindow, store: Store, add: Callable[..., Client]
+    window: MainWindow, store: Store, add: Callable[..., Client], qtbot: QtBot
 ) -> None:
     planned = add(family_name="Nasser", given_names="Rami")
     plan = IntegrationPlan(planned.id)
@@ -135,18 +165,21 @@ def test_deadline_and_open_measures_filters(
     casework.add(store, plan, goal, Measure(goal.id, "Kurs", status=MeasureStatus.PLANNED))
     case_list = window.case_list
     case_list.run_query()
+    settled(window, qtbot)
     assert len(shown_names(window)) == 3
     case_list.deadline_filter.setChecked(True)  # Schmidt's Duldung runs out in 10 days
+    settled(window, qtbot)
     assert shown_names(window) == ["Schmidt, Omar"]
     case_list.deadline_filter.setChecked(False)
     case_list.measures_filter.click()
+    settled(window, qtbot)
     assert shown_names(window) == ["Nasser, Rami"]
     assert case_list.query().open_measures and case_list.query().deadline_within_days is None
 
 
-def test_selecting_a_row_shows_the_case_in_the_workspace(window: MainWindow) -> None:
+def test_selecting_a_row_shows_the_case_in_the_workspace(window: MainWindow, qtbot: QtBot) -> None:
     assert window.workspace.client_id is None
-    select(window, "Müller, Anna")
+    select(window, "Müller, Anna", qtbot)
     view = window.workspace.view
     assert view is not None and view.client.display_name == "Müller, Anna"
     titles = [window.workspace.tab_widget.tabText(i) for i in range(6)]
@@ -160,8 +193,9 @@ def test_selecting_a_row_shows_the_case_in_the_workspace(window: MainWindow) -> 
     ]
 
 
-def test_sorting_by_a_column_reorders_in_sql(window: MainWindow) -> None:
+def test_sorting_by_a_column_reorders_in_sql(window: MainWindow, qtbot: QtBot) -> None:
     window.case_list.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    settled(window, qtbot)
     assert shown_names(window) == ["Schmidt, Omar", "Müller, Anna"]
     query = window.case_list.model.query
     assert query.sort == "name" and query.descending
@@ -170,6 +204,7 @@ def test_sorting_by_a_column_reorders_in_sql(window: MainWindow) -> None:
 def test_ctrl_n_adds_a_client_who_appears_selected(window: MainWindow, qtbot: QtBot) -> None:
     window.case_list.search.setText("Schmidt")
     window.case_list.run_query()
+    settled(window, qtbot)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -180,14 +215,16 @@ def test_ctrl_n_adds_a_client_who_appears_selected(window: MainWindow, qtbot: Qt
     qtbot.keyClicks(dialog.given_names, "Chidi")
     qtbot.keyClicks(dialog.birth_date, "1988")
     qtbot.keyClicks(dialog.nationality, "Nigeria")
-    dialog.add_button.click()
+    with qtbot.waitSignal(dialog.accepted):  # the person is in the case file
+        dialog.add_button.click()
     assert dialog.message.isHidden(), dialog.message.text()
+    settled(window, qtbot)
     current = window.case_list.current_client()
     assert current is not None and current.display_name == "Okafor, Chidi"
     assert current.nationality == "NG" and str(current.birth_date) == "1988"
     assert window.workspace.client_id == current.id
-    assert window.store is not None
-    assert window.store.clients(ClientQuery()).total == 4
+    assert window.db.is_open
+    assert clients_in(window, qtbot) == 4
 
 
 def test_a_likely_duplicate_is_named_before_it_is_added(window: MainWindow, qtbot: QtBot) -> None:
@@ -196,12 +233,14 @@ def test_a_likely_duplicate_is_named_before_it_is_added(window: MainWindow, qtbo
     qtbot.keyClicks(dialog.family_name, "Mueller")
     qtbot.keyClicks(dialog.given_names, "Anna")
     dialog.add_button.click()
+    settled(window, qtbot)
     assert dialog.isVisible() and dialog.client is None
     assert "Müller, Anna" in dialog.message.text()
     assert dialog.add_button.text() == "Add &anyway"
     dialog.add_button.click()
+    settled(window, qtbot)
     assert dialog.client is not None
-    assert window.store is not None and window.store.clients(ClientQuery()).total == 4
+    assert window.db.is_open and clients_in(window, qtbot) == 4
 
 
 def test_a_wrong_birth_date_is_said_in_one_sentence(window: MainWindow, qtbot: QtBot) -> None:
@@ -210,6 +249,7 @@ def test_a_wrong_birth_date_is_said_in_one_sentence(window: MainWindow, qtbot: Q
     qtbot.keyClicks(dialog.family_name, "Okafor")
     qtbot.keyClicks(dialog.birth_date, "sometime")
     dialog.add_button.click()
+    settled(window, qtbot)
     assert dialog.isVisible() and "sometime" in dialog.message.text()
 
 
@@ -221,19 +261,18 @@ def test_after_locking_the_passphrase_brings_the_list_back(
     dialog = window.request_unlock()
     dialog.field.setText("not the passphrase")
     dialog.ok_button.click()
-    assert window.store is None and dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.waiting)
+    assert not window.db.is_open and dialog.isVisible()
     dialog.field.setText(PASSPHRASE)
     dialog.ok_button.click()
-    qtbot.waitUntil(lambda: window.store is not None)
-    assert window.store is not None
-    try:
-        assert window.store.clients(ClientQuery()).total == 3
-        assert sorted(shown_names(window)) == ["Müller, Anna", "Schmidt, Omar"]
-        assert window.lock_action.isEnabled()
-        select(window, "Schmidt, Omar")
-        assert window.workspace.client_id is not None
-    finally:
-        window.store.close()
+    qtbot.waitUntil(lambda: window.db.is_open)
+    settled(window, qtbot)
+    assert window.db.is_open
+    assert clients_in(window, qtbot) == 3
+    assert sorted(shown_names(window)) == ["Müller, Anna", "Schmidt, Omar"]
+    assert window.lock_action.isEnabled()
+    select(window, "Schmidt, Omar", qtbot)
+    assert window.workspace.client_id is not None
 
 
 def test_ctrl_l_locks_and_asks_for_the_passphrase(
@@ -242,7 +281,7 @@ def test_ctrl_l_locks_and_asks_for_the_passphrase(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert window.store is None
+    assert not window.db.is_open
     dialog = window.request_unlock()
     qtbot.waitUntil(dialog.isVisible)
     dialog.reject()
@@ -266,7 +305,7 @@ def test_the_agenda_and_back_to_the_cases(window: MainWindow, qtbot: QtBot) -> N
 def test_a_client_opened_from_the_agenda_is_shown_even_if_filtered_out(
     window: MainWindow, store: Store, qtbot: QtBot
 ) -> None:
-    closed = store.clients(ClientQuery(state="closed")).clients[0]  # not in the "open" list
+    closed = list_clients(store, ClientQuery(state="closed")).clients[0]  # not in the "open" list
     window.agenda_action.trigger()
     window.agenda.open_client.emit(closed.id)
     qtbot.waitUntil(lambda: window.workspace.client_id == closed.id)
@@ -285,14 +324,14 @@ def test_the_organisations_open_from_the_view_menu(window: MainWindow, qtbot: Qt
 def test_typing_in_a_tab_is_saved_when_another_case_is_chosen(
     window: MainWindow, store: Store, qtbot: QtBot
 ) -> None:
-    select(window, "Müller, Anna")
+    select(window, "Müller, Anna", qtbot)
     view = window.workspace.view
     assert view is not None
     phone = window.workspace.tabs[0].editors["phone"].widget
     phone.setFocus()
     qtbot.keyClicks(phone, "0151 2345")
     assert window.saved_label.text() == "Unsaved changes"
-    select(window, "Schmidt, Omar")  # no focus change, no Enter: the switch itself saves
+    select(window, "Schmidt, Omar", qtbot)  # no focus change, no Enter: the switch saves
     assert store.get(Client, view.client.id).phone == "0151 2345"
     assert window.saved_label.text().startswith("Saved ")
     assert window.workspace.client_id != view.client.id

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,9 +22,11 @@ from desktop.store.store import Store
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.sync.folder_watcher import FolderWatcher
 from desktop.ui.sync.sync_dialog import SyncDialog
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import set_language
 
 SHARE = (ConsentScope.STORE, ConsentScope.SHARE_COLLEAGUES)
+Settle = Callable[[DbWorker], None]
 
 
 def add_client(store: Store, fields: dict[str, Any]) -> Client:
@@ -54,6 +56,15 @@ def pair(tmp_path: Path) -> Iterator[tuple[Store, Store]]:
 
 
 @pytest.fixture
+def anna_db(qapp: object, pair: tuple[Store, Store]) -> Iterator[DbWorker]:
+    """The database worker that owns Anna's case file (Bea's is used directly)."""
+    worker = DbWorker()
+    worker.attach(pair[0])
+    yield worker
+    worker.shutdown()
+
+
+@pytest.fixture
 def shared(tmp_path: Path) -> Path:
     folder = tmp_path / "shared"
     folder.mkdir()
@@ -64,60 +75,81 @@ def names(store: Store) -> list[str]:
     return [c.family_name for c in store.clients(ClientQuery()).clients]
 
 
-def watcher_of(store: Store, folder: Path) -> tuple[FolderWatcher, list[str]]:
+def watcher_of(
+    store: Store, db: DbWorker, folder: Path, settle: Settle
+) -> tuple[FolderWatcher, list[str]]:
     sync.set_sync_folder(store, folder)
-    watcher = FolderWatcher()
+    # Owned by a parent, as the window's watcher is: not by Python alone, whose last reference
+    # may be an answer the worker thread lets go of (a QObject must die on its own thread).
+    watcher = FolderWatcher(db, db)
     said: list[str] = []
     watcher.message.connect(said.append)
-    watcher.set_store(store)
+    watcher.start()
+    settle(db)
     return watcher, said
 
 
+def check_now(qtbot: QtBot, watcher: FolderWatcher) -> sync.FolderCheck | None:
+    """Look at the folder now and wait until the check has ended: what it did (its `checked`
+    signal), or None if it could not run (the folder cannot be reached)."""
+    qtbot.waitUntil(lambda: not watcher.busy)  # a timed check came first: let it end
+    checks: list[sync.FolderCheck] = []
+    watcher.checked.connect(checks.append)
+    try:
+        with qtbot.waitSignal(watcher.running, check_params_cb=lambda running: not running):
+            assert watcher.check_now()
+    finally:
+        watcher.checked.disconnect(checks.append)
+    return checks[0] if checks else None
+
+
 def test_the_watcher_imports_what_is_for_me_and_leaves_bundles_for_colleagues(
-    qtbot: QtBot, pair: tuple[Store, Store], shared: Path
+    qtbot: QtBot, pair: tuple[Store, Store], shared: Path, anna_db: DbWorker, settle: Settle
 ) -> None:
     anna, bea = pair
     add_client(bea, {"family_name": "Haddad", "given_names": "Rami"})
     sync.export_for(bea, "Anna", shared)
-    watcher, said = watcher_of(anna, shared)
+    watcher, said = watcher_of(anna, anna_db, shared, settle)
     assert watcher.is_active() and watcher.folder == shared
     merged: list[list[sync.FolderImport]] = []
     watcher.imported.connect(merged.append)
 
-    check = watcher.check_now()
+    check = check_now(qtbot, watcher)
     assert check is not None
+    settle(anna_db)
     assert said == ["1 bundle imported from the sync folder."]
     assert names(anna) == ["Haddad"]
     assert len(merged) == 1 and merged[0][0].summary is not None
     outgoing = [p for p in shared.glob("*.wdb") if p != merged[0][0].path]
     assert [p.name for p in outgoing] == [check.exported[0].path.name]
 
-    assert watcher.check_now() is not None  # nothing new: nothing written, nothing said
+    assert check_now(qtbot, watcher) is not None  # nothing new: nothing written, nothing said
     assert [p for p in shared.glob("*.wdb") if p != merged[0][0].path] == outgoing
     assert said == ["1 bundle imported from the sync folder."]
 
     sync.import_from_folder(bea, shared)  # Bea's watcher, in short
+    settle(anna_db)
     add_client(anna, {"family_name": "Okafor", "given_names": "Ada"})
-    check = watcher.check_now()
+    check = check_now(qtbot, watcher)
     assert check is not None and len(check.exported) == 1  # a change since: a fresh bundle
     assert not outgoing[0].exists()  # the older one for Bea is gone
     assert len(sync.import_from_folder(bea, shared)) == 1
     assert sorted(names(bea)) == ["Haddad", "Okafor"]
-    watcher.set_store(None)
+    watcher.stop()
     assert not watcher.is_active()
 
 
 def test_a_refused_bundle_is_reported_once(
-    qtbot: QtBot, pair: tuple[Store, Store], shared: Path
+    qtbot: QtBot, pair: tuple[Store, Store], shared: Path, anna_db: DbWorker, settle: Settle
 ) -> None:
     anna, bea = pair
     bundle = sync.export_for(bea, "Anna", shared).path
     data = bytearray(bundle.read_bytes())
     data[-40] ^= 0x01
     bundle.write_bytes(bytes(data))
-    watcher, said = watcher_of(anna, shared)
-    watcher.check_now()
-    watcher.check_now()
+    watcher, said = watcher_of(anna, anna_db, shared, settle)
+    check_now(qtbot, watcher)
+    check_now(qtbot, watcher)
     assert said == [
         "Not imported from the sync folder: This file was changed after Bea signed it, "
         "so it was not imported."
@@ -125,23 +157,28 @@ def test_a_refused_bundle_is_reported_once(
 
 
 def test_an_unreachable_folder_is_reported_and_still_watched(
-    qtbot: QtBot, pair: tuple[Store, Store], shared: Path
+    qtbot: QtBot, pair: tuple[Store, Store], shared: Path, anna_db: DbWorker, settle: Settle
 ) -> None:
     anna, bea = pair
-    watcher, said = watcher_of(anna, shared)
+    watcher, said = watcher_of(anna, anna_db, shared, settle)
     shared.rmdir()  # the USB stick was pulled
-    assert watcher.check_now() is None
+    assert check_now(qtbot, watcher) is None
     assert said == [f"The sync folder {shared} cannot be reached; Welcome Desk will try again."]
     assert watcher.is_active()
     assert not shared.exists()  # nothing written in its place
     shared.mkdir()
     sync.export_for(bea, "Anna", shared)
-    assert watcher.check_now() is not None
+    assert check_now(qtbot, watcher) is not None
     assert said[-1] == "1 bundle imported from the sync folder."
 
 
 def test_the_exchange_tab_sets_the_folder_and_checks_it_now(
-    qtbot: QtBot, pair: tuple[Store, Store], shared: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    pair: tuple[Store, Store],
+    shared: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    anna_db: DbWorker,
+    settle: Settle,
 ) -> None:
     anna, bea = pair
     add_client(bea, {"family_name": "Novak", "given_names": "Jan"})
@@ -149,45 +186,57 @@ def test_the_exchange_tab_sets_the_folder_and_checks_it_now(
     monkeypatch.setattr(
         QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: str(shared))
     )
-    dialog = SyncDialog(anna)
+    dialog = SyncDialog(anna_db)
     qtbot.addWidget(dialog)
     dialog.show()
+    settle(anna_db)
     page = dialog.exchange
     chosen: list[object] = []
     dialog.folder_changed.connect(chosen.append)
     assert not page.watch.isChecked() and not page.check_button.isEnabled()
     page.watch.click()
+    settle(anna_db)
     assert chosen == [shared] and sync.sync_folder(anna) == shared
     assert page.watch.isChecked() and page.folder_path.text() == str(shared)
     page.check_button.click()
+    settle(anna_db)
     assert page.result.text() == (
         "1 bundle imported from the sync folder. 1 bundle for colleagues written."
     )
     assert names(anna) == ["Novak"]
     page.watch.click()
+    settle(anna_db)
     assert chosen == [shared, None] and sync.sync_folder(anna) is None
     assert page.folder_path.text() == ""
 
 
 def test_the_main_window_opens_sync_and_reports_the_watched_folder(
-    qtbot: QtBot, pair: tuple[Store, Store], shared: Path, tmp_path: Path
+    qtbot: QtBot,
+    pair: tuple[Store, Store],
+    shared: Path,
+    tmp_path: Path,
+    anna_db: DbWorker,
+    settle: Settle,
 ) -> None:
     anna, bea = pair
     add_client(bea, {"family_name": "Rossi", "given_names": "Luca"})
     sync.export_for(bea, "Anna", shared)
     sync.set_sync_folder(anna, shared)
-    window = MainWindow(anna, tmp_path / "anna")
+    window = MainWindow(anna_db, tmp_path / "anna")
     qtbot.addWidget(window)
     window.show()
+    settle(anna_db)
     assert window.sync_action.shortcut().toString() == "Ctrl+Shift+Y"
     assert window.sync_menu.title() == "&Sync"
     assert window.folder_watcher.is_active()
 
-    assert window.folder_watcher.check_now() is not None
+    assert check_now(qtbot, window.folder_watcher) is not None
+    settle(anna_db)
     assert window.statusBar().currentMessage() == "1 bundle imported from the sync folder."
     assert window.case_list.model.total == 1
 
     window.sync_action.trigger()
+    settle(anna_db)
     dialog = window.findChild(SyncDialog)
     assert isinstance(dialog, SyncDialog) and dialog.isVisible()
     assert window.open_sync() is dialog  # one Sync window, brought forward

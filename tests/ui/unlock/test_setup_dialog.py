@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.services import casefile
-from desktop.store.search import ClientQuery
+from desktop.services.clients import ClientQuery, list_clients
 from desktop.ui.unlock.setup_dialog import SetupDialog
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import set_language
 
 PASSPHRASE = "correct horse battery staple"
@@ -20,21 +21,29 @@ RECOVERY_KEY = re.compile(r"^[A-Z0-9]{4,}(-[A-Z0-9]{4,})+$")
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, case_root: Path) -> Iterator[SetupDialog]:
-    dialog = SetupDialog(case_root)
+def worker(qapp: object) -> Iterator[DbWorker]:
+    """A worker with no case file yet: the dialog creates one in it."""
+    db = DbWorker()
+    yield db
+    db.shutdown()
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, case_root: Path, worker: DbWorker) -> Iterator[SetupDialog]:
+    dialog = SetupDialog(case_root, worker)
     qtbot.addWidget(dialog)
     dialog.show()
     yield dialog
-    if dialog.store is not None:
-        dialog.store.close()
 
 
 def enter(dialog: SetupDialog, qtbot: QtBot, first: str, second: str) -> None:
+    """Type both passphrases, click Create and wait until the worker has answered."""
     dialog.passphrase.clear()
     dialog.repeat.clear()
     qtbot.keyClicks(dialog.passphrase, first)
     qtbot.keyClicks(dialog.repeat, second)
     dialog.create_button.click()
+    qtbot.waitUntil(lambda: dialog.created or dialog.create_button.isEnabled())
 
 
 def test_different_passphrases_are_refused(
@@ -43,7 +52,7 @@ def test_different_passphrases_are_refused(
     enter(dialog, qtbot, PASSPHRASE, "correct horse battery stapel")
     assert dialog.error.isVisible()
     assert dialog.error.text() == "The two passphrases are not the same."
-    assert dialog.isVisible() and dialog.store is None
+    assert dialog.isVisible() and not dialog.created
     assert not casefile.exists(case_root)
 
 
@@ -63,7 +72,7 @@ def test_the_strength_hint_follows_the_typing(dialog: SetupDialog, qtbot: QtBot)
 
 
 def test_a_good_passphrase_creates_the_case_file_and_shows_the_recovery_key(
-    dialog: SetupDialog, qtbot: QtBot, case_root: Path
+    dialog: SetupDialog, qtbot: QtBot, case_root: Path, worker: DbWorker
 ) -> None:
     enter(dialog, qtbot, "wrong", PASSPHRASE)
     enter(dialog, qtbot, PASSPHRASE, PASSPHRASE)
@@ -78,9 +87,12 @@ def test_a_good_passphrase_creates_the_case_file_and_shows_the_recovery_key(
     assert dialog.finish_button.isEnabled()
     dialog.finish_button.click()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.store is not None
-    assert dialog.store.clients(ClientQuery()).total == 0
-    dialog.store.close()
+    assert worker.is_open
+    total: list[int] = []
+    worker.run(lambda store: list_clients(store, ClientQuery()).total, total.append)
+    qtbot.waitUntil(lambda: bool(total))
+    assert total == [0]
+    worker.close()
     unlocked = casefile.unlock(case_root, recovery_key=key, use_keyring=False)
     unlocked.close()
 

@@ -1,4 +1,5 @@
-"""Unlocking: a wrong secret keeps the dialog open with one sentence; the right one opens."""
+"""Unlocking: a wrong secret keeps the dialog open with one sentence; the right one opens the
+case file in the database worker (Argon2id runs there, the dialog waits without freezing)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ from PySide6.QtWidgets import QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.services import casefile
-from desktop.services.clients import add_client
-from desktop.store.search import ClientQuery
+from desktop.services.clients import ClientQuery, add_client, list_clients
 from desktop.ui.unlock.unlock_dialog import UnlockDialog
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import set_language
 
 PASSPHRASE = "correct horse battery staple"
@@ -26,49 +27,75 @@ def recovery_key(opened: casefile.InitResult) -> str:
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, case_root: Path, recovery_key: str) -> Iterator[UnlockDialog]:
-    dialog = UnlockDialog(case_root)
+def worker(qapp: object) -> Iterator[DbWorker]:
+    """A worker with no case file open yet: the dialog opens one into it."""
+    db = DbWorker()
+    yield db
+    db.shutdown()
+
+
+@pytest.fixture
+def dialog(
+    qtbot: QtBot, case_root: Path, recovery_key: str, worker: DbWorker
+) -> Iterator[UnlockDialog]:
+    dialog = UnlockDialog(case_root, worker)
     qtbot.addWidget(dialog)
     dialog.show()
     yield dialog
-    if dialog.store is not None:
-        dialog.store.close()
 
 
-def test_a_wrong_passphrase_keeps_the_dialog_open(dialog: UnlockDialog, qtbot: QtBot) -> None:
-    qtbot.keyClicks(dialog.field, "wrong horse battery staple")
+def unlock(dialog: UnlockDialog, qtbot: QtBot) -> None:
+    """Click Unlock and wait for the worker's answer (the file opened, or a sentence why not)."""
     dialog.ok_button.click()
+    qtbot.waitUntil(lambda: not dialog.waiting)
+
+
+def clients_in(worker: DbWorker, qtbot: QtBot) -> int:
+    """How many clients the case file open in the worker holds."""
+    total: list[int] = []
+    worker.run(lambda store: list_clients(store, ClientQuery()).total, total.append)
+    qtbot.waitUntil(lambda: bool(total))
+    return total[0]
+
+
+def test_a_wrong_passphrase_keeps_the_dialog_open(
+    dialog: UnlockDialog, qtbot: QtBot, worker: DbWorker
+) -> None:
+    qtbot.keyClicks(dialog.field, "wrong horse battery staple")
+    unlock(dialog, qtbot)
     assert dialog.error_text == "The passphrase is not correct."
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.field.text() == ""
-    assert dialog.store is None
+    assert not worker.is_open
 
 
-def test_the_right_passphrase_opens_a_working_store(dialog: UnlockDialog, qtbot: QtBot) -> None:
+def test_the_right_passphrase_opens_a_working_store(
+    dialog: UnlockDialog, qtbot: QtBot, worker: DbWorker
+) -> None:
     assert dialog.field.echoMode() == QLineEdit.EchoMode.Password
     qtbot.keyClicks(dialog.field, "nope nope nope")
-    dialog.ok_button.click()
+    unlock(dialog, qtbot)
     qtbot.keyClicks(dialog.field, PASSPHRASE)
-    dialog.ok_button.click()
+    unlock(dialog, qtbot)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert not dialog.isVisible()
-    assert dialog.store is not None
-    assert dialog.store.clients(ClientQuery()).total == 1
+    assert worker.is_open
+    assert clients_in(worker, qtbot) == 1
 
 
 def test_the_recovery_key_opens_the_case_file_too(
-    dialog: UnlockDialog, recovery_key: str, qtbot: QtBot
+    dialog: UnlockDialog, recovery_key: str, qtbot: QtBot, worker: DbWorker
 ) -> None:
     dialog.mode_toggle.click()
     dialog.field.setText("AAAA-BBBB-CCCC-DDDD")
-    dialog.ok_button.click()
+    unlock(dialog, qtbot)
     assert dialog.error_text == "The recovery key is not correct."
     assert dialog.isVisible()
     qtbot.keyClicks(dialog.field, recovery_key.lower())  # typed from paper, in any case
-    dialog.ok_button.click()
+    unlock(dialog, qtbot)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.store is not None
-    assert dialog.store.clients(ClientQuery()).total == 1
+    assert worker.is_open
+    assert clients_in(worker, qtbot) == 1
 
 
 def test_switching_back_asks_for_the_passphrase_again(dialog: UnlockDialog) -> None:
@@ -85,17 +112,30 @@ def test_the_message_is_german_when_the_ui_is_and_follows_a_switch(
 ) -> None:
     set_language("de")
     qtbot.keyClicks(dialog.field, "wrong horse battery staple")
-    dialog.ok_button.click()
+    unlock(dialog, qtbot)
     assert dialog.error_text == "Die Passphrase ist nicht richtig."
     set_language("en")  # Qt posts the LanguageChange events: they arrive with the event loop
     qtbot.waitUntil(lambda: dialog.error_text == "The passphrase is not correct.")
 
 
-def test_wrong_then_right_passphrase(dialog: UnlockDialog, qtbot: QtBot) -> None:
+def test_wrong_then_right_passphrase(dialog: UnlockDialog, qtbot: QtBot, worker: DbWorker) -> None:
     qtbot.keyClicks(dialog.field, "wrong horse battery staple")
-    dialog.ok_button.click()
+    unlock(dialog, qtbot)
     assert dialog.error_text and dialog.isVisible()
     qtbot.keyClicks(dialog.field, PASSPHRASE)
-    dialog.ok_button.click()
+    unlock(dialog, qtbot)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.store is not None
+    assert worker.is_open
+
+
+def test_the_dialog_waits_for_the_worker_without_blocking(
+    dialog: UnlockDialog, qtbot: QtBot, worker: DbWorker
+) -> None:
+    qtbot.keyClicks(dialog.field, PASSPHRASE)
+    dialog.ok_button.click()
+    assert dialog.waiting  # Argon2id runs on the worker; the dialog is still drawn
+    assert not dialog.ok_button.isEnabled() and not dialog.field.isEnabled()
+    dialog.reject()  # Escape while the file is being opened does not leave it half open
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    assert worker.is_open

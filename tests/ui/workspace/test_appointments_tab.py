@@ -14,6 +14,7 @@ from desktop.domain.catalogues import AppointmentStatus, OrganisationKind
 from desktop.domain.model import Appointment, Client, Organisation
 from desktop.services import casework, workspace
 from desktop.services.casefile import Store
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import set_language
 from desktop.ui.workspace.appointments.appointment_dialog import AppointmentDialog, QuarterHourEdit
 from desktop.ui.workspace.appointments.appointment_model import (
@@ -26,6 +27,8 @@ from desktop.ui.workspace.appointments.appointment_model import (
     WHEN,
 )
 from desktop.ui.workspace.appointments.appointments_tab import AppointmentsTab
+
+Settle = Callable[[DbWorker], None]
 
 
 @pytest.fixture
@@ -44,8 +47,8 @@ def jobcenter(store: Store) -> Organisation:
 
 
 @pytest.fixture
-def tab(qtbot: QtBot, store: Store) -> AppointmentsTab:
-    widget = AppointmentsTab(store)
+def tab(qtbot: QtBot, db: DbWorker) -> AppointmentsTab:
+    widget = AppointmentsTab(db)
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -97,7 +100,7 @@ def test_a_new_appointment_shows_with_its_organisation_and_language(
 
 
 def test_a_status_chosen_in_the_table_is_stored(
-    tab: AppointmentsTab, store: Store, client: Client, qtbot: QtBot
+    tab: AppointmentsTab, store: Store, client: Client, qtbot: QtBot, db: DbWorker, settle: Settle
 ) -> None:
     appointment = Appointment(client.id, in_days(-1), purpose="Bank account")
     casework.add(store, appointment)
@@ -112,6 +115,7 @@ def test_a_status_chosen_in_the_table_is_stored(
     assert column(tab, STATUS) == ["kept"]
 
     tab.model.setData(tab.model.index(0, OUTCOME), "account opened")
+    settle(db)
     assert store.get(Appointment, appointment.id).outcome == "account opened"
     assert column(tab, OUTCOME) == ["account opened"]
 
@@ -141,6 +145,8 @@ def test_an_appointment_is_edited_and_deleted_after_confirmation(
     client: Client,
     jobcenter: Organisation,
     monkeypatch: pytest.MonkeyPatch,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     appointment = Appointment(client.id, in_days(3, 11), organisation_id=jobcenter.id)
     casework.add(store, appointment)
@@ -153,6 +159,7 @@ def test_an_appointment_is_edited_and_deleted_after_confirmation(
     assert dialog.language_combo.currentText() == "(no interpreter)"
     dialog.purpose_edit.setText("Application for benefits")
     dialog.accept()
+    settle(db)
     assert store.get(Appointment, appointment.id).purpose == "Application for benefits"
     assert tab.model.rowCount() == 1
 
@@ -160,9 +167,11 @@ def test_an_appointment_is_edited_and_deleted_after_confirmation(
     questions: list[str] = []
     monkeypatch.setattr(tab, "confirm", lambda q: questions.append(q) or False)
     tab.delete_button.click()
+    settle(db)
     assert store.of_client(Appointment, client.id) != []
     monkeypatch.setattr(tab, "confirm", lambda q: True)
     tab.delete_button.click()
+    settle(db)
     assert store.of_client(Appointment, client.id) == []
     assert tab.model.rowCount() == 0
     assert questions == [f"Delete the appointment on {in_days(3, 11):%Y-%m-%d %H:%M}?"]
@@ -199,7 +208,7 @@ def test_clear_leaves_no_client_data(tab: AppointmentsTab, store: Store, client:
 
 
 def test_flush_saves_an_outcome_still_being_typed(
-    tab: AppointmentsTab, store: Store, client: Client, qtbot: QtBot
+    tab: AppointmentsTab, store: Store, client: Client, qtbot: QtBot, db: DbWorker, settle: Settle
 ) -> None:
     appointment = Appointment(client.id, in_days(-1))
     casework.add(store, appointment)
@@ -211,11 +220,12 @@ def test_flush_saves_an_outcome_still_being_typed(
     assert isinstance(editor, QLineEdit)
     qtbot.keyClicks(editor, "next date agreed")
     tab.flush()
+    settle(db)
     assert store.get(Appointment, appointment.id).outcome == "next date agreed"
 
 
 def test_clear_closes_a_dialog_being_filled_in(
-    tab: AppointmentsTab, store: Store, client: Client
+    tab: AppointmentsTab, store: Store, client: Client, db: DbWorker, settle: Settle
 ) -> None:
     show(tab, store, client)
     dialog = tab.new_appointment()
@@ -223,6 +233,7 @@ def test_clear_closes_a_dialog_being_filled_in(
     dialog.purpose_edit.setText("Zebra purpose")
     tab.clear()
     assert tab.dialog is None and tab.findChildren(AppointmentDialog) == []
+    settle(db)
     assert store.of_client(Appointment, client.id) == []
 
 

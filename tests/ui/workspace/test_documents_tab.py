@@ -17,9 +17,12 @@ from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Client, DocumentItem
 from desktop.services import attachments, casework, workspace
 from desktop.services.casefile import Store
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import set_language
 from desktop.ui.workspace.documents.documents_model import EXPIRES, NOTE, SCAN, STATUS
 from desktop.ui.workspace.documents.documents_tab import DocumentsTab
+
+Settle = Callable[[DbWorker], None]
 
 
 @pytest.fixture
@@ -28,8 +31,8 @@ def client(add: Callable[..., Client]) -> Client:
 
 
 @pytest.fixture
-def tab(qtbot: QtBot, store: Store) -> DocumentsTab:
-    widget = DocumentsTab(store)
+def tab(qtbot: QtBot, db: DbWorker) -> DocumentsTab:
+    widget = DocumentsTab(db)
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -63,7 +66,7 @@ def visible_texts(widget: QWidget) -> list[str]:
 
 
 def test_ticking_an_item_off_updates_still_missing(
-    tab: DocumentsTab, store: Store, client: Client, qtbot: QtBot
+    tab: DocumentsTab, store: Store, client: Client, qtbot: QtBot, db: DbWorker, settle: Settle
 ) -> None:
     passport, birth = DocumentKind.PASSPORT, DocumentKind.BIRTH_CERTIFICATE
     casework.add(store, DocumentItem(client.id, passport), DocumentItem(client.id, birth))
@@ -77,12 +80,14 @@ def test_ticking_an_item_off_updates_still_missing(
     assert items(store, client)[passport].status is DocumentStatus.COPY_ON_FILE
     assert tab.missing_label.text() == "Still missing: Birth certificate"
     assert tab.counts_label.text().startswith("2 on the checklist: 1 present, 1 missing")
+    settle(db)
     tab.set_status(items(store, client)[birth], DocumentStatus.ORIGINAL_SEEN)
+    settle(db)
     assert tab.missing_label.text() == "Nothing missing."
 
 
 def test_the_status_combo_in_the_table_saves_at_once(
-    tab: DocumentsTab, store: Store, client: Client
+    tab: DocumentsTab, store: Store, client: Client, db: DbWorker, settle: Settle
 ) -> None:
     casework.add(store, DocumentItem(client.id, DocumentKind.TAX_ID))
     show(tab, store, client)
@@ -92,21 +97,29 @@ def test_the_status_combo_in_the_table_saves_at_once(
     row = combo.findText("requested")
     combo.setCurrentIndex(row)
     combo.activated.emit(row)
+    settle(db)
     assert items(store, client)[DocumentKind.TAX_ID].status is DocumentStatus.REQUESTED
     assert tab.model.index(0, STATUS).data() == "requested"
 
 
 def test_an_original_taken_into_custody_asks_who_holds_it(
-    tab: DocumentsTab, store: Store, client: Client, monkeypatch: pytest.MonkeyPatch
+    tab: DocumentsTab,
+    store: Store,
+    client: Client,
+    monkeypatch: pytest.MonkeyPatch,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     casework.add(store, DocumentItem(client.id, DocumentKind.PASSPORT))
     show(tab, store, client)
     monkeypatch.setattr(tab, "ask_holder", lambda: None)  # cancelled: nothing changes
     tab.model.setData(cell(tab, DocumentKind.PASSPORT, STATUS), DocumentStatus.IN_CUSTODY.value)
+    settle(db)
     assert items(store, client)[DocumentKind.PASSPORT].status is DocumentStatus.MISSING
 
     monkeypatch.setattr(tab, "ask_holder", lambda: "Immigration office Kassel")
     tab.model.setData(cell(tab, DocumentKind.PASSPORT, STATUS), DocumentStatus.IN_CUSTODY.value)
+    settle(db)
     held = items(store, client)[DocumentKind.PASSPORT]
     assert held.status is DocumentStatus.IN_CUSTODY
     assert (held.holder, held.held_since) == ("Immigration office Kassel", date.today())
@@ -114,7 +127,7 @@ def test_an_original_taken_into_custody_asks_who_holds_it(
 
 
 def test_the_standard_checklist_adds_only_kinds_not_there_yet(
-    tab: DocumentsTab, store: Store, client: Client
+    tab: DocumentsTab, store: Store, client: Client, db: DbWorker, settle: Settle
 ) -> None:
     casework.add(
         store, DocumentItem(client.id, DocumentKind.PASSPORT, status=DocumentStatus.COPY_ON_FILE)
@@ -123,6 +136,7 @@ def test_the_standard_checklist_adds_only_kinds_not_there_yet(
     actions = {a.text(): a for a in tab.standard_menu.actions()}
     assert "Newly arrived" in actions
     actions["Newly arrived"].trigger()
+    settle(db)
 
     kinds = [item.kind for item in store.of_client(DocumentItem, client.id)]
     assert sorted(kinds) == sorted(
@@ -163,27 +177,35 @@ def test_expired_and_soon_expiring_papers_are_highlighted(
 
 
 def test_expiry_and_note_are_edited_in_the_table(
-    tab: DocumentsTab, store: Store, client: Client
+    tab: DocumentsTab, store: Store, client: Client, db: DbWorker, settle: Settle
 ) -> None:
     casework.add(store, DocumentItem(client.id, DocumentKind.PASSPORT))
     show(tab, store, client)
     tab.model.setData(cell(tab, DocumentKind.PASSPORT, EXPIRES), "31.01.2031")
     tab.model.setData(cell(tab, DocumentKind.PASSPORT, NOTE), "new one applied for")
+    settle(db)
     stored = items(store, client)[DocumentKind.PASSPORT]
     assert (stored.expires_on, stored.note) == (date(2031, 1, 31), "new one applied for")
 
     assert not tab.model.setData(cell(tab, DocumentKind.PASSPORT, EXPIRES), "31.02.2031")
     assert "31.02.2031" in tab.error_label.text()
+    settle(db)
     assert items(store, client)[DocumentKind.PASSPORT].expires_on == date(2031, 1, 31)
 
 
 def test_an_item_is_added_by_kind_and_removed_after_confirmation(
-    tab: DocumentsTab, store: Store, client: Client, monkeypatch: pytest.MonkeyPatch
+    tab: DocumentsTab,
+    store: Store,
+    client: Client,
+    monkeypatch: pytest.MonkeyPatch,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     show(tab, store, client)
     assert tab.missing_label.text() == "No documents on the checklist yet."
     tab.kind_combo.setCurrentIndex(tab.kind_combo.findText("Rental contract"))
     tab.add_button.click()
+    settle(db)
     assert list(items(store, client)) == [DocumentKind.RENTAL_CONTRACT]
     assert tab.model.index(0, 0).data() == "Rental contract"
 
@@ -191,16 +213,18 @@ def test_an_item_is_added_by_kind_and_removed_after_confirmation(
     questions: list[str] = []
     monkeypatch.setattr(tab, "confirm", lambda q: questions.append(q) or False)
     tab.remove_button.click()
+    settle(db)
     assert len(items(store, client)) == 1
     monkeypatch.setattr(tab, "confirm", lambda q: True)
     tab.remove_button.click()
+    settle(db)
     assert items(store, client) == {}
     assert tab.model.rowCount() == 0
     assert questions == ["Remove “Rental contract” from the checklist?"]
 
 
 def test_an_attached_scan_shows_and_reads_back_the_same_bytes(
-    tab: DocumentsTab, store: Store, client: Client, tmp_path: Path
+    tab: DocumentsTab, store: Store, client: Client, tmp_path: Path, db: DbWorker, settle: Settle
 ) -> None:
     casework.add(store, DocumentItem(client.id, DocumentKind.PASSPORT))
     show(tab, store, client)
@@ -211,6 +235,7 @@ def test_an_attached_scan_shows_and_reads_back_the_same_bytes(
     assert tab.scans.attach_button.isEnabled() and not tab.scans.save_button.isEnabled()
 
     tab.scans.attach(scan)
+    settle(db)
 
     item_id = items(store, client)[DocumentKind.PASSPORT].id
     stored = attachments.attachments_of(store, item_id)
@@ -220,6 +245,7 @@ def test_an_attached_scan_shows_and_reads_back_the_same_bytes(
     assert tab.model.index(0, SCAN).data(Qt.ItemDataRole.ToolTipRole) == "passport.pdf"
     assert tab.scans.save_button.isEnabled()
     copy = tab.scans.save_copy(tmp_path / "copy.pdf")
+    settle(db)
     assert copy is not None and copy.read_bytes() == scan.read_bytes()
 
 
@@ -229,6 +255,8 @@ def test_removing_an_item_takes_its_scans_along(
     client: Client,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     casework.add(store, DocumentItem(client.id, DocumentKind.PASSPORT))
     show(tab, store, client)
@@ -236,28 +264,31 @@ def test_removing_an_item_takes_its_scans_along(
     scan.write_bytes(b"\x89PNG not really")
     tab.table.selectRow(0)
     tab.scans.attach(scan)
+    settle(db)
     item_id = items(store, client)[DocumentKind.PASSPORT].id
     questions: list[str] = []
     monkeypatch.setattr(tab, "confirm", lambda q: questions.append(q) or True)
     tab.table.selectRow(0)
     tab.remove_selected()
+    settle(db)
     assert questions[0].endswith("Its scans are removed too.")
     assert attachments.attachments_of(store, item_id) == []
 
 
 def test_an_unreadable_scan_is_reported_not_attached(
-    tab: DocumentsTab, store: Store, client: Client, tmp_path: Path
+    tab: DocumentsTab, store: Store, client: Client, tmp_path: Path, db: DbWorker, settle: Settle
 ) -> None:
     casework.add(store, DocumentItem(client.id, DocumentKind.PASSPORT))
     show(tab, store, client)
     tab.table.selectRow(0)
     tab.scans.attach(tmp_path / "not-there.pdf")
+    settle(db)
     assert "not-there.pdf" in tab.error_label.text()
     assert tab.model.index(0, SCAN).data() == ""
 
 
 def test_the_selection_stays_when_the_case_is_shown_again(
-    tab: DocumentsTab, store: Store, client: Client
+    tab: DocumentsTab, store: Store, client: Client, db: DbWorker, settle: Settle
 ) -> None:
     casework.add(
         store,
@@ -269,6 +300,7 @@ def test_the_selection_stays_when_the_case_is_shown_again(
     chosen = tab.selected()
     assert chosen is not None
     tab.model.setData(tab.model.index(1, NOTE), "asked the tax office")
+    settle(db)
     selected = tab.selected()
     assert selected is not None and selected.id == chosen.id
 
@@ -289,7 +321,7 @@ def test_clear_leaves_no_client_data(tab: DocumentsTab, store: Store, client: Cl
 
 
 def test_flush_saves_a_cell_still_being_typed_and_refuses_a_bad_date(
-    tab: DocumentsTab, store: Store, client: Client, qtbot: QtBot
+    tab: DocumentsTab, store: Store, client: Client, qtbot: QtBot, db: DbWorker, settle: Settle
 ) -> None:
     casework.add(store, DocumentItem(client.id, DocumentKind.PASSPORT))
     show(tab, store, client)
@@ -300,6 +332,7 @@ def test_flush_saves_a_cell_still_being_typed_and_refuses_a_bad_date(
     assert isinstance(editor, QLineEdit)
     qtbot.keyClicks(editor, "copy at the embassy")
     tab.flush()
+    settle(db)
     assert items(store, client)[DocumentKind.PASSPORT].note == "copy at the embassy"
 
     expiry = cell(tab, DocumentKind.PASSPORT, EXPIRES)
@@ -311,6 +344,7 @@ def test_flush_saves_a_cell_still_being_typed_and_refuses_a_bad_date(
     with pytest.raises(InvalidInput):
         tab.flush()
     assert tab.table.indexWidget(expiry) is editor and editor.text() == "2031-13-01"
+    settle(db)
     assert items(store, client)[DocumentKind.PASSPORT].expires_on is None
 
 

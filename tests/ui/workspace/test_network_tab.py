@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -24,7 +25,10 @@ from desktop.domain.model import Client, Organisation, SupportLink
 from desktop.services import casework
 from desktop.services.casefile import Store
 from desktop.services.workspace import load_case
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.workspace.network_tab import NetworkTab
+
+Settle = Callable[[DbWorker], None]
 
 
 @pytest.fixture
@@ -49,8 +53,8 @@ def client(add: Callable[..., Client]) -> Client:
 
 
 @pytest.fixture
-def tab(qtbot: QtBot, store: Store, client: Client, organisations: Any) -> NetworkTab:
-    widget = NetworkTab(store)
+def tab(qtbot: QtBot, db: DbWorker, store: Store, client: Client, organisations: Any) -> NetworkTab:
+    widget = NetworkTab(db)
     qtbot.addWidget(widget)
     widget.show()
     widget.set_case(load_case(store, client.id))
@@ -119,20 +123,40 @@ def test_adding_support_shows_it_and_the_hint_disappears(
 
 
 def test_an_invalid_since_date_adds_nothing(
-    qtbot: QtBot, tab: NetworkTab, store: Store, client: Client
+    qtbot: QtBot, tab: NetworkTab, store: Store, client: Client, db: DbWorker, settle: Settle
 ) -> None:
     tab.organisation.setCurrentIndex(0)
     tab.since.setText("2026-13-01")
     with qtbot.assertNotEmitted(tab.changed):
         qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+        settle(db)
     assert load_case(store, client.id).support == []
     assert "'2026-13-01' is not a valid date" in tab.error.text()
 
 
-def test_support_needs_an_organisation(qtbot: QtBot, tab: NetworkTab) -> None:
+def test_support_needs_an_organisation(
+    qtbot: QtBot, tab: NetworkTab, db: DbWorker, settle: Settle
+) -> None:
     with qtbot.assertNotEmitted(tab.changed):
         qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+        settle(db)
     assert tab.error.text() == "Choose an organisation first."
+
+
+def test_a_double_click_adds_the_support_once(
+    qtbot: QtBot, tab: NetworkTab, store: Store, client: Client, db: DbWorker, settle: Settle
+) -> None:
+    gate = threading.Event()
+    db.run(lambda _store: gate.wait(10))  # the worker is busy: the first click's save waits
+    tab.organisation.setCurrentIndex(tab.organisation.findText("Jobcenter Loerrach"))
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    gate.set()
+    with qtbot.waitSignal(tab.changed):
+        settle(db)
+    assert len(load_case(store, client.id).support) == 1
+    assert len(rows(tab.table)) == 1
+    assert tab.add_button.isEnabled()
 
 
 def test_two_supporters_of_the_same_kind_are_pointed_out(qtbot: QtBot, tab: NetworkTab) -> None:
@@ -164,6 +188,8 @@ def test_removing_support_asks_first(
     store: Store,
     client: Client,
     monkeypatch: pytest.MonkeyPatch,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     add_support(qtbot, tab, "Jobcenter Loerrach", "Benefits", "2026-01-01")
     answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
@@ -176,6 +202,7 @@ def test_removing_support_asks_first(
     monkeypatch.setattr(QMessageBox, "question", answer)
     tab.table.selectRow(0)
     qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    settle(db)
     assert len(load_case(store, client.id).support) == 1  # "No" keeps it
     with qtbot.waitSignal(tab.changed):
         qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)

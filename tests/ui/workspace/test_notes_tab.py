@@ -14,7 +14,10 @@ from desktop.domain.model import Client, Note
 from desktop.services import casework
 from desktop.services.casefile import Store
 from desktop.services.workspace import load_case
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.workspace.notes_tab import NotesTab
+
+Settle = Callable[[DbWorker], None]
 
 
 @pytest.fixture
@@ -30,8 +33,8 @@ def client(add: Callable[..., Client], store: Store) -> Client:
 
 
 @pytest.fixture
-def tab(qtbot: QtBot, store: Store, client: Client) -> NotesTab:
-    widget = NotesTab(store)
+def tab(qtbot: QtBot, db: DbWorker, store: Store, client: Client) -> NotesTab:
+    widget = NotesTab(db)
     qtbot.addWidget(widget)
     widget.show()
     widget.set_case(load_case(store, client.id))
@@ -102,12 +105,13 @@ def test_return_alone_starts_a_new_line(qtbot: QtBot, tab: NotesTab) -> None:
 
 
 def test_an_invalid_date_shows_an_error_and_adds_nothing(
-    qtbot: QtBot, tab: NotesTab, store: Store, client: Client
+    qtbot: QtBot, tab: NotesTab, store: Store, client: Client, db: DbWorker, settle: Settle
 ) -> None:
     tab.date.setText("31.02.2026")
     qtbot.keyClicks(tab.text, "Should wait.")
     with qtbot.assertNotEmitted(tab.changed):
         qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+        settle(db)
     assert "Should wait." not in stored_texts(store, client)
     assert tab.error.isVisible()
     assert "'31.02.2026' is not a valid date" in tab.error.text()
@@ -125,29 +129,32 @@ def test_flush_adds_a_note_typed_but_not_added(
 
 
 def test_flush_keeps_the_words_even_with_a_mistyped_date(
-    qtbot: QtBot, tab: NotesTab, store: Store, client: Client
+    qtbot: QtBot, tab: NotesTab, store: Store, client: Client, db: DbWorker, settle: Settle
 ) -> None:
     tab.date.setText("2026-99")
     qtbot.keyClicks(tab.text, "Never lost.")
     tab.flush()
+    settle(db)
     notes = load_case(store, client.id).notes
     assert (notes[0].written_on, notes[0].text) == (date.today(), "Never lost.")
 
 
 def test_flush_does_not_add_an_empty_note(
-    qtbot: QtBot, tab: NotesTab, store: Store, client: Client
+    qtbot: QtBot, tab: NotesTab, store: Store, client: Client, db: DbWorker, settle: Settle
 ) -> None:
     qtbot.keyClicks(tab.text, "   ")
     with qtbot.assertNotEmitted(tab.changed):
         tab.flush()
+        settle(db)
     assert len(stored_texts(store, client)) == 3
 
 
 def test_an_empty_note_is_not_added_with_the_button(
-    qtbot: QtBot, tab: NotesTab, store: Store, client: Client
+    qtbot: QtBot, tab: NotesTab, store: Store, client: Client, db: DbWorker, settle: Settle
 ) -> None:
     with qtbot.assertNotEmitted(tab.changed):
         qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+        settle(db)
     assert len(stored_texts(store, client)) == 3
     assert tab.error.text() == "Write the note first, then add it."
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -24,7 +25,9 @@ from desktop.domain.dates import PartialDate
 from desktop.domain.model import Client, Household, LanguageSkill
 from desktop.services import casework
 from desktop.services.casefile import Store
+from desktop.services.clients import delete_client
 from desktop.services.workspace import load_case
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import set_language
 from desktop.ui.workspace.overview.overview_fields import (
     ChoiceEditor,
@@ -33,6 +36,8 @@ from desktop.ui.workspace.overview.overview_fields import (
     ScopesEditor,
 )
 from desktop.ui.workspace.overview.overview_tab import OverviewTab
+
+Settle = Callable[[DbWorker], None]
 
 
 @pytest.fixture
@@ -72,8 +77,8 @@ def omar(add: Callable[..., Client], household: Household) -> Client:
 
 
 @pytest.fixture
-def tab(qtbot: QtBot, store: Store) -> OverviewTab:
-    widget = OverviewTab(store)
+def tab(qtbot: QtBot, db: DbWorker) -> OverviewTab:
+    widget = OverviewTab(db)
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -151,20 +156,23 @@ def test_an_edited_field_is_saved_when_the_edit_is_finished(
 
 
 def test_a_partial_birth_date_keeps_its_precision(
-    qtbot: QtBot, shown: OverviewTab, store: Store, layla: Client
+    qtbot: QtBot, shown: OverviewTab, store: Store, layla: Client, db: DbWorker, settle: Settle
 ) -> None:
     type_and_finish(qtbot, line(shown, "birth_date"), "17.05.1991")
+    settle(db)
     assert stored(store, layla).birth_date == PartialDate(1991, 5, 17)
     type_and_finish(qtbot, line(shown, "birth_date"), "1989")
+    settle(db)
     assert stored(store, layla).birth_date == PartialDate(1989)
     assert line(shown, "birth_date").text() == "1989"
 
 
 def test_an_invalid_birth_date_shows_an_error_and_saves_nothing(
-    qtbot: QtBot, shown: OverviewTab, store: Store, layla: Client
+    qtbot: QtBot, shown: OverviewTab, store: Store, layla: Client, db: DbWorker, settle: Settle
 ) -> None:
     with qtbot.assertNotEmitted(shown.changed):
         type_and_finish(qtbot, line(shown, "birth_date"), "31.02.1990")
+        settle(db)
     assert stored(store, layla).birth_date == PartialDate(1990, 5)
     assert line(shown, "birth_date").text() == "31.02.1990"  # stays for correction
     errors = [label.text() for label in shown.findChildren(QLabel) if label.isVisible()]
@@ -172,18 +180,21 @@ def test_an_invalid_birth_date_shows_an_error_and_saves_nothing(
     assert shown.status_label.text().startswith("Not saved")
 
     type_and_finish(qtbot, line(shown, "birth_date"), "28.02.1990")
+    settle(db)
     assert stored(store, layla).birth_date == PartialDate(1990, 2, 28)
     assert not any("not a valid date" in text for text in texts_of(shown))
 
 
 def test_valid_until_before_granted_on_is_refused_then_saved_together(
-    qtbot: QtBot, shown: OverviewTab, store: Store, layla: Client
+    qtbot: QtBot, shown: OverviewTab, store: Store, layla: Client, db: DbWorker, settle: Settle
 ) -> None:
     type_and_finish(qtbot, line(shown, "status_valid_until"), "2024-01-31")
+    settle(db)
     assert stored(store, layla).status_valid_until != date(2024, 1, 31)
     assert any("Valid until (2024-01-31) lies before Granted on" in t for t in texts_of(shown))
 
     type_and_finish(qtbot, line(shown, "status_granted_on"), "2023-02-01")
+    settle(db)
     saved = stored(store, layla)
     assert (saved.status_granted_on, saved.status_valid_until) == (
         date(2023, 2, 1),
@@ -192,14 +203,17 @@ def test_valid_until_before_granted_on_is_refused_then_saved_together(
     assert not any("lies before" in t for t in texts_of(shown))
 
 
-def test_a_choice_saves_when_it_changes(shown: OverviewTab, store: Store, layla: Client) -> None:
+def test_a_choice_saves_when_it_changes(
+    shown: OverviewTab, store: Store, layla: Client, db: DbWorker, settle: Settle
+) -> None:
     status = combo(shown, "residence_status")
     status.setCurrentIndex(status.findData(ResidenceStatus.SUBSIDIARY.value))
+    settle(db)
     assert stored(store, layla).residence_status is ResidenceStatus.SUBSIDIARY
 
 
 def test_scrolling_over_a_choice_does_not_change_it(
-    qtbot: QtBot, shown: OverviewTab, store: Store, layla: Client
+    qtbot: QtBot, shown: OverviewTab, store: Store, layla: Client, db: DbWorker, settle: Settle
 ) -> None:
     status = combo(shown, "residence_status")
     centre = QPointF(status.rect().center())
@@ -215,25 +229,30 @@ def test_scrolling_over_a_choice_does_not_change_it(
     )
     with qtbot.assertNotEmitted(shown.changed):
         QApplication.sendEvent(status, wheel)
+        settle(db)
     assert status.currentText() == "Refugee status (§ 25(2))"
     assert stored(store, layla).residence_status is ResidenceStatus.REFUGEE
 
 
 def test_a_nationality_can_be_typed_by_name(
-    qtbot: QtBot, shown: OverviewTab, store: Store, layla: Client
+    qtbot: QtBot, shown: OverviewTab, store: Store, layla: Client, db: DbWorker, settle: Settle
 ) -> None:
     nationality = combo(shown, "nationality").lineEdit()
     assert nationality is not None
     nationality.setText("afghanistan")
     qtbot.keyClick(nationality, Qt.Key.Key_Return)
+    settle(db)
     assert stored(store, layla).nationality == "AF"
     assert combo(shown, "nationality").currentText() == "Afghanistan"
 
 
-def test_consent_scopes_save_when_ticked(shown: OverviewTab, store: Store, layla: Client) -> None:
+def test_consent_scopes_save_when_ticked(
+    shown: OverviewTab, store: Store, layla: Client, db: DbWorker, settle: Settle
+) -> None:
     scopes = shown.editors["consent_scope"]
     assert isinstance(scopes, ScopesEditor)
     scopes.boxes[ConsentScope.STORE].setChecked(True)
+    settle(db)
     assert stored(store, layla).consent_scope == (ConsentScope.STORE,)
 
 
@@ -256,11 +275,12 @@ def test_a_status_running_out_within_30_days_is_flagged(
 
 
 def test_the_warning_follows_a_new_valid_until(
-    qtbot: QtBot, shown: OverviewTab, store: Store, layla: Client
+    qtbot: QtBot, shown: OverviewTab, store: Store, layla: Client, db: DbWorker, settle: Settle
 ) -> None:
     assert not shown.warning.isVisible()
     soon = date.today() + timedelta(days=10)
     type_and_finish(qtbot, line(shown, "status_valid_until"), soon.isoformat())
+    settle(db)
     assert stored(store, layla).status_valid_until == soon
     assert shown.warning.isVisible()
 
@@ -303,18 +323,53 @@ def test_flush_saves_text_typed_but_not_finished(
     assert saved.other_names == ("Hadad", "Chaddad")
 
 
-def test_flush_without_edits_saves_nothing(qtbot: QtBot, shown: OverviewTab) -> None:
+def test_flush_without_edits_saves_nothing(
+    qtbot: QtBot, shown: OverviewTab, db: DbWorker, settle: Settle
+) -> None:
     with qtbot.assertNotEmitted(shown.changed):
         shown.flush()
+        settle(db)
 
 
 def test_a_fresh_view_keeps_text_waiting_for_correction(
-    qtbot: QtBot, shown: OverviewTab, store: Store, layla: Client
+    qtbot: QtBot, shown: OverviewTab, store: Store, layla: Client, db: DbWorker, settle: Settle
 ) -> None:
     type_and_finish(qtbot, line(shown, "birth_date"), "1990-13")
+    settle(db)
     shown.set_case(load_case(store, layla.id))  # another tab saved something
     assert line(shown, "birth_date").text() == "1990-13"
     assert line(shown, "family_name").text() == "Haddad"
+
+
+def test_a_view_read_before_a_save_landed_does_not_undo_it(
+    qtbot: QtBot, shown: OverviewTab, store: Store, layla: Client, db: DbWorker, settle: Settle
+) -> None:
+    before = load_case(store, layla.id)
+    gate = threading.Event()
+    db.run(lambda _store: gate.wait(10))  # the worker is busy: the save waits in the queue
+    type_and_finish(qtbot, line(shown, "phone"), "0170 5550123")
+    shown.set_case(before)
+    assert line(shown, "phone").text() == "0170 5550123"
+    gate.set()
+    with qtbot.waitSignal(shown.changed):
+        settle(db)
+    assert stored(store, layla).phone == "0170 5550123"
+    assert line(shown, "phone").text() == "0170 5550123"
+
+
+def test_a_save_that_fails_keeps_the_value_to_be_saved_again(
+    qtbot: QtBot, shown: OverviewTab, store: Store, layla: Client, db: DbWorker, settle: Settle
+) -> None:
+    settle(db)
+    delete_client(store, layla.id)  # deleted meanwhile, by a colleague's bundle say
+    with qtbot.assertNotEmitted(shown.changed):
+        type_and_finish(qtbot, line(shown, "phone"), "0170 5550123")
+        settle(db)
+    assert line(shown, "phone").text() == "0170 5550123"
+    assert shown.status_label.text().startswith("Not saved")
+    assert any(f"There is no client with the id {layla.id}" in t for t in texts_of(shown))
+    assert shown.client is not None
+    assert shown.client.phone == "0151 2345678"  # not counted as saved: a flush sends it again
 
 
 def test_clear_leaves_no_client_data(shown: OverviewTab) -> None:

@@ -23,10 +23,13 @@ from desktop.domain.model import Client, Goal, IntegrationPlan, Measure, Organis
 from desktop.domain.rules import PLAN_TEMPLATES
 from desktop.services import casework, workspace
 from desktop.services.casefile import Store
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import set_language
 from desktop.ui.workspace.plan.plan_measure_dialog import MeasureDialog
 from desktop.ui.workspace.plan.plan_tab import PlanTab
 from desktop.ui.workspace.plan.plan_tree import DUE, OVERDUE_COLOUR, RESPONSIBLE, STATUS, TITLE
+
+Settle = Callable[[DbWorker], None]
 
 
 @pytest.fixture
@@ -35,8 +38,8 @@ def client(add: Callable[..., Client]) -> Client:
 
 
 @pytest.fixture
-def tab(qtbot: QtBot, store: Store) -> PlanTab:
-    widget = PlanTab(store)
+def tab(qtbot: QtBot, db: DbWorker) -> PlanTab:
+    widget = PlanTab(db)
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -122,7 +125,7 @@ def test_a_goal_and_a_measure_are_added_shown_and_stored(
 
 
 def test_a_measure_without_a_title_is_refused_in_the_dialog(
-    tab: PlanTab, store: Store, client: Client, plan: IntegrationPlan
+    tab: PlanTab, store: Store, client: Client, plan: IntegrationPlan, db: DbWorker, settle: Settle
 ) -> None:
     casework.add(store, Goal(plan.id, FieldOfAction.HEALTH, "See a doctor"))
     show(tab, store, client)
@@ -132,18 +135,20 @@ def test_a_measure_without_a_title_is_refused_in_the_dialog(
     dialog.due_edit.setText("2031-02-30")
     dialog.title_edit.setText("Book an appointment")
     dialog.accept()
+    settle(db)
     assert dialog.isVisible() and "2031-02-30" in dialog.error_label.text()
     assert stored_measures(store, client) == []
     dialog.reject()
 
 
 def test_add_from_template_adds_the_goal_with_its_measures(
-    tab: PlanTab, store: Store, client: Client
+    tab: PlanTab, store: Store, client: Client, db: DbWorker, settle: Settle
 ) -> None:
     show(tab, store, client)
     field, title, steps = PLAN_TEMPLATES[0]
     [action] = [a for a in tab.template_menu.actions() if a.text() == f"Language: {title}"]
     action.trigger()
+    settle(db)
 
     [goal] = stored_goals(store, client)
     assert (goal.field_of_action, goal.title) == (field, title)
@@ -155,7 +160,7 @@ def test_add_from_template_adds_the_goal_with_its_measures(
 
 
 def test_the_progress_text_follows_a_measure_set_to_done(
-    tab: PlanTab, store: Store, client: Client, plan: IntegrationPlan
+    tab: PlanTab, store: Store, client: Client, plan: IntegrationPlan, db: DbWorker, settle: Settle
 ) -> None:
     goal = Goal(plan.id, FieldOfAction.HOUSING, "Own flat")
     late = Measure(goal.id, "Apply for WBS", due_on=date.today() - timedelta(days=3))
@@ -169,6 +174,7 @@ def test_the_progress_text_follows_a_measure_set_to_done(
     assert combo.isVisible() and combo.currentText() == "planned"
     combo.setCurrentIndex(combo.findText("done"))
     combo.activated.emit(combo.currentIndex())
+    settle(db)
 
     assert store.get(Measure, late.id).status is MeasureStatus.DONE
     assert tab.details.progress_text() == "1 of 2 measures done, 0 of 1 goals reached"
@@ -190,7 +196,13 @@ def test_an_overdue_measure_shows_its_due_date_in_red(
 
 
 def test_a_goal_is_marked_reached_and_an_outcome_saved(
-    tab: PlanTab, store: Store, client: Client, plan: IntegrationPlan, qtbot: QtBot
+    tab: PlanTab,
+    store: Store,
+    client: Client,
+    plan: IntegrationPlan,
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     goal = Goal(plan.id, FieldOfAction.LANGUAGE, "Reach B1")
     measure = Measure(goal.id, "Take the DTZ exam")
@@ -201,6 +213,7 @@ def test_a_goal_is_marked_reached_and_an_outcome_saved(
     tab.editor.outcome_edit.setFocus()
     qtbot.keyClicks(tab.editor.outcome_edit, "passed with B1")
     tab.flush()
+    settle(db)
     assert store.get(Measure, measure.id).outcome == "passed with B1"
     assert rows(tab)[2][4] == "passed with B1"
 
@@ -208,13 +221,20 @@ def test_a_goal_is_marked_reached_and_an_outcome_saved(
     combo = tab.editor.goal_status
     combo.setCurrentIndex(combo.findText("reached"))
     combo.activated.emit(combo.currentIndex())
+    settle(db)
     assert store.get(Goal, goal.id).status is GoalStatus.REACHED
     assert rows(tab)[1][STATUS] == "reached"
     assert tab.details.progress_text().endswith("1 of 1 goals reached")
 
 
 def test_an_outcome_typed_is_saved_when_another_row_is_chosen(
-    tab: PlanTab, store: Store, client: Client, plan: IntegrationPlan, qtbot: QtBot
+    tab: PlanTab,
+    store: Store,
+    client: Client,
+    plan: IntegrationPlan,
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     goal = Goal(plan.id, FieldOfAction.HEALTH, "Family doctor")
     measure = Measure(goal.id, "Find a practice")
@@ -224,21 +244,30 @@ def test_an_outcome_typed_is_saved_when_another_row_is_chosen(
     tab.editor.outcome_edit.setText("")
     qtbot.keyClicks(tab.editor.outcome_edit, "Dr Weber")
     tab.tree.select(goal.id)
-    qtbot.waitUntil(lambda: store.get(Measure, measure.id).outcome == "Dr Weber")
+    settle(db)
+    assert store.get(Measure, measure.id).outcome == "Dr Weber"
 
 
 def test_plan_status_and_dates_are_saved_and_a_bad_date_reported(
-    tab: PlanTab, store: Store, client: Client, plan: IntegrationPlan, qtbot: QtBot
+    tab: PlanTab,
+    store: Store,
+    client: Client,
+    plan: IntegrationPlan,
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     show(tab, store, client)
     details = tab.details
     details.status_combo.setCurrentIndex(details.status_combo.findText("agreed"))
     details.status_combo.activated.emit(details.status_combo.currentIndex())
+    settle(db)
     assert store.get(IntegrationPlan, plan.id).status is PlanStatus.AGREED
 
     qtbot.keyClicks(details.agreed_edit, "01.03.2031")
     qtbot.keyClicks(details.review_edit, "2031-09-01")
     tab.flush()
+    settle(db)
     saved = store.get(IntegrationPlan, plan.id)
     assert (saved.agreed_on, saved.review_on) == (date(2031, 3, 1), date(2031, 9, 1))
     assert details.agreed_edit.text() == "2031-03-01"  # shown as the UI language writes it
@@ -247,6 +276,7 @@ def test_plan_status_and_dates_are_saved_and_a_bad_date_reported(
     qtbot.keyClicks(details.review_edit, "2030-01-01")  # before the agreement
     with pytest.raises(InvalidInput):  # the workspace keeps the case open to fix it
         tab.flush()
+    settle(db)
     assert "review_on" in tab.error_label.text()
     assert details.review_edit.text() == "2030-01-01"
     assert store.get(IntegrationPlan, plan.id).review_on == date(2031, 9, 1)
@@ -276,6 +306,8 @@ def test_a_goal_is_deleted_with_its_measures_after_confirmation(
     client: Client,
     plan: IntegrationPlan,
     monkeypatch: pytest.MonkeyPatch,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     goal = Goal(plan.id, FieldOfAction.MOBILITY, "Driving licence")
     casework.add(store, goal, Measure(goal.id, "Theory lessons"), Measure(goal.id, "Exam"))
@@ -284,17 +316,19 @@ def test_a_goal_is_deleted_with_its_measures_after_confirmation(
     questions: list[str] = []
     monkeypatch.setattr(tab, "confirm", lambda q: questions.append(q) or False)
     tab.delete_button.click()
+    settle(db)
     assert len(stored_measures(store, client)) == 2
 
     monkeypatch.setattr(tab, "confirm", lambda q: questions.append(q) or True)
     tab.delete_button.click()
+    settle(db)
     assert stored_goals(store, client) == [] and stored_measures(store, client) == []
     assert rows(tab) == []
     assert questions[0] == "Delete the goal “Driving licence” with all its measures (2)?"
 
 
 def test_a_measure_is_edited_in_the_dialog(
-    tab: PlanTab, store: Store, client: Client, plan: IntegrationPlan
+    tab: PlanTab, store: Store, client: Client, plan: IntegrationPlan, db: DbWorker, settle: Settle
 ) -> None:
     goal = Goal(plan.id, FieldOfAction.FINANCES, "Clear the debts")
     measure = Measure(goal.id, "Debt counselling", due_on=date(2031, 1, 1))
@@ -306,6 +340,7 @@ def test_a_measure_is_edited_in_the_dialog(
     assert dialog.due_edit.text() == "2031-01-01"
     dialog.due_edit.setText("")
     dialog.accept()
+    settle(db)
     edited = store.get(Measure, measure.id)
     assert (edited.title, edited.due_on) == ("Debt counselling", None)
 
@@ -327,7 +362,7 @@ def test_clear_leaves_no_client_data(
 
 
 def test_clear_closes_a_measure_dialog_being_filled_in(
-    tab: PlanTab, store: Store, client: Client, plan: IntegrationPlan
+    tab: PlanTab, store: Store, client: Client, plan: IntegrationPlan, db: DbWorker, settle: Settle
 ) -> None:
     casework.add(store, Goal(plan.id, FieldOfAction.WORK, "A job"))
     show(tab, store, client)
@@ -336,6 +371,7 @@ def test_clear_closes_a_measure_dialog_being_filled_in(
     assert dialog is not None
     dialog.title_edit.setText("Zebra step")
     tab.clear()
+    settle(db)
     assert tab.measure_dialog is None
     assert tab.findChildren(MeasureDialog) == []
     assert stored_measures(store, client) == []

@@ -21,11 +21,14 @@ from desktop.services import casework, workspace
 from desktop.services.printing import plan_pdf
 from desktop.store.store import Store
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.pdf_pages import page_count, render_pages
 from desktop.ui.workspace.appointments.appointments_tab import AppointmentsTab
 from desktop.ui.workspace.plan.print_preview import PrintPreviewDialog
 
 TODAY = date(2026, 3, 2)
+
+Settle = Callable[[DbWorker], None]
 
 
 @pytest.fixture
@@ -39,12 +42,13 @@ def client(store: Store, add: Callable[..., Client]) -> Client:
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, store: Store, client: Client) -> PrintPreviewDialog:
+def dialog(qtbot: QtBot, db: DbWorker, settle: Settle, client: Client) -> PrintPreviewDialog:
     shown = PrintPreviewDialog(
-        "Integration plan", lambda lang: plan_pdf(store, client.id, lang, TODAY), None
+        db, "Integration plan", lambda store, lang: plan_pdf(store, client.id, lang, TODAY), None
     )
     qtbot.addWidget(shown)
     shown.show()
+    settle(db)  # the worker has made the PDF
     return shown
 
 
@@ -85,24 +89,33 @@ def test_rendering_a_single_page_gives_one_image() -> None:
     assert not is_blank(images[0])
 
 
-def test_choosing_arabic_renders_the_print_again(dialog: PrintPreviewDialog) -> None:
+def test_choosing_arabic_renders_the_print_again(
+    dialog: PrintPreviewDialog, db: DbWorker, settle: Settle
+) -> None:
     german = dialog.pdf()
     dialog.set_language("ar")
     assert dialog.language() == "ar"
+    settle(db)
     assert dialog.pdf() != german
     text = unicodedata.normalize("NFKC", "\n".join(pages_of(dialog.pdf())))
     assert any("\u0621" <= c <= "\u06ff" for c in text)
     assert len(dialog.page_images()) == page_count(dialog.pdf())
     dialog.language_combo.setCurrentIndex(0)  # back to German only through the combo
     assert dialog.language() is None
+    settle(db)
     assert not any("\u0621" <= c <= "\u06ff" for c in "\n".join(pages_of(dialog.pdf())))
 
 
-def test_the_default_language_is_preselected(qtbot: QtBot, store: Store, client: Client) -> None:
-    shown = PrintPreviewDialog("Plan", lambda lang: plan_pdf(store, client.id, lang), "ar")
+def test_the_default_language_is_preselected(
+    qtbot: QtBot, db: DbWorker, settle: Settle, client: Client
+) -> None:
+    shown = PrintPreviewDialog(
+        db, "Plan", lambda store, lang: plan_pdf(store, client.id, lang), "ar"
+    )
     qtbot.addWidget(shown)
     assert shown.language() == "ar"
     assert shown.language_combo.currentText() == "German and Arabic"
+    settle(db)
 
 
 def test_save_to_writes_the_pdf(dialog: PrintPreviewDialog, tmp_path: Path) -> None:
@@ -125,9 +138,9 @@ def test_print_to_a_pdf_printer_prints_every_page(
 
 
 def test_ctrl_p_opens_the_plan_preview_in_the_clients_language(
-    qtbot: QtBot, store: Store, case_root: Path, client: Client
+    qtbot: QtBot, db: DbWorker, settle: Settle, case_root: Path, client: Client
 ) -> None:
-    window = MainWindow(store, case_root)
+    window = MainWindow(db, case_root)
     qtbot.addWidget(window)
     window.show()
     assert not window.print_plan_action.isEnabled()
@@ -137,6 +150,7 @@ def test_ctrl_p_opens_the_plan_preview_in_the_clients_language(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    settle(db)
     dialogs = window.findChildren(PrintPreviewDialog)
     assert len(dialogs) == 1
     assert dialogs[0].language() == "ar"
@@ -147,11 +161,11 @@ def test_ctrl_p_opens_the_plan_preview_in_the_clients_language(
 
 
 def test_print_slip_previews_the_selected_appointment(
-    qtbot: QtBot, store: Store, client: Client
+    qtbot: QtBot, store: Store, db: DbWorker, settle: Settle, client: Client
 ) -> None:
     appointment = Appointment(client.id, datetime(2026, 3, 10, 9, 30), place="Rathaus, Zimmer 12")
     casework.add(store, appointment)
-    tab = AppointmentsTab(store)
+    tab = AppointmentsTab(db)
     qtbot.addWidget(tab)
     tab.show()
     tab.set_case(workspace.load_case(store, client.id))
@@ -159,6 +173,7 @@ def test_print_slip_previews_the_selected_appointment(
     tab.select(appointment.id)
     assert tab.print_button.isEnabled()
     tab.print_button.click()
+    settle(db)
     dialogs = tab.findChildren(PrintPreviewDialog)
     assert len(dialogs) == 1
     preview = dialogs[0]

@@ -1,4 +1,5 @@
-"""The case workspace over a real case file, with small stand-in tabs that follow the protocol."""
+"""The case workspace over a real case file, with small stand-in tabs that follow the protocol:
+the case is read by the database worker, a tab's save goes there before the next case is read."""
 
 from __future__ import annotations
 
@@ -15,7 +16,10 @@ from desktop.domain.model import Client
 from desktop.services.clients import update_client
 from desktop.services.workspace import CaseView
 from desktop.store.store import Store
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.workspace.case_workspace import CaseWorkspace, default_tab_types
+
+Settle = Callable[[DbWorker], None]
 
 
 class PhoneTab(QWidget):
@@ -23,9 +27,9 @@ class PhoneTab(QWidget):
 
     changed = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.db = db
         self.view: CaseView | None = None
         self.field = QLineEdit()
         QVBoxLayout(self).addWidget(self.field)
@@ -43,8 +47,11 @@ class PhoneTab(QWidget):
         if self.fail_with is not None:
             raise self.fail_with
         if self.view is not None and self.field.text() != self.view.client.phone:
-            update_client(self.store, self.view.client.id, {"phone": self.field.text()})
-            self.changed.emit()
+            client_id, phone = self.view.client.id, self.field.text()
+            self.db.run(
+                lambda store: update_client(store, client_id, {"phone": phone}),
+                lambda _client: self.changed.emit(),
+            )
 
     def clear(self) -> None:
         self.view = None
@@ -76,11 +83,18 @@ def people(add: Callable[..., Client]) -> tuple[Client, Client]:
 
 
 @pytest.fixture
-def workspace(qtbot: QtBot, store: Store) -> CaseWorkspace:
-    workspace = CaseWorkspace(store, tab_types=[PhoneTab, NamesTab])
+def workspace(qtbot: QtBot, db: DbWorker) -> CaseWorkspace:
+    workspace = CaseWorkspace(db, tab_types=[PhoneTab, NamesTab])
     qtbot.addWidget(workspace)
     workspace.show()
     return workspace
+
+
+def show(workspace: CaseWorkspace, client_id: str, db: DbWorker, settle: Settle) -> bool:
+    """Ask for a case and wait until the worker's answer is on screen."""
+    asked = workspace.show_client(client_id)
+    settle(db)
+    return asked
 
 
 def tabs(workspace: CaseWorkspace) -> tuple[PhoneTab, NamesTab]:
@@ -102,11 +116,11 @@ def test_the_real_tabs_are_the_six_of_the_issue() -> None:
 
 
 def test_showing_a_client_fills_every_tab(
-    workspace: CaseWorkspace, people: tuple[Client, Client]
+    workspace: CaseWorkspace, people: tuple[Client, Client], db: DbWorker, settle: Settle
 ) -> None:
     anna, _ = people
     assert workspace.client_id is None
-    assert workspace.show_client(anna.id)
+    assert show(workspace, anna.id, db, settle)
     phone, names = tabs(workspace)
     assert names.field.text() == "Müller, Anna"
     assert phone.cases == [anna.id] and names.cases == [anna.id]
@@ -114,10 +128,15 @@ def test_showing_a_client_fills_every_tab(
 
 
 def test_typed_text_is_saved_before_the_case_changes(
-    workspace: CaseWorkspace, people: tuple[Client, Client], store: Store, qtbot: QtBot
+    workspace: CaseWorkspace,
+    people: tuple[Client, Client],
+    store: Store,
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     anna, layla = people
-    workspace.show_client(anna.id)
+    show(workspace, anna.id, db, settle)
     phone, _ = tabs(workspace)
     saved: list[datetime] = []
     changed: list[str] = []
@@ -126,7 +145,7 @@ def test_typed_text_is_saved_before_the_case_changes(
     phone.field.setFocus()
     qtbot.keyClicks(phone.field, "0151 777")  # typed, never confirmed
     assert workspace.has_unsaved
-    workspace.show_client(layla.id)
+    show(workspace, layla.id, db, settle)
     assert phone.flushes == 1
     assert store.get(Client, anna.id).phone == "0151 777"
     assert changed == [anna.id] and len(saved) == 1
@@ -135,10 +154,14 @@ def test_typed_text_is_saved_before_the_case_changes(
 
 
 def test_a_save_in_one_tab_reloads_the_case_into_all_tabs_once(
-    workspace: CaseWorkspace, people: tuple[Client, Client], qtbot: QtBot
+    workspace: CaseWorkspace,
+    people: tuple[Client, Client],
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     anna, _ = people
-    workspace.show_client(anna.id)
+    show(workspace, anna.id, db, settle)
     phone, names = tabs(workspace)
     phone.field.setText("0151 888")
     with qtbot.waitSignal(workspace.saved):
@@ -147,6 +170,7 @@ def test_a_save_in_one_tab_reloads_the_case_into_all_tabs_once(
     view = workspace.view
     assert view is not None and view.client.phone == "0151 888"
     assert names.view is view and phone.view is view  # one load, pushed to every tab
+    settle(db)
     qtbot.wait(20)
     assert len(names.cases) == 2
 
@@ -155,9 +179,11 @@ def test_a_value_that_cannot_be_saved_keeps_the_case(
     workspace: CaseWorkspace,
     people: tuple[Client, Client],
     monkeypatch: pytest.MonkeyPatch,
+    db: DbWorker,
+    settle: Settle,
 ) -> None:
     anna, layla = people
-    workspace.show_client(anna.id)
+    show(workspace, anna.id, db, settle)
     phone, _ = tabs(workspace)
     phone.fail_with = InvalidInput("phone", "The phone number is not valid.")
     warnings: list[str] = []
@@ -165,33 +191,43 @@ def test_a_value_that_cannot_be_saved_keeps_the_case(
         "desktop.ui.workspace.case_workspace.QMessageBox.warning",
         lambda _parent, _title, text: warnings.append(text),
     )
-    assert not workspace.show_client(layla.id)
+    assert not show(workspace, layla.id, db, settle)
     assert workspace.client_id == anna.id
     assert warnings == ["A change in this case could not be saved: The phone number is not valid."]
 
 
-def test_clear_and_dropping_the_store_forget_everything(
-    workspace: CaseWorkspace, people: tuple[Client, Client]
+def test_clear_and_closing_the_case_file_forget_everything(
+    workspace: CaseWorkspace, people: tuple[Client, Client], db: DbWorker, settle: Settle
 ) -> None:
     anna, _ = people
-    workspace.show_client(anna.id)
+    show(workspace, anna.id, db, settle)
     phone, names = tabs(workspace)
     workspace.clear()
     assert workspace.view is None and names.field.text() == "" and phone.field.text() == ""
-    workspace.set_store(None)
-    assert workspace.tabs == [] and workspace.tab_widget.count() == 0
+    db.close()  # locking: the worker closes the case file
     assert not workspace.show_client(anna.id)
+    assert workspace.view is None and names.field.text() == "" and phone.field.text() == ""
+
+
+def test_a_case_asked_for_while_another_is_on_its_way_wins(
+    workspace: CaseWorkspace, people: tuple[Client, Client], db: DbWorker, settle: Settle
+) -> None:
+    anna, layla = people
+    workspace.show_client(anna.id)
+    workspace.show_client(layla.id)  # clicked on before Anna's case arrived
+    settle(db)
+    _phone, names = tabs(workspace)
+    assert workspace.client_id == layla.id
+    assert names.cases == [layla.id]  # Anna's case was never shown on the way
 
 
 def test_the_tab_titles_are_translatable_english_sources(
-    workspace: CaseWorkspace, store: Store
+    workspace: CaseWorkspace, db: DbWorker
 ) -> None:
     assert workspace.tab_widget.tabText(0) == "PhoneTab"  # unknown tabs keep their class name
-    real = CaseWorkspace(None)
-    real.set_store(store)
+    real = CaseWorkspace(db)
     try:
         titles = [real.tab_widget.tabText(i) for i in range(real.tab_widget.count())]
         assert titles[0] == "&Overview" and titles[-1] == "Net&work"
     finally:
-        real.set_store(None)
         real.deleteLater()

@@ -1,9 +1,16 @@
-"""The appointments of one client: coming up first, past ones greyed, status set in the table."""
+"""The appointments of one client: coming up first, past ones greyed, status set in the table.
+
+An edit is shown in its row at once; the save runs on the database worker, which reads the
+appointments again after it, and `changed` follows when both are done. The slip is made by the
+worker too.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, Signal
@@ -21,19 +28,24 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.catalogues import AppointmentStatus
-from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import Appointment
 from desktop.services import audit, casework, workspace
-from desktop.services.casefile import Store
 from desktop.services.printing import appointment_slip_pdf
 from desktop.services.workspace import CaseView
+from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import format_datetime
-from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.i18n import Retranslating
 from desktop.ui.widgets.status_combo_delegate import CatalogueDelegate
 from desktop.ui.widgets.style import ERROR_STYLE
 from desktop.ui.workspace.appointments.appointment_dialog import AppointmentDialog
 from desktop.ui.workspace.appointments.appointment_model import EDITABLE, STATUS, AppointmentsModel
 from desktop.ui.workspace.plan.print_preview import PRINT_LANGUAGES, PrintPreviewDialog
+
+if TYPE_CHECKING:
+    from desktop.services.casefile import Store
+
+Write = Callable[["Store"], object]
 
 
 class AppointmentsTab(Retranslating, QWidget):
@@ -41,10 +53,11 @@ class AppointmentsTab(Retranslating, QWidget):
 
     changed = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._db = db
         self._view: CaseView | None = None
+        self._writes: Counter[str] = Counter()  # saves on their way, by client
         self.dialog: AppointmentDialog | None = None  # the one open now, if any
         self.model = AppointmentsModel(self)
         self.model.appointment_edited.connect(self._save)
@@ -107,16 +120,12 @@ class AppointmentsTab(Retranslating, QWidget):
     # -- the tab protocol -----------------------------------------------------------------------
 
     def set_case(self, view: CaseView) -> None:
-        """Show this client's appointments; the selected one stays selected."""
-        selected = self.selected()
+        """Show this client's appointments; the selected one stays selected. While an edit of
+        this client is on its way, its answer is awaited."""
         same_client = self._view is not None and self._view.client.id == view.client.id
-        self._view = view
-        self.model.set_appointments(view.appointments, view.organisations, date.today())
-        if same_client and selected is not None:
-            self.select(selected.id)
-        self._show_count()
-        self.setEnabled(True)
-        self._update_buttons()
+        if same_client and self._writes[view.client.id]:
+            return  # the appointments read after the edit come next, and are fresher
+        self._show(view)
 
     def flush(self) -> None:
         """Commit an outcome still being typed in the table."""
@@ -131,6 +140,7 @@ class AppointmentsTab(Retranslating, QWidget):
     def clear(self) -> None:
         """Forget the client: no appointment, count or message is left."""
         self._view = None
+        self._writes.clear()  # answers on their way are for a client no longer shown
         if self.dialog is not None:  # a dialog being filled in goes with the case
             dialog, self.dialog = self.dialog, None
             dialog.reject()
@@ -179,23 +189,28 @@ class AppointmentsTab(Retranslating, QWidget):
             "{0}", format_datetime(appointment.starts_at)
         )
         if self.confirm(question):
-            self._write(lambda: casework.remove(self._store, Appointment, appointment.id))
+            appointment_id = appointment.id
+            self._write(lambda store: casework.remove(store, Appointment, appointment_id))
 
     def print_slip(self) -> PrintPreviewDialog | None:
-        """Preview the slip for the selected appointment, to print or save (not waiting)."""
+        """Preview the slip for the selected appointment, to print or save (not waiting; the
+        database worker makes it)."""
         appointment, view = self.selected(), self._view
         if appointment is None or view is None:
             return None
-        store, appointment_id = self._store, appointment.id
+        db, appointment_id, client_id = self._db, appointment.id, view.client.id
         spoken = [s.code for s in view.client.languages if s.code in PRINT_LANGUAGES]
         dialog = PrintPreviewDialog(
+            db,
             self.tr("Appointment slip: {0}").replace("{0}", format_datetime(appointment.starts_at)),
-            lambda lang: appointment_slip_pdf(store, appointment_id, lang),
+            lambda store, lang: appointment_slip_pdf(store, appointment_id, lang),
             spoken[0] if spoken else None,
             self,
         )
         dialog.handed_out.connect(
-            lambda: audit.record(store, "printed", view.client.id, what="appointment slip")
+            lambda: db.run(
+                lambda store: audit.record(store, "printed", client_id, what="appointment slip")
+            )
         )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -217,8 +232,10 @@ class AppointmentsTab(Retranslating, QWidget):
 
     def _store_dialog(self, dialog: AppointmentDialog, is_new: bool) -> None:
         appointment = dialog.appointment()
-        store = casework.add if is_new else casework.save
-        self._write(lambda: store(self._store, appointment), appointment.id)
+        save = casework.add if is_new else casework.save
+        if not is_new:
+            self.model.replace_row(appointment)  # shown at once: the next edit builds on it
+        self._write(lambda store: save(store, appointment), appointment.id)
 
     def _dialog_closed(self, dialog: AppointmentDialog) -> None:
         if self.dialog is dialog:
@@ -226,25 +243,59 @@ class AppointmentsTab(Retranslating, QWidget):
         dialog.deleteLater()
 
     def _save(self, appointment: Appointment) -> None:
-        self._write(lambda: casework.save(self._store, appointment), appointment.id)
+        self.model.replace_row(appointment)  # shown at once: the next edit builds on it
+        self._write(lambda store: casework.save(store, appointment), appointment.id)
 
-    def _write(self, work: Callable[[], object], select: str | None = None) -> bool:
-        """Run one edit; on success show the fresh list and tell the workspace."""
+    def _write(self, write: Write, select: str | None = None, *, saved: bool = True) -> bool:
+        """Send one edit to the worker, which reads the appointments after it; then the fresh
+        list is shown and, for an edit (`saved`), the workspace is told."""
         view = self._view
-        if view is None:
+        if view is None or not self._db.is_open:
             return False
-        try:
-            work()
-        except WelcomeDeskError as error:
-            self.error_label.setText(error.text(current_language()))
-            self.model.refresh()  # the status combo shows what is stored again
-            return False
-        self.error_label.clear()
-        self.set_case(workspace.load_case(self._store, view.client.id))
-        if select is not None:
-            self.select(select)
-        self.changed.emit()
+        client_id = view.client.id
+        self._writes[client_id] += 1
+        self._db.run(
+            lambda store: _write_and_read(store, write, client_id),
+            lambda fresh: self._written(fresh, select, saved),
+            lambda error: self._not_written(client_id, saved, error),
+        )
         return True
+
+    def _written(self, view: CaseView, select: str | None, saved: bool) -> None:
+        if self._answered(view.client.id):
+            if saved:
+                self.error_label.clear()
+            if not self._writes[view.client.id]:  # else the answer of the next edit is fresher
+                self._show(view)
+            if select is not None:
+                self.select(select)
+        if saved:
+            self.changed.emit()
+
+    def _not_written(self, client_id: str, saved: bool, error: BaseException) -> None:
+        if not self._answered(client_id):
+            self._db.report(error)  # another client is shown now: say it in a message box
+            return
+        self.error_label.setText(error_text(error))
+        if saved and not self._writes[client_id]:
+            self._write(lambda _store: None, saved=False)  # show what is stored, not the edit
+
+    def _answered(self, client_id: str) -> bool:
+        """Count an answer of the worker; True if it is for the client shown."""
+        if self._writes[client_id]:
+            self._writes[client_id] -= 1
+        return self._view is not None and self._view.client.id == client_id
+
+    def _show(self, view: CaseView) -> None:
+        selected = self.selected()
+        same_client = self._view is not None and self._view.client.id == view.client.id
+        self._view = view
+        self.model.set_appointments(view.appointments, view.organisations, date.today())
+        if same_client and selected is not None:
+            self.select(selected.id)
+        self._show_count()
+        self.setEnabled(True)
+        self._update_buttons()
 
     def _show_count(self) -> None:
         if self._view is None:
@@ -270,3 +321,9 @@ class AppointmentsTab(Retranslating, QWidget):
         self.edit_button.setEnabled(has_selection)
         self.print_button.setEnabled(has_selection)
         self.delete_button.setEnabled(has_selection)
+
+
+def _write_and_read(store: Store, write: Write, client_id: str) -> CaseView:
+    """On the worker: one edit, then the case as now stored."""
+    write(store)
+    return workspace.load_case(store, client_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -19,6 +20,7 @@ from desktop.domain.catalogues import DocumentStatus
 from desktop.domain.dates import parse_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import DocumentItem
+from desktop.services.attachments import AttachmentInfo
 from desktop.ui.widgets.formatting import format_date, label
 from desktop.ui.widgets.i18n import current_language
 from desktop.ui.widgets.rows_model import RowsModel
@@ -61,18 +63,26 @@ class DocumentsModel(RowsModel[DocumentItem]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._scans: dict[str, list[str]] = {}
+        self._scans: dict[str, list[AttachmentInfo]] = {}
         self._today = date.today()
         self.last_error: InvalidInput | None = None  # of the last edit refused
 
     # -- content --------------------------------------------------------------------------------
 
     def set_items(
-        self, items: list[DocumentItem], scans: dict[str, list[str]], today: date
+        self,
+        items: list[DocumentItem],
+        scans: Mapping[str, list[AttachmentInfo]],
+        today: date,
     ) -> None:
-        """Show these items; the same rows in the same order are updated in place."""
+        """Show these items and their scans; the same rows in the same order are updated in
+        place."""
         self._today = today
         self.replace_rows(list(items), keep=lambda: setattr(self, "_scans", dict(scans)))
+
+    def set_scans(self, scans: Mapping[str, list[AttachmentInfo]]) -> None:
+        """Show the scans read for the items shown (they arrive after the items)."""
+        self.set_items(list(self._rows), scans, self._today)
 
     def clear(self) -> None:
         self.set_items([], {}, self._today)
@@ -81,7 +91,12 @@ class DocumentsModel(RowsModel[DocumentItem]):
         return self.row_at(row)
 
     def scans_of(self, item_id: str) -> list[str]:
-        return self._scans.get(item_id, [])
+        """The file names of an item's scans, as far as they are known."""
+        return [info.file_name for info in self._scans.get(item_id, [])]
+
+    def infos_of(self, item_id: str) -> list[AttachmentInfo]:
+        """An item's scans, as far as they are known."""
+        return list(self._scans.get(item_id, []))
 
     # -- Qt model -------------------------------------------------------------------------------
 
@@ -138,7 +153,7 @@ class DocumentsModel(RowsModel[DocumentItem]):
 
     def _tooltip(self, item: DocumentItem, column: int, state: str) -> str | None:
         if column == SCAN:
-            return "\n".join(self._scans.get(item.id, [])) or None
+            return "\n".join(self.scans_of(item.id)) or None
         if state == EXPIRED:
             return self.tr("Expired")
         if state == EXPIRING:

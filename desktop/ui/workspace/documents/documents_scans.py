@@ -2,12 +2,16 @@
 
 A scan is only ever written to disk where the coordinator chooses ("Save scan as…"): opening it
 in a viewer would leave a decrypted copy in a temporary folder that nobody cleans up.
+
+The scans known for each item come from the tab (read with the checklist); attaching, copying
+and removing run on the database worker, and the answer comes back as `saved` or `failed`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -23,27 +27,33 @@ from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import DocumentItem
 from desktop.services import attachments
 from desktop.services.attachments import AttachmentInfo
-from desktop.services.casefile import Store
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import Retranslating, current_language
+
+if TYPE_CHECKING:
+    from desktop.services.casefile import Store
 
 SCAN_FILTER = "*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.heic *.webp"
 
 
 class DocumentScans(Retranslating, QWidget):
-    """Buttons acting on the scans of the item that `selected()` returns."""
+    """Buttons acting on the scans of the item that `selected()` returns; `scans_of(item_id)`
+    is what is known of an item's scans."""
 
-    saved = Signal()  # a scan was attached or removed
+    saved = Signal()  # a scan was attached or removed: it is in the case file
     failed = Signal(str)  # one sentence for the coordinator
 
     def __init__(
         self,
-        store: Store,
+        db: DbWorker,
         selected: Callable[[], DocumentItem | None],
+        scans_of: Callable[[str], list[AttachmentInfo]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store = store
+        self._db = db
         self._selected = selected
+        self._scans_of = scans_of
         self.attach_button = QPushButton()
         self.attach_button.clicked.connect(lambda: self.attach())
         self.save_button = QPushButton()
@@ -70,7 +80,7 @@ class DocumentScans(Retranslating, QWidget):
 
     def names_of(self, document_id: str) -> list[str]:
         """File names of the scans of one item."""
-        return [info.file_name for info in attachments.attachments_of(self._store, document_id)]
+        return [info.file_name for info in self._scans_of(document_id)]
 
     def update_buttons(self) -> None:
         item = self._selected()
@@ -82,38 +92,42 @@ class DocumentScans(Retranslating, QWidget):
     # -- what the coordinator does --------------------------------------------------------------
 
     def attach(self, path: Path | None = None) -> None:
-        """Store a file (asked for when not given) encrypted with the selected item."""
+        """Store a file (asked for when not given) encrypted with the selected item; `saved`
+        follows when it is in the case file."""
         item = self._selected()
         if item is None:
             return
         path = path or self.choose_scan_file()
         if path is None:
             return
-        if self._run(lambda: attachments.attach_file(self._store, item.id, Path(path))):
-            self.saved.emit()
+        item_id, source = item.id, Path(path)
+        self._run(lambda store: attachments.attach_file(store, item_id, source), self.saved.emit)
 
     def save_copy(self, target: Path | None = None) -> Path | None:
-        """Write a scan of the selected item where the coordinator chooses; returns the path."""
+        """Write a scan of the selected item where the coordinator chooses; returns the path,
+        which the database worker writes to next (`failed` if that does not work)."""
         info = self._pick()
         if info is None:
             return None
         target = target or self.choose_save_path(info.file_name)
         if target is None:
             return None
-        written = Path(target)
-        data = attachments.read_attachment(self._store, info.id)
-        return written if self._run(lambda: written.write_bytes(data)) else None
+        written, attachment_id = Path(target), info.id
+        self._run(lambda store: attachments.save_copy(store, attachment_id, written))
+        return written
 
     def remove(self) -> None:
-        """Remove a scan of the selected item after a confirmation."""
+        """Remove a scan of the selected item after a confirmation; `saved` follows when it is
+        gone from the case file."""
         info = self._pick()
         if info is None:
             return
         question = self.tr("Remove the scan “{0}”?").replace("{0}", info.file_name)
-        if self.confirm(question) and self._run(
-            lambda: attachments.remove_attachment(self._store, info.id)
-        ):
-            self.saved.emit()
+        if self.confirm(question):
+            attachment_id = info.id
+            self._run(
+                lambda store: attachments.remove_attachment(store, attachment_id), self.saved.emit
+            )
 
     # -- questions (replaced in tests) ----------------------------------------------------------
 
@@ -145,22 +159,29 @@ class DocumentScans(Retranslating, QWidget):
 
     def _pick(self) -> AttachmentInfo | None:
         item = self._selected()
-        infos = attachments.attachments_of(self._store, item.id) if item else []
+        infos = self._scans_of(item.id) if item else []
         if len(infos) > 1:
             return self.choose_scan(infos)
         return infos[0] if infos else None
 
-    def _run(self, work: Callable[[], object]) -> bool:
-        try:
-            work()
-        except WelcomeDeskError as error:
+    def _run(
+        self, work: Callable[[Store], object], done: Callable[[], object] = lambda: None
+    ) -> None:
+        """Run `work` on the database worker; `done()` after it worked, `failed` if not."""
+
+        def succeeded(_result: object) -> None:
+            done()
+
+        self._db.run(work, succeeded, self._not_done)
+
+    def _not_done(self, error: BaseException) -> None:
+        if isinstance(error, WelcomeDeskError):
             self.failed.emit(error.text(current_language()))
-            return False
-        except OSError as error:
+        elif isinstance(error, OSError):
             self.failed.emit(
                 self.tr("The file could not be read or written: {0}").replace(
                     "{0}", error.strerror or str(error)
                 )
             )
-            return False
-        return True
+        else:
+            self._db.report(error)

@@ -1,10 +1,17 @@
-"""The document checklist of one client: what is there, who holds it, what is still missing."""
+"""The document checklist of one client: what is there, who holds it, what is still missing.
+
+Every edit is checked here at once and shown in its row; the save runs on the database worker,
+which reads the checklist again after it, and `changed` follows when both are done. The scans of
+the items are read by the worker after the checklist is shown.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Signal
@@ -26,12 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.catalogues import DocumentKind, DocumentStatus
-from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import DocumentItem
 from desktop.domain.rules import CHECKLIST_LABELS, STANDARD_CHECKLISTS
-from desktop.services import casework, workspace
-from desktop.services.casefile import Store
+from desktop.services import attachments, casework, workspace
+from desktop.services.attachments import AttachmentInfo
 from desktop.services.workspace import CaseView
+from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import label
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.status_combo_delegate import CatalogueDelegate
@@ -39,16 +47,25 @@ from desktop.ui.widgets.style import ERROR_STYLE
 from desktop.ui.workspace.documents.documents_model import STATUS, DocumentsModel
 from desktop.ui.workspace.documents.documents_scans import DocumentScans
 
+if TYPE_CHECKING:
+    from desktop.services.casefile import Store
+
+Scans = dict[str, list[AttachmentInfo]]
+Write = Callable[["Store"], object]
+
 
 class DocumentsTab(Retranslating, QWidget):
     """The checklist table, "still missing" at a glance, and the actions on items and scans."""
 
     changed = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._db = db
         self._view: CaseView | None = None
+        self._writes: Counter[str] = Counter()  # saves on their way, by client
+        self._sent = 0  # saves sent so far
+        self._error_sent = 0  # how many had been sent when the message shown now came up
         self.model = DocumentsModel(self)
         self.model.item_edited.connect(self._item_edited)
         self.model.invalid_input.connect(self._show_error)
@@ -78,7 +95,7 @@ class DocumentsTab(Retranslating, QWidget):
         self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self.remove_selected)
         self.table = self._build_table()
-        self.scans = DocumentScans(self._store, self.selected, self)
+        self.scans = DocumentScans(self._db, self.selected, self.model.infos_of, self)
         self.scans.saved.connect(self._saved)
         self.scans.failed.connect(self._show_error)
         self.error_label = QLabel()
@@ -138,17 +155,20 @@ class DocumentsTab(Retranslating, QWidget):
     # -- the tab protocol -----------------------------------------------------------------------
 
     def set_case(self, view: CaseView) -> None:
-        """Show this client's checklist; the selected item stays selected."""
-        selected = self.selected()
-        same_client = self._view is not None and self._view.client.id == view.client.id
-        self._view = view
-        scans = {item.id: self.scans.names_of(item.id) for item in view.documents}
-        self.model.set_items(view.documents, scans, date.today())
-        if same_client and selected is not None:
-            self._select(selected.id)
-        self._show_summary(view)
-        self.setEnabled(True)
-        self._update_buttons()
+        """Show this client's checklist (its scans follow from the worker); the selected item
+        stays selected. While an edit of this client is on its way, its answer is awaited."""
+        client_id = view.client.id
+        same_client = self._view is not None and self._view.client.id == client_id
+        if same_client and self._writes[client_id]:
+            return  # the checklist read after the edit comes next, and is fresher
+        known = {item.id: self.model.infos_of(item.id) for item in view.documents}
+        self._show(view, known if same_client else {})
+        ids = [item.id for item in view.documents]
+        self._db.run(
+            lambda store: attachments.attachments_by_item(store, ids),
+            lambda scans: self._scans_read(client_id, scans),
+            channel="documents.scans",
+        )
 
     def flush(self) -> None:
         """Commit a cell still being edited (holder, date or note).
@@ -169,6 +189,7 @@ class DocumentsTab(Retranslating, QWidget):
     def clear(self) -> None:
         """Forget the client: no item, no count, no message is left."""
         self._view = None
+        self._writes.clear()  # answers on their way are for a client no longer shown
         self.model.clear()
         self.missing_label.clear()
         self.counts_label.clear()
@@ -186,13 +207,14 @@ class DocumentsTab(Retranslating, QWidget):
     def add_item(self, kind: DocumentKind) -> None:
         """Add one item of `kind`, still missing."""
         if self._view is not None:
-            self._write(lambda: casework.add(self._store, DocumentItem(self._client_id(), kind)))
+            item = DocumentItem(self._client_id(), kind)
+            self._write(lambda store: casework.add(store, item))
 
     def add_standard_checklist(self, group: str) -> None:
         """Add the items of a standard checklist that the client has no item of yet."""
         if self._view is not None:
             client_id = self._client_id()
-            self._write(lambda: workspace.add_standard_checklist(self._store, client_id, group))
+            self._write(lambda store: workspace.add_standard_checklist(store, client_id, group))
 
     def remove_selected(self) -> None:
         """Remove the selected item (and its scans) after a confirmation."""
@@ -200,10 +222,11 @@ class DocumentsTab(Retranslating, QWidget):
         if item is None:
             return
         question = self.tr("Remove “{0}” from the checklist?").replace("{0}", label(item.kind))
-        if self.scans.names_of(item.id):
+        if self.model.scans_of(item.id):
             question += " " + self.tr("Its scans are removed too.")
         if self.confirm(question):
-            self._write(lambda: casework.remove(self._store, DocumentItem, item.id))
+            item_id = item.id
+            self._write(lambda store: casework.remove(store, DocumentItem, item_id))
 
     def set_status(self, item: DocumentItem, status: DocumentStatus) -> None:
         """Set an item's status, as the status combo does."""
@@ -236,25 +259,76 @@ class DocumentsTab(Retranslating, QWidget):
                 self.model.refresh()  # the combo shows the old status again
                 return
             new = dataclasses.replace(new, holder=holder, held_since=date.today())
-        self._write(lambda: casework.save(self._store, new))
+        self.model.replace_row(new)  # shown at once: the next edit builds on it
+        self._write(lambda store: casework.save(store, new))
 
-    def _write(self, work: Callable[[], object]) -> None:
-        try:
-            work()
-        except (WelcomeDeskError, OSError) as error:
-            self._show_error(_message(error))
-            self.model.refresh()
-            return
-        self._saved()
+    def _write(self, write: Write) -> None:
+        """Send one edit to the worker; `changed` follows with the checklist read after it."""
+        self._send(write, saved=True)
 
     def _saved(self) -> None:
-        self.error_label.clear()
-        if self._view is not None:
-            self.set_case(workspace.load_case(self._store, self._client_id()))
-        self.changed.emit()
+        """A scan was attached or removed: show the checklist as it is stored now."""
+        self._send(lambda _store: None, saved=True)
+
+    def _send(self, write: Write, *, saved: bool) -> None:
+        """`write` and a fresh read of the checklist on the worker; `saved`: it is an edit
+        (`changed` follows), else only a read."""
+        if self._view is None or not self._db.is_open:
+            return
+        client_id = self._client_id()
+        self._writes[client_id] += 1
+        self._sent += 1
+        sent = self._sent
+        self._db.run(
+            lambda store: _write_and_read(store, write, client_id),
+            lambda answer: self._written(client_id, sent if saved else 0, *answer),
+            lambda error: self._not_written(client_id, saved, error),
+        )
+
+    def _written(self, client_id: str, sent: int, view: CaseView, scans: Scans) -> None:
+        """The answer to `_send`; `sent` is the edit's number (0: only a read)."""
+        if self._answered(client_id):
+            if sent > self._error_sent:  # a message that came up after this edit stays
+                self.error_label.clear()
+            if not self._writes[client_id]:  # else the answer of the next edit is fresher
+                self._show(view, scans)
+        if sent:
+            self.changed.emit()
+
+    def _not_written(self, client_id: str, saved: bool, error: BaseException) -> None:
+        if not self._answered(client_id):
+            self._db.report(error)  # another client is shown now: say it in a message box
+            return
+        self._show_error(error_text(error))
+        if saved and not self._writes[client_id]:
+            self._send(lambda _store: None, saved=False)  # show what is stored, not the edit
+
+    def _answered(self, client_id: str) -> bool:
+        """Count an answer of the worker; True if it is for the client shown."""
+        if self._writes[client_id]:
+            self._writes[client_id] -= 1
+        return self._view is not None and self._view.client.id == client_id
+
+    def _scans_read(self, client_id: str, scans: Scans) -> None:
+        shown = self._view is not None and self._view.client.id == client_id
+        if shown and not self._writes[client_id]:  # else a fresher read comes with the edit
+            self.model.set_scans(scans)
+            self._update_buttons()
+
+    def _show(self, view: CaseView, scans: Scans) -> None:
+        selected = self.selected()
+        same_client = self._view is not None and self._view.client.id == view.client.id
+        self._view = view
+        self.model.set_items(view.documents, scans, date.today())
+        if same_client and selected is not None:
+            self._select(selected.id)
+        self._show_summary(view)
+        self.setEnabled(True)
+        self._update_buttons()
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)
+        self._error_sent = self._sent
 
     def _show_summary(self, view: CaseView) -> None:
         state = view.checklist(date.today())
@@ -307,7 +381,9 @@ def _fill_kinds(combo: QComboBox) -> None:
         combo.setCurrentIndex(max(0, combo.findData(current)))
 
 
-def _message(error: Exception) -> str:
-    if isinstance(error, WelcomeDeskError):
-        return error.text(current_language())
-    return str(error)
+def _write_and_read(store: Store, write: Write, client_id: str) -> tuple[CaseView, Scans]:
+    """On the worker: one edit, then the case and the scans of its checklist as now stored."""
+    write(store)
+    view = workspace.load_case(store, client_id)
+    ids = [item.id for item in view.documents]
+    return view, attachments.attachments_by_item(store, ids)

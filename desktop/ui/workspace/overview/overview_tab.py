@@ -3,13 +3,21 @@
 Every field saves as soon as an edit is finished, through `update_client`, one field at a time;
 fields that are checked against each other (a residence status with its dates) save together.
 A value the domain refuses stays in its field with one sentence saying why.
+
+The typed value is checked at once on the GUI thread (the changed client is built there); only
+the write runs on the database worker. Until its answer the form counts the value as saved, so
+typing on is never held up; "Saved" and `changed` follow when it is in the case file. A write
+that fails leaves the value in its field, marked, to be saved again.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import re
 from datetime import date
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,9 +32,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import Client
 from desktop.domain.rules import status_runs_out_soon
-from desktop.services.casefile import Store
 from desktop.services.clients import update_client
 from desktop.services.workspace import CaseView
+from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import ERROR_STYLE, WARNING_STYLE
 from desktop.ui.workspace.overview.overview_fields import client_editors
@@ -61,20 +69,29 @@ def unit_of(name: str) -> tuple[str, ...]:
     return _UNIT_OF.get(name, (name,))
 
 
+@dataclasses.dataclass(frozen=True)
+class _Write:
+    """A save on its way to the case file."""
+
+    client_id: str
+    units: tuple[tuple[str, ...], ...]
+    before: dict[str, Any]  # what the fields held before: restored in the form if it fails
+
+
 class OverviewTab(Retranslating, QWidget):
     """Shows and edits one client's personal data, saving as the coordinator types."""
 
     changed = Signal()
     open_client = Signal(str)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
-        self._client: Client | None = None
+        self._db = db
+        self._client: Client | None = None  # as the file holds it once the saves sent are in
+        self._writes: dict[int, _Write] = {}  # saves on their way, by number
+        self._last_write = 0
         self._errors: dict[tuple[str, ...], WelcomeDeskError] = {}
         self._saved = False
-        self._quiet = False  # while flushing: announce all saves with one `changed`
-        self._pending = False
         self.editors = client_editors()
         self.household = HouseholdList()
         self.household.open_client.connect(self.open_client)
@@ -101,14 +118,15 @@ class OverviewTab(Retranslating, QWidget):
     # The tab protocol of the case workspace.
 
     def set_case(self, view: CaseView) -> None:
-        """Show this client; typed but unsaved text of the same client stays as typed."""
+        """Show this client; typed but unsaved text of the same client stays as typed, and so
+        do values whose save is still on its way (the view may have been read before it)."""
         client = view.client
         same = self._client is not None and self._client.id == client.id
         keep = {name for name in self.editors if same and self._is_dirty(name)}
         if not same:
             self._errors.clear()
             self._saved = False
-        self._client = client
+        client = self._client = self._with_writes(client)
         for name, editor in self.editors.items():
             if name not in keep:
                 editor.show_value(getattr(client, name))
@@ -118,22 +136,24 @@ class OverviewTab(Retranslating, QWidget):
         self._show_state()
 
     def flush(self) -> None:
-        """Save every field whose typed text differs from what is stored."""
+        """Send every field whose typed text differs from what is stored, in one save; a value
+        the domain refuses is marked in the form and stays there (the others are sent)."""
         if self._client is None:
             return
-        self._quiet, self._pending = True, False
-        try:
-            for unit in dict.fromkeys(unit_of(name) for name in self.editors):
-                if any(self._is_dirty(name) for name in unit):
-                    self._commit(unit[0])
-        finally:
-            self._quiet = False
-        if self._pending:
-            self.changed.emit()
+        before = self._client
+        units = [
+            unit
+            for unit in dict.fromkeys(unit_of(name) for name in self.editors)
+            if any(self._is_dirty(name) for name in unit) and self._take(unit)
+        ]
+        if units:
+            self._send(before, units)
+        self._show_state()
 
     def clear(self) -> None:
         """Forget the client: every field is emptied, not only hidden."""
         self._client = None
+        self._writes.clear()
         self._errors.clear()
         self._saved = False
         for editor in self.editors.values():
@@ -145,7 +165,7 @@ class OverviewTab(Retranslating, QWidget):
 
     @property
     def client(self) -> Client | None:
-        """The client shown, as last saved or loaded."""
+        """The client shown, as saved (or being saved) or loaded."""
         return self._client
 
     # Saving.
@@ -153,28 +173,93 @@ class OverviewTab(Retranslating, QWidget):
     def _commit(self, name: str) -> None:
         if self._client is None:
             return
+        before = self._client
         unit = unit_of(name)
+        if self._take(unit):
+            self._send(before, [unit])
+        self._show_state()
+
+    def _take(self, unit: tuple[str, ...]) -> bool:
+        """Check the typed values of `unit` at once and take them into the client; True if they
+        differ from what is stored (they are to be sent). A refused value is marked."""
+        assert self._client is not None
         try:
             values = {field: self.editors[field].value() for field in unit}
             if all(getattr(self._client, field) == v for field, v in values.items()):
                 self._errors.pop(unit, None)
-                self._show_state()
-                return
-            client = update_client(self._store, self._client.id, values)
+                return False
+            client = dataclasses.replace(self._client, **values)  # the domain checks it
         except WelcomeDeskError as error:
             self._errors[unit] = error
-            self._show_state()
-            return
+            return False
         self._client = client
         self._errors.pop(unit, None)
-        for field in unit:  # show the value as stored: "syria" becomes "Syria"
+        for field in unit:  # show the value as it is stored: "syria" becomes "Syria"
             self.editors[field].show_value(getattr(client, field))
-        self._saved = True
-        self._show_state()
-        if self._quiet:
-            self._pending = True
+        return True
+
+    def _send(self, before: Client, units: list[tuple[str, ...]]) -> None:
+        """Write the units' values, already taken into the client, to the case file."""
+        assert self._client is not None
+        client_id = self._client.id
+        changes = {field: getattr(self._client, field) for unit in units for field in unit}
+        self._last_write += 1
+        number = self._last_write
+        undo = {field: getattr(before, field) for field in changes}
+        self._writes[number] = _Write(client_id, tuple(units), undo)
+        self._db.run(
+            lambda store: update_client(store, client_id, changes),
+            lambda saved: self._written(number, saved),
+            lambda error: self._not_written(number, error),
+        )
+
+    def _written(self, number: int, saved: Client) -> None:
+        write = self._writes.pop(number, None)
+        if write is not None and self._shows(write.client_id):
+            self._client = self._with_writes(saved)  # the retention date, as the file set it
+            self._saved = True
+            self._show_state()
+        self.changed.emit()
+
+    def _not_written(self, number: int, error: BaseException) -> None:
+        write = self._writes.pop(number, None)
+        if write is None or not self._shows(write.client_id):
+            self._db.report(error)  # the client is no longer shown: say so all the same
+            return
+        assert self._client is not None
+        waiting = self._fields_on_their_way()
+        undo = {field: value for field, value in write.before.items() if field not in waiting}
+        with contextlib.suppress(WelcomeDeskError):  # the typed values count as unsaved again
+            self._client = dataclasses.replace(self._client, **undo)
+        if isinstance(error, WelcomeDeskError):
+            self._errors[write.units[0]] = error
+            self._show_state()
         else:
-            self.changed.emit()
+            self._show_state()
+            self._db.report(error)
+
+    def _shows(self, client_id: str) -> bool:
+        return self._client is not None and self._client.id == client_id
+
+    def _fields_on_their_way(self) -> set[str]:
+        """The fields of the client shown whose save has not been answered yet."""
+        return {
+            field
+            for write in self._writes.values()
+            if self._shows(write.client_id)
+            for field in write.before
+        }
+
+    def _with_writes(self, fresh: Client) -> Client:
+        """`fresh` from the case file, with the values of saves for it still on their way."""
+        if not self._shows(fresh.id):
+            return fresh
+        assert self._client is not None
+        waiting = {field: getattr(self._client, field) for field in self._fields_on_their_way()}
+        try:
+            return dataclasses.replace(fresh, **waiting)
+        except WelcomeDeskError:  # changed elsewhere meanwhile: what the file says counts
+            return fresh
 
     def _is_dirty(self, name: str) -> bool:
         if self._client is None:

@@ -1,11 +1,17 @@
-"""The integration plan of one client: status and dates, goals per field of action, measures."""
+"""The integration plan of one client: status and dates, goals per field of action, measures.
+
+Every edit is checked on the spot and written by the database worker, which reads the case
+again in the same operation; the tab shows that fresh case when the answer arrives.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,8 +30,9 @@ from desktop.domain.errors import InvalidInput, WelcomeDeskError
 from desktop.domain.model import Goal, Measure
 from desktop.domain.rules import PLAN_TEMPLATES
 from desktop.services import casework, workspace
-from desktop.services.casefile import Store
 from desktop.services.workspace import CaseView
+from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import label
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import ERROR_STYLE
@@ -34,17 +41,24 @@ from desktop.ui.workspace.plan.plan_item_editor import PlanItemEditor
 from desktop.ui.workspace.plan.plan_measure_dialog import MeasureDialog
 from desktop.ui.workspace.plan.plan_tree import PlanTree
 
+if TYPE_CHECKING:
+    from desktop.services.casefile import Store
+
+Write = Callable[["Store"], object]
+
 
 class PlanTab(Retranslating, QWidget):
-    """Everything of the plan is saved as soon as it is chosen; `changed` follows every save."""
+    """Everything of the plan is saved as soon as it is chosen; `changed` follows every save
+    once it is in the case file."""
 
     changed = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._db = db
         self._view: CaseView | None = None
         self._select_next: str | None = None
+        self._adding_goal = False  # a goal is on its way: Return pressed twice adds it once
         self.measure_dialog: MeasureDialog | None = None  # the one open now, if any
         self.details = PlanDetails()
         self.details.edited.connect(self._save)
@@ -135,10 +149,11 @@ class PlanTab(Retranslating, QWidget):
         self.setEnabled(True)
 
     def flush(self) -> None:
-        """Save dates and an outcome typed but not yet saved.
+        """Send dates and an outcome typed but not yet saved to the case file.
 
-        Raises InvalidInput for a date that cannot be read, so that the workspace keeps the case
-        open; the text stays and the message shows under the tree.
+        Raises InvalidInput at once for a date that cannot be read, so that the workspace keeps
+        the case open; the text stays and the message shows under the tree. A save the case
+        file refuses is shown there when the worker answers.
         """
         try:
             plan = self.details.take_pending()
@@ -146,14 +161,16 @@ class PlanTab(Retranslating, QWidget):
             self._show_error(error.text(current_language()))
             raise
         if plan is not None:
-            self._write(lambda: casework.save(self._store, plan), strict=True)
+            self._save(plan)
         measure = self.editor.take_pending()
         if measure is not None:
-            self._write(lambda: casework.save(self._store, measure), strict=True)
+            self._save(measure)
 
     def clear(self) -> None:
         """Forget the client: no goal, measure, date or message is left."""
         self._view = None
+        self._select_next = None
+        self._adding_goal = False
         if self.measure_dialog is not None:  # a dialog being filled in goes with the case
             dialog, self.measure_dialog = self.measure_dialog, None
             dialog.reject()
@@ -170,29 +187,37 @@ class PlanTab(Retranslating, QWidget):
     def start_plan(self) -> None:
         """Create a draft plan for a client who has none."""
         client_id = self._client_id()
-        self._write(lambda: workspace.ensure_plan(self._store, client_id).id)
+        self._write(lambda store: workspace.ensure_plan(store, client_id).id)
 
     def add_goal(self, field: FieldOfAction | None = None, title: str | None = None) -> None:
-        """Add a goal (by default the field and title typed above the tree) to the plan."""
+        """Add a goal (by default the field and title typed above the tree) to the plan; the
+        title typed is cleared once the goal is in the case file."""
+        view = self._view
+        if view is None or self._adding_goal:
+            return
         field = field or FieldOfAction(self.field_combo.currentData())
-        title = (self.goal_title_edit.text() if title is None else title).strip()
-        view, client_id = self._view, self._client_id()
-        assert view is not None
+        typed = self.goal_title_edit.text()
+        title = (typed if title is None else title).strip()
+        try:  # an empty title is refused at once; the plan may be created with the goal
+            goal = Goal(view.plan.id if view.plan else "", field, title)
+        except WelcomeDeskError as error:
+            self._show_error(error.text(current_language()))
+            return
+        client_id, goals = view.client.id, list(view.goals)
 
-        def work() -> str:
-            plan = workspace.ensure_plan(self._store, client_id)
-            position = sum(g.plan_id == plan.id for g in view.goals)
-            goal = Goal(plan.id, field, title, position=position)
-            casework.add(self._store, goal)
+        def add(store: Store) -> str:
+            plan = workspace.ensure_plan(store, client_id)
+            position = sum(g.plan_id == plan.id for g in goals)
+            casework.add(store, dataclasses.replace(goal, plan_id=plan.id, position=position))
             return goal.id
 
-        if self._write(work):
-            self.goal_title_edit.clear()
+        self._adding_goal = True
+        self._write(add, lambda saved: self._goal_added(saved, typed))
 
     def add_from_template(self, index: int) -> None:
         """Add a goal with its measures from PLAN_TEMPLATES[index]."""
         client_id = self._client_id()
-        self._write(lambda: workspace.add_from_template(self._store, client_id, index).id)
+        self._write(lambda store: workspace.add_from_template(store, client_id, index).id)
 
     def add_measure(self) -> MeasureDialog | None:
         """Open the dialog for a new measure of the selected goal (not waiting for it)."""
@@ -227,7 +252,8 @@ class PlanTab(Retranslating, QWidget):
         else:
             question = self.tr("Delete the measure “{0}”?").replace("{0}", chosen.title)
         if self.confirm(question):
-            self._write(lambda: casework.remove(self._store, type(chosen), chosen.id))
+            kind, entity_id = type(chosen), chosen.id
+            self._write(lambda store: casework.remove(store, kind, entity_id))
 
     def confirm(self, question: str) -> bool:
         """Ask before deleting (replaced in tests)."""
@@ -242,48 +268,81 @@ class PlanTab(Retranslating, QWidget):
 
     def _open(self, dialog: MeasureDialog, *, is_new: bool) -> MeasureDialog:
         self.measure_dialog = dialog
-        dialog.accepted.connect(lambda: self._write(lambda: self._store_measure(dialog, is_new)))
+        # accept() has checked the fields: measure() is read here, on the GUI thread
+        dialog.accepted.connect(lambda: self._save_measure(dialog.measure(), is_new))
         dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         dialog.open()
         return dialog
 
-    def _store_measure(self, dialog: MeasureDialog, is_new: bool) -> str:
-        measure = dialog.measure()
-        if is_new:
-            casework.add(self._store, measure)
-        else:
-            casework.save(self._store, measure)
-        return measure.id
+    def _save_measure(self, measure: Measure, is_new: bool) -> None:
+        write = casework.add if is_new else casework.save
+
+        def save(store: Store) -> str:
+            write(store, measure)
+            return measure.id
+
+        self._write(save)
 
     def _dialog_closed(self, dialog: MeasureDialog) -> None:
         if self.measure_dialog is dialog:
             self.measure_dialog = None
         dialog.deleteLater()
 
+    def _goal_added(self, saved: bool, typed: str) -> None:
+        self._adding_goal = False
+        if saved and self.goal_title_edit.text() == typed:  # not typed on meanwhile
+            self.goal_title_edit.clear()
+
     def _save(self, obj: object) -> None:
-        self._write(lambda: casework.save(self._store, obj))
+        self._write(lambda store: casework.save(store, obj))
 
-    def _write(self, work: Callable[[], object], *, strict: bool = False) -> bool:
-        """Run one edit; on success show the fresh case and tell the workspace.
+    def _write(self, work: Write, ended: Callable[[bool], None] | None = None) -> None:
+        """Run one edit on the worker and read the case again there; on success show the fresh
+        case and tell the workspace (`changed`).
 
-        A refused edit is shown under the tree; `strict` raises it as well (for `flush()`).
+        A refused edit is shown under the tree. `ended(saved)` is called either way.
         """
         if self._view is None:
-            return False
-        try:
-            result = work()
-        except WelcomeDeskError as error:
-            self._show_error(error.text(current_language()))
-            self.set_case(self._view)  # combos show what is stored again
-            if strict:
-                raise
-            return False
-        self.error_label.clear()
-        if isinstance(result, str):
-            self._select_next = result
-        self.set_case(workspace.load_case(self._store, self._client_id()))
+            return
+        client_id = self._view.client.id
+
+        def write_and_read(store: Store) -> tuple[object, CaseView]:
+            return work(store), workspace.load_case(store, client_id)
+
+        self._db.run(
+            write_and_read,
+            lambda answer: self._written(client_id, answer, ended),
+            lambda error: self._refused(client_id, error, ended),
+        )
+
+    def _written(
+        self,
+        client_id: str,
+        answer: tuple[object, CaseView],
+        ended: Callable[[bool], None] | None,
+    ) -> None:
+        result, view = answer
+        if self._shows(client_id):  # still this client's tab
+            self.error_label.clear()
+            if isinstance(result, str):
+                self._select_next = result
+            self.set_case(view)
+        if ended is not None:
+            ended(True)
         self.changed.emit()
-        return True
+
+    def _refused(
+        self, client_id: str, error: BaseException, ended: Callable[[bool], None] | None
+    ) -> None:
+        view = self._view
+        if view is not None and view.client.id == client_id:
+            self._show_error(error_text(error))
+            self.set_case(view)  # combos show what is stored again
+        if ended is not None:
+            ended(False)
+
+    def _shows(self, client_id: str) -> bool:
+        return self._view is not None and self._view.client.id == client_id
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)
@@ -300,5 +359,6 @@ class PlanTab(Retranslating, QWidget):
         self.edit_measure_button.setEnabled(is_measure)
         self.delete_button.setEnabled(chosen is not None)
         if pending is not None:
-            # Not while the tree is still handing out its selection signal: saving refills it.
-            QTimer.singleShot(0, self, lambda: self._save(pending))
+            # Only queued here: the tree is refilled when the worker answers, not while it is
+            # still handing out its selection signal.
+            self._save(pending)

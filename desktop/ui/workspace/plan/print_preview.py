@@ -1,11 +1,17 @@
-"""A print preview: the PDF's pages as images, a print language, Print… and Save as PDF…."""
+"""A print preview: the PDF's pages as images, a print language, Print… and Save as PDF….
+
+The database worker makes the PDF (`render(store, language)`); its pages are turned into images
+here, on the GUI thread. While a print is being made, Print and Save wait for it.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -24,31 +30,38 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import Client
 from desktop.domain.places import language_name
-from desktop.report.labels import SUPPORTED
 from desktop.services import audit
-from desktop.services.casefile import Store
-from desktop.services.printing import plan_pdf
+from desktop.services.printing import plan_pdf, print_languages
+from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.pdf_pages import render_pages
 from desktop.ui.widgets.style import button_row, error_label
 
 PREVIEW_DPI = 110
 MAX_PRINT_DPI = 300
-PRINT_LANGUAGES = tuple(sorted(code for code in SUPPORTED if code != "de"))
+PRINT_LANGUAGES = print_languages()
 
-Render = Callable[[str | None], bytes]
+if TYPE_CHECKING:
+    from desktop.services.casefile import Store
+
+Render = Callable[["Store", str | None], bytes]
 
 
 class PrintPreviewDialog(Retranslating, QDialog):
-    """Shows what `render(language)` prints; None is the German-only print.
+    """Shows what `render(store, language)` prints, made on the database worker `db`; None is
+    the German-only print.
 
-    Testable without exec(): `set_language`, `pdf`, `page_images`, `save_to`, `print_to`.
+    Testable without exec(): `set_language`, `pdf`, `page_images`, `save_to`, `print_to`; what
+    they show is there once the worker has answered (`rendered`).
     """
 
     handed_out = Signal()  # printed or saved: what the audit trail records
+    rendered = Signal()  # the worker's print (or why there is none) is shown
 
     def __init__(
         self,
+        db: DbWorker,
         title: str,
         render: Render,
         default_language: str | None,
@@ -57,8 +70,11 @@ class PrintPreviewDialog(Retranslating, QDialog):
         file_name: str | None = None,
     ) -> None:
         super().__init__(parent)
+        self._db = db
+        self._channel = f"print-preview-{id(self)}"  # only the newest language asked answers
         self._title = title
         self._render = render
+        self._answered = False  # the page count is shown once the first print is there
         self._language = default_language if default_language in PRINT_LANGUAGES else None
         self._file_name = file_name or _file_name(title)
         self._pdf = b""
@@ -186,17 +202,47 @@ class PrintPreviewDialog(Retranslating, QDialog):
             self._refresh()
 
     def _refresh(self) -> None:
+        """Ask the worker for the print in the language chosen; Print and Save wait for it."""
         self.error_label.clear()
+        self.print_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        language, render = self._language, self._render
+        self._db.run(
+            lambda store: render(store, language),
+            lambda pdf: self._show_pdf(language, pdf),
+            lambda error: self._show_failure(language, error),
+            channel=self._channel,
+        )
+
+    def _show_pdf(self, language: str | None, pdf: bytes) -> None:
+        if not self._wants(language):
+            return
         try:
-            self._pdf = self._render(self._language)
-            self._images = render_pages(self._pdf, dpi=PREVIEW_DPI)
+            images = render_pages(pdf, dpi=PREVIEW_DPI)
         except WelcomeDeskError as error:
-            self._pdf, self._images = b"", []
-            self.error_label.setText(error.text(current_language()))
+            self._show_failure(language, error)
+            return
+        self._pdf, self._images = pdf, images
+        self._show_result()
+
+    def _show_failure(self, language: str | None, error: BaseException) -> None:
+        if not self._wants(language):
+            return
+        self._pdf, self._images = b"", []
+        self._show_result(error_text(error))
+
+    def _wants(self, language: str | None) -> bool:
+        """True if the print for `language` is still the one to show (the dialog may be gone)."""
+        return shiboken6.isValid(self) and language == self._language
+
+    def _show_result(self, error: str = "") -> None:
+        self._answered = True
+        self.error_label.setText(error)
         self._show_pages()
         self._show_count()
         self.print_button.setEnabled(bool(self._images))
         self.save_button.setEnabled(bool(self._pdf))
+        self.rendered.emit()
 
     def _show_pages(self) -> None:
         for label in self._page_labels:
@@ -225,7 +271,9 @@ class PrintPreviewDialog(Retranslating, QDialog):
 
     def _show_count(self) -> None:
         count = len(self._images)
-        if count == 1:
+        if not self._answered:
+            self.count_label.clear()
+        elif count == 1:
             self.count_label.setText(self.tr("1 page"))
         else:
             self.count_label.setText(self.tr("%Ln pages", "", count))
@@ -274,19 +322,26 @@ def _file_name(title: str) -> str:
     return f"{stem}.pdf"
 
 
-def preview_plan(parent: QWidget, store: Store, client: Client) -> PrintPreviewDialog:
-    """Open the preview of a client's integration plan (not blocking); printing it is audited."""
+def preview_plan(parent: QWidget, db: DbWorker, client: Client) -> PrintPreviewDialog | None:
+    """Open the preview of a client's integration plan (not blocking; the worker makes the PDF);
+    printing or saving it is recorded in the audit trail. None if no case file is open."""
+    if not db.is_open:
+        return None
+    client_id = client.id
     spoken = [skill.code for skill in client.languages if skill.code in PRINT_LANGUAGES]
     dialog = PrintPreviewDialog(
+        db,
         QCoreApplication.translate("MainWindow", "Integration plan: {0}").replace(
             "{0}", client.display_name
         ),
-        lambda lang: plan_pdf(store, client.id, lang),
+        lambda store, lang: plan_pdf(store, client_id, lang),
         spoken[0] if spoken else None,
         parent,
     )
     dialog.handed_out.connect(
-        lambda: audit.record(store, "printed", client.id, what="integration plan")
+        lambda: db.run(
+            lambda store: audit.record(store, "printed", client_id, what="integration plan")
+        )
     )
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
