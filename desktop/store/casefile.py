@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from desktop.domain.errors import CaseFileExists, DamagedCaseFile, NoCaseFile
 from desktop.store.database import connect, prepare
 from desktop.store.keys import KeyFile, validate_passphrase
-from desktop.store.store import Store
+
+if TYPE_CHECKING:  # the store itself loads with the first unlock, not before the prompt
+    from desktop.store.store import Store
 
 APP_DIR_NAME = "WelcomeDesk"
 
@@ -64,6 +67,8 @@ def create(root: Path, passphrase: str) -> tuple[Store, KeyFile, str]:
         conn = connect(data.database, key)
         try:
             prepare(conn, data.database, data.backups)
+            from desktop.store.store import Store
+
             store = Store(conn)
             store.set_meta("case_id", keyfile.case_id)
         except BaseException:
@@ -95,6 +100,8 @@ def open_with_key(root: Path, key: bytes) -> Store:
     conn = connect(data.database, key)
     try:
         prepare(conn, data.database, data.backups)
+        from desktop.store.store import Store
+
         return Store(conn)
     except BaseException:
         conn.close()

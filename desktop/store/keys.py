@@ -23,7 +23,6 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import keyring
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -317,6 +316,7 @@ class KeyFile:
         self._require_key(data_key)
         secret = base64.b64encode(data_key).decode("ascii")
         try:
+            keyring = _keyring()
             keyring.set_password(KEYRING_SERVICE, self.case_id, secret)
             stored = keyring.get_password(KEYRING_SERVICE, self.case_id)
         except Exception:  # whatever the backend raises, there is no usable keyring
@@ -335,7 +335,7 @@ class KeyFile:
         if not self._keyring:
             return None
         try:
-            stored = keyring.get_password(KEYRING_SERVICE, self.case_id)
+            stored = _keyring().get_password(KEYRING_SERVICE, self.case_id)
             data_key = base64.b64decode((stored or "").encode("ascii"), validate=True)
         except Exception:
             return None
@@ -365,7 +365,7 @@ class KeyFile:
 
     def _delete_keyring_entry(self) -> None:
         with contextlib.suppress(Exception):
-            keyring.delete_password(KEYRING_SERVICE, self.case_id)
+            _keyring().delete_password(KEYRING_SERVICE, self.case_id)
 
     def _save(self, **changes: Any) -> None:
         """Write keys.json with `changes`; `self` changes only once the file is safely on disk."""
@@ -405,3 +405,11 @@ class KeyFile:
         passphrase = _Wrap.from_dict(doc["wraps"]["passphrase"], "argon2id")
         recovery = _Wrap.from_dict(doc["wraps"]["recovery"], "hkdf-sha256")
         return cls(path, case_id, key_check, passphrase, recovery, uses_keyring)
+
+
+def _keyring() -> Any:
+    """The keyring package, imported when the credential store is first used: it takes a good
+    part of the start-up time, and most starts never need it (only "unlock with my account")."""
+    import keyring
+
+    return keyring
