@@ -4,72 +4,72 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="167"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="178"/>
         <source>Appointments</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="168"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="179"/>
         <source>&amp;Previous week</source>
         <translation>&amp;Vorherige Woche</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="169"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="180"/>
         <source>&amp;Today</source>
         <translation>&amp;Heute</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="170"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="181"/>
         <source>&amp;Next week</source>
         <translation>&amp;Nächste Woche</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="173"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="184"/>
         <source>Time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="174"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="185"/>
         <source>Client</source>
         <translation>Klient/in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="175"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="186"/>
         <source>Purpose</source>
         <translation>Zweck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="176"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="187"/>
         <source>Place</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="177"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="188"/>
         <source>Interpreter</source>
         <translation>Dolmetschen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="178"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="189"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="216"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="236"/>
         <source>Week %1: %2 to %3</source>
         <translation>KW %1: %2 bis %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="229"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="249"/>
         <source>No appointments this week.</source>
         <translation>Keine Termine in dieser Woche.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="236"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="256"/>
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="238"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="258"/>
         <source>%1: no appointments</source>
         <translation>%1: keine Termine</translation>
     </message>
@@ -188,42 +188,42 @@
 <context>
     <name>AppointmentsTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="99"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="112"/>
         <source>New appointment…</source>
         <translation>Neuer Termin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="100"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="113"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="101"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="114"/>
         <source>Print slip…</source>
         <translation>Terminzettel drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="102"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="115"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="178"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="188"/>
         <source>Delete the appointment on {0}?</source>
         <translation>Den Termin am {0} löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="192"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="205"/>
         <source>Appointment slip: {0}</source>
         <translation>Terminzettel: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="206"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="221"/>
         <source>Appointments</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="255"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="306"/>
         <source>Coming up: {0}</source>
         <translation>Anstehend: {0}</translation>
     </message>
@@ -231,92 +231,92 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="185"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="117"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="186"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="118"/>
         <source>Changes</source>
         <translation>Änderungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="187"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="119"/>
         <source>Opened</source>
         <translation>Geöffnet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="188"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="120"/>
         <source>Printed &amp; exported</source>
         <translation>Gedruckt &amp; exportiert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="189"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="121"/>
         <source>Sync</source>
         <translation>Abgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="190"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="122"/>
         <source>Erasures</source>
         <translation>Löschungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="191"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="123"/>
         <source>Security</source>
         <translation>Sicherheit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="197"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="129"/>
         <source>&amp;Show:</source>
         <translation>&amp;Zeigen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="197"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="129"/>
         <source>&amp;From:</source>
         <translation>&amp;Von:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="197"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="129"/>
         <source>&amp;To:</source>
         <translation>&amp;Bis:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="197"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="129"/>
         <source>Case &amp;name:</source>
         <translation>&amp;Name des Falls:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="203"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="135"/>
         <source>all cases</source>
         <translation>alle Fälle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="204"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="136"/>
         <source>The audit trail cannot be changed.</source>
         <translation>Das Protokoll kann nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="205"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="137"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="211"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="143"/>
         <source>Audit trail</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="213"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="148"/>
         <source>History of {0}</source>
         <translation>Verlauf von {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="237"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="189"/>
         <source>Only the newest {0} events are shown: narrow the filter.</source>
         <translation>Nur die neuesten {0} Ereignisse werden angezeigt: Grenzen Sie die Auswahl ein.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="239"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="191"/>
         <source>Events: {0}</source>
         <translation>Ereignisse: {0}</translation>
     </message>
@@ -357,124 +357,124 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="91"/>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="215"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="254"/>
         <source>Backups</source>
         <translation>Sicherungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="102"/>
         <source>&amp;Folder:</source>
         <translation>O&amp;rdner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="102"/>
         <source>&amp;Keep the newest:</source>
         <translation>Die neuesten &amp;behalten:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="105"/>
         <source>&amp;Choose folder…</source>
         <translation>&amp;Ordner wählen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="106"/>
         <source> backups</source>
         <translation> Sicherungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="107"/>
         <source>Back up when &amp;closing Welcome Desk</source>
         <translation>Beim &amp;Schließen von Welcome Desk sichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="108"/>
         <source>Made</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="108"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="109"/>
         <source>&amp;Back up now</source>
         <translation>Jetzt &amp;sichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="110"/>
         <source>&amp;Restore…</source>
         <translation>&amp;Wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="111"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="152"/>
         <source>Backup folder</source>
         <translation>Ordner für Sicherungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="155"/>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="87"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="188"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="94"/>
         <source>Restore backup</source>
         <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="188"/>
         <source>Welcome Desk backups (*.wdbackup)</source>
         <translation>Welcome-Desk-Sicherungen (*.wdbackup)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="204"/>
         <source>Backing up…</source>
         <translation>Sicherung läuft…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="221"/>
         <source>Backup written: {0}</source>
         <translation>Sicherung geschrieben: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="216"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="255"/>
         <source>The backup could not be written. Close Welcome Desk all the same?</source>
         <translation>Die Sicherung konnte nicht geschrieben werden. Welcome Desk trotzdem schließen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="99"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="106"/>
         <source>The backup of {0} holds {1} clients ({2} open), {3} notes and {4} appointments.</source>
         <translation>Die Sicherung vom {0} enthält {1} Klient*innen ({2} offen), {3} Notizen und {4} Termine.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="110"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="117"/>
         <source>It is a different case file from the one open now.</source>
         <translation>Es ist eine andere Fallakte als die jetzt geöffnete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="116"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="123"/>
         <source>Restoring replaces the case file on this computer; a safety copy of it is kept. Restore it?</source>
         <translation>Die Wiederherstellung ersetzt die Fallakte auf diesem Computer; eine Sicherheitskopie davon wird aufbewahrt. Wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="156"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="164"/>
         <source>Reading the backup…</source>
         <translation>Sicherung wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="164"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="173"/>
         <source>Restoring…</source>
         <translation>Wird wiederhergestellt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="170"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="179"/>
         <source>The backup was restored.</source>
         <translation>Die Sicherung wurde wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="172"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="181"/>
         <source>Safety copy: {0}</source>
         <translation>Sicherheitskopie: {0}</translation>
     </message>
@@ -482,69 +482,69 @@
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="44"/>
         <source>Initials (A. H.)</source>
         <translation>Initialen (A. H.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="45"/>
         <source>Full name</source>
         <translation>Vollständiger Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="46"/>
         <source>No name</source>
         <translation>Kein Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="87"/>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="114"/>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="162"/>
         <source>Export calendar</source>
         <translation>Kalender exportieren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="117"/>
         <source>&amp;From:</source>
         <translation>&amp;Von:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="117"/>
         <source>&amp;To:</source>
         <translation>&amp;Bis:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="117"/>
         <source>&amp;Names:</source>
         <translation>&amp;Namen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="129"/>
         <source>Only {0}</source>
         <translation>Nur {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="131"/>
         <source>Only the client shown (none is open)</source>
         <translation>Nur die angezeigte Person (keine geöffnet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="124"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="125"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="147"/>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar (*.ics)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="167"/>
         <source>%n event(s) written to {0}.</source>
         <translation>
             <numerusform>%n Termin bzw. Frist in {0} geschrieben.</numerusform>
@@ -555,52 +555,52 @@
 <context>
     <name>CalendarFeedDialog</name>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="96"/>
         <source>Calendar feed</source>
         <translation>Kalender-Abo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="99"/>
         <source>Welcome Desk keeps the file {0} in this folder up to date: appointments and deadlines from a month ago to a year ahead. Outlook can subscribe to it.</source>
         <translation>Welcome Desk hält die Datei {0} in diesem Ordner aktuell: Termine und Fristen von vor einem Monat bis ein Jahr voraus. Outlook kann sie abonnieren.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="103"/>
         <source>F&amp;older:</source>
         <translation>&amp;Ordner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="104"/>
         <source>&amp;Names:</source>
         <translation>&amp;Namen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="105"/>
         <source>No feed</source>
         <translation>Kein Abo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="106"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Wählen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="107"/>
         <source>No &amp;feed</source>
         <translation>&amp;Kein Abo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="110"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="112"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="116"/>
         <source>Folder for the calendar feed</source>
         <translation>Ordner für das Kalender-Abo</translation>
     </message>
@@ -608,38 +608,38 @@
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="127"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="136"/>
         <source>Search: name, other spelling, file number, year of birth</source>
         <translation>Suche: Name, andere Schreibweise, Aktenzeichen, Geburtsjahr</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="129"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="138"/>
         <source>&amp;Cases:</source>
         <translation>Fä&amp;lle:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="132"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="141"/>
         <source>Open</source>
         <translation>Offene</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="132"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="141"/>
         <source>Closed</source>
         <translation>Abgeschlossene</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="132"/>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="137"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="141"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="146"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="134"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="143"/>
         <source>&amp;Residence status:</source>
         <translation>Aufent&amp;haltsstatus:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list/case_list.py" line="139"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="148"/>
         <source>&amp;Deadline within %n days</source>
         <translation>
             <numerusform>Frist &amp;in bis zu %n Tag</numerusform>
@@ -647,7 +647,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="140"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="149"/>
         <source>Open &amp;measures</source>
         <translation>Offene &amp;Maßnahmen</translation>
     </message>
@@ -655,32 +655,32 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="153"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="203"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="154"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="204"/>
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="155"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="205"/>
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="156"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="206"/>
         <source>Residence status</source>
         <translation>Aufenthaltsstatus</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="157"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="207"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="158"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="208"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
@@ -688,52 +688,52 @@
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="66"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="70"/>
         <source>&amp;Overview</source>
         <translation>&amp;Übersicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="67"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="71"/>
         <source>Integration &amp;plan</source>
         <translation>Integrations&amp;plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="68"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="72"/>
         <source>&amp;Documents</source>
         <translation>&amp;Dokumente</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="69"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="73"/>
         <source>&amp;Appointments</source>
         <translation>&amp;Termine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="70"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="74"/>
         <source>No&amp;tes</source>
         <translation>&amp;Notizen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="71"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="75"/>
         <source>Net&amp;work</source>
         <translation>Netz&amp;werk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="126"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="132"/>
         <source>Select a person in the list, or add one with Ctrl+N.</source>
         <translation>Wählen Sie eine Person in der Liste aus, oder legen Sie mit Strg+N eine neue an.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="127"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="133"/>
         <source>Histor&amp;y…</source>
         <translation>&amp;Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="231"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="224"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="232"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="225"/>
         <source>A change in this case could not be saved: {0}</source>
         <translation>Eine Änderung in diesem Fall konnte nicht gespeichert werden: {0}</translation>
     </message>
@@ -741,37 +741,37 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="70"/>
         <source>Change passphrase</source>
         <translation>Passphrase ändern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="72"/>
         <source>&amp;Current passphrase:</source>
         <translation>&amp;Bisherige Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="73"/>
         <source>&amp;New passphrase:</source>
         <translation>&amp;Neue Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="74"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="78"/>
         <source>C&amp;hange</source>
         <translation>&amp;Ändern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="79"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="95"/>
         <source>The two new passphrases are not the same.</source>
         <translation>Die beiden neuen Passphrasen stimmen nicht überein.</translation>
     </message>
@@ -779,68 +779,68 @@
 <context>
     <name>ColleagueDialog</name>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="118"/>
         <source>Compare fingerprints</source>
         <translation>Fingerabdrücke vergleichen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="118"/>
         <source>Add colleague</source>
         <translation>Kollegin oder Kollegen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="120"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="121"/>
         <source>&amp;Identity:</source>
         <translation>&amp;Identität:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="123"/>
         <source>Fingerprint known until now</source>
         <translation>Bisher bekannter Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="120"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="124"/>
         <source>New fingerprint</source>
         <translation>Neuer Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="127"/>
         <source>The bundle is signed with a new key. Ask {0} by phone or in person whether they set up Welcome Desk again, and let them read out the fingerprint their Welcome Desk shows (Sync, My identity). Trust the new identity only if every digit matches the new fingerprint.</source>
         <translation>Das Paket ist mit einem neuen Schlüssel signiert. Fragen Sie {0} telefonisch oder persönlich, ob Welcome Desk neu eingerichtet wurde, und lassen Sie sich den Fingerabdruck vorlesen, den Welcome Desk dort anzeigt (Abgleich, Meine Identität). Vertrauen Sie der neuen Identität nur, wenn jede Ziffer mit dem neuen Fingerabdruck übereinstimmt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="129"/>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="145"/>
         <source>&amp;Trust new identity</source>
         <translation>Neuer Identität &amp;vertrauen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="135"/>
         <source>My fingerprint</source>
         <translation>Mein Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="136"/>
         <source>Fingerprint of the identity</source>
         <translation>Fingerabdruck der Identität</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="135"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="139"/>
         <source>Before you confirm, compare the fingerprints by phone or in person: your colleague&apos;s Welcome Desk shows theirs under Sync, My identity, and it must match the one on the right digit for digit. They compare yours the same way.</source>
         <translation>Bitte vergleichen Sie vor dem Bestätigen die Fingerabdrücke telefonisch oder persönlich: Welcome Desk Ihrer Kollegin oder Ihres Kollegen zeigt den eigenen unter Abgleich, Meine Identität, und er muss mit dem rechts angezeigten Ziffer für Ziffer übereinstimmen. Ihren Fingerabdruck vergleicht die andere Seite genauso.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="145"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="147"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -848,77 +848,77 @@
 <context>
     <name>ColleaguesPage</name>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="92"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="94"/>
         <source>My identity</source>
         <translation>Meine Identität</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="93"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="95"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="94"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="96"/>
         <source>My fingerprint:</source>
         <translation>Mein Fingerabdruck:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="97"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="99"/>
         <source>Give your colleagues this identity (by e-mail or on a USB stick), then read the fingerprint to them by phone or in person so they can check it.</source>
         <translation>Geben Sie diese Identität Ihren Kolleginnen und Kollegen (per E-Mail oder auf einem USB-Stick) und lesen Sie ihnen dann den Fingerabdruck telefonisch oder persönlich vor, damit sie ihn prüfen können.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="103"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="105"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="104"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="106"/>
         <source>Fingerprint</source>
         <translation>Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="105"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="107"/>
         <source>Last bundle received</source>
         <translation>Letztes Paket erhalten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="106"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="108"/>
         <source>Last bundle sent</source>
         <translation>Letztes Paket gesendet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="107"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="109"/>
         <source>Changes waiting for them</source>
         <translation>Für sie ausstehende Änderungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="110"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="112"/>
         <source>&amp;Add colleague…</source>
         <translation>Kollegin/Kollegen &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="111"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="113"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="154"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="155"/>
         <source>Remove colleague</source>
         <translation>Kollegin oder Kollegen entfernen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="156"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="157"/>
         <source>Stop trusting {0}? Bundles from {0} will be refused until you add them again; the changes already merged stay.</source>
         <translation>{0} nicht mehr vertrauen? Pakete von {0} werden abgelehnt, bis Sie die Person wieder hinzufügen; bereits übernommene Änderungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="163"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="164"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="164"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="165"/>
         <source>&amp;Keep</source>
         <translation>&amp;Behalten</translation>
     </message>
@@ -926,224 +926,224 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="71"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="76"/>
         <source>When you and a colleague changed the same thing before exchanging bundles, the later change was kept. Check each one: keep it, or restore the value that lost.</source>
         <translation>Wenn Sie und eine Kollegin oder ein Kollege dasselbe geändert haben, bevor Pakete ausgetauscht wurden, gilt die spätere Änderung. Prüfen Sie jeden Fall: beibehalten oder den unterlegenen Wert wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="77"/>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="235"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="82"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="261"/>
         <source>Client</source>
         <translation>Klient/in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="78"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="83"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="79"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="84"/>
         <source>Lost value</source>
         <translation>Unterlegener Wert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="80"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="85"/>
         <source>Kept value</source>
         <translation>Geltender Wert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="81"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="86"/>
         <source>Lost change by</source>
         <translation>Unterlegene Änderung von</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="82"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="87"/>
         <source>Kept change by</source>
         <translation>Geltende Änderung von</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="85"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="90"/>
         <source>&amp;Keep current value</source>
         <translation>Aktuellen Wert &amp;beibehalten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="86"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="91"/>
         <source>&amp;Restore lost value</source>
         <translation>Unterlegenen Wert &amp;wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="175"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="201"/>
         <source>No conflicts to review.</source>
         <translation>Keine Konflikte zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="179"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="205"/>
         <source>Lost: {0} (changed by {1} on {2})</source>
         <translation>Unterlegen: {0} (geändert von {1} am {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="186"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="212"/>
         <source>Kept: {0} (changed by {1} on {2})</source>
         <translation>Geltend: {0} (geändert von {1} am {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="194"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="220"/>
         <source>{0} deleted this entry on {1} without having seen the change, so the change cannot be restored here.</source>
         <translation>Gelöscht von {0} am {1}, ohne dass die Änderung bekannt war; sie lässt sich hier nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="203"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="229"/>
         <source>(deleted)</source>
         <translation>(gelöscht)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="206"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="232"/>
         <source>this computer</source>
         <translation>diesem Computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="210"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="236"/>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="216"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="242"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="216"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="242"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="236"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="262"/>
         <source>Household</source>
         <translation>Haushalt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="237"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="263"/>
         <source>Integration plan</source>
         <translation>Integrationsplan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="238"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="264"/>
         <source>Goal</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="239"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="265"/>
         <source>Measure</source>
         <translation>Maßnahme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="240"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="266"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="241"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="267"/>
         <source>Appointment</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="242"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="268"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="243"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="269"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="244"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="270"/>
         <source>Support</source>
         <translation>Unterstützung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="245"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="271"/>
         <source>Attachment</source>
         <translation>Anhang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="250"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="276"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="251"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="277"/>
         <source>file number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="252"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="278"/>
         <source>personal details</source>
         <translation>Angaben zur Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="253"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="279"/>
         <source>languages</source>
         <translation>Sprachen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="254"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="280"/>
         <source>contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="255"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="281"/>
         <source>address</source>
         <translation>Anschrift</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="256"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="282"/>
         <source>household</source>
         <translation>Haushalt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="257"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="283"/>
         <source>arrival and housing</source>
         <translation>Ankunft und Wohnen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="258"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="284"/>
         <source>residence status</source>
         <translation>Aufenthaltsstatus</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="259"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="285"/>
         <source>consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="260"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="286"/>
         <source>case dates</source>
         <translation>Falldaten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="261"/>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="266"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="287"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="292"/>
         <source>details</source>
         <translation>Angaben</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="262"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="288"/>
         <source>assignment</source>
         <translation>Zuordnung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="263"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="289"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="264"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="290"/>
         <source>expiry date</source>
         <translation>Ablaufdatum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="265"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="291"/>
         <source>date and time</source>
         <translation>Datum und Uhrzeit</translation>
     </message>
@@ -1151,77 +1151,77 @@
 <context>
     <name>DeadlineRadar</name>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="146"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="151"/>
         <source>Deadline radar</source>
         <translation>Fristenradar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="147"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="152"/>
         <source>&amp;Within:</source>
         <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="148"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="153"/>
         <source>2 weeks</source>
         <translation>2 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="148"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="153"/>
         <source>4 weeks</source>
         <translation>4 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="148"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="153"/>
         <source>6 weeks</source>
         <translation>6 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="148"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="153"/>
         <source>8 weeks</source>
         <translation>8 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="151"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="156"/>
         <source>&amp;Kind:</source>
         <translation>A&amp;rt:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="152"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="157"/>
         <source>Include measures</source>
         <translation>Maßnahmen einbeziehen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="198"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="210"/>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="155"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="160"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="155"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="160"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="155"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="160"/>
         <source>Client</source>
         <translation>Klient/in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="155"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="160"/>
         <source>Subject</source>
         <translation>Gegenstand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="213"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="225"/>
         <source>Nothing comes due in this time.</source>
         <translation>In diesem Zeitraum wird nichts fällig.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="220"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="232"/>
         <source>%1 (overdue)</source>
         <translation>%1 (überfällig)</translation>
     </message>
@@ -1229,58 +1229,58 @@
 <context>
     <name>DocumentScans</name>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="62"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="72"/>
         <source>Attach scan…</source>
         <translation>Scan anhängen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="63"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="73"/>
         <source>Save scan as…</source>
         <translation>Scan speichern unter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="65"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="75"/>
         <source>Writes an unencrypted copy of the scan to a place you choose.</source>
         <translation>Speichert eine unverschlüsselte Kopie des Scans an einem Ort Ihrer Wahl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="67"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="77"/>
         <source>Remove scan…</source>
         <translation>Scan entfernen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="112"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="125"/>
         <source>Remove the scan “{0}”?</source>
         <translation>Den Scan „{0}“ entfernen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="123"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="137"/>
         <source>Attach scan</source>
         <translation>Scan anhängen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="125"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="139"/>
         <source>Scans ({0});;All files (*)</source>
         <translation>Scans ({0});;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="130"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="144"/>
         <source>Save scan as</source>
         <translation>Scan speichern unter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="136"/>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="141"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="150"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="155"/>
         <source>Scans</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="136"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="150"/>
         <source>Which scan?</source>
         <translation>Welcher Scan?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="161"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="182"/>
         <source>The file could not be read or written: {0}</source>
         <translation>Die Datei konnte nicht gelesen oder geschrieben werden: {0}</translation>
     </message>
@@ -1288,57 +1288,57 @@
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="90"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="105"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="90"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="105"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="90"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="105"/>
         <source>Held by</source>
         <translation>Verwahrt bei</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="90"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="105"/>
         <source>Since</source>
         <translation>Seit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="91"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="106"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="91"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="106"/>
         <source>Note</source>
         <translation>Bemerkung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="91"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="106"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="132"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="147"/>
         <source>1 scan</source>
         <translation>1 Scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="133"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="148"/>
         <source>{0} scans</source>
         <translation>{0} Scans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="143"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="158"/>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="145"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="160"/>
         <source>Expires within 30 days</source>
         <translation>Läuft innerhalb von 30 Tagen ab</translation>
     </message>
@@ -1346,62 +1346,62 @@
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="124"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="141"/>
         <source>Add document</source>
         <translation>Dokument hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="125"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="142"/>
         <source>Add standard checklist</source>
         <translation>Standard-Checkliste hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="126"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="143"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="202"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="224"/>
         <source>Remove “{0}” from the checklist?</source>
         <translation>„{0}“ von der Checkliste entfernen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="204"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="226"/>
         <source>Its scans are removed too.</source>
         <translation>Die zugehörigen Scans werden ebenfalls entfernt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="215"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="238"/>
         <source>Checklist</source>
         <translation>Checkliste</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="221"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="244"/>
         <source>Original in custody</source>
         <translation>Original in Verwahrung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="221"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="244"/>
         <source>Who holds the original?</source>
         <translation>Wer verwahrt das Original?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="262"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="336"/>
         <source>No documents on the checklist yet.</source>
         <translation>Noch keine Dokumente auf der Checkliste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="264"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="338"/>
         <source>Nothing missing.</source>
         <translation>Es fehlt nichts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="267"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="341"/>
         <source>Still missing: {0}</source>
         <translation>Es fehlt noch: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="270"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="344"/>
         <source>{5} on the checklist: {0} present, {1} missing, {2} requested, {3} expired, {4} in custody</source>
         <translation>{5} auf der Checkliste: {0} vorhanden, {1} fehlend, {2} beantragt, {3} abgelaufen, {4} in Verwahrung</translation>
     </message>
@@ -1409,57 +1409,57 @@
 <context>
     <name>DueForErasureDialog</name>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="75"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="89"/>
         <source>Cases due for erasure</source>
         <translation>Zur Löschung fällige Fälle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="76"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="90"/>
         <source>&amp;Keep closed cases for (months):</source>
         <translation>Abgeschlossene Fälle &amp;aufbewahren (Monate):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="78"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="92"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="78"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="92"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="78"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="92"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="78"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="92"/>
         <source>Keep until</source>
         <translation>Aufbewahren bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="80"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="94"/>
         <source>Select &amp;all</source>
         <translation>&amp;Alle auswählen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="81"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="95"/>
         <source>&amp;Erase…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="82"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="96"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="118"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="159"/>
         <source>Erase cases</source>
         <translation>Fälle löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="119"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="160"/>
         <source>Erase %n case(s) for good? This cannot be undone.</source>
         <translation>
             <numerusform>%n Fall endgültig löschen? Das lässt sich nicht rückgängig machen.</numerusform>
@@ -1467,12 +1467,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="135"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="178"/>
         <source>Erasing cases</source>
         <translation>Fälle werden gelöscht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="139"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="182"/>
         <source>%n case(s) erased for good.</source>
         <translation>
             <numerusform>%n Fall endgültig gelöscht.</numerusform>
@@ -1483,167 +1483,167 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="178"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="188"/>
         <source>Likely duplicates</source>
         <translation>Wahrscheinliche Doppelungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="181"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="191"/>
         <source>These records are probably the same person, written differently. Choose a pair to compare them and to merge them into one.</source>
         <translation>Diese Einträge sind wahrscheinlich dieselbe Person, anders geschrieben. Wählen Sie ein Paar, um es zu vergleichen und zu einem Eintrag zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="186"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="196"/>
         <source>Score</source>
         <translation>Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="186"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="196"/>
         <source>First record</source>
         <translation>Erster Eintrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="186"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="196"/>
         <source>Second record</source>
         <translation>Zweiter Eintrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="186"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="196"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="188"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="198"/>
         <source>No likely duplicates.</source>
         <translation>Keine wahrscheinlichen Doppelungen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="189"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="199"/>
         <source>Keep:</source>
         <translation>Behalten:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="190"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="200"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Zusammenführen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="191"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="201"/>
         <source>&amp;Not the same person</source>
         <translation>&amp;Nicht dieselbe Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="192"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="202"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="197"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="207"/>
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="198"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="208"/>
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="199"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="209"/>
         <source>Other spellings</source>
         <translation>Andere Schreibweisen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="200"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="210"/>
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="201"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="211"/>
         <source>Place of birth</source>
         <translation>Geburtsort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="202"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="212"/>
         <source>Sex</source>
         <translation>Geschlecht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="203"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="213"/>
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="204"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="214"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="205"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="215"/>
         <source>Residence status</source>
         <translation>Aufenthaltsstatus</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="206"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="216"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="207"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="217"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="208"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="218"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="209"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="219"/>
         <source>Street</source>
         <translation>Straße</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="210"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="220"/>
         <source>Postcode</source>
         <translation>Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="211"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="221"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="212"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="222"/>
         <source>Arrived on</source>
         <translation>Angekommen am</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="213"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="223"/>
         <source>Case opened on</source>
         <translation>Fall eröffnet am</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="228"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="232"/>
         <source>Looking for likely duplicates…</source>
         <translation>Wahrscheinliche Doppelungen werden gesucht…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="298"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="303"/>
         <source>Kept: {0}</source>
         <translation>Bleibt: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="299"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="304"/>
         <source>Merged into it: {0}</source>
         <translation>Wird eingefügt: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="300"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="305"/>
         <source>After the merge</source>
         <translation>Nach dem Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="335"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="341"/>
         <source>{other}&apos;s plans, documents, appointments, notes and support links move to {keep}. {keep} keeps its values and takes the empty ones from {other}; {other}&apos;s names become other spellings and the record {other} is removed.
 
 This travels to colleagues with the next sync. Merge?</source>
@@ -1652,12 +1652,12 @@ This travels to colleagues with the next sync. Merge?</source>
 Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenführen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="345"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="351"/>
         <source>Merge two records</source>
         <translation>Zwei Einträge zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="357"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="362"/>
         <source>Merging…</source>
         <translation>Wird zusammengeführt…</translation>
     </message>
@@ -1665,132 +1665,132 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="159"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="171"/>
         <source>Send my changes</source>
         <translation>Meine Änderungen senden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="160"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="172"/>
         <source>&amp;To:</source>
         <translation>&amp;An:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="161"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="173"/>
         <source>&amp;Full export (for a new colleague or after a long absence)</source>
         <translation>&amp;Vollständiger Export (für neue Kolleginnen und Kollegen oder nach langer Abwesenheit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="162"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="174"/>
         <source>&amp;Export for colleague…</source>
         <translation>Für Kollegin/Kollegen e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="163"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="175"/>
         <source>Receive a colleague&apos;s changes</source>
         <translation>Änderungen von Kolleginnen und Kollegen empfangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="164"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="176"/>
         <source>Drop bundle files (.wdb) here</source>
         <translation>Abgleichpakete (.wdb) hierher ziehen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="165"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="177"/>
         <source>&amp;Import bundle…</source>
         <translation>Paket &amp;einlesen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="166"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="178"/>
         <source>Watched folder</source>
         <translation>Überwachter Ordner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="167"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="179"/>
         <source>&amp;Watch a sync folder (a shared folder or a USB stick)</source>
         <translation>Abgleichordner &amp;überwachen (ein gemeinsamer Ordner oder ein USB-Stick)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="168"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="180"/>
         <source>No folder chosen</source>
         <translation>Kein Ordner gewählt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="169"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="181"/>
         <source>C&amp;hoose folder…</source>
         <translation>Ordner &amp;wählen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="170"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="182"/>
         <source>Check &amp;now</source>
         <translation>&amp;Jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="173"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="185"/>
         <source>Every minute, bundles for this computer in the folder are imported, and fresh bundles for every colleague are left there.</source>
         <translation>Jede Minute werden Pakete für diesen Computer aus dem Ordner eingelesen und neue Pakete für alle Kolleginnen und Kollegen dort abgelegt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="200"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="206"/>
         <source>Save bundle for {0}</source>
         <translation>Paket für {0} speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="212"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="219"/>
         <source>Writing the bundle for {0}…</source>
         <translation>Paket für {0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="223"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="230"/>
         <source>The bundle for {0} holds 1 change and was saved as {1}.</source>
         <translation>Das Paket für {0} enthält 1 Änderung und wurde als {1} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="225"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="232"/>
         <source>The bundle for {0} holds {2} changes and was saved as {1}.</source>
         <translation>Das Paket für {0} enthält {2} Änderungen und wurde als {1} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="240"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="247"/>
         <source>Import bundle</source>
         <translation>Paket einlesen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="258"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="268"/>
         <source>Importing bundles…</source>
         <translation>Pakete werden eingelesen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="269"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="278"/>
         <source>Choose the sync folder</source>
         <translation>Abgleichordner wählen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="289"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="298"/>
         <source>Checking the sync folder…</source>
         <translation>Abgleichordner wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="299"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="308"/>
         <source>Nothing new in the sync folder.</source>
         <translation>Nichts Neues im Abgleichordner.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="302"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="311"/>
         <source>1 bundle for colleagues written.</source>
         <translation>1 Paket für Kolleginnen und Kollegen geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="304"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="313"/>
         <source>{0} bundles for colleagues written.</source>
         <translation>{0} Pakete für Kolleginnen und Kollegen geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="329"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="338"/>
         <source>Welcome Desk bundles (*.wdb)</source>
         <translation>Welcome-Desk-Abgleichpakete (*.wdb)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="365"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="396"/>
         <source>Review likely &amp;duplicates (%n)…</source>
         <translation>
             <numerusform>Wahrscheinliche &amp;Doppelung prüfen (%n)…</numerusform>
@@ -1798,17 +1798,17 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="385"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="427"/>
         <source>Sync</source>
         <translation>Abgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="386"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="428"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="391"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="433"/>
         <source>&amp;Compare fingerprints…</source>
         <translation>Fingerabdrücke &amp;vergleichen…</translation>
     </message>
@@ -1816,32 +1816,32 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>FolderWatcher</name>
     <message>
-        <location filename="../../desktop/ui/sync/folder_watcher.py" line="62"/>
+        <location filename="../../desktop/ui/sync/folder_watcher.py" line="34"/>
         <source>1 bundle imported from the sync folder</source>
         <translation>1 Paket aus dem überwachten Ordner eingelesen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/folder_watcher.py" line="64"/>
+        <location filename="../../desktop/ui/sync/folder_watcher.py" line="36"/>
         <source>{0} bundles imported from the sync folder</source>
         <translation>{0} Pakete aus dem überwachten Ordner eingelesen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/folder_watcher.py" line="70"/>
+        <location filename="../../desktop/ui/sync/folder_watcher.py" line="42"/>
         <source>; 1 conflict to review</source>
         <translation>; 1 Konflikt zur Durchsicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/folder_watcher.py" line="72"/>
+        <location filename="../../desktop/ui/sync/folder_watcher.py" line="44"/>
         <source>; {0} conflicts to review</source>
         <translation>; {0} Konflikte zur Durchsicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/folder_watcher.py" line="77"/>
+        <location filename="../../desktop/ui/sync/folder_watcher.py" line="49"/>
         <source>Not imported from the sync folder: {0}</source>
         <translation>Aus dem überwachten Ordner nicht eingelesen: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/folder_watcher.py" line="86"/>
+        <location filename="../../desktop/ui/sync/folder_watcher.py" line="58"/>
         <source>The sync folder {0} cannot be reached; Welcome Desk will try again.</source>
         <translation>Der Abgleichordner {0} ist nicht erreichbar; Welcome Desk versucht es erneut.</translation>
     </message>
@@ -1867,48 +1867,48 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="189"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="191"/>
         <source>Import clients from a spreadsheet</source>
         <translation>Klienten aus einer Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="192"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="194"/>
         <source>Choose a CSV file or an Excel workbook (.xlsx) with one client per row and the column names in the first row. Nothing is written before the last step.</source>
         <translation>Wählen Sie eine CSV-Datei oder eine Excel-Arbeitsmappe (.xlsx) mit einer Person pro Zeile und den Spaltennamen in der ersten Zeile. Vor dem letzten Schritt wird nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="198"/>
         <source>&amp;File:</source>
         <translation>Da&amp;tei:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="197"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="199"/>
         <source>No file chosen</source>
         <translation>Keine Datei gewählt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="198"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="200"/>
         <source>&amp;Choose file…</source>
         <translation>&amp;Datei wählen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="199"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="201"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="202"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Weiter &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="201"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="203"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="208"/>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="318"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="210"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="320"/>
         <source>Review likely &amp;duplicates (%n)…</source>
         <translation>
             <numerusform>Wahrscheinliche &amp;Doppelung prüfen (%n)…</numerusform>
@@ -1916,170 +1916,188 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="218"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="220"/>
         <source>Choose a spreadsheet</source>
         <translation>Tabelle wählen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="220"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="222"/>
         <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
         <translation>Tabellen (*.csv *.xlsx);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="269"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="273"/>
         <source>Checking the rows…</source>
         <translation>Zeilen werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="288"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="293"/>
         <source>Importing clients…</source>
         <translation>Klienten werden importiert…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="313"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="316"/>
         <source>Looking for likely duplicates…</source>
         <translation>Wahrscheinliche Doppelungen werden gesucht…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="337"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="336"/>
         <source>Imported: {0}.</source>
         <translation>Importiert: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="345"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="344"/>
         <source>{0} rows with {1} columns were read.</source>
         <translation>{0} Zeilen mit {1} Spalten wurden gelesen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="351"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="350"/>
         <source>The import was cancelled: nothing was imported.</source>
         <translation>Der Import wurde abgebrochen: nichts wurde importiert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="378"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="377"/>
         <source>Step 1 of 4: choose the spreadsheet</source>
         <translation>Schritt 1 von 4: Tabelle wählen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="379"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="378"/>
         <source>Step 2 of 4: match the columns to fields</source>
         <translation>Schritt 2 von 4: Spalten den Feldern zuordnen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="380"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="379"/>
         <source>Step 3 of 4: check the rows (a dry run)</source>
         <translation>Schritt 3 von 4: Zeilen prüfen (Probelauf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="381"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="380"/>
         <source>Step 4 of 4: done</source>
         <translation>Schritt 4 von 4: fertig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="389"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="388"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="389"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="388"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
+    <name>JobStatus</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/job_status.py" line="37"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/job_status.py" line="38"/>
+        <source>Stop after the file being read now</source>
+        <translation>Nach der Datei anhalten, die gerade gelesen wird</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="200"/>
         <source>&amp;Case file</source>
         <translation>&amp;Fallakte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="201"/>
         <source>&amp;New client…</source>
         <translation>&amp;Neue Klientin / neuer Klient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="202"/>
         <source>&amp;Print plan…</source>
         <translation>Plan &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="203"/>
         <source>&amp;Import clients from a spreadsheet…</source>
         <translation>Klienten aus einer &amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="204"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="205"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="206"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="207"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="208"/>
         <source>&amp;Cases</source>
         <translation>&amp;Fälle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="209"/>
         <source>&amp;Agenda</source>
         <translation>&amp;Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="210"/>
         <source>&amp;Organisations…</source>
         <translation>&amp;Organisationen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="211"/>
         <source>&amp;Sync</source>
         <translation>A&amp;bgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="212"/>
         <source>Sync with &amp;colleagues…</source>
         <translation>Abgleich mit &amp;Kolleginnen und Kollegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="213"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="214"/>
         <source>The case file is locked.</source>
         <translation>Die Fallakte ist gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="215"/>
         <source>Unlock…</source>
         <translation>Entsperren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="281"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="413"/>
+        <source>Sync folder…</source>
+        <translation>Abgleichordner…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="334"/>
         <source>Integration plan: {0}</source>
         <translation>Integrationsplan: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="412"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="464"/>
         <source>1 person</source>
         <translation>1 Person</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/shell/main_window.py" line="414"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="466"/>
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -2087,17 +2105,17 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="418"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="470"/>
         <source>Saved {0}</source>
         <translation>Gespeichert um {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="421"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="473"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="432"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="484"/>
         <source>A change could not be saved: {0} Close all the same?</source>
         <translation>Eine Änderung konnte nicht gespeichert werden: {0} Trotzdem schließen?</translation>
     </message>
@@ -2105,32 +2123,32 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../desktop/ui/client_import/import_mapping.py" line="61"/>
+        <location filename="../../desktop/ui/client_import/import_mapping.py" line="60"/>
         <source>Choose the field each column of the spreadsheet fills. The guess comes from the column headers; columns set to (ignore) are not imported.</source>
         <translation>Wählen Sie für jede Spalte der Tabelle das Feld, das sie füllt. Der Vorschlag stammt aus den Spaltenüberschriften; Spalten mit (ignorieren) werden nicht importiert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_mapping.py" line="65"/>
+        <location filename="../../desktop/ui/client_import/import_mapping.py" line="64"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_mapping.py" line="66"/>
+        <location filename="../../desktop/ui/client_import/import_mapping.py" line="65"/>
         <source>First values</source>
         <translation>Erste Werte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_mapping.py" line="67"/>
+        <location filename="../../desktop/ui/client_import/import_mapping.py" line="66"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_mapping.py" line="70"/>
+        <location filename="../../desktop/ui/client_import/import_mapping.py" line="69"/>
         <source>(ignore)</source>
         <translation>(ignorieren)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_mapping.py" line="88"/>
+        <location filename="../../desktop/ui/client_import/import_mapping.py" line="87"/>
         <source>Column {0}</source>
         <translation>Spalte {0}</translation>
     </message>
@@ -2191,102 +2209,102 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>NetworkTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="123"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="137"/>
         <source>Choose an organisation first.</source>
         <translation>Bitte wählen Sie zuerst eine Organisation aus.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="286"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="337"/>
         <source>since</source>
         <translation>seit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="174"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="227"/>
         <source>Remove support</source>
         <translation>Unterstützung entfernen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="127"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="141"/>
         <source>the start of support</source>
         <translation>den Beginn der Unterstützung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="175"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="228"/>
         <source>Remove the support by {name}? Ending it keeps it on record.</source>
         <translation>Die Unterstützung durch {name} entfernen? Wenn Sie sie stattdessen beenden, bleibt sie dokumentiert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="222"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="271"/>
         <source>(organisation no longer in the file)</source>
         <translation>(Organisation nicht mehr in der Fallakte)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="235"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="284"/>
         <source>More than one current supporter of the same kind ({kinds}): check for double support.</source>
         <translation>Mehrere laufende Unterstützungen derselben Art ({kinds}): bitte auf Doppelbetreuung prüfen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="274"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="325"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="275"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="326"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="276"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="327"/>
         <source>Purpose</source>
         <translation>Zweck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="277"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="328"/>
         <source>Since</source>
         <translation>Seit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="278"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="329"/>
         <source>Until</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="279"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="330"/>
         <source>Contact person</source>
         <translation>Ansprechperson</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="280"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="331"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="283"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="334"/>
         <source>Nobody supports this client yet.</source>
         <translation>Diese Person wird noch von niemandem unterstützt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="284"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="335"/>
         <source>Organisation…</source>
         <translation>Organisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="285"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="336"/>
         <source>Purpose, e.g. help with the job search</source>
         <translation>Zweck, z. B. Hilfe bei der Arbeitssuche</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="287"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="338"/>
         <source>Add support</source>
         <translation>Unterstützung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="288"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="339"/>
         <source>End support today</source>
         <translation>Unterstützung heute beenden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="289"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="340"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
@@ -2294,67 +2312,67 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>NewClientDialog</name>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="93"/>
         <source>New client</source>
         <translation>Neue Klientin / neuer Klient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="95"/>
         <source>&amp;Family name:</source>
         <translation>&amp;Familienname:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="96"/>
         <source>&amp;Given names:</source>
         <translation>&amp;Vornamen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="97"/>
         <source>&amp;Date of birth:</source>
         <translation>&amp;Geburtsdatum:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="98"/>
         <source>&amp;Nationality:</source>
         <translation>&amp;Staatsangehörigkeit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="99"/>
         <source>&amp;Residence status:</source>
         <translation>&amp;Aufenthaltsstatus:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="100"/>
         <source>&amp;Valid until:</source>
         <translation>Gültig &amp;bis:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="104"/>
         <source>e.g. 1990, 05.1990 or 17.05.1990</source>
         <translation>z. B. 1990, 05.1990 oder 17.05.1990</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="105"/>
         <source>e.g. 31.12.2026</source>
         <translation>z. B. 31.12.2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="106"/>
         <source>country, code, stateless or unclear</source>
         <translation>Land, Ländercode, staatenlos oder ungeklärt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="113"/>
         <source>not known</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="118"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="165"/>
         <source>This person may already be in the case file:
 {people}
 Add a new person all the same?</source>
@@ -2363,12 +2381,12 @@ Add a new person all the same?</source>
 Trotzdem eine neue Person anlegen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="178"/>
         <source>Add &amp;anyway</source>
         <translation>&amp;Trotzdem hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="178"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
@@ -2376,57 +2394,57 @@ Trotzdem eine neue Person anlegen?</translation>
 <context>
     <name>NewRecoveryKeyDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="127"/>
         <source>New recovery key</source>
         <translation>Neuer Wiederherstellungsschlüssel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="130"/>
         <source>A new recovery key replaces the old one: the old key stops working at once, also the copy in the safe. Your passphrase stays as it is.</source>
         <translation>Ein neuer Wiederherstellungsschlüssel ersetzt den alten: Der alte Schlüssel gilt sofort nicht mehr, auch die Kopie im Tresor. Ihre Passphrase bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="134"/>
         <source>Your &amp;passphrase:</source>
         <translation>Ihre &amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="137"/>
         <source>This is your new recovery key. It is shown only now. Write it down or print it, put it in the office safe, and destroy the old one.</source>
         <translation>Dies ist Ihr neuer Wiederherstellungsschlüssel. Er wird nur jetzt angezeigt. Schreiben Sie ihn auf oder drucken Sie ihn, legen Sie ihn in den Tresor der Dienststelle und vernichten Sie den alten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="141"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="142"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="135"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="143"/>
         <source>I have &amp;written it down / put it in the safe</source>
         <translation>Ich habe ihn &amp;aufgeschrieben / in den Tresor gelegt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="136"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="144"/>
         <source>&amp;Make new key</source>
         <translation>Neuen Schlüssel &amp;erstellen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="145"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="146"/>
         <source>C&amp;lose</source>
         <translation>&amp;Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="217"/>
         <source>Welcome Desk – recovery key
 
 {0}
@@ -2442,37 +2460,37 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>NotesTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="137"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="140"/>
         <source>Write the note first, then add it.</source>
         <translation>Bitte schreiben Sie zuerst die Notiz und fügen Sie sie dann hinzu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="163"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="178"/>
         <source>the note</source>
         <translation>die Notiz</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="192"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="207"/>
         <source>No notes yet for this client.</source>
         <translation>Noch keine Beratungsnotizen vorhanden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="193"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="208"/>
         <source>New note (Ctrl+Return adds it)</source>
         <translation>Neue Notiz (Strg+Eingabetaste fügt sie hinzu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="194"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="209"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="195"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="210"/>
         <source>Add note</source>
         <translation>Notiz hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="196"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="211"/>
         <source>Notes cannot be changed once added.</source>
         <translation>Hinzugefügte Notizen können nicht mehr geändert werden.</translation>
     </message>
@@ -2480,62 +2498,62 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>OrganisationForm</name>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="127"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="137"/>
         <source>Please enter the name of the organisation.</source>
         <translation>Bitte geben Sie den Namen der Organisation ein.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="132"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="142"/>
         <source>The e-mail address looks incomplete; write it as name@example.org.</source>
         <translation>Die E-Mail-Adresse scheint unvollständig zu sein; bitte in der Form name@example.org eingeben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="157"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="179"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="157"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="179"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="160"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="182"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="161"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="183"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Art:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="162"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="184"/>
         <source>&amp;Contact person:</source>
         <translation>Ansprech&amp;person:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="163"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="185"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Telefon:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="164"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="186"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;E-Mail:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="165"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="187"/>
         <source>&amp;Address:</source>
         <translation>A&amp;dresse:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="172"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="194"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="173"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="195"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -2543,67 +2561,67 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>OrganisationsDialog</name>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="138"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="139"/>
         <source>Search: name or contact person</source>
         <translation>Suche: Name oder Ansprechperson</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="136"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="142"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="143"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="144"/>
         <source>Contact person</source>
         <translation>Ansprechperson</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="145"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="146"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="147"/>
         <source>Clients supported</source>
         <translation>Unterstützte Klient/innen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="150"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="151"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="152"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="220"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="233"/>
         <source>1 organisation</source>
         <translation>1 Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="222"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="235"/>
         <source>%1 organisations</source>
         <translation>%1 Organisationen</translation>
     </message>
@@ -2611,192 +2629,192 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="200"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="285"/>
         <source>Not saved: please correct the field marked below.</source>
         <translation>Nicht gespeichert: Bitte korrigieren Sie das unten markierte Feld.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="203"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="288"/>
         <source>Saved</source>
         <translation>Gespeichert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="223"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="308"/>
         <source>The residence status has run out: renewal is overdue.</source>
         <translation>Der Aufenthaltsstatus ist abgelaufen: Die Verlängerung ist überfällig.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="226"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="311"/>
         <source>The residence status runs out within 30 days: apply for renewal in time.</source>
         <translation>Der Aufenthaltsstatus läuft in den nächsten 30 Tagen ab: Bitte beantragen Sie rechtzeitig die Verlängerung.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="263"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="348"/>
         <source>No client is open.</source>
         <translation>Es ist kein Fall geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="268"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="353"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="269"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="354"/>
         <source>Languages</source>
         <translation>Sprachen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="270"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="355"/>
         <source>Household</source>
         <translation>Haushalt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="271"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="356"/>
         <source>Residence</source>
         <translation>Aufenthalt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="272"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="357"/>
         <source>Consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="273"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="358"/>
         <source>Housing and contact</source>
         <translation>Wohnen und Kontakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="274"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="359"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="279"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="364"/>
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="280"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="365"/>
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="281"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="366"/>
         <source>Other spellings (one a line)</source>
         <translation>Andere Schreibweisen (eine pro Zeile)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="282"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="367"/>
         <source>Sex</source>
         <translation>Geschlecht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="283"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="368"/>
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="284"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="369"/>
         <source>Place of birth</source>
         <translation>Geburtsort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="285"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="370"/>
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="286"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="371"/>
         <source>Languages (code:level)</source>
         <translation>Sprachen (Code:Niveau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="287"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="372"/>
         <source>Interpreter needed</source>
         <translation>Dolmetschen nötig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="288"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="373"/>
         <source>Interpreter for</source>
         <translation>Dolmetschsprache</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="289"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="374"/>
         <source>Residence status</source>
         <translation>Aufenthaltsstatus</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="290"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="375"/>
         <source>Granted on</source>
         <translation>Erteilt am</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="291"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="376"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="292"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="377"/>
         <source>Arrived on</source>
         <translation>Eingereist am</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="293"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="378"/>
         <source>Consent given on</source>
         <translation>Einwilligung erteilt am</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="294"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="379"/>
         <source>Consent covers</source>
         <translation>Einwilligung umfasst</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="295"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="380"/>
         <source>Consent withdrawn on</source>
         <translation>Einwilligung widerrufen am</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="296"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="381"/>
         <source>Housing</source>
         <translation>Wohnsituation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="297"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="382"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="298"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="383"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="299"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="384"/>
         <source>Street</source>
         <translation>Straße</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="300"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="385"/>
         <source>Postcode</source>
         <translation>Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="301"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="386"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="302"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="387"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="303"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="388"/>
         <source>Case opened on</source>
         <translation>Fall eröffnet am</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="304"/>
+        <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="389"/>
         <source>Case closed on</source>
         <translation>Fall abgeschlossen am</translation>
     </message>
@@ -2804,32 +2822,32 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>Passphrase</name>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="38"/>
         <source>very weak</source>
         <translation>sehr schwach</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="39"/>
         <source>weak</source>
         <translation>schwach</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="40"/>
         <source>fair</source>
         <translation>mittel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="41"/>
         <source>strong</source>
         <translation>stark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="42"/>
         <source>very strong</source>
         <translation>sehr stark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="45"/>
         <source>Strength: {0}</source>
         <translation>Stärke: {0}</translation>
     </message>
@@ -2908,52 +2926,52 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="104"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="118"/>
         <source>New goal, e.g. find a day-care place</source>
         <translation>Neues Ziel, z. B. Kita-Platz finden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="105"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="119"/>
         <source>Add goal</source>
         <translation>Ziel hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="106"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="120"/>
         <source>Add from template</source>
         <translation>Aus Vorlage hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="107"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="121"/>
         <source>Add measure…</source>
         <translation>Maßnahme hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="108"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="122"/>
         <source>Edit measure…</source>
         <translation>Maßnahme bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="109"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="123"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="201"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="226"/>
         <source>Select the goal the measure belongs to.</source>
         <translation>Bitte wählen Sie das Ziel aus, zu dem die Maßnahme gehört.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="223"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="248"/>
         <source>Delete the goal “{0}” with all its measures ({1})?</source>
         <translation>Das Ziel „{0}“ mit allen zugehörigen Maßnahmen ({1}) löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="228"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="253"/>
         <source>Delete the measure “{0}”?</source>
         <translation>Die Maßnahme „{0}“ löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="234"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="260"/>
         <source>Integration plan</source>
         <translation>Integrationsplan</translation>
     </message>
@@ -3070,42 +3088,42 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="106"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="122"/>
         <source>Print &amp;language:</source>
         <translation>Druck&amp;sprache:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="107"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="123"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="108"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="124"/>
         <source>&amp;Save as PDF…</source>
         <translation>Als &amp;PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="109"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="125"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="173"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="189"/>
         <source>German only</source>
         <translation>Nur Deutsch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="175"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="191"/>
         <source>German and {0}</source>
         <translation>Deutsch und {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="229"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="277"/>
         <source>1 page</source>
         <translation>1 Seite</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="231"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="279"/>
         <source>%Ln pages</source>
         <translation>
             <numerusform>%Ln Seite</numerusform>
@@ -3113,22 +3131,22 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="242"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="290"/>
         <source>The document could not be printed.</source>
         <translation>Das Dokument konnte nicht gedruckt werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="247"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="295"/>
         <source>Save as PDF</source>
         <translation>Als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="249"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="297"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="259"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="307"/>
         <source>The PDF could not be saved: {0}</source>
         <translation>Das PDF konnte nicht gespeichert werden: {0}</translation>
     </message>
@@ -3136,37 +3154,37 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>ProtectionMenu</name>
     <message>
-        <location filename="../../desktop/ui/protection/protection_menu.py" line="48"/>
+        <location filename="../../desktop/ui/protection/protection_menu.py" line="49"/>
         <source>&amp;Data protection</source>
         <translation>&amp;Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/protection_menu.py" line="49"/>
+        <location filename="../../desktop/ui/protection/protection_menu.py" line="50"/>
         <source>&amp;Back up now</source>
         <translation>Jetzt &amp;sichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/protection_menu.py" line="50"/>
+        <location filename="../../desktop/ui/protection/protection_menu.py" line="51"/>
         <source>Backups and &amp;restore…</source>
         <translation>Sicherungen und &amp;Wiederherstellung…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/protection_menu.py" line="51"/>
+        <location filename="../../desktop/ui/protection/protection_menu.py" line="52"/>
         <source>&amp;Audit trail…</source>
         <translation>&amp;Protokoll…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/protection_menu.py" line="52"/>
+        <location filename="../../desktop/ui/protection/protection_menu.py" line="53"/>
         <source>&amp;History of this case…</source>
         <translation>&amp;Verlauf dieses Falls…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/protection_menu.py" line="53"/>
+        <location filename="../../desktop/ui/protection/protection_menu.py" line="54"/>
         <source>Data &amp;access request for this client…</source>
         <translation>&amp;Auskunft für diese Person…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/protection_menu.py" line="54"/>
+        <location filename="../../desktop/ui/protection/protection_menu.py" line="55"/>
         <source>Cases due for &amp;erasure…</source>
         <translation>Zur &amp;Löschung fällige Fälle…</translation>
     </message>
@@ -3235,47 +3253,47 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="67"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="75"/>
         <source>&amp;Reports</source>
         <translation>A&amp;uswertungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="68"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="76"/>
         <source>Export &amp;calendar (.ics)…</source>
         <translation>&amp;Kalender exportieren (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="69"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="77"/>
         <source>Calendar &amp;feed…</source>
         <translation>Kalender-&amp;Abo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="70"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="78"/>
         <source>Export case &amp;list…</source>
         <translation>&amp;Fallliste exportieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="71"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="79"/>
         <source>Export &amp;deadline radar…</source>
         <translation>F&amp;ristenradar exportieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="72"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="80"/>
         <source>&amp;Statistics…</source>
         <translation>&amp;Statistik…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="73"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="81"/>
         <source>Likely d&amp;uplicates…</source>
         <translation>Wahrscheinliche &amp;Doppelungen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="128"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="129"/>
         <source>Export case list</source>
         <translation>Fallliste exportieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="133"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="134"/>
         <source>%n person(s) written to {0}.</source>
         <translation>
             <numerusform>%n Person in {0} geschrieben.</numerusform>
@@ -3283,12 +3301,12 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="142"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="143"/>
         <source>Export deadline radar</source>
         <translation>Fristenradar exportieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="147"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="148"/>
         <source>%n deadline(s) written to {0}.</source>
         <translation>
             <numerusform>%n Frist in {0} geschrieben.</numerusform>
@@ -3296,17 +3314,17 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="162"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="163"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="162"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="163"/>
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV für Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="195"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="205"/>
         <source>The calendar feed could not be written; trying again in five minutes.</source>
         <translation>Das Kalender-Abo konnte nicht geschrieben werden; neuer Versuch in fünf Minuten.</translation>
     </message>
@@ -3314,17 +3332,17 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>SecretDialog</name>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="63"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="70"/>
         <source>Open the backup</source>
         <translation>Sicherung öffnen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="65"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="72"/>
         <source>Enter the passphrase that opened this case file when the backup was made.</source>
         <translation>Geben Sie die Passphrase ein, mit der sich diese Fallakte öffnen ließ, als die Sicherung erstellt wurde.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="67"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="74"/>
         <source>This is the &amp;recovery key</source>
         <translation>Das ist der &amp;Wiederherstellungsschlüssel</translation>
     </message>
@@ -3332,107 +3350,107 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="188"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="190"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="191"/>
         <source>&amp;Lock after idle:</source>
         <translation>Sperren nach &amp;Leerlauf von:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="192"/>
         <source>&amp;Office name:</source>
         <translation>Name der &amp;Einrichtung:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="193"/>
         <source>&amp;Your name:</source>
         <translation>&amp;Ihr Name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="197"/>
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="135"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="198"/>
         <source>printed on the integration plan</source>
         <translation>wird auf den Integrationsplan gedruckt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="136"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="199"/>
         <source>who works at this computer</source>
         <translation>wer an diesem Computer arbeitet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="200"/>
         <source>Passphrase and keys</source>
         <translation>Passphrase und Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="201"/>
         <source>&amp;Unlock with my Windows account</source>
         <translation>Mit meinem &amp;Windows-Konto entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="202"/>
         <source>Change &amp;passphrase…</source>
         <translation>&amp;Passphrase ändern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="140"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="203"/>
         <source>New &amp;recovery key…</source>
         <translation>Neuer Wieder&amp;herstellungsschlüssel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="205"/>
         <source>&amp;Forget the key in the Windows credential store</source>
         <translation>Schlüssel im Windows-Anmeldeinformationsspeicher &amp;vergessen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="207"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="208"/>
         <source>&amp;Apply</source>
         <translation>&amp;Übernehmen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="209"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="271"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="180"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="272"/>
         <source>Please enter your passphrase to confirm:</source>
         <translation>Bitte geben Sie zur Bestätigung Ihre Passphrase ein:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="298"/>
         <source>The Windows account could not be set up for unlocking on this computer.</source>
         <translation>Das Windows-Konto konnte auf diesem Computer nicht zum Entsperren eingerichtet werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="226"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="331"/>
         <source>Forget the key</source>
         <translation>Schlüssel vergessen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="228"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="333"/>
         <source>Remove the key from the Windows credential store? Afterwards you unlock the case file with your passphrase.</source>
         <translation>Den Schlüssel aus dem Windows-Anmeldeinformationsspeicher entfernen? Danach entsperren Sie die Fallakte mit Ihrer Passphrase.</translation>
     </message>
@@ -3440,52 +3458,52 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="116"/>
         <source>Set up Welcome Desk</source>
         <translation>Welcome Desk einrichten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="119"/>
         <source>Welcome Desk keeps the case file encrypted on this computer. Choose a passphrase of at least 8 characters – best several words that nobody else would guess.</source>
         <translation>Welcome Desk speichert die Fallakte verschlüsselt auf diesem Computer. Wählen Sie eine Passphrase mit mindestens 8 Zeichen – am besten mehrere Wörter, die niemand sonst erraten würde.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="124"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="125"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="126"/>
         <source>&amp;Unlock with my Windows account</source>
         <translation>Mit meinem Windows-&amp;Konto entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="127"/>
         <source>&amp;Create case file</source>
         <translation>Fallakte &amp;anlegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="120"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="128"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="129"/>
         <source>&amp;Done</source>
         <translation>&amp;Fertig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="139"/>
         <source>The Windows account could not be set up for unlocking; you unlock the case file with the passphrase.</source>
         <translation>Das Windows-Konto konnte nicht zum Entsperren eingerichtet werden; Sie entsperren die Fallakte mit der Passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="158"/>
         <source>The two passphrases are not the same.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
@@ -3493,62 +3511,62 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>StatisticsDialog</name>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="97"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="104"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="98"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="105"/>
         <source>&amp;From:</source>
         <translation>&amp;Von:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="99"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="106"/>
         <source>&amp;To:</source>
         <translation>&amp;Bis:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="100"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="107"/>
         <source>&amp;Show</source>
         <translation>&amp;Anzeigen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="101"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="108"/>
         <source>Save as &amp;PDF…</source>
         <translation>Als &amp;PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="102"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="109"/>
         <source>Save as C&amp;SV…</source>
         <translation>Als C&amp;SV speichern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="103"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="110"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="122"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="130"/>
         <source>Counting…</source>
         <translation>Zählen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="135"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="144"/>
         <source>Save statistics</source>
         <translation>Statistik speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="136"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="145"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="136"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="145"/>
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV für Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="152"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="161"/>
         <source>Saved to {0}.</source>
         <translation>Gespeichert in {0}.</translation>
     </message>
@@ -3556,32 +3574,32 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../desktop/ui/sync/sync_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/sync/sync_dialog.py" line="69"/>
         <source>Sync with colleagues</source>
         <translation>Abgleich mit Kolleginnen und Kollegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/sync_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/sync/sync_dialog.py" line="70"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/sync_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/sync/sync_dialog.py" line="96"/>
         <source>Co&amp;lleagues</source>
         <translation>Ko&amp;lleginnen und Kollegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/sync_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/sync/sync_dialog.py" line="97"/>
         <source>E&amp;xchange</source>
         <translation>&amp;Austausch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/sync_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/sync/sync_dialog.py" line="100"/>
         <source>C&amp;onflicts ({0})</source>
         <translation>K&amp;onflikte ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/sync_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/sync/sync_dialog.py" line="102"/>
         <source>C&amp;onflicts</source>
         <translation>K&amp;onflikte</translation>
     </message>
@@ -3589,42 +3607,42 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="86"/>
         <source>Unlock case file</source>
         <translation>Fallakte entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="87"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="88"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="92"/>
         <source>Enter the recovery key that you printed or saved when Welcome Desk was set up.</source>
         <translation>Geben Sie den Wiederherstellungsschlüssel ein, den Sie bei der Einrichtung von Welcome Desk gedruckt oder gespeichert haben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="96"/>
         <source>Unlock with the &amp;passphrase</source>
         <translation>Mit der &amp;Passphrase entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="94"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="99"/>
         <source>The case file is encrypted. Please enter your passphrase.</source>
         <translation>Die Fallakte ist verschlüsselt. Bitte geben Sie Ihre Passphrase ein.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="101"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="102"/>
         <source>Unlock with the &amp;recovery key</source>
         <translation>Mit dem &amp;Wiederherstellungsschlüssel entsperren</translation>
     </message>
@@ -3632,17 +3650,17 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/shell/app.py" line="58"/>
+        <location filename="../../desktop/ui/shell/app.py" line="68"/>
         <source>Demo case file – passphrase: {0}</source>
         <translation>Demo-Fallakte – Passphrase: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/app.py" line="106"/>
+        <location filename="../../desktop/ui/shell/app.py" line="123"/>
         <source>Creating the demo case file…</source>
         <translation>Die Demo-Fallakte wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/app.py" line="148"/>
+        <location filename="../../desktop/ui/shell/app.py" line="165"/>
         <source>An unexpected error occurred. If something no longer works as usual, please restart Welcome Desk.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten. Wenn etwas nicht mehr wie gewohnt funktioniert, starten Sie Welcome Desk bitte neu.</translation>
     </message>
@@ -3650,22 +3668,22 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>worker</name>
     <message>
-        <location filename="../../desktop/ui/widgets/worker.py" line="90"/>
+        <location filename="../../desktop/ui/widgets/progress.py" line="65"/>
         <source>Stopping…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/worker.py" line="117"/>
+        <location filename="../../desktop/ui/widgets/progress.py" line="91"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/worker.py" line="134"/>
+        <location filename="../../desktop/ui/widgets/errors.py" line="30"/>
         <source>The work could not be finished because of an unexpected error.</source>
         <translation>Der Vorgang konnte wegen eines unerwarteten Fehlers nicht abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/worker.py" line="137"/>
+        <location filename="../../desktop/ui/widgets/errors.py" line="20"/>
         <source>Welcome Desk</source>
         <translation>Welcome Desk</translation>
     </message>

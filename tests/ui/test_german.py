@@ -138,3 +138,22 @@ def test_the_main_window_switches_to_german_and_back_without_a_restart(
         window.close()
     finally:
         store.close()
+
+
+def test_every_text_of_the_window_is_in_the_german_catalogue(tmp_path: Path) -> None:
+    """pyside6-lupdate over every UI module finds no text that the catalogue lacks."""
+    lupdate = lrelease().with_name(lrelease().name.replace("lrelease", "lupdate"))
+    copy = tmp_path / "welcome_desk_de.ts"
+    copy.write_bytes(TS.read_bytes())
+    sources = sorted(str(p) for p in (TS.parents[2] / "desktop" / "ui").rglob("*.py"))
+    subprocess.run(
+        [str(lupdate), *sources, "-ts", str(copy)], check=True, capture_output=True, text=True
+    )
+    root = ET.parse(copy).getroot()
+    untranslated = [
+        message.findtext("source")
+        for message in root.iter("message")
+        if (translation := message.find("translation")) is not None
+        and translation.get("type") == "unfinished"
+    ]
+    assert untranslated == [], "run pyside6-lupdate and translate these"
