@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import (
@@ -22,9 +23,11 @@ from desktop.domain.model import (
     SupportLink,
 )
 from desktop.fsutil import atomic_write_bytes, atomic_write_text
-from desktop.report.access_request import AccessData, AuditLine, render_access_request
 from desktop.services import audit
 from desktop.services.export import export_json_text
+
+if TYPE_CHECKING:  # the layout (reportlab) loads with the first access request, not before
+    from desktop.report.access_request import AccessData, AuditLine
 from desktop.services.settings import load_settings
 from desktop.store.store import Store
 
@@ -72,6 +75,8 @@ def access_data(store: Store, client_id: str, lang: str = "de") -> AccessData:
     )
     organisations = {o.id: o for o in store.of_ids(Organisation, sorted(i for i in org_ids if i))}
     events = sorted(audit.trail(store, client_id=client_id), key=lambda e: (e.at, e.id))
+    from desktop.report.access_request import AccessData
+
     return AccessData(
         client=client,
         household=store.find(Household, client.household_id) if client.household_id else None,
@@ -93,6 +98,8 @@ def _line(event: audit.AuditEvent, lang: str) -> AuditLine:
     who = audit.who_text(
         event.coordinator, event.own_device, event.colleague, event.device_id, lang
     )
+    from desktop.report.access_request import AuditLine
+
     return AuditLine(event.at, who, audit.describe(event, lang))
 
 
@@ -102,6 +109,8 @@ def access_request_pdf(
     """The readable statement as PDF bytes (German, or English with lang "en")."""
     code = check_language(lang)
     data = access_data(store, client_id, code)
+    from desktop.report.access_request import render_access_request
+
     return render_access_request(data, lang=code, today=today or date.today())
 
 

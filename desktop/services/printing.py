@@ -1,4 +1,7 @@
-"""Printing a client's integration plan to PDF: the use case shared by the app and the CLI."""
+"""Printing a client's integration plan to PDF: the use case shared by the app and the CLI.
+
+The page layouts (reportlab) load with the first print, not with the window.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +13,6 @@ from desktop.domain.model import Appointment, Client, DocumentItem, Organisation
 from desktop.domain.rules import checklist_state
 from desktop.fsutil import atomic_write_bytes
 from desktop.report import labels
-from desktop.report.plan import render_plan
-from desktop.report.progress import render_progress
-from desktop.report.slip import render_slip
 from desktop.services import audit
 from desktop.services.settings import load_settings
 from desktop.services.workspace import load_case
@@ -37,6 +37,8 @@ def plan_pdf(
     """The client's integration plan as PDF bytes (for a preview, or to write)."""
     lang = check_language(language)
     view = load_case(store, client_id)
+    from desktop.report.plan import render_plan
+
     return render_plan(
         view,
         language=lang,
@@ -71,6 +73,8 @@ def progress_report_pdf(
             "Der Zeitraum endet, bevor er beginnt.",
         )
     view = load_case(store, client_id)
+    from desktop.report.progress import render_progress
+
     return render_progress(
         view,
         language=lang,
@@ -96,6 +100,8 @@ def appointment_slip_pdf(
         else None
     )
     missing = checklist_state(store.of_client(DocumentItem, client.id), day).missing_kinds
+    from desktop.report.slip import render_slip
+
     return render_slip(
         client,
         appointment,

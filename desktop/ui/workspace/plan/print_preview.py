@@ -35,7 +35,6 @@ from desktop.services.printing import plan_pdf, print_languages
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.i18n import Retranslating, current_language
-from desktop.ui.widgets.pdf_pages import render_pages
 from desktop.ui.widgets.style import button_row, error_label
 
 PREVIEW_DPI = 110
@@ -162,6 +161,8 @@ class PrintPreviewDialog(Retranslating, QDialog):
         if not self._pdf:
             return
         dpi = max(72, min(printer.resolution(), MAX_PRINT_DPI))
+        from desktop.ui.widgets.pdf_pages import render_pages  # pdfium loads with a preview
+
         images = render_pages(self._pdf, dpi=dpi)
         painter = QPainter()
         if not painter.begin(printer):
@@ -218,6 +219,8 @@ class PrintPreviewDialog(Retranslating, QDialog):
         if not self._wants(language):
             return
         try:
+            from desktop.ui.widgets.pdf_pages import render_pages
+
             images = render_pages(pdf, dpi=PREVIEW_DPI)
         except WelcomeDeskError as error:
             self._show_failure(language, error)
