@@ -26,6 +26,7 @@ from desktop.domain.rules import (
     standard_checklist,
 )
 from desktop.services import audit, casework
+from desktop.services.attachments import AttachmentInfo, attachments_by_item
 from desktop.store.store import Store
 
 
@@ -43,6 +44,7 @@ class CaseView:
     notes: list[Note] = field(default_factory=list)  # newest first
     support: list[SupportLink] = field(default_factory=list)
     organisations: dict[str, Organisation] = field(default_factory=dict)  # every one, by id
+    scans: dict[str, list[AttachmentInfo]] = field(default_factory=dict)  # by checklist item
 
     @property
     def plan(self) -> IntegrationPlan | None:
@@ -71,17 +73,19 @@ def load_case(store: Store, client_id: str) -> CaseView:
         if client.household_id
         else []
     )
+    documents = store.of_client(DocumentItem, client_id)
     return CaseView(
         client=client,
         household_members=members,
         plans=plans,
         goals=goals,
         measures=store.measures_of([g.id for g in goals]),
-        documents=store.of_client(DocumentItem, client_id),
+        documents=documents,
         appointments=store.of_client(Appointment, client_id),
         notes=store.of_client(Note, client_id),
         support=store.of_client(SupportLink, client_id),
         organisations={o.id: o for o in store.all(Organisation)},
+        scans=attachments_by_item(store, [d.id for d in documents]),
     )
 
 

@@ -2,7 +2,7 @@
 
 Every edit is checked here at once and shown in its row; the save runs on the database worker,
 which reads the checklist again after it, and `changed` follows when both are done. The scans of
-the items are read by the worker after the checklist is shown.
+the items come with the case (`CaseView.scans`).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.catalogues import DocumentKind, DocumentStatus
 from desktop.domain.model import DocumentItem
 from desktop.domain.rules import CHECKLIST_LABELS, STANDARD_CHECKLISTS
-from desktop.services import attachments, casework, workspace
+from desktop.services import casework, workspace
 from desktop.services.attachments import AttachmentInfo
 from desktop.services.workspace import CaseView
 from desktop.ui.widgets.db_worker import DbWorker
@@ -155,20 +155,13 @@ class DocumentsTab(Retranslating, QWidget):
     # -- the tab protocol -----------------------------------------------------------------------
 
     def set_case(self, view: CaseView) -> None:
-        """Show this client's checklist (its scans follow from the worker); the selected item
+        """Show this client's checklist and its scans (read with the case); the selected item
         stays selected. While an edit of this client is on its way, its answer is awaited."""
         client_id = view.client.id
         same_client = self._view is not None and self._view.client.id == client_id
         if same_client and self._writes[client_id]:
             return  # the checklist read after the edit comes next, and is fresher
-        known = {item.id: self.model.infos_of(item.id) for item in view.documents}
-        self._show(view, known if same_client else {})
-        ids = [item.id for item in view.documents]
-        self._db.run(
-            lambda store: attachments.attachments_by_item(store, ids),
-            lambda scans: self._scans_read(client_id, scans),
-            channel="documents.scans",
-        )
+        self._show(view, view.scans)
 
     def flush(self) -> None:
         """Commit a cell still being edited (holder, date or note).
@@ -309,12 +302,6 @@ class DocumentsTab(Retranslating, QWidget):
             self._writes[client_id] -= 1
         return self._view is not None and self._view.client.id == client_id
 
-    def _scans_read(self, client_id: str, scans: Scans) -> None:
-        shown = self._view is not None and self._view.client.id == client_id
-        if shown and not self._writes[client_id]:  # else a fresher read comes with the edit
-            self.model.set_scans(scans)
-            self._update_buttons()
-
     def _show(self, view: CaseView, scans: Scans) -> None:
         selected = self.selected()
         same_client = self._view is not None and self._view.client.id == view.client.id
@@ -382,8 +369,7 @@ def _fill_kinds(combo: QComboBox) -> None:
 
 
 def _write_and_read(store: Store, write: Write, client_id: str) -> tuple[CaseView, Scans]:
-    """On the worker: one edit, then the case and the scans of its checklist as now stored."""
+    """On the worker: one edit, then the case (with the scans of its checklist) as stored."""
     write(store)
     view = workspace.load_case(store, client_id)
-    ids = [item.id for item in view.documents]
-    return view, attachments.attachments_by_item(store, ids)
+    return view, view.scans
