@@ -53,8 +53,11 @@ per_kind AS (
            max(d.status IN (SELECT value FROM json_each(:wanted)) OR {_EXPIRED}) AS wanted
     FROM document d JOIN open_client o ON o.id = d.client_id
     GROUP BY d.client_id, d.kind
-)
-SELECT client_id, kind FROM per_kind WHERE wanted AND NOT have
+),
+lacking AS MATERIALIZED (SELECT client_id, kind FROM per_kind WHERE wanted AND NOT have)
+SELECT kind, count(*) FROM lacking GROUP BY kind
+UNION ALL
+SELECT NULL, count(DISTINCT client_id) FROM lacking
 """
 _STATUSES = {
     "present": json.dumps(sorted(s.value for s in DOCUMENT_PRESENT)),
@@ -98,13 +101,10 @@ def period_counts(conn: Connection, start: date, end: date) -> PeriodCounts:
         days,
     ).fetchall()
     measures = conn.execute(_MEASURES, days).fetchall()
-    documents = {**days, **_STATUSES}
-    lacking = conn.execute(
-        f"SELECT kind, count(*) FROM ({_LACKING}) GROUP BY kind", documents
-    ).fetchall()
-    incomplete = conn.execute(
-        f"SELECT count(DISTINCT client_id) FROM ({_LACKING})", documents
-    ).fetchone()[0]
+    # One pass over the checklists: per kind, and (the row without a kind) clients lacking any.
+    documents = conn.execute(_LACKING, {**days, **_STATUSES}).fetchall()
+    lacking = [r for r in documents if r[0] is not None]
+    incomplete = next(r[1] for r in documents if r[0] is None)
     first = datetime.combine(start, time.min).isoformat(timespec="minutes")
     after = datetime.combine(end + timedelta(days=1), time.min).isoformat(timespec="minutes")
     appointments = conn.execute(
