@@ -45,13 +45,13 @@ def timed(store: object, repeat: int) -> list[float]:
     return out
 
 
-def peak_mb(store: object) -> float:
-    """The Python memory one computation allocates at its peak, in MB."""
+def peak_kb(store: object) -> float:
+    """The Python memory one computation allocates at its peak, in KB."""
     tracemalloc.start()
     figures.compute(store, *YEAR)  # type: ignore[arg-type]
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return peak / 1e6
+    return peak / 1e3
 
 
 def main() -> int:
@@ -88,7 +88,7 @@ def main() -> int:
             f"a year's statistics: {enc_s * 1000:.0f} ms encrypted, {plain_s * 1000:.0f} ms plain "
             f"(ratio {enc_s / plain_s:.2f}x), median of {args.repeat}"
         )
-        print(f"Python memory at the computation's peak: {peak_mb(store):.1f} MB")
+        print(f"Python memory at the computation's peak: {peak_kb(store):,.0f} KB")
         plain.close()
         store.close()
     return 0
