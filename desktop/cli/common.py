@@ -188,12 +188,6 @@ def write_json(out: TextIO, value: Any, *, indent: int = 1, sort_keys: bool = Fa
     out.write("\n")
 
 
-def write_lines(out: TextIO, lines: Any) -> None:
-    """One line of text per item."""
-    for line in lines:
-        print(line, file=out)
-
-
 def json_text(value: Any) -> str:
     """A value as compact JSON for a line of text (names stay readable)."""
     return json.dumps(value, ensure_ascii=False)

@@ -24,17 +24,20 @@ from desktop.services import clients, retention
 from desktop.services.import_mapping import FIELDS, LIST_FIELDS, ColumnMapping, guess_mapping
 from desktop.store.store import Store
 
-__all__ = [
+__all__ = [  # the spreadsheet as read too: the window never imports desktop.formats
     "FIELDS",
     "BadRows",
+    "Cell",
     "ImportPlan",
     "ImportResult",
     "PlannedRow",
     "RowProblem",
+    "Sheet",
     "apply_import",
     "guess_mapping",
     "plan_import",
     "plan_sheet",
+    "read_sheet",
 ]
 
 # -- the plan ----------------------------------------------------------------------------------
@@ -371,7 +374,3 @@ def apply_import(
             if progress is not None and (done % 100 == 0 or done == total):
                 progress(done, total)
     return ImportResult(len(added), matched, len(problems), problems, repeated, tuple(added))
-
-
-# The spreadsheet as read, for the window's mapping step (the UI never imports desktop.formats).
-__all__ += ["Cell", "Sheet", "read_sheet"]

@@ -1361,47 +1361,47 @@
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="224"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="217"/>
         <source>Remove “{0}” from the checklist?</source>
         <translation>„{0}“ von der Checkliste entfernen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="226"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="219"/>
         <source>Its scans are removed too.</source>
         <translation>Die zugehörigen Scans werden ebenfalls entfernt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="238"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="231"/>
         <source>Checklist</source>
         <translation>Checkliste</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="244"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="237"/>
         <source>Original in custody</source>
         <translation>Original in Verwahrung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="244"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="237"/>
         <source>Who holds the original?</source>
         <translation>Wer verwahrt das Original?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="336"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="323"/>
         <source>No documents on the checklist yet.</source>
         <translation>Noch keine Dokumente auf der Checkliste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="338"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="325"/>
         <source>Nothing missing.</source>
         <translation>Es fehlt nichts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="341"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="328"/>
         <source>Still missing: {0}</source>
         <translation>Es fehlt noch: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="344"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="331"/>
         <source>{5} on the checklist: {0} present, {1} missing, {2} requested, {3} expired, {4} in custody</source>
         <translation>{5} auf der Checkliste: {0} vorhanden, {1} fehlend, {2} beantragt, {3} abgelaufen, {4} in Verwahrung</translation>
     </message>
@@ -2000,122 +2000,97 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LockedPage</name>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="200"/>
-        <source>&amp;Case file</source>
-        <translation>&amp;Fallakte</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="201"/>
-        <source>&amp;New client…</source>
-        <translation>&amp;Neue Klientin / neuer Klient…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="202"/>
-        <source>&amp;Print plan…</source>
-        <translation>Plan &amp;drucken…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="203"/>
-        <source>&amp;Import clients from a spreadsheet…</source>
-        <translation>Klienten aus einer &amp;Tabelle importieren…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="204"/>
-        <source>&amp;Lock</source>
-        <translation>&amp;Sperren</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="205"/>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="206"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="207"/>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="208"/>
-        <source>&amp;Cases</source>
-        <translation>&amp;Fälle</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="209"/>
-        <source>&amp;Agenda</source>
-        <translation>&amp;Agenda</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="210"/>
-        <source>&amp;Organisations…</source>
-        <translation>&amp;Organisationen…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="211"/>
-        <source>&amp;Sync</source>
-        <translation>A&amp;bgleich</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="212"/>
-        <source>Sync with &amp;colleagues…</source>
-        <translation>Abgleich mit &amp;Kolleginnen und Kollegen…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="213"/>
-        <source>Search</source>
-        <translation>Suchen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/shell/locked_page.py" line="27"/>
         <source>The case file is locked.</source>
         <translation>Die Fallakte ist gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/shell/locked_page.py" line="28"/>
         <source>Unlock…</source>
         <translation>Entsperren…</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="413"/>
-        <source>Sync folder…</source>
-        <translation>Abgleichordner…</translation>
+        <location filename="../../desktop/ui/shell/main_window.py" line="167"/>
+        <source>&amp;Case file</source>
+        <translation>&amp;Fallakte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="334"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="168"/>
+        <source>&amp;New client…</source>
+        <translation>&amp;Neue Klientin / neuer Klient…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="169"/>
+        <source>&amp;Print plan…</source>
+        <translation>Plan &amp;drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="170"/>
+        <source>&amp;Import clients from a spreadsheet…</source>
+        <translation>Klienten aus einer &amp;Tabelle importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="171"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="172"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="173"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="174"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="175"/>
+        <source>&amp;Cases</source>
+        <translation>&amp;Fälle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="176"/>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="177"/>
+        <source>&amp;Organisations…</source>
+        <translation>&amp;Organisationen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="178"/>
+        <source>&amp;Sync</source>
+        <translation>A&amp;bgleich</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="179"/>
+        <source>Sync with &amp;colleagues…</source>
+        <translation>Abgleich mit &amp;Kolleginnen und Kollegen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="180"/>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="337"/>
         <source>Integration plan: {0}</source>
         <translation>Integrationsplan: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="464"/>
-        <source>1 person</source>
-        <translation>1 Person</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/shell/main_window.py" line="466"/>
-        <source>%Ln people</source>
-        <translation>
-            <numerusform>%Ln Person</numerusform>
-            <numerusform>%Ln Personen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="470"/>
-        <source>Saved {0}</source>
-        <translation>Gespeichert um {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="473"/>
-        <source>Unsaved changes</source>
-        <translation>Nicht gespeicherte Änderungen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="484"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="409"/>
         <source>A change could not be saved: {0} Close all the same?</source>
         <translation>Eine Änderung konnte nicht gespeichert werden: {0} Trotzdem schließen?</translation>
     </message>
@@ -3088,42 +3063,42 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="122"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="121"/>
         <source>Print &amp;language:</source>
         <translation>Druck&amp;sprache:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="123"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="122"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="124"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="123"/>
         <source>&amp;Save as PDF…</source>
         <translation>Als &amp;PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="125"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="124"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="189"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="190"/>
         <source>German only</source>
         <translation>Nur Deutsch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="191"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="192"/>
         <source>German and {0}</source>
         <translation>Deutsch und {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="277"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="280"/>
         <source>1 page</source>
         <translation>1 Seite</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="279"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="282"/>
         <source>%Ln pages</source>
         <translation>
             <numerusform>%Ln Seite</numerusform>
@@ -3131,22 +3106,22 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="290"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="293"/>
         <source>The document could not be printed.</source>
         <translation>Das Dokument konnte nicht gedruckt werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="295"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="298"/>
         <source>Save as PDF</source>
         <translation>Als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="297"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="300"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="307"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="310"/>
         <source>The PDF could not be saved: {0}</source>
         <translation>Das PDF konnte nicht gespeichert werden: {0}</translation>
     </message>
@@ -3648,19 +3623,50 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
     </message>
 </context>
 <context>
+    <name>WindowStatusBar</name>
+    <message>
+        <location filename="../../desktop/ui/shell/status_bar.py" line="46"/>
+        <source>1 person</source>
+        <translation>1 Person</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/shell/status_bar.py" line="48"/>
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln Person</numerusform>
+            <numerusform>%Ln Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/status_bar.py" line="52"/>
+        <source>Saved {0}</source>
+        <translation>Gespeichert um {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/status_bar.py" line="55"/>
+        <source>Unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/status_bar.py" line="60"/>
+        <source>Sync folder…</source>
+        <translation>Abgleichordner…</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/shell/app.py" line="68"/>
+        <location filename="../../desktop/ui/shell/app.py" line="72"/>
         <source>Demo case file – passphrase: {0}</source>
         <translation>Demo-Fallakte – Passphrase: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/app.py" line="123"/>
+        <location filename="../../desktop/ui/shell/app.py" line="140"/>
         <source>Creating the demo case file…</source>
         <translation>Die Demo-Fallakte wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/app.py" line="165"/>
+        <location filename="../../desktop/ui/shell/app.py" line="182"/>
         <source>An unexpected error occurred. If something no longer works as usual, please restart Welcome Desk.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten. Wenn etwas nicht mehr wie gewohnt funktioniert, starten Sie Welcome Desk bitte neu.</translation>
     </message>

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ctypes
 import os
-import resource
 import shutil
 import stat
 import tempfile
@@ -348,6 +347,9 @@ def test_a_read_only_case_file_refuses_changes(make_cli, template_case, snapshot
         shutil.rmtree(base)
 
 
+@pytest.mark.skipif(
+    os.name != "posix", reason="a full disk is imitated with a file-size limit (POSIX only)"
+)
 def test_a_full_disk_refuses_changes_and_keeps_the_case_file(
     cli, initialised, data_dir, snapshot, refused
 ):
@@ -355,6 +357,8 @@ def test_a_full_disk_refuses_changes_and_keeps_the_case_file(
     size = (data_dir / "casefile.db").stat().st_size
 
     def limit_file_size() -> None:  # Python ignores SIGXFSZ: writes past it fail with EFBIG
+        import resource  # POSIX only: imported where it is used, so Windows can collect
+
         resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
 
     # The WAL starts empty and may grow up to the limit, so the client must need more than that.

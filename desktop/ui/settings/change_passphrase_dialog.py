@@ -9,8 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +26,7 @@ from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import error_label, labelled_form
+from desktop.ui.widgets.waiting import Waiting
 
 
 class ChangePassphraseDialog(Retranslating, QDialog):
@@ -40,7 +39,6 @@ class ChangePassphraseDialog(Retranslating, QDialog):
         super().__init__(parent)
         self._db = db
         self._root = Path(root)
-        self._waiting = False
         self.old = QLineEdit()
         self.new = QLineEdit()
         self.repeat = QLineEdit()
@@ -63,6 +61,9 @@ class ChangePassphraseDialog(Retranslating, QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
+        self._waiting = Waiting(
+            self.change_button, self.cancel_button, self.old, self.new, self.repeat
+        )
         self.retranslate()
         db.closed.connect(self._case_file_closed)
 
@@ -85,10 +86,10 @@ class ChangePassphraseDialog(Retranslating, QDialog):
     @property
     def waiting(self) -> bool:
         """True while the worker changes the passphrase."""
-        return self._waiting
+        return self._waiting.active
 
     def accept(self) -> None:
-        if self._waiting:
+        if self._waiting.active:
             return
         new = self.new.text()
         if new != self.repeat.text():
@@ -100,7 +101,7 @@ class ChangePassphraseDialog(Retranslating, QDialog):
             self._fail(error.text(current_language()))
             return
         old, root = self.old.text(), self._root
-        self._set_waiting(True)
+        self._waiting.set(True)
         self._db.run(
             lambda store: change_passphrase(root, old, new, store=store),
             lambda _done: self._changed(),
@@ -108,13 +109,13 @@ class ChangePassphraseDialog(Retranslating, QDialog):
         )
 
     def reject(self) -> None:
-        if not self._waiting:  # the passphrase is being changed: wait for it
+        if not self._waiting.active:  # the passphrase is being changed: wait for it
             super().reject()
 
     def _changed(self) -> None:
         if not shiboken6.isValid(self):
             return
-        self._set_waiting(False)
+        self._waiting.set(False)
         for field in (self.old, self.new, self.repeat):
             field.clear()
         super().accept()
@@ -122,23 +123,12 @@ class ChangePassphraseDialog(Retranslating, QDialog):
     def _not_changed(self, error: BaseException) -> None:
         if not shiboken6.isValid(self):
             return
-        self._set_waiting(False)
+        self._waiting.set(False)
         self._fail(error_text(error))
-
-    def _set_waiting(self, waiting: bool) -> None:
-        if waiting == self._waiting:
-            return
-        self._waiting = waiting
-        for widget in (self.change_button, self.cancel_button, self.old, self.new, self.repeat):
-            widget.setEnabled(not waiting)
-        if waiting:
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        else:
-            QGuiApplication.restoreOverrideCursor()
 
     def _case_file_closed(self) -> None:
         if shiboken6.isValid(self):
-            self._set_waiting(False)  # locked meanwhile: the answer will never come
+            self._waiting.set(False)  # locked meanwhile: the answer will never come
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)

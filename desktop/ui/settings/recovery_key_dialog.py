@@ -29,6 +29,7 @@ from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.i18n import Retranslating
 from desktop.ui.widgets.style import button_row, error_label, labelled_form
+from desktop.ui.widgets.waiting import Waiting
 
 
 def key_font() -> QFont:
@@ -57,7 +58,6 @@ class NewRecoveryKeyDialog(Retranslating, QDialog):
         super().__init__(parent)
         self._db = db
         self._root = Path(root)
-        self._waiting = False
         self.recovery_key = ""
         self._pages = QStackedWidget()
         self._pages.addWidget(self._ask_page())
@@ -78,6 +78,7 @@ class NewRecoveryKeyDialog(Retranslating, QDialog):
         layout.addWidget(self._pages)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+        self._waiting = Waiting(self.make_button, self.cancel_button, self.passphrase)
         self.retranslate()
         db.closed.connect(self._case_file_closed)
 
@@ -148,10 +149,10 @@ class NewRecoveryKeyDialog(Retranslating, QDialog):
     @property
     def waiting(self) -> bool:
         """True while the worker makes the new key."""
-        return self._waiting
+        return self._waiting.active
 
     def accept(self) -> None:
-        if self._waiting:
+        if self._waiting.active:
             return
         if not self.recovery_key:
             self._make()
@@ -161,12 +162,12 @@ class NewRecoveryKeyDialog(Retranslating, QDialog):
     def reject(self) -> None:
         # Once the old key is gone, the new one must be put away before the dialog closes;
         # while it is being made, the old one may already be gone.
-        if not self.recovery_key and not self._waiting:
+        if not self.recovery_key and not self._waiting.active:
             super().reject()
 
     def _make(self) -> None:
         passphrase, root = self.passphrase.text(), self._root
-        self._set_waiting(True)
+        self._waiting.set(True)
         self._db.run(
             lambda store: new_recovery_key(root, store, passphrase), self._made, self._not_made
         )
@@ -174,30 +175,19 @@ class NewRecoveryKeyDialog(Retranslating, QDialog):
     def _not_made(self, error: BaseException) -> None:
         if not shiboken6.isValid(self):
             return
-        self._set_waiting(False)
+        self._waiting.set(False)
         self.error.setText(error_text(error))
         self.error.show()
         self.passphrase.selectAll()
 
-    def _set_waiting(self, waiting: bool) -> None:
-        if waiting == self._waiting:
-            return
-        self._waiting = waiting
-        for widget in (self.make_button, self.cancel_button, self.passphrase):
-            widget.setEnabled(not waiting)
-        if waiting:
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        else:
-            QGuiApplication.restoreOverrideCursor()
-
     def _case_file_closed(self) -> None:
         if shiboken6.isValid(self):
-            self._set_waiting(False)  # locked meanwhile: the answer will never come
+            self._waiting.set(False)  # locked meanwhile: the answer will never come
 
     def _made(self, key: str) -> None:
         if not shiboken6.isValid(self):
             return
-        self._set_waiting(False)
+        self._waiting.set(False)
         self.passphrase.clear()
         self.recovery_key = key
         self.key_label.setText(key_lines(key))

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.domain.errors import CannotUnlock
@@ -31,6 +31,7 @@ from desktop.ui.widgets.progress import run_with_progress
 
 if TYPE_CHECKING:
     from desktop.services.casefile import Store
+    from desktop.services.settings import Settings
 
 __all__ = ["crash_report", "install_excepthook", "open_case_file", "open_demo", "run_app"]
 
@@ -75,14 +76,12 @@ def run_app(args: list[str]) -> int:
         )
     window.resize(1280, 800)
 
-    def show(language: str | None) -> None:
-        if language is not None:
-            set_language(language)  # before the window shows: no flicker of another language
+    def show(settings: Settings | None) -> None:
+        if settings is not None:
+            set_language(settings.language)  # before it shows: no flicker of another language
         window.show()
 
-    from desktop.services.settings import load_settings
-
-    db.run(lambda store: load_settings(store).language, show, lambda _error: show(None))
+    window.settings_read.connect(show, Qt.ConnectionType.SingleShotConnection)
     try:
         return app.exec()
     finally:

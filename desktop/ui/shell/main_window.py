@@ -7,22 +7,17 @@ then closes the file and hides every piece of case data.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPushButton,
-    QSplitter,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,15 +34,17 @@ from desktop.ui.protection.backup_dialog import backup_on_close
 from desktop.ui.protection.protection_menu import ProtectionMenu
 from desktop.ui.reports.reports_menu import ReportsMenu
 from desktop.ui.settings.settings_dialog import SettingsDialog
+from desktop.ui.shell.cases_page import CasesPage
 from desktop.ui.shell.idle_lock import DEFAULT_MINUTES, IdleLock
+from desktop.ui.shell.locked_page import LockedPage
 from desktop.ui.shell.protocol import MESSAGE_MS
+from desktop.ui.shell.status_bar import WindowStatusBar
 from desktop.ui.sync.folder_watcher import FolderWatcher
 from desktop.ui.sync.sync_dialog import SyncDialog
 from desktop.ui.unlock.unlock_dialog import UnlockDialog
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import show_error
 from desktop.ui.widgets.i18n import Retranslating, current_language
-from desktop.ui.widgets.job_status import JobStatus
 from desktop.ui.workspace.case_workspace import CaseWorkspace, TabType
 from desktop.ui.workspace.plan.print_preview import PrintPreviewDialog, preview_plan
 
@@ -59,7 +56,11 @@ class MainWindow(Retranslating, QMainWindow):
     """Shows the case file of `db` (a worker with an open case file); `lock()` closes it.
 
     `idle_lock_ms` overrides the idle time from the settings (tests use a short one).
+    `settings_read(Settings | None)` follows each unlock, once the settings are read (None if
+    they could not be): the start-up shows the window in their language then.
     """
+
+    settings_read = Signal(object)
 
     def __init__(
         self,
@@ -76,9 +77,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._root = Path(root)
         self._fixed_idle_ms = idle_lock_ms
         self._unlock_dialog: UnlockDialog | None = None
-        self._saved_at: datetime | None = None
         self.case_list = CaseList()
         self.workspace = CaseWorkspace(db, tab_types=tab_types)
+        self.cases = CasesPage(self.case_list, self.workspace)
         self.agenda = AgendaView(db)
         self.idle_lock = IdleLock(
             idle_lock_ms or DEFAULT_MINUTES * 60_000, self, busy=lambda: db.running_job
@@ -91,9 +92,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.folder_watcher.imported.connect(self._after_sync)
 
         self._pages = QStackedWidget()
-        self._work_page = self._build_work_page()
-        self._locked_page = self._build_locked_page()
-        for page in (self._work_page, self.agenda, self._locked_page):
+        self._locked_page = LockedPage()
+        self.unlock_button = self._locked_page.unlock_button
+        self.unlock_button.clicked.connect(self.request_unlock)
+        for page in (self.cases, self.agenda, self._locked_page):
             self._pages.addWidget(page)
         self.setCentralWidget(self._pages)
         self._build_menus()
@@ -101,35 +103,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.menuBar().addMenu(self.reports_menu)
         self.protection_menu = ProtectionMenu(self, self)
         self.menuBar().addMenu(self.protection_menu)
-        self._build_status_bar()
+        self.status = WindowStatusBar()
+        self.setStatusBar(self.status)
+        self.count_label, self.saved_label = self.status.count_label, self.status.saved_label
         self._connect()
         self.retranslate()
         self._case_file_opened()
 
     # -- building ----------------------------------------------------------------------------
-
-    def _build_work_page(self) -> QWidget:
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.case_list)
-        splitter.addWidget(self.workspace)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([560, 720])
-        return splitter
-
-    def _build_locked_page(self) -> QWidget:
-        page = QWidget()
-        self.locked_message = QLabel()
-        self.locked_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.unlock_button = QPushButton()
-        self.unlock_button.clicked.connect(self.request_unlock)
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        layout.addWidget(self.locked_message)
-        layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
-        return page
 
     def _action(self, menu: QMenu, shortcut: str | None, slot: Any) -> QAction:
         action = QAction(self)
@@ -173,27 +154,17 @@ class MainWindow(Retranslating, QMainWindow):
             self.find_action,
         ]
 
-    def _build_status_bar(self) -> None:
-        self.note_label = QLabel()
-        self.saved_label = QLabel()
-        self.count_label = QLabel()
-        self.statusBar().addWidget(self.note_label, 1)
-        self.job_status = JobStatus()
-        self.statusBar().addPermanentWidget(self.job_status)
-        self.statusBar().addPermanentWidget(self.saved_label)
-        self.statusBar().addPermanentWidget(self.count_label)
-
     def _connect(self) -> None:
-        self.case_list.current_changed.connect(self._show_client)
-        self.case_list.count_changed.connect(self._show_count)
-        self.workspace.saved.connect(self._show_saved)
-        self.workspace.unsaved.connect(self._show_unsaved)
-        self.workspace.client_changed.connect(self.case_list.model.refresh_client)
+        self.case_list.count_changed.connect(self.status.show_count)
+        self.workspace.saved.connect(self.status.show_saved)
+        self.workspace.unsaved.connect(self.status.show_unsaved)
         self.workspace.open_client.connect(self._open_client_soon)
         self.workspace.case_shown.connect(self._update_print_action)
         self.agenda.open_client.connect(self._open_client_soon)
-        self.folder_watcher.running.connect(self._folder_check_running)
-        self.folder_watcher.progressed.connect(self.job_status.progress)
+        self.folder_watcher.running.connect(
+            lambda running: self.status.show_job(running, self.folder_watcher.cancel)
+        )
+        self.folder_watcher.progressed.connect(self.status.job_status.progress)
 
     def retranslate(self) -> None:
         self.setWindowTitle(APP_NAME)
@@ -211,11 +182,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.sync_menu.setTitle(self.tr("&Sync"))
         self.sync_action.setText(self.tr("Sync with &colleagues…"))
         self.find_action.setText(self.tr("Search"))
-        self.locked_message.setText(self.tr("The case file is locked."))
-        self.unlock_button.setText(self.tr("Unlock…"))
-        self._show_count(self.case_list.model.total)
-        if self._saved_at is not None:
-            self._show_saved(self._saved_at)
 
     # -- the Shell (what menus and dialogs may ask of the window) ------------------------------
 
@@ -256,7 +222,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._db.run(lambda store: find_client(store, client_id), self._reveal)
 
     def show_message(self, text: str, ms: int = MESSAGE_MS) -> None:
-        self.statusBar().showMessage(text, ms)
+        self.status.showMessage(text, ms)
 
     def case_file_opened(self) -> None:
         """The worker opened a case file anew (a backup restored): show it as after unlocking."""
@@ -267,7 +233,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def set_note(self, text: str) -> None:
         """A lasting remark on the left of the status bar (e.g. that this is the demo file)."""
-        self.note_label.setText(text)
+        self.status.set_note(text)
 
     def lock(self) -> None:
         """Save pending edits, close the case file and hide every piece of case data."""
@@ -309,7 +275,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def show_cases(self) -> None:
         if self._db.is_open:
-            self._pages.setCurrentWidget(self._work_page)
+            self._pages.setCurrentWidget(self.cases)
 
     def show_agenda(self) -> None:
         if self._db.is_open:
@@ -364,11 +330,13 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _case_file_opened(self) -> None:
         """The worker's case file is open (first start or unlocked again): show it."""
-        self._pages.setCurrentWidget(self._work_page)
+        self._pages.setCurrentWidget(self.cases)
         for action in self._case_actions:
             action.setEnabled(True)
         self.case_list.set_db(self._db)
-        self._db.run(load_settings, self._apply_settings)
+        self._db.run(
+            load_settings, self._settings_read, lambda _error: self.settings_read.emit(None)
+        )
         self.idle_lock.start()
         self.folder_watcher.start()
         self.case_list.search.setFocus()
@@ -379,9 +347,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.workspace.clear()
         self.case_list.clear()
         self.agenda.clear()
-        self.count_label.clear()
-        self.saved_label.clear()
-        self._saved_at = None
+        self.status.forget()
         self._pages.setCurrentWidget(self._locked_page)
         for action in self._case_actions:
             action.setEnabled(False)
@@ -389,12 +355,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._db.close()  # waits for the saves queued, then closes the file on the worker
 
     def _reveal(self, client: Client | None) -> None:
-        if client is None:
-            return
-        self.show_cases()
-        self.case_list.select_client(client)
-        if self.workspace.client_id != client.id:
-            self._show_client(client.id)
+        if client is not None:
+            self.show_cases()
+            self.cases.reveal(client)
 
     def _open_client_soon(self, client_id: str) -> None:
         # After the slot that asked has returned: the asking tab is about to be refilled.
@@ -408,14 +371,12 @@ class MainWindow(Retranslating, QMainWindow):
     def _after_sync(self, *_args: object) -> None:
         self.case_file_changed()
 
-    def _folder_check_running(self, running: bool) -> None:
-        if running:
-            self.job_status.start(self.tr("Sync folder…"), self.folder_watcher.cancel)
-        else:
-            self.job_status.finish()
-
     def _show_sync_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, SYNC_MESSAGE_MS)
+        self.status.showMessage(text, SYNC_MESSAGE_MS)
+
+    def _settings_read(self, settings: Settings) -> None:
+        self._apply_settings(settings)
+        self.settings_read.emit(settings)
 
     def _apply_settings(self, settings: Settings) -> None:
         if self._fixed_idle_ms is None:
@@ -437,40 +398,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.show_cases()
         self.case_list.focus_search()
 
-    def _show_client(self, client_id: str) -> None:
-        if client_id == self.workspace.client_id:
-            return
-        if not self.workspace.show_client(client_id):
-            view = self.workspace.view  # the old case could not be saved: stay there
-            if view is not None:
-                self.case_list.select_client(view.client)
-        self._update_print_action()
-
     def _update_print_action(self) -> None:
         self.print_plan_action.setEnabled(self._db.is_open and self.workspace.view is not None)
 
     def _client_added(self, dialog: NewClientDialog) -> None:
         if dialog.client is not None and self._db.is_open:
             self.show_cases()
-            self.case_list.select_client(dialog.client)
-            self._show_client(dialog.client.id)
+            self.cases.reveal(dialog.client)
             self.case_list.table.setFocus()
-
-    def _show_count(self, total: int) -> None:
-        if not self._db.is_open:
-            self.count_label.clear()
-            return
-        if total == 1:
-            self.count_label.setText(self.tr("1 person"))
-        else:
-            self.count_label.setText(self.tr("%Ln people", "", total))
-
-    def _show_saved(self, when: datetime) -> None:
-        self._saved_at = when
-        self.saved_label.setText(self.tr("Saved {0}").replace("{0}", f"{when:%H:%M}"))
-
-    def _show_unsaved(self) -> None:
-        self.saved_label.setText(self.tr("Unsaved changes"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing saves pending edits and closes the case file: the key is forgotten."""

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -30,6 +29,7 @@ from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import ERROR_STYLE
+from desktop.ui.widgets.waiting import Waiting
 
 
 def strength_text(passphrase: str) -> str:
@@ -78,6 +78,9 @@ class SetupDialog(Retranslating, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._pages)
         layout.addWidget(self._buttons)
+        self._waiting = Waiting(
+            self.create_button, self.cancel_button, self.passphrase, self.repeat
+        )
         self.retranslate()
 
     def _passphrase_page(self) -> QWidget:
@@ -149,7 +152,7 @@ class SetupDialog(Retranslating, QDialog):
     def reject(self) -> None:
         # Once the case file exists, the recovery key must be confirmed before leaving; while
         # it is being created, the dialog waits for it.
-        if not self.created and self.create_button.isEnabled():
+        if not self.created and not self._waiting.active:
             super().reject()
 
     def _create(self) -> None:
@@ -169,23 +172,15 @@ class SetupDialog(Retranslating, QDialog):
             made.append(casefile.init(self.root, phrase, remember_in_keyring=remember))
             return made[0].store
 
-        self._set_busy(True)
+        self._waiting.set(True)
         self._db.open(create, lambda: self._created(made[0]), self._not_created)
 
-    def _set_busy(self, busy: bool) -> None:
-        for widget in (self.create_button, self.cancel_button, self.passphrase, self.repeat):
-            widget.setEnabled(not busy)
-        if busy:
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        else:
-            QGuiApplication.restoreOverrideCursor()
-
     def _not_created(self, error: BaseException) -> None:
-        self._set_busy(False)
+        self._waiting.set(False)
         self._fail(error_text(error))
 
     def _created(self, result: InitResult) -> None:
-        self._set_busy(False)
+        self._waiting.set(False)
         self.passphrase.clear()
         self.repeat.clear()
         self.created = True

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +25,7 @@ from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import show_error
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import ERROR_STYLE
+from desktop.ui.widgets.waiting import Waiting
 
 
 class UnlockDialog(Retranslating, QDialog):
@@ -66,6 +66,7 @@ class UnlockDialog(Retranslating, QDialog):
         layout.addWidget(self._toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
+        self._waiting = Waiting(self.ok_button, self.cancel_button, self._field, self._toggle)
         self.retranslate()
 
     @property
@@ -106,7 +107,7 @@ class UnlockDialog(Retranslating, QDialog):
     @property
     def waiting(self) -> bool:
         """True while the worker is opening the case file."""
-        return not self.ok_button.isEnabled()
+        return self._waiting.active
 
     def accept(self) -> None:
         if self.waiting or self._db.is_open:
@@ -124,27 +125,19 @@ class UnlockDialog(Retranslating, QDialog):
                 self._opened,
                 self._not_opened,
             )
-        self._set_waiting(True)
+        self._waiting.set(True)
 
     def reject(self) -> None:
         if not self.waiting:  # the case file is being opened: wait for it
             super().reject()
 
-    def _set_waiting(self, waiting: bool) -> None:
-        for widget in (self.ok_button, self.cancel_button, self._field, self._toggle):
-            widget.setEnabled(not waiting)
-        if waiting:
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        else:
-            QGuiApplication.restoreOverrideCursor()
-
     def _opened(self) -> None:
-        self._set_waiting(False)
+        self._waiting.set(False)
         self._field.clear()
         super().accept()
 
     def _not_opened(self, error: BaseException) -> None:
-        self._set_waiting(False)
+        self._waiting.set(False)
         if isinstance(error, CannotUnlock):
             self._fail(error)
         else:

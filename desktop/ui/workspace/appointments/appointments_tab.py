@@ -7,8 +7,6 @@ worker too.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -29,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.catalogues import AppointmentStatus
 from desktop.domain.model import Appointment
-from desktop.services import audit, casework, workspace
+from desktop.services import audit, casework
 from desktop.services.printing import appointment_slip_pdf
 from desktop.services.workspace import CaseView
 from desktop.ui.widgets.db_worker import DbWorker
@@ -40,12 +38,11 @@ from desktop.ui.widgets.status_combo_delegate import CatalogueDelegate
 from desktop.ui.widgets.style import ERROR_STYLE
 from desktop.ui.workspace.appointments.appointment_dialog import AppointmentDialog
 from desktop.ui.workspace.appointments.appointment_model import EDITABLE, STATUS, AppointmentsModel
+from desktop.ui.workspace.case_edits import CaseEdits, Write
 from desktop.ui.workspace.plan.print_preview import PRINT_LANGUAGES, PrintPreviewDialog
 
 if TYPE_CHECKING:
-    from desktop.services.casefile import Store
-
-Write = Callable[["Store"], object]
+    pass
 
 
 class AppointmentsTab(Retranslating, QWidget):
@@ -57,7 +54,7 @@ class AppointmentsTab(Retranslating, QWidget):
         super().__init__(parent)
         self._db = db
         self._view: CaseView | None = None
-        self._writes: Counter[str] = Counter()  # saves on their way, by client
+        self._edits = CaseEdits(db)
         self.dialog: AppointmentDialog | None = None  # the one open now, if any
         self.model = AppointmentsModel(self)
         self.model.appointment_edited.connect(self._save)
@@ -123,7 +120,7 @@ class AppointmentsTab(Retranslating, QWidget):
         """Show this client's appointments; the selected one stays selected. While an edit of
         this client is on its way, its answer is awaited."""
         same_client = self._view is not None and self._view.client.id == view.client.id
-        if same_client and self._writes[view.client.id]:
+        if same_client and self._edits.pending(view.client.id):
             return  # the appointments read after the edit come next, and are fresher
         self._show(view)
 
@@ -140,7 +137,7 @@ class AppointmentsTab(Retranslating, QWidget):
     def clear(self) -> None:
         """Forget the client: no appointment, count or message is left."""
         self._view = None
-        self._writes.clear()  # answers on their way are for a client no longer shown
+        self._edits.forget()  # answers on their way are for a client no longer shown
         if self.dialog is not None:  # a dialog being filled in goes with the case
             dialog, self.dialog = self.dialog, None
             dialog.reject()
@@ -253,37 +250,34 @@ class AppointmentsTab(Retranslating, QWidget):
         if view is None or not self._db.is_open:
             return False
         client_id = view.client.id
-        self._writes[client_id] += 1
-        self._db.run(
-            lambda store: _write_and_read(store, write, client_id),
-            lambda fresh: self._written(fresh, select, saved),
-            lambda error: self._not_written(client_id, saved, error),
+        self._edits.send(
+            client_id,
+            write,
+            lambda fresh, latest: self._written(fresh, latest, select, saved),
+            lambda error, latest: self._not_written(client_id, saved, error, latest),
         )
         return True
 
-    def _written(self, view: CaseView, select: str | None, saved: bool) -> None:
-        if self._answered(view.client.id):
+    def _written(self, view: CaseView, latest: bool, select: str | None, saved: bool) -> None:
+        if self._shows(view.client.id):
             if saved:
                 self.error_label.clear()
-            if not self._writes[view.client.id]:  # else the answer of the next edit is fresher
+            if latest:  # else the answer of the next edit is fresher
                 self._show(view)
             if select is not None:
                 self.select(select)
         if saved:
             self.changed.emit()
 
-    def _not_written(self, client_id: str, saved: bool, error: BaseException) -> None:
-        if not self._answered(client_id):
+    def _not_written(self, client_id: str, saved: bool, error: BaseException, latest: bool) -> None:
+        if not self._shows(client_id):
             self._db.report(error)  # another client is shown now: say it in a message box
             return
         self.error_label.setText(error_text(error))
-        if saved and not self._writes[client_id]:
+        if saved and latest:
             self._write(lambda _store: None, saved=False)  # show what is stored, not the edit
 
-    def _answered(self, client_id: str) -> bool:
-        """Count an answer of the worker; True if it is for the client shown."""
-        if self._writes[client_id]:
-            self._writes[client_id] -= 1
+    def _shows(self, client_id: str) -> bool:
         return self._view is not None and self._view.client.id == client_id
 
     def _show(self, view: CaseView) -> None:
@@ -321,9 +315,3 @@ class AppointmentsTab(Retranslating, QWidget):
         self.edit_button.setEnabled(has_selection)
         self.print_button.setEnabled(has_selection)
         self.delete_button.setEnabled(has_selection)
-
-
-def _write_and_read(store: Store, write: Write, client_id: str) -> CaseView:
-    """On the worker: one edit, then the case as now stored."""
-    write(store)
-    return workspace.load_case(store, client_id)

@@ -80,10 +80,6 @@ class DocumentsModel(RowsModel[DocumentItem]):
         self._today = today
         self.replace_rows(list(items), keep=lambda: setattr(self, "_scans", dict(scans)))
 
-    def set_scans(self, scans: Mapping[str, list[AttachmentInfo]]) -> None:
-        """Show the scans read for the items shown (they arrive after the items)."""
-        self.set_items(list(self._rows), scans, self._today)
-
     def clear(self) -> None:
         self.set_items([], {}, self._today)
 

@@ -8,8 +8,6 @@ the items come with the case (`CaseView.scans`).
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
-from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -36,7 +34,6 @@ from desktop.domain.catalogues import DocumentKind, DocumentStatus
 from desktop.domain.model import DocumentItem
 from desktop.domain.rules import CHECKLIST_LABELS, STANDARD_CHECKLISTS
 from desktop.services import casework, workspace
-from desktop.services.attachments import AttachmentInfo
 from desktop.services.workspace import CaseView
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
@@ -44,14 +41,12 @@ from desktop.ui.widgets.formatting import label
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.status_combo_delegate import CatalogueDelegate
 from desktop.ui.widgets.style import ERROR_STYLE
+from desktop.ui.workspace.case_edits import CaseEdits, Write
 from desktop.ui.workspace.documents.documents_model import STATUS, DocumentsModel
 from desktop.ui.workspace.documents.documents_scans import DocumentScans
 
 if TYPE_CHECKING:
-    from desktop.services.casefile import Store
-
-Scans = dict[str, list[AttachmentInfo]]
-Write = Callable[["Store"], object]
+    pass
 
 
 class DocumentsTab(Retranslating, QWidget):
@@ -63,7 +58,7 @@ class DocumentsTab(Retranslating, QWidget):
         super().__init__(parent)
         self._db = db
         self._view: CaseView | None = None
-        self._writes: Counter[str] = Counter()  # saves on their way, by client
+        self._edits = CaseEdits(db)
         self._sent = 0  # saves sent so far
         self._error_sent = 0  # how many had been sent when the message shown now came up
         self.model = DocumentsModel(self)
@@ -159,9 +154,9 @@ class DocumentsTab(Retranslating, QWidget):
         stays selected. While an edit of this client is on its way, its answer is awaited."""
         client_id = view.client.id
         same_client = self._view is not None and self._view.client.id == client_id
-        if same_client and self._writes[client_id]:
+        if same_client and self._edits.pending(client_id):
             return  # the checklist read after the edit comes next, and is fresher
-        self._show(view, view.scans)
+        self._show(view)
 
     def flush(self) -> None:
         """Commit a cell still being edited (holder, date or note).
@@ -182,7 +177,7 @@ class DocumentsTab(Retranslating, QWidget):
     def clear(self) -> None:
         """Forget the client: no item, no count, no message is left."""
         self._view = None
-        self._writes.clear()  # answers on their way are for a client no longer shown
+        self._edits.forget()  # answers on their way are for a client no longer shown
         self.model.clear()
         self.missing_label.clear()
         self.counts_label.clear()
@@ -269,44 +264,41 @@ class DocumentsTab(Retranslating, QWidget):
         if self._view is None or not self._db.is_open:
             return
         client_id = self._client_id()
-        self._writes[client_id] += 1
         self._sent += 1
-        sent = self._sent
-        self._db.run(
-            lambda store: _write_and_read(store, write, client_id),
-            lambda answer: self._written(client_id, sent if saved else 0, *answer),
-            lambda error: self._not_written(client_id, saved, error),
+        sent = self._sent if saved else 0
+        self._edits.send(
+            client_id,
+            write,
+            lambda view, latest: self._written(client_id, sent, view, latest),
+            lambda error, latest: self._not_written(client_id, saved, error, latest),
         )
 
-    def _written(self, client_id: str, sent: int, view: CaseView, scans: Scans) -> None:
+    def _written(self, client_id: str, sent: int, view: CaseView, latest: bool) -> None:
         """The answer to `_send`; `sent` is the edit's number (0: only a read)."""
-        if self._answered(client_id):
+        if self._shows(client_id):
             if sent > self._error_sent:  # a message that came up after this edit stays
                 self.error_label.clear()
-            if not self._writes[client_id]:  # else the answer of the next edit is fresher
-                self._show(view, scans)
+            if latest:  # else the answer of the next edit is fresher
+                self._show(view)
         if sent:
             self.changed.emit()
 
-    def _not_written(self, client_id: str, saved: bool, error: BaseException) -> None:
-        if not self._answered(client_id):
+    def _not_written(self, client_id: str, saved: bool, error: BaseException, latest: bool) -> None:
+        if not self._shows(client_id):
             self._db.report(error)  # another client is shown now: say it in a message box
             return
         self._show_error(error_text(error))
-        if saved and not self._writes[client_id]:
+        if saved and latest:
             self._send(lambda _store: None, saved=False)  # show what is stored, not the edit
 
-    def _answered(self, client_id: str) -> bool:
-        """Count an answer of the worker; True if it is for the client shown."""
-        if self._writes[client_id]:
-            self._writes[client_id] -= 1
+    def _shows(self, client_id: str) -> bool:
         return self._view is not None and self._view.client.id == client_id
 
-    def _show(self, view: CaseView, scans: Scans) -> None:
+    def _show(self, view: CaseView) -> None:
         selected = self.selected()
         same_client = self._view is not None and self._view.client.id == view.client.id
         self._view = view
-        self.model.set_items(view.documents, scans, date.today())
+        self.model.set_items(view.documents, view.scans, date.today())
         if same_client and selected is not None:
             self._select(selected.id)
         self._show_summary(view)
@@ -366,10 +358,3 @@ def _fill_kinds(combo: QComboBox) -> None:
         combo.addItem(label(kind), kind.value)
     if current is not None:
         combo.setCurrentIndex(max(0, combo.findData(current)))
-
-
-def _write_and_read(store: Store, write: Write, client_id: str) -> tuple[CaseView, Scans]:
-    """On the worker: one edit, then the case (with the scans of its checklist) as stored."""
-    write(store)
-    view = workspace.load_case(store, client_id)
-    return view, view.scans
