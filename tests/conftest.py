@@ -17,6 +17,8 @@ import keyring.backend
 import keyring.errors
 import pytest
 
+from tests.windows_files import WindowsFiles
+
 # Qt tests run without a display unless one is asked for.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Should anything initialise keyring before the fixture below (or in a CLI subprocess), it must
@@ -47,6 +49,16 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
     def delete_password(self, service: str, username: str) -> None:
         if self.entries.pop((service, username), None) is None:
             raise keyring.errors.PasswordDeleteError("not found")
+
+
+@pytest.fixture(autouse=True)
+def windows_files(monkeypatch: pytest.MonkeyPatch) -> WindowsFiles:
+    """Every test runs with Windows' rule for open files: what is open, or held by another
+    program (`windows_files.hold(path)`), cannot be replaced, renamed or deleted."""
+    files = WindowsFiles()
+    if files.available():
+        files.patch(monkeypatch.setattr)
+    return files
 
 
 @pytest.fixture(autouse=True)

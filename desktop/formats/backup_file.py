@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from desktop.domain.errors import InvalidInput
-from desktop.fsutil import storage_error
+from desktop.fsutil import replace, storage_error
 
 FORMAT = "welcome-desk-backup"
 VERSION = 1
@@ -83,7 +83,7 @@ def write(target: Path, manifest: Manifest, keys: bytes, database: Path) -> int:
                     shutil.copyfileobj(src, dst, _CHUNK)
             raw.flush()
             os.fsync(raw.fileno())
-        os.replace(tmp, target)
+        replace(tmp, target)
         return target.stat().st_size
     except OSError as exc:
         raise storage_error(exc) from None

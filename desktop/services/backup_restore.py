@@ -7,7 +7,6 @@ atomic; on any failure the old files are moved back and the case file is as it w
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,10 +14,10 @@ from pathlib import Path
 from desktop.domain.errors import CannotUnlock, WrongPassphrase
 from desktop.formats import backup_file
 from desktop.formats.backup_file import DATABASE, KEYS, SUFFIX, Manifest
-from desktop.fsutil import storage_error
+from desktop.fsutil import copy_durably, fsync_folder, replace, storage_error
 from desktop.store import backup_copy as sql
 from desktop.store.casefile import DataDir
-from desktop.store.database import connect, storage_errors
+from desktop.store.database import connect
 from desktop.store.keys import KeyFile
 
 
@@ -77,9 +76,7 @@ def _raw_copy(data: DataDir, folder: Path) -> Path:
         folder.mkdir()
         for source in data.own_files():
             if source.exists():
-                shutil.copy2(source, folder / source.name)
-                with source.open("rb") as handle:
-                    os.fsync(handle.fileno())
+                copy_durably(source, folder / source.name)
     except OSError as exc:
         shutil.rmtree(folder, ignore_errors=True)
         raise storage_error(exc) from None
@@ -93,24 +90,14 @@ def _swap(data: DataDir, fresh: Path, aside: Path) -> None:
     try:
         for current in data.own_files():  # -wal and -shm first out of the way, with the rest
             if current.exists():
-                os.replace(current, aside / current.name)
+                replace(current, aside / current.name)
                 moved.append((current, aside / current.name))
         for name, target in ((DATABASE, data.database), (KEYS, data.keys)):
-            os.replace(fresh / name, target)
+            replace(fresh / name, target)
             moved.append((fresh / name, target))
-        _fsync_folder(data.root)
+        fsync_folder(data.root)
     except OSError as exc:
         for source, target in reversed(moved):
             with contextlib.suppress(OSError):
-                os.replace(target, source)
+                replace(target, source)
         raise storage_error(exc) from None
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "posix":
-        with storage_errors(), contextlib.suppress(OSError):
-            fd = os.open(folder, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)

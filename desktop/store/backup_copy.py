@@ -12,7 +12,7 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.fsutil import storage_error
+from desktop.fsutil import replace, storage_error
 from desktop.store.database import Connection, schema_version, storage_errors
 
 _PLAIN_HEADER = b"SQLite format 3\x00"
@@ -42,7 +42,7 @@ def export_copy(conn: Connection, target: Path, key: bytes | None = None) -> int
             attached = False
         _check_encrypted(tmp)
         _fsync(tmp)
-        os.replace(tmp, target)
+        replace(tmp, target)
     except OSError as exc:
         raise storage_error(exc) from None
     finally:

@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from desktop.fsutil import storage_error
+from desktop.fsutil import fsync_folder, replace, storage_error
 from desktop.sync.header import (
     CHUNK,
     FILE_KEY_INFO,
@@ -208,9 +208,9 @@ def _write_atomically(target: Path, fill: Callable[[IO[bytes]], None]) -> int:
             out.flush()
             os.fsync(out.fileno())
             size = out.tell()
-        os.replace(tmp_name, target)
+        replace(tmp_name, target)
         tmp_name = None
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
         return size
     except OSError as exc:
         raise storage_error(exc) from None
@@ -218,18 +218,6 @@ def _write_atomically(target: Path, fill: Callable[[IO[bytes]], None]) -> int:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    # Best effort: the bundle is already in place, and some shares refuse fsync on a folder.
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 # --- reading ------------------------------------------------------------------------------------
