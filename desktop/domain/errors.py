@@ -91,6 +91,18 @@ class NewerSchema(CannotUnlock):
         )
 
 
+class CaseFileInUse(CannotUnlock):
+    """Another Welcome Desk window or command has this case file open (CLI exit code 3)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The case file is in use by another Welcome Desk window or command: close it there "
+            "first.",
+            "Die Fallakte ist in einem anderen Welcome-Desk-Fenster oder -Befehl geöffnet: "
+            "schließen Sie sie dort zuerst.",
+        )
+
+
 class CaseFileExists(WelcomeDeskError):
     def __init__(self, where: str) -> None:
         super().__init__(
@@ -100,7 +112,8 @@ class CaseFileExists(WelcomeDeskError):
 
 
 class StorageFailed(WelcomeDeskError):
-    """The disk refused a write (full, read-only, removed): nothing was changed."""
+    """The disk refused a write (full, read-only, removed, or the file in use or blocked by another
+    program): nothing was changed."""
 
     def __init__(self, reason: str) -> None:
         texts = {
@@ -117,6 +130,13 @@ class StorageFailed(WelcomeDeskError):
             "missing": (
                 "The target folder does not exist, so nothing was saved.",
                 "Der Zielordner existiert nicht, daher wurde nichts gespeichert.",
+            ),
+            "in_use": (
+                "The file is in use or blocked (antivirus, cloud sync, Controlled Folder Access), "
+                "so nothing was saved: try again in a moment.",
+                "Die Datei wird gerade verwendet oder ist gesperrt (Virenschutz, Cloud-Sync, "
+                "überwachter Ordnerzugriff), daher wurde nichts gespeichert: versuchen Sie es "
+                "gleich noch einmal.",
             ),
             "io": (
                 "The disk reported an error while saving, so nothing was saved.",

@@ -19,6 +19,7 @@ from desktop.formats import backup_file
 from desktop.formats.backup_file import DATABASE, KEYS, NAME_PATTERN, Manifest
 from desktop.fsutil import storage_error
 from desktop.store import backup_copy as sql
+from desktop.store import instance_lock
 from desktop.store.casefile import DataDir, open_with_key
 from desktop.store.database import Connection, connect, prepare
 from desktop.store.keys import KeyFile
@@ -251,13 +252,20 @@ def _connect(db: Path, key: bytes) -> Connection:
 def restore(root: Path, path: Path, key: bytes) -> Restored:
     """Replace the case file in `root` by the backup; the current one is kept as a safety copy.
 
-    The case file in `root` must be closed. Returns the restored case file, open.
+    The case file in `root` must be closed (CaseFileInUse if another Welcome Desk has it open).
+    Returns the restored case file, open.
     """
     from desktop.services.backup_restore import replace_case_file  # keeps this module small
 
     summary = preview(root, path, key)
-    safety = replace_case_file(root, path, key)
-    store = open_with_key(root, key)
+    root.mkdir(parents=True, exist_ok=True)
+    held = instance_lock.hold(root)  # nobody opens it while it is swapped
+    try:
+        safety = replace_case_file(root, path, key)
+        store = open_with_key(root, key, held)
+    except BaseException:
+        held.release()
+        raise
     _audit(store, "restored", path=path.name)
     return Restored(store, summary, safety)
 

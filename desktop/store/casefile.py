@@ -10,7 +10,10 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 from desktop.domain.errors import CaseFileExists, DamagedCaseFile, NoCaseFile
+from desktop.fsutil import remove
+from desktop.store import instance_lock
 from desktop.store.database import connect, prepare
+from desktop.store.instance_lock import CaseFileLock
 from desktop.store.keys import KeyFile, validate_passphrase
 
 if TYPE_CHECKING:  # the store itself loads with the first unlock, not before the prompt
@@ -62,21 +65,25 @@ def create(root: Path, passphrase: str) -> tuple[Store, KeyFile, str]:
         raise CaseFileExists(str(root))
     validate_passphrase(passphrase)
     root.mkdir(parents=True, exist_ok=True)
+    held = instance_lock.hold(root)
     try:
+        if data.exists():  # made by another Welcome Desk while this one waited for the lock
+            raise CaseFileExists(str(root))
         keyfile, key, recovery = KeyFile.create(data.keys, passphrase)
         conn = connect(data.database, key)
         try:
             prepare(conn, data.database, data.backups)
             from desktop.store.store import Store
 
-            store = Store(conn)
+            store = Store(conn, held)
             store.set_meta("case_id", keyfile.case_id)
         except BaseException:
             conn.close()
+            for path in data.own_files():
+                remove(path, missing_ok=True)
             raise
     except BaseException:
-        for path in data.own_files():
-            path.unlink(missing_ok=True)
+        held.release()
         raise
     return store, keyfile, recovery
 
@@ -94,17 +101,26 @@ def load_keyfile(root: Path) -> KeyFile:
     return KeyFile.load(data.keys)
 
 
-def open_with_key(root: Path, key: bytes) -> Store:
-    """Open the case file with its data key: check, back up if needed, migrate."""
-    data = DataDir(root)
-    conn = connect(data.database, key)
-    try:
-        prepare(conn, data.database, data.backups)
-        from desktop.store.store import Store
+def open_with_key(root: Path, key: bytes, held: CaseFileLock | None = None) -> Store:
+    """Open the case file with its data key: check, back up if needed, migrate.
 
-        return Store(conn)
+    The returned store holds the case file's lock (`held`, else taken here: CaseFileInUse if
+    another Welcome Desk has it open) until it is closed.
+    """
+    data = DataDir(root)
+    held = held or instance_lock.hold(root)
+    try:
+        conn = connect(data.database, key)
+        try:
+            prepare(conn, data.database, data.backups)
+            from desktop.store.store import Store
+
+            return Store(conn, held)
+        except BaseException:
+            conn.close()
+            raise
     except BaseException:
-        conn.close()
+        held.release()
         raise
 
 

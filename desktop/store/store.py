@@ -21,6 +21,7 @@ from desktop.store.changelog.transaction import Transaction
 from desktop.store.consent import ConsentRules
 from desktop.store.database import Connection, schema_version, storage_errors
 from desktop.store.deadlines import DeadlineSources, clients_with_deadlines, deadline_sources
+from desktop.store.instance_lock import CaseFileLock
 from desktop.store.retention import RetentionRules
 from desktop.store.search import ClientPage, ClientQuery, client_page
 from desktop.store.specs import (
@@ -58,8 +59,9 @@ class Store:
     `sync_state`. `conn` is for the modules of `desktop/store` only.
     """
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, held: CaseFileLock | None = None) -> None:
         self.conn = conn
+        self._held = held  # one Welcome Desk per case file, until close()
         self.log = ChangeLog(conn)
         self.consent = ConsentRules(conn)
         self.audit_trail = AuditTrail(conn)
@@ -83,8 +85,12 @@ class Store:
         return row[0], row[1], row[2]
 
     def close(self) -> None:
-        """Close the connection; the key is forgotten with it."""
-        self.conn.close()
+        """Close the connection (the key is forgotten with it) and let go of the case file."""
+        try:
+            self.conn.close()
+        finally:
+            if self._held is not None:
+                self._held.release()
 
     # -- writing -----------------------------------------------------------------------------
 
