@@ -105,3 +105,11 @@ def _english(qapp: object) -> Iterator[None]:
     set_language("en")
     yield
     set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def _no_last_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """File dialogs start in Documents, not in the folder an earlier test chose."""
+    from desktop.ui.widgets import file_dialogs
+
+    monkeypatch.setattr(file_dialogs, "_last", None)

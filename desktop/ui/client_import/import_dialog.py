@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,6 +38,7 @@ from desktop.ui.client_import.import_mapping import MappingPage
 from desktop.ui.client_import.import_preview import PreviewPage
 from desktop.ui.reports.duplicates_view import DuplicatesDialog, find_pairs, open_duplicates
 from desktop.ui.shell.protocol import Shell
+from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import Cancelled, Progress
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.progress import Job, run_with_progress
@@ -215,11 +215,11 @@ class ImportDialog(Retranslating, QDialog):
 
     def choose_file(self) -> Sheet | None:
         """Ask for the spreadsheet, read it and go on to the columns."""
-        chosen, _filter = QFileDialog.getOpenFileName(
+        chosen = file_dialogs.open_file(
             self,
             self.tr("Choose a spreadsheet"),
-            str(self.path.parent if self.path else Path.home()),
             self.tr("Spreadsheets (*.csv *.xlsx);;All files (*)"),
+            self.path.parent if self.path else "",
         )
         return self.load(Path(chosen)) if chosen else None
 

@@ -10,12 +10,12 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog
 
 from desktop.domain.model import Client
 from desktop.services.access_request import write_access_request
 from desktop.services.clients import find_client
 from desktop.ui.shell.protocol import MESSAGE_MS, Shell
+from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.progress import run_with_progress
 
 CONTEXT = "AccessRequest"
@@ -57,7 +57,7 @@ def _ask_and_write(shell: Shell, client: Client | None) -> None:
         return
     german, english = _tr("PDF in German (*.pdf)"), _tr("PDF in English (*.pdf)")
     chosen_filter = english if statement_language(client) == "en" else german
-    name, chosen_filter = QFileDialog.getSaveFileName(
+    name, chosen_filter = file_dialogs.save_file(
         shell.widget(),
         _tr("Save data access request"),
         suggested_name(client, date.today()),

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.services import backup
 from desktop.ui.protection.backup_restore_flow import restore_from
 from desktop.ui.shell.protocol import Shell
+from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import format_datetime
@@ -149,7 +149,7 @@ class BackupsDialog(Retranslating, QDialog):
 
     def choose_folder(self) -> None:
         """Ask for the backup folder (a USB stick, a share)."""
-        name = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.folder.text())
+        name = file_dialogs.folder(self, self.tr("Backup folder"), self.folder.text())
         if name:
             self.folder.setText(name)
             self._save()
@@ -184,8 +184,8 @@ class BackupsDialog(Retranslating, QDialog):
         """Pick a backup file (the selected one is offered first) and hand it to the window."""
         item = self.backups.currentItem()
         start = str(item.data(0, _PATH)) if item is not None else self.folder.text()
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Restore backup"), start, self.tr("Welcome Desk backups (*.wdbackup)")
+        name = file_dialogs.open_file(
+            self, self.tr("Restore backup"), self.tr("Welcome Desk backups (*.wdbackup)"), start
         )
         if name and self._restore is not None:
             self._restore(Path(name))

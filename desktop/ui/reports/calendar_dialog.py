@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from desktop.domain.model import Client
 from desktop.services import calendar
 from desktop.services.clients import find_client
 from desktop.ui.reports.statistics_view import date_edit, date_format
+from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.progress import run_with_progress
@@ -143,7 +143,7 @@ class CalendarDialog(Retranslating, QDialog):
             self.error.setText(error.text(current_language()))
             return None
         self.error.clear()
-        name, _filter = QFileDialog.getSaveFileName(
+        name, _filter = file_dialogs.save_file(
             self, self.tr("Export calendar"), "welcome-desk.ics", self.tr("iCalendar (*.ics)")
         )
         if not name:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.services.calendar import FEED_NAME
 from desktop.services.calendar_feed import FeedSettings, load_feed_settings, save_feed_settings
 from desktop.ui.reports.calendar_dialog import fill_details
+from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.i18n import Retranslating
@@ -112,9 +112,7 @@ class CalendarFeedDialog(Retranslating, QDialog):
         cancel.setText(self.tr("Cancel"))
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Folder for the calendar feed"), str(self.folder or "")
-        )
+        chosen = file_dialogs.folder(self, self.tr("Folder for the calendar feed"), self.folder)
         if chosen:
             self._set_folder(Path(chosen))
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from desktop.domain.errors import WelcomeDeskError
 from desktop.services import lists
@@ -23,6 +23,7 @@ from desktop.ui.reports.calendar_feed_dialog import CalendarFeedDialog
 from desktop.ui.reports.duplicates_view import DuplicatesDialog, open_duplicates
 from desktop.ui.reports.statistics_view import StatisticsDialog
 from desktop.ui.shell.protocol import MESSAGE_MS, Shell
+from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.progress import run_with_progress
 
@@ -161,7 +162,7 @@ class ReportsMenu(Retranslating, QMenu):
         if not shell.db.is_open or not shell.save_pending():
             return None
         xlsx, csv = self.tr("Excel workbook (*.xlsx)"), self.tr("CSV for Excel (*.csv)")
-        name, chosen = QFileDialog.getSaveFileName(
+        name, chosen = file_dialogs.save_file(
             shell.widget(), title, f"{stem}.xlsx", f"{xlsx};;{csv}", xlsx
         )
         if not name:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import WelcomeDeskError
 from desktop.services import statistics
 from desktop.ui.reports.bar_chart import BarChart
+from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.progress import run_with_progress
@@ -143,7 +143,7 @@ class StatisticsDialog(Retranslating, QDialog):
         assert self.stats is not None
         caption = self.tr("Save statistics")
         kind = self.tr("PDF document (*.pdf)") if fmt == "pdf" else self.tr("CSV for Excel (*.csv)")
-        name, _filter = QFileDialog.getSaveFileName(self, caption, f"statistics.{fmt}", kind)
+        name, _filter = file_dialogs.save_file(self, caption, f"statistics.{fmt}", kind)
         if not name:
             return None
         target = Path(name)

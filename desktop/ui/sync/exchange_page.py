@@ -17,7 +17,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -47,6 +46,7 @@ from desktop.services.sync import (
 )
 from desktop.ui.reports.duplicates_view import DuplicatesDialog
 from desktop.ui.sync.folder_watcher import report, unreachable
+from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import Cancelled, DbWorker, Progress
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.progress import run_with_progress
@@ -200,11 +200,10 @@ class ExchangePage(Retranslating, QWidget):
         name = self.colleague.currentText()
         if not name:
             return None
-        suggested = Path.home() / stamped_bundle_name(self._prefixes[name])
-        chosen, _filter = QFileDialog.getSaveFileName(
+        chosen, _filter = file_dialogs.save_file(
             self,
             self.tr("Save bundle for {0}").replace("{0}", name),
-            str(suggested),
+            stamped_bundle_name(self._prefixes[name]),
             self._filter(),
         )
         if not chosen:
@@ -243,9 +242,7 @@ class ExchangePage(Retranslating, QWidget):
 
     def import_bundle(self) -> list[Outcome] | None:
         """Ask for bundle files, then import them one after the other."""
-        chosen, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Import bundle"), str(Path.home()), self._filter()
-        )
+        chosen = file_dialogs.open_files(self, self.tr("Import bundle"), self._filter())
         return self.import_files([Path(p) for p in chosen]) if chosen else None
 
     def import_files(self, paths: list[Path]) -> list[Outcome] | None:
@@ -274,9 +271,7 @@ class ExchangePage(Retranslating, QWidget):
 
     def choose_folder(self) -> Path | None:
         """Ask for the folder to watch; cancelled, nothing changes."""
-        chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose the sync folder"), str(self._folder or Path.home())
-        )
+        chosen = file_dialogs.folder(self, self.tr("Choose the sync folder"), self._folder)
         if chosen:
             self._set_folder(Path(chosen))
         else:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.i18n import Retranslating
 
 
@@ -111,7 +111,7 @@ class RecoveryKeyPage(Retranslating, QWidget):
         document.print_(printer)
 
     def _save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = file_dialogs.save_file(
             self,
             self.tr("Save recovery key"),
             self.tr("Welcome-Desk-recovery-key.txt"),

@@ -79,7 +79,7 @@ def test_the_open_client_is_written_as_pdf_and_json_named_in_the_status_bar(
     settle(db)
 
     pdf, js = tmp_path / "statement.pdf", tmp_path / "statement.json"
-    assert asked[0][2] == f"Auskunft-AZ-7-26-{date.today().isoformat()}.pdf"
+    assert Path(asked[0][2]).name == f"Auskunft-AZ-7-26-{date.today().isoformat()}.pdf"
     assert asked[0][4] == "PDF in German (*.pdf)"  # no language given: German
     text = pdf_text(pdf)
     assert "Auskunft über gespeicherte Daten" in text and "Amal Haddad" in text
@@ -105,7 +105,7 @@ def test_an_english_speaking_client_gets_english_by_default_and_german_can_be_ch
     export_access_request(window)
     settle(db)
     assert asked[0][4] == "PDF in English (*.pdf)"
-    assert asked[0][2].startswith("Auskunft-Smith-")
+    assert Path(asked[0][2]).name.startswith("Auskunft-Smith-")
     assert "Information about stored data" in pdf_text(tmp_path / "a.pdf")
 
     save_as(monkeypatch, tmp_path / "b.pdf", pick=0)

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QMessageBox,
@@ -27,6 +26,7 @@ from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import DocumentItem
 from desktop.services import attachments
 from desktop.services.attachments import AttachmentInfo
+from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import Retranslating, current_language
 
@@ -132,16 +132,15 @@ class DocumentScans(Retranslating, QWidget):
     # -- questions (replaced in tests) ----------------------------------------------------------
 
     def choose_scan_file(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
+        name = file_dialogs.open_file(
             self,
             self.tr("Attach scan"),
-            "",
             self.tr("Scans ({0});;All files (*)").replace("{0}", SCAN_FILTER),
         )
         return Path(name) if name else None
 
     def choose_save_path(self, suggested: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save scan as"), suggested)
+        name, _ = file_dialogs.save_file(self, self.tr("Save scan as"), suggested)
         return Path(name) if name else None
 
     def choose_scan(self, infos: list[AttachmentInfo]) -> AttachmentInfo | None:

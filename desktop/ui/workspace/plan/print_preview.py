@@ -18,7 +18,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,6 +31,7 @@ from desktop.domain.model import Client
 from desktop.domain.places import language_name
 from desktop.services import audit
 from desktop.services.printing import plan_pdf, print_languages
+from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.i18n import Retranslating, current_language
@@ -293,11 +293,8 @@ class PrintPreviewDialog(Retranslating, QDialog):
             self.error_label.setText(self.tr("The document could not be printed."))
 
     def _ask_and_save(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save as PDF"),
-            str(Path.home() / self._file_name),
-            self.tr("PDF documents (*.pdf)"),
+        path, _filter = file_dialogs.save_file(
+            self, self.tr("Save as PDF"), self._file_name, self.tr("PDF documents (*.pdf)")
         )
         if not path:
             return
