@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -170,6 +172,51 @@ def test_an_unreachable_folder_is_reported_and_still_watched(
     sync.export_for(bea, "Anna", shared)
     assert check_now(qtbot, watcher) is not None
     assert said[-1] == "1 bundle imported from the sync folder."
+
+
+def test_a_network_share_that_does_not_answer_holds_up_neither_window_nor_worker(
+    qtbot: QtBot,
+    pair: tuple[Store, Store],
+    shared: Path,
+    anna_db: DbWorker,
+    settle: Settle,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On Windows a network share whose server has gone makes the first look at it
+    hang for half a minute or more. Only the probe's own thread waits: the window keeps working,
+    the worker answers, and a lock does not wait for the share."""
+    anna, _bea = pair
+    watcher, said = watcher_of(anna, anna_db, shared, settle)
+    answer = threading.Event()
+    asked = threading.Event()
+    real_is_dir = Path.is_dir
+
+    def is_dir(path: Path) -> bool:
+        if path == shared:
+            asked.set()
+            answer.wait(30)  # the SMB client waiting for a server that has gone
+        return real_is_dir(path)
+
+    monkeypatch.setattr(Path, "is_dir", is_dir)
+    try:
+        assert watcher.check_now()
+        qtbot.waitUntil(asked.is_set)
+        ticks: list[int] = []
+        timer = QTimer()
+        timer.timeout.connect(lambda: ticks.append(1))
+        timer.start(10)
+        qtbot.waitUntil(lambda: len(ticks) >= 5)  # the window's event loop runs on
+        timer.stop()
+        counted: list[int] = []
+        anna_db.run(lambda store: len(names(store)), counted.append)
+        qtbot.waitUntil(lambda: bool(counted))  # the worker is free for the window's work
+        assert watcher.busy
+        watcher.stop()  # locking the window: no waiting for the share
+        assert not watcher.busy
+    finally:
+        answer.set()
+    qtbot.wait(50)
+    assert said == []  # the late answer of a stopped check is dropped
 
 
 def test_the_exchange_tab_sets_the_folder_and_checks_it_now(
