@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.domain.errors import CannotUnlock, DamagedCaseFile, InvalidInput
+from desktop.domain.errors import CannotUnlock, DamagedCaseFile, InvalidInput, NoCaseFile
 from desktop.services import audit
 from desktop.store import casefile
 from desktop.store.keys import KeyFile, validate_passphrase
@@ -153,3 +153,18 @@ def check_settings(settings: Settings) -> None:
     """Refuse settings that cannot be saved (InvalidInput names the field), without saving:
     a window checks typed values at once, before the save goes to the case file."""
     _validate(settings)
+
+
+def remove_keyring_entry(root: Path) -> None:
+    """Take the key of the case file in `root` out of the OS credential store, without unlocking
+    and without changing keys.json (the uninstaller does this before the program goes).
+
+    keys.json keeps saying "keyring", so the next start finds no key there and quietly asks for
+    the passphrase; the passphrase and the recovery key open the case file as before. Quiet if
+    there is no case file or no entry; DamagedCaseFile if keys.json cannot be read.
+    """
+    try:
+        keyfile = KeyFile.load(casefile.DataDir(root).keys)
+    except NoCaseFile:
+        return
+    keyfile.remove_keyring_entry()

@@ -341,6 +341,11 @@ class KeyFile:
             return None
         return data_key if len(data_key) == KEY_LEN and self._matches(data_key) else None
 
+    def remove_keyring_entry(self) -> None:
+        """Remove the data key from the OS credential store but keep keys.json as it is (the
+        uninstaller's cleanup: unlocking then falls back to the passphrase); quiet if absent."""
+        self._delete_keyring_entry()
+
     def forget_keyring(self) -> None:
         """Remove the data key from the OS credential store; quiet if nothing is there."""
         self._delete_keyring_entry()

@@ -1,16 +1,24 @@
 ﻿; Welcome Desk — per-user Windows installer (NSIS 3, Unicode, Modern UI 2).
 ;
-; Build (installer/windows/build_installer.py does this, reading the version from pyproject.toml):
+; Build (installer/windows/build_installer.py does this, reading the version from pyproject.toml,
+; and signs the programs when given a certificate):
 ;   makensis -V2 -DVERSION=0.1.0 -DDIST=dist/WelcomeDesk -DOUTFILE=WelcomeDesk-Setup-0.1.0.exe \
 ;            installer/windows/welcome-desk.nsi
 ; Optional defines: VIVERSION (numeric a.b.c.d for the version resource), ICON (an .ico for the
-; installer), PUBLISHER, TARGET (e.g. amd64-unicode; the default x86-unicode is the only target the
-; official Windows NSIS build ships stubs for).
+; installer), PUBLISHER, TARGET (default amd64-unicode, the shipped setup: the bundle is 64-bit.
+; Debian's `nsis` package has its stubs; the official Windows build of NSIS has x86 stubs only),
+; SIGN_COMMAND (a command with %1 that signs a file in place: it signs the uninstaller before it is
+; packed and the setup once written; NSIS >= 3.08), SIMULATE_32BIT_WINDOWS (tests only: the setup
+; behaves as on 32-bit Windows).
 ;
 ; What it does:
+; - refuses 32-bit Windows with one sentence (silent runs exit with code 3). A 64-bit setup does
+;   not even start there (Windows says so itself); the check speaks when built for x86;
 ; - installs for the current user only, without administrator rights, into
 ;   %LOCALAPPDATA%\Programs\WelcomeDesk, with a Start menu shortcut and an entry in
-;   Apps & features (HKCU\...\Uninstall\WelcomeDesk);
+;   Apps & features (HKCU\...\Uninstall\WelcomeDesk). The shortcut starts in the user's Documents
+;   folder: a file saved under a bare name must never land in the program folder, which an upgrade
+;   or the uninstaller deletes;
 ; - installs over an older version in place: the old program files are removed first;
 ; - refuses (Retry/Cancel) while Welcome Desk is running. How it knows: a running .exe is mapped
 ;   into memory and Windows refuses to open it for writing, so the installer tries to open
@@ -22,11 +30,15 @@
 ; from the program folder %LOCALAPPDATA%\Programs\WelcomeDesk. Neither installer nor uninstaller
 ; ever touches it: the only recursive delete is of a folder ending in \Programs\WelcomeDesk that
 ; holds no case file; any other program folder is cleaned with an explicit list of names.
+; The uninstaller does take the case file's key out of Windows' Credential Manager (the setting
+; "Unlock with my Windows account"): it runs `WelcomeDesk-debug.exe keyring remove-entry`, which
+; neither unlocks nor changes keys.json; the passphrase and the recovery key go on opening the data.
 
 Unicode true
-!ifdef TARGET
-  Target ${TARGET}
+!ifndef TARGET
+  !define TARGET "amd64-unicode"
 !endif
+Target ${TARGET}
 
 !ifndef VERSION
   !error "VERSION is not defined: makensis -DVERSION=1.2.3 -DDIST=... welcome-desk.nsi"
@@ -75,9 +87,16 @@ BrandingText "${APP_NAME} ${VERSION}"
   VIAddVersionKey /LANG=0 "LegalCopyright" "${PUBLISHER}"
 !endif
 
+!ifdef SIGN_COMMAND
+  ; Both run on the build machine; "= 0": a failed signing fails the build.
+  !uninstfinalize '${SIGN_COMMAND}' = 0
+  !finalize '${SIGN_COMMAND}' = 0
+!endif
+
 !include "MUI2.nsh"
 !include "LogicLib.nsh"
 !include "FileFunc.nsh"
+!include "x64.nsh"
 
 ; ---------------------------------------------------------------- pages
 
@@ -112,8 +131,10 @@ LangString AppRunningAbort ${LANG_GERMAN} "Abgebrochen: Welcome Desk läuft noch
 LangString AppRunningAbort ${LANG_ENGLISH} "Cancelled: Welcome Desk is still running."
 LangString DataDirRefused ${LANG_GERMAN} "In diesem Ordner liegen die Daten von Welcome Desk (die Fallakte). Bitte wählen Sie einen anderen Ordner für das Programm."
 LangString DataDirRefused ${LANG_ENGLISH} "This folder holds Welcome Desk's data (the case file). Please choose another folder for the program."
-LangString UninstallKeepsData ${LANG_GERMAN} "Welcome Desk wird von diesem Computer entfernt. Ihre Fallakte in $LOCALAPPDATA\WelcomeDesk bleibt erhalten."
-LangString UninstallKeepsData ${LANG_ENGLISH} "Welcome Desk will be removed from this computer. Your case file in $LOCALAPPDATA\WelcomeDesk is kept."
+LangString UninstallKeepsData ${LANG_GERMAN} "Welcome Desk wird von diesem Computer entfernt. Ihre Fallakte in $LOCALAPPDATA\WelcomeDesk bleibt erhalten; der Schlüssel für »Mit meinem Windows-Konto entsperren« wird entfernt, nach einer neuen Installation entsperren Sie mit Ihrer Passphrase."
+LangString UninstallKeepsData ${LANG_ENGLISH} "Welcome Desk will be removed from this computer. Your case file in $LOCALAPPDATA\WelcomeDesk is kept; the key for »Unlock with my Windows account« is removed, so after a new installation you unlock with your passphrase."
+LangString Needs64Bit ${LANG_GERMAN} "Welcome Desk braucht ein 64-Bit-Windows, auf diesem Computer läuft ein 32-Bit-Windows."
+LangString Needs64Bit ${LANG_ENGLISH} "Welcome Desk needs 64-bit Windows, and this computer runs 32-bit Windows."
 
 ; ---------------------------------------------------------------- shared helpers
 
@@ -177,18 +198,32 @@ LangString UninstallKeepsData ${LANG_ENGLISH} "Welcome Desk will be removed from
   ; Removes the program files from $INSTDIR and nothing else.
   Function ${un}RemoveProgramFiles
     Push $0
+    Push $1
     SetOutPath "$TEMP"
-    Call ${un}IsProgramDir
-    ${If} $0 == 1
-      RMDir /r "$INSTDIR"
-    ${Else}
-      ; Not our usual folder: only the names a PyInstaller one-folder build puts there.
-      Delete "$INSTDIR\${APP_EXE}"
-      Delete "$INSTDIR\${APP_DEBUG_EXE}"
-      Delete "$INSTDIR\${UNINSTALLER}"
-      RMDir /r "$INSTDIR\_internal"
-      RMDir "$INSTDIR"
-    ${EndIf}
+    StrCpy $1 0
+    again:
+      Call ${un}IsProgramDir
+      ${If} $0 == 1
+        RMDir /r "$INSTDIR"
+      ${Else}
+        ; Not our usual folder: only the names a PyInstaller one-folder build puts there.
+        Delete "$INSTDIR\${APP_EXE}"
+        Delete "$INSTDIR\${APP_DEBUG_EXE}"
+        Delete "$INSTDIR\${UNINSTALLER}"
+        RMDir /r "$INSTDIR\_internal"
+        RMDir "$INSTDIR"
+      ${EndIf}
+      ; A program that has just ended (the key removal) or a virus scanner may hold a file for
+      ; a moment: try again for up to five seconds.
+      ${If} ${FileExists} "$INSTDIR\${APP_DEBUG_EXE}"
+      ${OrIf} ${FileExists} "$INSTDIR\${APP_EXE}"
+        ${If} $1 < 10
+          IntOp $1 $1 + 1
+          Sleep 500
+          Goto again
+        ${EndIf}
+      ${EndIf}
+    Pop $1
     Pop $0
   FunctionEnd
 !macroend
@@ -196,6 +231,24 @@ LangString UninstallKeepsData ${LANG_ENGLISH} "Welcome Desk will be removed from
 !insertmacro _CheckRunning "un."
 
 ; ---------------------------------------------------------------- installer
+
+; Exit code when the setup refuses 32-bit Windows.
+!define EXIT_NEEDS_64BIT 3
+
+Function .onInit
+  ; The program files are 64-bit: on 32-bit Windows they could not start.
+  !ifdef SIMULATE_32BIT_WINDOWS
+    !define /redef _IS_64BIT 0
+  !else
+    !define /redef _IS_64BIT 1
+  !endif
+  ${If} ${_IS_64BIT} == 0
+  ${OrIfNot} ${RunningX64}
+    MessageBox MB_OK|MB_ICONSTOP "$(Needs64Bit)" /SD IDOK
+    SetErrorLevel ${EXIT_NEEDS_64BIT}
+    Quit
+  ${EndIf}
+FunctionEnd
 
 Function .onVerifyInstDir
   ; Never install into the data folder itself.
@@ -237,7 +290,11 @@ Section "Welcome Desk" SecMain
   WriteUninstaller "$INSTDIR\${UNINSTALLER}"
 
   ; Start menu (the user's own: RequestExecutionLevel user keeps SetShellVarContext current).
+  ; CreateShortCut takes the output folder as the shortcut's working folder, and the finish
+  ; page's "Run Welcome Desk" starts the app in it: Documents, never the program folder (a file
+  ; saved there under a bare name would go with the next upgrade). Nothing is extracted after this.
   Delete "${SHORTCUT}"
+  SetOutPath "$DOCUMENTS"
   CreateShortCut "${SHORTCUT}" "$INSTDIR\${APP_EXE}" "" "$INSTDIR\${APP_EXE}" 0
 
   ; Apps & features.
@@ -258,6 +315,13 @@ SectionEnd
 
 Section "Uninstall"
   Call un.RefuseWhileRunning
+
+  ; The case file's key out of Credential Manager ("Unlock with my Windows account"), while the
+  ; program is still there to do it. Hidden, waited for; a failure does not stop the uninstall.
+  ${If} ${FileExists} "$INSTDIR\${APP_DEBUG_EXE}"
+    nsExec::Exec /TIMEOUT=60000 '"$INSTDIR\${APP_DEBUG_EXE}" keyring remove-entry'
+    Pop $0
+  ${EndIf}
 
   Delete "${SHORTCUT}"
   DeleteRegKey HKCU "${UNINST_KEY}"

@@ -1,10 +1,13 @@
-"""Key care through the real command line: passphrase change, new recovery key, keyring forget."""
+"""Key care through the real command line: passphrase change, new recovery key, keyring forget,
+and the uninstaller's `keyring remove-entry`."""
 
 from __future__ import annotations
 
 import json
 import re
 from pathlib import Path
+
+import pytest
 
 PASSPHRASE = "correct horse battery staple"
 NEW_PASSPHRASE = "green apple river morning"
@@ -93,3 +96,64 @@ def test_forgetting_the_keyring_clears_the_flag(cli, initialised: str, data_dir:
     assert json.loads(keys_json(data_dir))["keyring"] is False
     code, _, err = cli("keyring", "forget")  # nothing there: quiet
     assert code == 0, err
+
+
+# -- keyring remove-entry: the uninstaller's cleanup, in-process (the keyring is in memory) ------
+
+
+def remove_entry(data_dir: Path, capsys) -> tuple[int, str, str]:
+    """`welcome-desk --data-dir DIR keyring remove-entry`, run as the uninstaller runs it."""
+    from desktop.cli import run
+
+    code = run(["--data-dir", str(data_dir), "keyring", "remove-entry"])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_remove_entry_takes_the_key_out_of_the_store_and_leaves_keys_json(
+    initialised: str, data_dir: Path, _isolated_keyring, monkeypatch, capsys
+) -> None:
+    from desktop.domain.errors import CannotUnlock
+    from desktop.services import casefile, settings
+    from desktop.store.keys import KEYRING_SERVICE
+
+    store = casefile.unlock(data_dir, passphrase=PASSPHRASE, use_keyring=False)
+    try:
+        assert settings.set_keyring(data_dir, store, PASSPHRASE, True) is True
+    finally:
+        store.close()
+    case_id = json.loads(keys_json(data_dir))["case_id"]
+    assert (KEYRING_SERVICE, case_id) in _isolated_keyring.entries
+    another = (KEYRING_SERVICE, "the-case-id-of-another-data-folder")
+    _isolated_keyring.entries[another] = "not ours"
+    before = keys_json(data_dir)
+    casefile.close(casefile.unlock(data_dir, use_keyring=True))  # the key in the store opens it
+
+    # No passphrase anywhere: nothing is unlocked.
+    monkeypatch.delenv("WELCOME_DESK_PASSPHRASE", raising=False)
+    monkeypatch.delenv("WELCOME_DESK_RECOVERY_KEY", raising=False)
+    assert remove_entry(data_dir, capsys) == (0, "", "")
+
+    assert _isolated_keyring.entries == {another: "not ours"}
+    assert keys_json(data_dir) == before  # byte for byte: still says keyring=true
+    assert json.loads(before)["keyring"] is True
+    # The start of the window tries the store, finds nothing, and asks for the passphrase.
+    assert casefile.keyring_configured(data_dir)
+    with pytest.raises(CannotUnlock):  # caught by the start, which shows the unlock dialog
+        casefile.unlock(data_dir, use_keyring=True)
+    casefile.close(casefile.unlock(data_dir, passphrase=PASSPHRASE))
+    casefile.close(casefile.unlock(data_dir, recovery_key=initialised))
+    assert remove_entry(data_dir, capsys) == (0, "", "")  # nothing left to remove: quiet
+
+
+def test_remove_entry_without_a_case_file_is_quiet(tmp_path: Path, capsys) -> None:
+    assert remove_entry(tmp_path / "nothing-here", capsys) == (0, "", "")
+    assert not (tmp_path / "nothing-here").exists()
+
+
+def test_remove_entry_through_the_real_command_line(cli, initialised: str, data_dir: Path) -> None:
+    # A subprocess has no credential store (the failing backend): still exit 0, nothing written.
+    before = keys_json(data_dir)
+    code, out, err = cli("keyring", "remove-entry", env={"WELCOME_DESK_PASSPHRASE": None})
+    assert (code, out, err) == (0, "", "")
+    assert keys_json(data_dir) == before

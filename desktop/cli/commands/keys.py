@@ -1,4 +1,5 @@
-"""The command line's key care: change the passphrase, renew the recovery key, forget the keyring.
+"""The command line's key care: change the passphrase, renew the recovery key, forget the keyring,
+and the uninstaller's `keyring remove-entry`.
 
 Secrets never come from arguments: the current passphrase as for every command
 (WELCOME_DESK_PASSPHRASE or --passphrase-file), the new one from WELCOME_DESK_NEW_PASSPHRASE or
@@ -114,8 +115,15 @@ def cmd_keyring_forget(args: argparse.Namespace, out: TextIO) -> int:
     return common.EXIT_OK
 
 
+def cmd_keyring_remove_entry(args: argparse.Namespace, out: TextIO) -> int:
+    # No unlocking and no change to keys.json: the uninstaller runs this, hidden, with no one
+    # to type a passphrase; the next start falls back to the passphrase by itself.
+    settings.remove_keyring_entry(common.data_dir(args))
+    return common.EXIT_OK
+
+
 def register(sub: Any) -> None:
-    """Add `passphrase change`, `recovery-key new` and `keyring forget`."""
+    """Add `passphrase change`, `recovery-key new`, `keyring forget` and `keyring remove-entry`."""
     actions = common.add_group(sub, "passphrase", "change the passphrase")
     p = common.add_command(
         actions,
@@ -136,4 +144,11 @@ def register(sub: Any) -> None:
     actions = common.add_group(sub, "keyring", "the key in the OS credential store")
     common.add_command(
         actions, "forget", cmd_keyring_forget, "remove the key from the OS credential store"
+    )
+    common.add_command(
+        actions,
+        "remove-entry",
+        cmd_keyring_remove_entry,
+        "remove the key from the OS credential store without unlocking and without changing "
+        "keys.json (the uninstaller runs this); quiet, also if there is nothing to remove",
     )
