@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
-from desktop.domain.errors import CaseFileExists, DamagedCaseFile, NoCaseFile
+from desktop.domain.errors import CaseFileExists, DamagedCaseFile, NoCaseFile, WrongPassphrase
 from desktop.fsutil import remove
 from desktop.store import instance_lock
 from desktop.store.database import connect, prepare
@@ -138,6 +138,8 @@ def unlock(
         key = keyfile.unlock_with_keyring()
     if key is None and recovery_key is not None:
         key = keyfile.unlock_with_recovery_key(recovery_key)
+    if key is None and passphrase is None:
+        raise WrongPassphrase()  # the credential store had no key, and nothing was typed
     if key is None:
         key = keyfile.unlock_with_passphrase(passphrase or "")
     return open_with_key(root, key)
