@@ -163,7 +163,9 @@ for c in page.clients:
     open_case(store, c.id)
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, encoding="utf-8", check=True
+    )
     return int(out.stdout.strip()) / 1024
 
 
@@ -228,7 +230,7 @@ def window_times(data_dir: Path, typing_ms: int = 0) -> tuple[float, float]:
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+        [sys.executable, "-c", code], capture_output=True, encoding="utf-8", check=True, env=env
     )
     prompt, window = out.stdout.split()
     return float(prompt), float(window)
@@ -352,7 +354,7 @@ def main() -> int:
             shutil.rmtree(work, ignore_errors=True)
     out = HERE / "out"
     out.mkdir(exist_ok=True)
-    (out / "results.json").write_text(json.dumps(results, indent=1) + "\n")
+    (out / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(f"results written to {out / 'results.json'}")
     return 0
 

@@ -10,6 +10,9 @@ what they share is in `desktop/cli/common.py`.
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -46,6 +49,7 @@ __all__ = [
     "build_parser",
     "exit_code",
     "run",
+    "utf8_output",
 ]
 
 
@@ -81,7 +85,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str], out: TextIO | None = None) -> int:
     """Run one command; returns the exit code. Errors are one sentence on stderr."""
-    out = out or sys.stdout
+    utf8_output()
+    with contextlib.ExitStack() as closing:
+        if sys.stderr is None:  # no console at all (windowed exe): errors go nowhere
+            sys.stderr = closing.enter_context(open(os.devnull, "w", encoding="utf-8"))
+            closing.callback(setattr, sys, "stderr", None)
+        if out is None:
+            out = sys.stdout or closing.enter_context(open(os.devnull, "w", encoding="utf-8"))
+        return _run(argv, out)
+
+
+def _run(argv: Sequence[str], out: TextIO) -> int:
     args = build_parser().parse_args(argv)  # exits 2 on wrong usage
     try:
         return int(args.handler(args, out))
@@ -89,7 +103,8 @@ def run(argv: Sequence[str], out: TextIO | None = None) -> int:
         print(error.text(user_language()), file=sys.stderr)
         return exit_code(error)
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if sys.stdout is not None:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print("Interrupted; nothing was changed.", file=sys.stderr)
@@ -99,3 +114,31 @@ def run(argv: Sequence[str], out: TextIO | None = None) -> int:
         if os.environ.get("WELCOME_DESK_DEBUG"):
             raise
         return EXIT_FAILURE
+
+
+def utf8_output() -> None:
+    """Output redirected to a file or a pipe is UTF-8 whatever the console's code page.
+
+    On Windows a redirected stdout is written in the ANSI code page (cp1252) unless PYTHONUTF8=1,
+    so an Arabic name in `client list --json > clients.json` would end the command. A terminal
+    keeps its encoding (the Windows console writes Unicode anyway), but a character it lacks
+    becomes "?" on stdout and an escape on stderr instead of an error. Streams that are not the
+    process's own text files (None in the windowed exe, a test's capture) are left alone.
+    """
+    for stream, on_terminal in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        if not isinstance(stream, io.TextIOWrapper) or _is_utf8(stream.encoding):
+            continue
+        try:
+            if stream.isatty():
+                stream.reconfigure(errors=on_terminal)
+            else:
+                stream.reconfigure(encoding="utf-8", errors=stream.errors)
+        except (OSError, ValueError):  # closed, or a stream that cannot change any more
+            continue
+
+
+def _is_utf8(encoding: str | None) -> bool:
+    try:
+        return codecs.lookup(encoding or "ascii").name == "utf-8"
+    except LookupError:
+        return False

@@ -6,8 +6,10 @@ import ctypes
 import os
 import shutil
 import stat
+import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,9 +24,15 @@ NOBODY = 65534
 
 @pytest.fixture
 def refused(snapshot):
-    """`refused(result, code, folder, before)`: the command failed as the contract says."""
+    """`refused(result, code, folder, before)`: the command failed as the contract says.
 
-    def check(result, code: int, folder: Path, before: dict[str, bytes]) -> str:
+    `read_only_connection=True`: SQLite opened the case file read-only and could not remove its
+    (empty) WAL and index file again; all else is as before.
+    """
+
+    def check(
+        result, code: int, folder: Path, before: dict[str, bytes], *, read_only_connection=False
+    ) -> str:
         returncode, out, err = result
         assert "Traceback" not in err
         message = err.strip()
@@ -33,6 +41,9 @@ def refused(snapshot):
         assert returncode == code, err
         assert out == ""
         after = snapshot(folder)
+        if read_only_connection:
+            assert after.pop("casefile.db-wal", b"") == b""
+            after.pop("casefile.db-shm", None)
         assert sorted(after) == sorted(before), "files were added or removed"
         assert after == before, "the data folder changed"
         assert not any(name.endswith(("-wal", "-shm")) for name in after)
@@ -313,24 +324,40 @@ def _keep_read_access_as_nobody():
     return drop
 
 
-def test_a_read_only_case_file_refuses_changes(make_cli, template_case, snapshot, refused):
+def _as_nobody(base: Path, folder: Path, *, writable_folder: bool) -> dict[str, Any]:
+    """CLI options that run it as "nobody" on root's files (root writes anywhere)."""
+    os.chmod(base, 0o755)
+    os.chmod(folder, 0o755)
+    for path in folder.iterdir():
+        os.chmod(path, 0o644)
+    if writable_folder:  # nobody's own folder; the files stay root's, read-only for nobody
+        os.chown(folder, NOBODY, NOBODY)
+    home = base / "home"
+    home.mkdir()
+    os.chown(home, NOBODY, NOBODY)
+    return {
+        "preexec_fn": _keep_read_access_as_nobody(),
+        "env": {"HOME": str(home), "XDG_DATA_HOME": None, "XDG_CONFIG_HOME": None},
+    }
+
+
+def _running_as_root() -> bool:
+    return sys.platform != "win32" and os.geteuid() == 0
+
+
+@pytest.mark.skipif(
+    sys.platform == "win32",
+    reason="Windows ignores the read-only attribute of a folder; the read-only files test below "
+    "is the Windows case",
+)
+def test_a_read_only_case_file_folder_refuses_changes(make_cli, template_case, snapshot, refused):
     base = Path(tempfile.mkdtemp(prefix="wd-readonly-"))
     folder = base / "data"
     cli = make_cli(folder)
     try:
         shutil.copytree(template_case[0], folder)
-        if os.geteuid() == 0:  # root writes anywhere: run as "nobody" on root's files
-            os.chmod(base, 0o755)
-            os.chmod(folder, 0o755)
-            for path in folder.iterdir():
-                os.chmod(path, 0o644)
-            home = base / "home"
-            home.mkdir()
-            os.chown(home, NOBODY, NOBODY)
-            options = {
-                "preexec_fn": _keep_read_access_as_nobody(),
-                "env": {"HOME": str(home), "XDG_DATA_HOME": None, "XDG_CONFIG_HOME": None},
-            }
+        if _running_as_root():
+            options = _as_nobody(base, folder, writable_folder=False)
         else:
             for path in folder.iterdir():
                 os.chmod(path, 0o444)
@@ -347,8 +374,38 @@ def test_a_read_only_case_file_refuses_changes(make_cli, template_case, snapshot
         shutil.rmtree(base)
 
 
+def test_read_only_case_files_in_a_writable_folder_refuse_changes(
+    make_cli, template_case, snapshot, refused
+):
+    # Windows' case: files copied from a read-only medium or marked read-only in Explorer.
+    base = Path(tempfile.mkdtemp(prefix="wd-readonly-files-"))
+    folder = base / "data"
+    cli = make_cli(folder)
+    try:
+        shutil.copytree(template_case[0], folder)
+        if _running_as_root():
+            options = _as_nobody(base, folder, writable_folder=True)
+        else:
+            for name in ("casefile.db", "keys.json"):
+                os.chmod(folder / name, stat.S_IREAD)  # Windows: the read-only attribute
+            options = {}
+        before = snapshot(folder)
+
+        result = cli("client", "add", "--family-name", "Schreibschutz", **options)
+
+        message = refused(result, EXIT_FAILURE, folder, before, read_only_connection=True)
+        assert "read-only" in message or "cannot be written" in message
+    finally:
+        os.chmod(folder, stat.S_IRWXU)
+        for path in folder.iterdir():
+            os.chmod(path, stat.S_IREAD | stat.S_IWRITE)
+        shutil.rmtree(base)
+
+
 @pytest.mark.skipif(
-    os.name != "posix", reason="a full disk is imitated with a file-size limit (POSIX only)"
+    sys.platform == "win32",
+    reason="a full disk is imitated with a file-size limit (RLIMIT_FSIZE), which Windows lacks; "
+    "the full case file test below is the Windows case",
 )
 def test_a_full_disk_refuses_changes_and_keeps_the_case_file(
     cli, initialised, data_dir, snapshot, refused

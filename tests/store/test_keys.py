@@ -12,9 +12,7 @@ import uuid
 from pathlib import Path
 
 import keyring
-import keyring.backend
 import keyring.backends.fail
-import keyring.errors
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st

@@ -1,21 +1,21 @@
-"""A `sync import` killed outright (SIGKILL, as a power cut or the task manager would) leaves the
-case file either exactly as before the import or exactly as after it, and it opens fine.
+"""A `sync import` killed outright (as a power cut or the task manager would) leaves the case
+file either exactly as before the import or exactly as after it, and it opens fine.
 
 A child process imports a real bundle of a few thousand changes into a copy of a real case file
-and kills itself at its Nth SQL statement (just before or just after it runs; the import's code is
-not touched: only the connection class counts statements). One run without a kill first counts the
-statements and notes where the blob is stored, where the merge finishes and where COMMIT is, so
-that the kill points cover the whole import, its last steps and the commit itself.
+and stops at its Nth SQL statement (just before or just after it runs; the import's code is not
+touched: only the connection class counts statements, see killed_import.py); the test then kills
+it with `Process.kill()`: SIGKILL on POSIX, TerminateProcess on Windows. One run without a kill
+first counts the statements and notes where the blob is stored, where the merge finishes and
+where COMMIT is, so that the kill points cover the whole import, its last steps and the commit.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
+import multiprocessing
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import time
 from datetime import date
@@ -29,159 +29,64 @@ from desktop.domain.model import Client, DocumentItem
 from desktop.services import attachments, casework, sync
 from desktop.services.demo import fill_demo
 from desktop.services.export import case_data
+from tests.sync import killed_import
 from tests.sync.devices import shared_client
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 KILL_POINTS = 44  # spread over the import, besides the named points around blob, finish, commit
 SLOW_KILL_POINTS = 200
-
-CHILD = r"""
-import json, os, signal, sys, traceback
-from pathlib import Path
-
-import sqlcipher3
-
-job = {"calls": 0, "armed": False, "mode": "", "n": 0}
-marks = {"put_blob": [], "finish": [], "commit": []}
+TIMEOUT = 120
 
 
-def counted(sql):
-    if not job["armed"]:
-        return False
-    job["calls"] += 1
-    if sql.strip().upper() == "COMMIT":
-        marks["commit"].append(job["calls"])
-    if job["mode"] == "before" and job["calls"] == job["n"]:
-        os.kill(os.getpid(), signal.SIGKILL)
-    return job["mode"] == "after" and job["calls"] == job["n"]
+def start_method() -> str:
+    """A fork server (the imports loaded once, a fork per child) where there is one; else spawn."""
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-class Counting(sqlcipher3.Connection):
-    def execute(self, sql, *args):
-        kill = counted(sql)
-        result = super().execute(sql, *args)
-        if kill:
-            os.kill(os.getpid(), signal.SIGKILL)
-        return result
-
-    def executemany(self, sql, *args):
-        kill = counted(sql)
-        result = super().executemany(sql, *args)
-        if kill:
-            os.kill(os.getpid(), signal.SIGKILL)
-        return result
+def killed_code() -> int:
+    """The exit code of a process ended by `Process.kill()`."""
+    if sys.platform == "win32":  # TerminateProcess; multiprocessing reports it as -SIGTERM
+        return -signal.SIGTERM
+    return -signal.SIGKILL
 
 
-_connect = sqlcipher3.connect
-sqlcipher3.connect = lambda *a, **k: _connect(*a, factory=Counting, **k)
+class Child:
+    """One `sync import` in a process of its own (tests/sync/killed_import.py)."""
 
-from desktop.store.changelog.transaction import Transaction
-from desktop.store.database import connect, prepare
-from desktop.store.sync_merge.merger import Merger
-from desktop.store.store import Store
-from desktop.services import sync
+    def __init__(self, prepared: Prepared, folder: Path, mode: str, n: int = 0) -> None:
+        context = multiprocessing.get_context(start_method())
+        if start_method() == "forkserver":
+            # loaded once by the server; each child also runs the parent's main script (pytest's)
+            context.set_forkserver_preload([killed_import.__name__, "pytest"])
+        self.pipe, theirs = context.Pipe()
+        args = (theirs, str(folder), prepared.key.hex(), str(prepared.bundle), mode, n)
+        self.process = context.Process(target=killed_import.run, args=args, daemon=True)
+        self.process.start()
+        theirs.close()
 
+    def finish(self) -> tuple[str, Any]:
+        """("killed", statement) once it stopped at its statement and was killed; ("done",
+        result) if it finished; ("died", exit code) if it ended unasked."""
+        if not self.pipe.poll(TIMEOUT):
+            self.kill()
+            pytest.fail("the import neither finished nor stopped at its statement")
+        try:
+            kind, value = self.pipe.recv()
+        except EOFError:
+            kind, value = "died", None
+        if kind == "reached":
+            self.kill()
+        self.process.join(TIMEOUT)
+        self.pipe.close()
+        assert kind != "error", value
+        if kind == "reached":
+            assert self.process.exitcode == killed_code()
+            return "killed", value
+        return kind, value if kind == "done" else self.process.exitcode
 
-def observe():  # the count run only: note (never change) where the blob goes, the merge ends
-    def noting(name, original):
-        def wrapper(*args, **kwargs):
-            marks[name].append(job["calls"] + 1)
-            return original(*args, **kwargs)
-        return wrapper
-
-    Transaction.put_blob = noting("put_blob", Transaction.put_blob)
-    Merger.finish = noting("finish", Merger.finish)
-
-    scrub = Store.scrub
-
-    def noting_the_wal(store):  # after an erasure the import scrubs: the WAL as committed first
-        job["wal"] = wal_size(job["db"])
-        return scrub(store)
-
-    Store.scrub = noting_the_wal
-
-
-def wal_size(db):
-    wal = Path(str(db) + "-wal")
-    return wal.stat().st_size if wal.exists() else 0
-
-
-def run(folder, key_hex, bundle, mode, n):
-    job.update(mode=mode, n=int(n))
-    if mode == "count":
-        observe()
-    db = Path(folder) / "casefile.db"
-    job["db"] = db
-    conn = connect(db, bytes.fromhex(key_hex))
-    prepare(conn, db, Path(folder) / "backups")
-    store = Store(conn)
-    job["armed"] = True
-    summary = sync.import_file(store, Path(bundle))
-    job["armed"] = False
-    result = {
-        "calls": job["calls"],
-        "marks": marks,
-        "applied": summary.applied,
-        "wal": job.get("wal", wal_size(db)),
-    }
-    store.close()
-    (Path(folder) / "result.json").write_text(json.dumps(result))
-
-
-if sys.argv[1] == "serve":  # one import per line of stdin, each in a fresh fork
-    key_hex, bundle = sys.argv[2:4]
-    while line := sys.stdin.readline():
-        folder, mode, n = line.rstrip("\n").split("\t")
-        pid = os.fork()
-        if pid == 0:
-            code = 0
-            try:
-                run(folder, key_hex, bundle, mode, n)
-            except BaseException:
-                traceback.print_exc()
-                code = 1
-            sys.stderr.flush()
-            os._exit(code)
-        print(pid, flush=True)
-        print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), flush=True)
-else:
-    run(*sys.argv[1:6])
-"""
-
-
-class Server:
-    """A child Python that has imported everything once and forks one import per job."""
-
-    def __init__(self, prepared: Prepared) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", CHILD, "serve", prepared.key.hex(), str(prepared.bundle)],
-            cwd=REPO_ROOT,
-            env=child_env(),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-
-    def submit(self, folder: Path, mode: str, n: int) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.write(f"{folder}\t{mode}\t{n}\n")
-        self.process.stdin.flush()
-
-    def result(self) -> int:
-        """The exit code of the job submitted last (-9: killed)."""
-        assert self.process.stdout is not None
-        pid, code = self.process.stdout.readline(), self.process.stdout.readline()
-        assert pid.strip().isdigit() and code.strip(), "the import server died"
-        return int(code)
-
-    def close(self) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.close()
-        self.process.wait(timeout=60)
-
-
-def child_env() -> dict[str, str]:
-    return dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    def kill(self) -> None:
+        """Kill the process outright (SIGKILL on POSIX, TerminateProcess on Windows)."""
+        self.process.kill()
+        self.process.join(TIMEOUT)
 
 
 @dataclasses.dataclass
@@ -202,17 +107,9 @@ class Prepared:
         shutil.copytree(self.folder, target)
         return target
 
-    def child(self, folder: Path, mode: str, n: int = 0) -> subprocess.Popen[str]:
+    def child(self, folder: Path, mode: str, n: int = 0) -> Child:
         """A child process of its own that imports the bundle into `folder`."""
-        args = [str(folder), self.key.hex(), str(self.bundle), mode, str(n)]
-        return subprocess.Popen(
-            [sys.executable, "-c", CHILD, *args],
-            cwd=REPO_ROOT,
-            env=child_env(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        return Child(self, folder, mode, n)
 
     def outcome(self, folder: Path) -> dict[str, Any]:
         """Open the case file as the app would, check it, and describe what it holds."""
@@ -278,10 +175,8 @@ def prepared(tmp_path_factory, desk_class) -> Prepared:
     prepared = Prepared(anna.folder, anna.key, bundle, {}, {}, {}, root, desk_class)
     prepared.old = prepared.outcome(anna.folder)
     counted_folder = prepared.copy("counted")
-    child = prepared.child(counted_folder, "count")
-    _, err = child.communicate(timeout=120)
-    assert child.returncode == 0, err
-    prepared.count = json.loads((counted_folder / "result.json").read_text())
+    kind, prepared.count = prepared.child(counted_folder, "count").finish()
+    assert kind == "done"
     prepared.new = prepared.outcome(counted_folder)
     # an in-process import reaches the same state as the child's
     reference = desk_class("Anna", prepared.copy("reference"), anna.key)
@@ -314,20 +209,17 @@ def kill_points(count: dict[str, Any], spread: int) -> list[tuple[str, int]]:
 def run_kills(prepared: Prepared, points: list[tuple[str, int]], tag: str) -> dict[str, int]:
     """Kill an import at each point (two at a time) and check what each one left behind."""
     commit = prepared.count["marks"]["commit"][0]
-    servers = [Server(prepared) for _ in range(2)]
     pending = list(points)
-    running: list[tuple[tuple[str, int], Path, Server]] = []
+    running: list[tuple[tuple[str, int], Path, Child]] = []
     tally = {"old": 0, "new": 0}
     try:
         while pending or running:
-            for server in servers:
-                if pending and all(s is not server for _, _, s in running):
-                    mode, n = pending.pop(0)
-                    folder = prepared.copy(f"{tag}-{mode}-{n}")
-                    server.submit(folder, mode, n)
-                    running.append(((mode, n), folder, server))
-            (mode, n), folder, server = running.pop(0)
-            assert server.result() == -signal.SIGKILL, f"{mode} {n}: the import was not killed"
+            while pending and len(running) < 2:
+                mode, n = pending.pop(0)
+                folder = prepared.copy(f"{tag}-{mode}-{n}")
+                running.append(((mode, n), folder, prepared.child(folder, mode, n)))
+            (mode, n), folder, child = running.pop(0)
+            assert child.finish() == ("killed", n), f"{mode} {n}: the import was not killed"
             state = prepared.outcome(folder)
             committed = n > commit or (n == commit and mode == "after")
             expected = "new" if committed else "old"
@@ -338,8 +230,9 @@ def run_kills(prepared: Prepared, points: list[tuple[str, int]], tag: str) -> di
             tally[expected] += 1
             shutil.rmtree(folder)
     finally:
-        for server in servers:
-            server.close()
+        for _, _, child in running:
+            child.kill()
+            child.pipe.close()
     return tally
 
 
@@ -365,9 +258,7 @@ def test_after_a_kill_the_import_can_simply_be_run_again(prepared):
     commit = prepared.count["marks"]["commit"][0]
     for mode, n in [("after", prepared.count["calls"] // 2), ("before", commit)]:
         folder = prepared.copy(f"again-{mode}-{n}")
-        child = prepared.child(folder, mode, n)
-        child.communicate(timeout=120)
-        assert child.returncode == -signal.SIGKILL
+        assert prepared.child(folder, mode, n).finish() == ("killed", n)
         assert prepared.outcome(folder) == prepared.old
 
         d = prepared.desk_class("Anna", folder, prepared.key)
@@ -388,13 +279,16 @@ def test_a_kill_while_the_commit_writes_the_wal_leaves_the_old_or_the_new_state(
         folder = prepared.copy(f"wal-{share}")
         wal = folder / "casefile.db-wal"
         child = prepared.child(folder, "none")
-        while child.poll() is None:
+        while child.process.is_alive():
             if (wal.stat().st_size if wal.exists() else 0) >= full_wal * share:
-                child.send_signal(signal.SIGKILL)
+                child.kill()
                 break
             time.sleep(0)
-        child.communicate(timeout=120)
-        killed += child.returncode == -signal.SIGKILL
+        if child.process.exitcode == killed_code():
+            killed += 1
+            child.pipe.close()
+        else:  # it was quicker than the test
+            assert child.finish()[0] == "done"
         state = prepared.outcome(folder)
         assert state in (prepared.old, prepared.new), f"a mixed state after a kill at {share}"
     assert killed >= 1, "no child was caught while writing"
