@@ -93,6 +93,13 @@ def close(store: Store) -> None:
     store.close()
 
 
+def in_use(root: Path) -> bool:
+    """True if another Welcome Desk window or command has the case file in `root` open."""
+    from desktop.store.instance_lock import in_use
+
+    return in_use(root)
+
+
 def keyring_configured(root: Path) -> bool:
     """True if the coordinator chose to unlock with the OS credential store."""
     try:

@@ -20,13 +20,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from desktop.domain.errors import CannotUnlock
+from desktop.domain.errors import CannotUnlock, CaseFileInUse, WelcomeDeskError
 from desktop.services import casefile
+from desktop.ui.shell.session_lock import lock_when_away
 from desktop.ui.unlock.unlock_dialog import UnlockDialog
 from desktop.ui.widgets.db_worker import Cancelled, DbWorker, Progress
-from desktop.ui.widgets.errors import crash_report, log
+from desktop.ui.widgets.errors import crash_report, log, log_into, show_error
 from desktop.ui.widgets.gui_gc import GuiThreadGc
-from desktop.ui.widgets.i18n import DEFAULT_LANGUAGE, set_language
+from desktop.ui.widgets.i18n import DEFAULT_LANGUAGE, current_language, set_language
 from desktop.ui.widgets.progress import run_with_progress
 
 if TYPE_CHECKING:
@@ -46,6 +47,12 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 def run_app(args: list[str]) -> int:
     """`welcome-desk [--data-dir DIR] [--demo]` without a command word: the desktop window."""
     options, qt_args = _parse(args)
+    data_dir = Path(options.data_dir) if options.data_dir else None
+    if options.demo:
+        root = (data_dir or casefile.default_data_dir().parent) / DEMO_DIR_NAME
+    else:
+        root = data_dir or casefile.default_data_dir()
+    log_into(root)  # the windowed exe has no stderr: crash reports go to <root>/logs
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -53,15 +60,9 @@ def run_app(args: list[str]) -> int:
     install_excepthook()
     GuiThreadGc(app)  # the database worker must never be the thread that frees a widget
     set_language(DEFAULT_LANGUAGE)  # until the case file's own setting can be read
-    data_dir = Path(options.data_dir) if options.data_dir else None
     load_the_window_meanwhile()
     db = DbWorker()
-    if options.demo:
-        root = (data_dir or casefile.default_data_dir().parent) / DEMO_DIR_NAME
-        opened = open_demo(root, db)
-    else:
-        root = data_dir or casefile.default_data_dir()
-        opened = open_case_file(root, db)
+    opened = open_demo(root, db) if options.demo else open_case_file(root, db)
     if not opened:
         db.shutdown()
         return 0
@@ -75,6 +76,7 @@ def run_app(args: list[str]) -> int:
             )
         )
     window.resize(1280, 800)
+    away = lock_when_away(window)  # session locked, sleep, screen saver: lock the case file
 
     def show(settings: Settings | None) -> None:
         if settings is not None:
@@ -85,6 +87,7 @@ def run_app(args: list[str]) -> int:
     try:
         return app.exec()
     finally:
+        away.stop()
         window.close()  # closes the case file, should the event loop have ended some other way
 
 
@@ -109,7 +112,11 @@ def _parse(args: list[str]) -> tuple[argparse.Namespace, list[str]]:
 
 
 def open_case_file(root: Path, db: DbWorker) -> bool:
-    """Set up a new case file or unlock the existing one into `db`; False if the user cancels."""
+    """Set up a new case file or unlock the existing one into `db`; False if the user cancels
+    or another Welcome Desk window has the case file open (it is said before any passphrase)."""
+    if casefile.in_use(root):
+        show_error(None, CaseFileInUse())
+        return False
     if not casefile.exists(root):
         from desktop.ui.unlock.setup_dialog import SetupDialog  # once, on the first start
 
@@ -166,23 +173,32 @@ def fill_demo_job(store: Store, clients: int, progress: Progress, cancelled: Can
 
 
 def install_excepthook() -> None:
-    """Show unexpected errors in a dialog; the log names only where it happened, no data."""
+    """Show unexpected errors in a dialog; the log names only where it happened, no data.
+
+    A WelcomeDeskError that got this far shows its own sentence. Errors in other threads are
+    logged the same way (a dialog belongs to the GUI thread).
+    """
     previous = sys.excepthook
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             previous(kind, error, tb)
             return
-        log(crash_report(kind, tb))
-        if QApplication.instance() is not None:
-            QMessageBox.critical(
-                None,
-                APP_NAME,
-                QCoreApplication.translate(
-                    "app",
-                    "An unexpected error occurred. If something no longer works as usual, "
-                    "please restart Welcome Desk.",
-                ),
+        if isinstance(error, WelcomeDeskError):
+            text = error.text(current_language())
+        else:
+            log(crash_report(kind, tb))
+            text = QCoreApplication.translate(
+                "app",
+                "An unexpected error occurred. If something no longer works as usual, "
+                "please restart Welcome Desk.",
             )
+        if QApplication.instance() is not None:
+            QMessageBox.critical(None, APP_NAME, text)
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if not issubclass(args.exc_type, SystemExit):
+            log(crash_report(args.exc_type, args.exc_traceback))
 
     sys.excepthook = hook
+    threading.excepthook = thread_hook

@@ -1,10 +1,19 @@
 """Errors for the user: one sentence in a message box; an unexpected error is logged without its
-message (it may hold case data), and only where there is somewhere to log it."""
+message (it may hold case data), to stderr if there is one and to a file in the data folder.
+
+The windowed Windows exe has no stderr (`sys.stderr is None`): there the file
+`<data folder>/logs/errors.log` is the only trace. Logging never fails the caller: a folder
+that cannot be written leaves the error unlogged, the user still sees the dialog.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import sys
 import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
@@ -12,6 +21,15 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.errors import WelcomeDeskError
 from desktop.ui.widgets.i18n import current_language
+
+LOG_FOLDER = "logs"
+LOG_FILE = "errors.log"
+LOG_MAX_BYTES = 512 * 1024  # then errors.log.1, errors.log.2: at most 1.5 MB of reports
+LOG_BACKUPS = 2
+
+# The log file in use (none until the start-up names the data folder). Not a `logging` logger:
+# no handler that someone else adds to the logging tree ever sees a report.
+_log_file: list[_QuietFile] = []
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
@@ -41,6 +59,48 @@ def crash_report(kind: type[BaseException], tb: TracebackType | None) -> str:
 
 
 def log(text: str) -> None:
-    """Write to stderr if there is one (the windowed Windows exe has none)."""
-    if sys.stderr is not None:
-        sys.stderr.write(text)
+    """Write a crash report to stderr if there is one and to the log file if one is set."""
+    stream = sys.stderr
+    if stream is not None:
+        with contextlib.suppress(OSError, ValueError):  # a broken console: the file still gets it
+            stream.write(text)
+    for handler in _log_file:
+        record = logging.LogRecord(
+            __name__, logging.ERROR, __file__, 0, text.rstrip("\n"), None, None
+        )
+        handler.handle(record)
+
+
+def log_into(data_dir: Path | None) -> Path | None:
+    """From now on crash reports also go to `<data_dir>/logs/errors.log` (appended, rotated
+    by size, UTF-8); None stops that. Returns the file. The folder is made with the first
+    report, not before."""
+    while _log_file:
+        _log_file.pop().close()
+    if data_dir is None:
+        return None
+    path = Path(data_dir) / LOG_FOLDER / LOG_FILE
+    handler = _QuietFile(path)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    _log_file.append(handler)
+    return path
+
+
+class _QuietFile(RotatingFileHandler):
+    """A rotating log file that makes its folder when first written and never complains: the
+    error handler must not fail because the data folder cannot be written."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
+        )
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return
+        super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass  # a full disk, a read-only folder, a file held by another program: stay quiet

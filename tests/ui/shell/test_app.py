@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.services import casefile
@@ -118,3 +118,31 @@ def test_a_cancelled_demo_stops_behind_the_chunk_written(store: Store) -> None:
     done = fill_demo_job(store, 100, lambda d, t: reports.append((d, t)), lambda: True)
     assert done == 25 and reports == [(25, 100)]
     assert list_clients(store, ClientQuery()).total == 25
+
+
+def test_a_second_window_on_an_open_case_file_says_so_before_any_passphrase(
+    case_root: Path, qtbot: QtBot
+) -> None:
+    first = casefile.init(case_root, PASSPHRASE).store  # the first window has it unlocked
+    shown: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(20, read_and_close)
+
+    QTimer.singleShot(0, read_and_close)
+    worker = DbWorker()
+    try:
+        assert not open_case_file(case_root, worker)
+        assert shown == [
+            "The case file is in use by another Welcome Desk window or command: close it there "
+            "first."
+        ]
+        assert not worker.is_open
+    finally:
+        worker.shutdown()
+        first.close()

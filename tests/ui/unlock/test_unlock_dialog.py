@@ -139,3 +139,23 @@ def test_the_dialog_waits_for_the_worker_without_blocking(
     assert dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
     assert worker.is_open
+
+
+def test_another_window_that_unlocked_meanwhile_is_one_sentence(
+    dialog: UnlockDialog, qtbot: QtBot, worker: DbWorker, case_root: Path
+) -> None:
+    """A double double-click: both windows asked; the first one unlocked while this one waited."""
+    other = casefile.unlock(case_root, passphrase=PASSPHRASE, use_keyring=False)
+    try:
+        qtbot.keyClicks(dialog.field, PASSPHRASE)
+        unlock(dialog, qtbot)
+        assert dialog.error_text == (
+            "The case file is in use by another Welcome Desk window or command: close it there "
+            "first."
+        )
+        assert not worker.is_open and dialog.result() != QDialog.DialogCode.Accepted
+    finally:
+        other.close()
+    qtbot.keyClicks(dialog.field, PASSPHRASE)
+    unlock(dialog, qtbot)
+    assert worker.is_open
