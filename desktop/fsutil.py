@@ -13,8 +13,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -77,11 +77,51 @@ def remove(path: str | os.PathLike[str], *, missing_ok: bool = False) -> None:
             raise
 
 
+# Random names tried before giving up (a clash of 16 hex digits is not expected even once).
+_NAME_TRIES = 8
+_NEW_FILE = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_NOINHERIT", 0)
+)
+
+
+def new_temporary(folder: Path, prefix: str, suffix: str) -> tuple[int, str]:
+    """A new file under a random name in `folder`, only its owner may read it, open for writing:
+    (descriptor, path).
+
+    Not `tempfile.mkstemp`: on Windows it takes "access denied" in a folder the user may not write
+    to (an access list, Controlled Folder Access) for a name clash and tries the next name, up to
+    2**31 times, and the window hangs. Here any error but a clash is raised at once.
+    """
+    for _ in range(_NAME_TRIES):
+        path = os.path.join(folder, f"{prefix}{secrets.token_hex(8)}{suffix}")
+        try:
+            return os.open(path, _NEW_FILE, 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
+
+
+def new_scratch_folder(parent: Path, prefix: str) -> Path:
+    """A new folder under a random name in `parent` (not `tempfile.mkdtemp`, as above)."""
+    for _ in range(_NAME_TRIES):
+        folder = parent / f"{prefix}{secrets.token_hex(8)}"
+        try:
+            folder.mkdir(mode=0o700)
+            return folder
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(parent))
+
+
 def atomic_write_bytes(target: Path, data: bytes) -> None:
     """Write to a temporary name in the same folder, flush, fsync, then rename over `target`."""
     tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp_name = new_temporary(target.parent, f".{target.name}.", ".tmp")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -56,8 +56,7 @@ def windows_files(monkeypatch: pytest.MonkeyPatch) -> WindowsFiles:
     """Every test runs with Windows' rule for open files: what is open, or held by another
     program (`windows_files.hold(path)`), cannot be replaced, renamed or deleted."""
     files = WindowsFiles()
-    if files.available():
-        files.patch(monkeypatch.setattr)
+    files.patch(monkeypatch.setattr)  # without /proc (Windows itself) only hold() and deny_writes()
     return files
 
 

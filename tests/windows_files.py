@@ -10,8 +10,10 @@ Outlook holds) passes every Linux test and fails on the coordinator's laptop.
 (read from /proc/self/fd, so files SQLite opened in C count too) or that `hold()` says another
 program holds raises PermissionError with `winerror` set, as Windows would. It also patches
 `os.fsync`, which on Windows (FlushFileBuffers) needs a handle open for writing: flushing a file
-opened only for reading fails with EBADF there. The fixture `windows_files` in tests/conftest.py
-applies it to every test.
+opened only for reading fails with EBADF there. And `deny_writes(folder)` imitates a folder whose
+access list (or Controlled Folder Access) refuses new files: `os.open(..., O_CREAT)` and
+`os.mkdir` there fail with "access denied" (winerror 5). The fixture `windows_files` in
+tests/conftest.py applies it to every test.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class WindowsFiles:
 
     def __init__(self) -> None:
         self._held: dict[str, tuple[int | None, int]] = {}
+        self._denied: set[str] = set()
         self.refused: list[tuple[str, str]] = []  # (operation, path), for the tests to look at
 
     @staticmethod
@@ -51,10 +54,21 @@ class WindowsFiles:
         finally:
             self._held.pop(key, None)
 
+    @contextmanager
+    def deny_writes(self, folder: Path) -> Iterator[None]:
+        """No new file or folder may be made in `folder` (an access list, Controlled Folder
+        Access): access denied, as Windows answers."""
+        key = _real(folder)
+        self._denied.add(key)
+        try:
+            yield
+        finally:
+            self._denied.discard(key)
+
     def patch(self, setattr_: Callable[[Any, str, Any], None]) -> None:
         """Install the checks through `setattr_` (pytest's monkeypatch.setattr)."""
         real_replace, real_rename, real_unlink = os.replace, os.rename, os.unlink
-        real_fsync = os.fsync
+        real_fsync, real_open, real_mkdir = os.fsync, os.open, os.mkdir
 
         def replace(src: Any, dst: Any, **kw: Any) -> None:
             self._check("replace", src, kw.get("src_dir_fd"))
@@ -77,11 +91,33 @@ class WindowsFiles:
                 raise OSError(errno.EBADF, "Bad file descriptor")
             real_fsync(fd)
 
+        def open_(path: Any, flags: int, mode: int = 0o777, **kw: Any) -> int:
+            if flags & os.O_CREAT and kw.get("dir_fd") is None:
+                self._check_new("open", path)
+            return real_open(path, flags, mode, **kw)
+
+        def mkdir(path: Any, mode: int = 0o777, **kw: Any) -> None:
+            if kw.get("dir_fd") is None:
+                self._check_new("mkdir", path)
+            real_mkdir(path, mode, **kw)
+
         setattr_(os, "replace", replace)
         setattr_(os, "rename", rename)
         setattr_(os, "unlink", unlink)
         setattr_(os, "remove", unlink)
         setattr_(os, "fsync", fsync)
+        setattr_(os, "open", open_)
+        setattr_(os, "mkdir", mkdir)
+
+    def _check_new(self, operation: str, path: Any) -> None:
+        if not self._denied or isinstance(path, int):
+            return
+        name = os.fsdecode(path)
+        if os.path.realpath(os.path.dirname(os.path.abspath(name))) in self._denied:
+            self.refused.append((operation, name))
+            error = PermissionError(errno.EACCES, "Access is denied", name)
+            error.winerror = ACCESS_DENIED  # type: ignore[attr-defined]
+            raise error
 
     def _check(self, operation: str, path: Any, dir_fd: int | None) -> None:
         if isinstance(path, int):

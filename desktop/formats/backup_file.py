@@ -13,7 +13,6 @@ import json
 import os
 import re
 import shutil
-import tempfile
 import uuid
 import zipfile
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from desktop.domain.errors import InvalidInput
-from desktop.fsutil import replace, storage_error
+from desktop.fsutil import new_scratch_folder, replace, storage_error
 
 FORMAT = "welcome-desk-backup"
 VERSION = 1
@@ -179,7 +178,7 @@ def scratch_folder(root: Path) -> Any:
     """A temporary folder inside the data folder (same disk as the case file), removed after."""
     try:
         root.mkdir(parents=True, exist_ok=True)  # a new computer: the data folder comes first
-        folder = Path(tempfile.mkdtemp(prefix=".backup-", dir=root))
+        folder = new_scratch_folder(root, ".backup-")
     except OSError as exc:
         raise storage_error(exc) from None
     try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -22,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from desktop.fsutil import fsync_folder, replace, storage_error
+from desktop.fsutil import fsync_folder, new_temporary, replace, storage_error
 from desktop.sync.header import (
     CHUNK,
     FILE_KEY_INFO,
@@ -200,9 +199,7 @@ def _emit(
 def _write_atomically(target: Path, fill: Callable[[IO[bytes]], None]) -> int:
     tmp_name: str | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".part", dir=target.parent
-        )
+        fd, tmp_name = new_temporary(target.parent, f".{target.name}.", ".part")
         with os.fdopen(fd, "wb", buffering=READ_SIZE) as out:
             fill(out)
             out.flush()

@@ -33,6 +33,7 @@ from desktop.sync.bundle import (
     write_bundle,
 )
 from desktop.sync.payload import decode_payload, encode_payload
+from tests.windows_files import WindowsFiles
 
 SENDER_DEVICE = "5e" * 16
 OTHER_DEVICE = "0f" * 16
@@ -490,9 +491,7 @@ def test_a_failed_rename_leaves_no_temporary_file(keys: Keys, tmp_path: Path) ->
 
 @pytest.mark.skipif(
     sys.platform == "win32",
-    reason="Windows ignores a folder's read-only attribute; in a folder whose access list refuses "
-    "new files tempfile.mkstemp tries os.TMP_MAX (2**31 - 1) names (CPython issue 66305), so the "
-    "bundle write would hang there instead of failing",
+    reason="Windows ignores a folder's read-only attribute (the access list is tested below)",
 )
 def test_a_read_only_folder_is_a_storage_failure(keys: Keys, tmp_path: Path) -> None:
     folder = tmp_path / "ro"
@@ -506,6 +505,20 @@ def test_a_read_only_folder_is_a_storage_failure(keys: Keys, tmp_path: Path) -> 
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o755)
+
+
+def test_a_folder_that_refuses_new_files_is_one_try_and_a_storage_failure(
+    keys: Keys, tmp_path: Path, windows_files: WindowsFiles
+) -> None:
+    """An access list or Controlled Folder Access: "access denied" for the new file is an answer,
+    not a name clash to try 2**31 other names for (tempfile.mkstemp on Windows, CPython #66305)."""
+    folder = tmp_path / "Documents"
+    folder.mkdir()
+    with windows_files.deny_writes(folder), pytest.raises(StorageFailed) as refused:
+        write(keys, folder / "b.wdb", b"x")
+    assert refused.value.reason == "in_use"  # "in use or blocked (... Controlled Folder Access)"
+    assert [operation for operation, _path in windows_files.refused] == ["open"]
+    assert list(folder.iterdir()) == []
 
 
 def test_a_failing_payload_leaves_no_file(keys: Keys, tmp_path: Path) -> None:
