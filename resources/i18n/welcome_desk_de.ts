@@ -188,42 +188,42 @@
 <context>
     <name>AppointmentsTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="112"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="109"/>
         <source>New appointment…</source>
         <translation>Neuer Termin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="113"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="110"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="114"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="111"/>
         <source>Print slip…</source>
         <translation>Terminzettel drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="115"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="112"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="188"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="185"/>
         <source>Delete the appointment on {0}?</source>
         <translation>Den Termin am {0} löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="205"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="202"/>
         <source>Appointment slip: {0}</source>
         <translation>Terminzettel: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="221"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="218"/>
         <source>Appointments</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="306"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="300"/>
         <source>Coming up: {0}</source>
         <translation>Anstehend: {0}</translation>
     </message>
@@ -600,7 +600,7 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="115"/>
         <source>Folder for the calendar feed</source>
         <translation>Ordner für das Kalender-Abo</translation>
     </message>
@@ -741,37 +741,37 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="71"/>
         <source>Change passphrase</source>
         <translation>Passphrase ändern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="72"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="73"/>
         <source>&amp;Current passphrase:</source>
         <translation>&amp;Bisherige Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="74"/>
         <source>&amp;New passphrase:</source>
         <translation>&amp;Neue Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="75"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="78"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="79"/>
         <source>C&amp;hange</source>
         <translation>&amp;Ändern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="80"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="96"/>
         <source>The two new passphrases are not the same.</source>
         <translation>Die beiden neuen Passphrasen stimmen nicht überein.</translation>
     </message>
@@ -1259,28 +1259,28 @@
         <translation>Scan anhängen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="139"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="138"/>
         <source>Scans ({0});;All files (*)</source>
         <translation>Scans ({0});;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="144"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="143"/>
         <source>Save scan as</source>
         <translation>Scan speichern unter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="150"/>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="155"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="149"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="154"/>
         <source>Scans</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="150"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="149"/>
         <source>Which scan?</source>
         <translation>Welcher Scan?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="182"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="181"/>
         <source>The file could not be read or written: {0}</source>
         <translation>Die Datei konnte nicht gelesen oder geschrieben werden: {0}</translation>
     </message>
@@ -1288,57 +1288,57 @@
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="105"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="101"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="105"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="101"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="105"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="101"/>
         <source>Held by</source>
         <translation>Verwahrt bei</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="105"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="101"/>
         <source>Since</source>
         <translation>Seit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="106"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="102"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="106"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="102"/>
         <source>Note</source>
         <translation>Bemerkung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="106"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="102"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="147"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="143"/>
         <source>1 scan</source>
         <translation>1 Scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="148"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="144"/>
         <source>{0} scans</source>
         <translation>{0} Scans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="158"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="154"/>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="160"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="156"/>
         <source>Expires within 30 days</source>
         <translation>Läuft innerhalb von 30 Tagen ab</translation>
     </message>
@@ -1346,62 +1346,62 @@
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="141"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="136"/>
         <source>Add document</source>
         <translation>Dokument hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="142"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="137"/>
         <source>Add standard checklist</source>
         <translation>Standard-Checkliste hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="143"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="138"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="217"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="212"/>
         <source>Remove “{0}” from the checklist?</source>
         <translation>„{0}“ von der Checkliste entfernen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="219"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="214"/>
         <source>Its scans are removed too.</source>
         <translation>Die zugehörigen Scans werden ebenfalls entfernt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="231"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="226"/>
         <source>Checklist</source>
         <translation>Checkliste</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="237"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="232"/>
         <source>Original in custody</source>
         <translation>Original in Verwahrung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="237"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="232"/>
         <source>Who holds the original?</source>
         <translation>Wer verwahrt das Original?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="323"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="315"/>
         <source>No documents on the checklist yet.</source>
         <translation>Noch keine Dokumente auf der Checkliste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="325"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="317"/>
         <source>Nothing missing.</source>
         <translation>Es fehlt nichts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="328"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="320"/>
         <source>Still missing: {0}</source>
         <translation>Es fehlt noch: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="331"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="323"/>
         <source>{5} on the checklist: {0} present, {1} missing, {2} requested, {3} expired, {4} in custody</source>
         <translation>{5} auf der Checkliste: {0} vorhanden, {1} fehlend, {2} beantragt, {3} abgelaufen, {4} in Verwahrung</translation>
     </message>
@@ -1730,67 +1730,67 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         <translation>Jede Minute werden Pakete für diesen Computer aus dem Ordner eingelesen und neue Pakete für alle Kolleginnen und Kollegen dort abgelegt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="206"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="205"/>
         <source>Save bundle for {0}</source>
         <translation>Paket für {0} speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="219"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="218"/>
         <source>Writing the bundle for {0}…</source>
         <translation>Paket für {0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="230"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="229"/>
         <source>The bundle for {0} holds 1 change and was saved as {1}.</source>
         <translation>Das Paket für {0} enthält 1 Änderung und wurde als {1} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="232"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="231"/>
         <source>The bundle for {0} holds {2} changes and was saved as {1}.</source>
         <translation>Das Paket für {0} enthält {2} Änderungen und wurde als {1} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="247"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="245"/>
         <source>Import bundle</source>
         <translation>Paket einlesen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="268"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="265"/>
         <source>Importing bundles…</source>
         <translation>Pakete werden eingelesen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="278"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="274"/>
         <source>Choose the sync folder</source>
         <translation>Abgleichordner wählen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="298"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="293"/>
         <source>Checking the sync folder…</source>
         <translation>Abgleichordner wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="308"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="303"/>
         <source>Nothing new in the sync folder.</source>
         <translation>Nichts Neues im Abgleichordner.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="311"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="306"/>
         <source>1 bundle for colleagues written.</source>
         <translation>1 Paket für Kolleginnen und Kollegen geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="313"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="308"/>
         <source>{0} bundles for colleagues written.</source>
         <translation>{0} Pakete für Kolleginnen und Kollegen geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="338"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="333"/>
         <source>Welcome Desk bundles (*.wdb)</source>
         <translation>Welcome-Desk-Abgleichpakete (*.wdb)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="396"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="391"/>
         <source>Review likely &amp;duplicates (%n)…</source>
         <translation>
             <numerusform>Wahrscheinliche &amp;Doppelung prüfen (%n)…</numerusform>
@@ -1798,17 +1798,17 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="427"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="422"/>
         <source>Sync</source>
         <translation>Abgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="428"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="423"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="433"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="428"/>
         <source>&amp;Compare fingerprints…</source>
         <translation>Fingerabdrücke &amp;vergleichen…</translation>
     </message>
@@ -1921,7 +1921,7 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         <translation>Tabelle wählen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="222"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="221"/>
         <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
         <translation>Tabellen (*.csv *.xlsx);;Alle Dateien (*)</translation>
     </message>
@@ -2015,82 +2015,82 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="171"/>
         <source>&amp;Case file</source>
         <translation>&amp;Fallakte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="172"/>
         <source>&amp;New client…</source>
         <translation>&amp;Neue Klientin / neuer Klient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="173"/>
         <source>&amp;Print plan…</source>
         <translation>Plan &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="174"/>
         <source>&amp;Import clients from a spreadsheet…</source>
         <translation>Klienten aus einer &amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="175"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="176"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="177"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="178"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="179"/>
         <source>&amp;Cases</source>
         <translation>&amp;Fälle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="180"/>
         <source>&amp;Agenda</source>
         <translation>&amp;Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="181"/>
         <source>&amp;Organisations…</source>
         <translation>&amp;Organisationen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="182"/>
         <source>&amp;Sync</source>
         <translation>A&amp;bgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="183"/>
         <source>Sync with &amp;colleagues…</source>
         <translation>Abgleich mit &amp;Kolleginnen und Kollegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="184"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="337"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="334"/>
         <source>Integration plan: {0}</source>
         <translation>Integrationsplan: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="409"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="419"/>
         <source>A change could not be saved: {0} Close all the same?</source>
         <translation>Eine Änderung konnte nicht gespeichert werden: {0} Trotzdem schließen?</translation>
     </message>
@@ -2369,57 +2369,57 @@ Trotzdem eine neue Person anlegen?</translation>
 <context>
     <name>NewRecoveryKeyDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="128"/>
         <source>New recovery key</source>
         <translation>Neuer Wiederherstellungsschlüssel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="131"/>
         <source>A new recovery key replaces the old one: the old key stops working at once, also the copy in the safe. Your passphrase stays as it is.</source>
         <translation>Ein neuer Wiederherstellungsschlüssel ersetzt den alten: Der alte Schlüssel gilt sofort nicht mehr, auch die Kopie im Tresor. Ihre Passphrase bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="135"/>
         <source>Your &amp;passphrase:</source>
         <translation>Ihre &amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="138"/>
         <source>This is your new recovery key. It is shown only now. Write it down or print it, put it in the office safe, and destroy the old one.</source>
         <translation>Dies ist Ihr neuer Wiederherstellungsschlüssel. Er wird nur jetzt angezeigt. Schreiben Sie ihn auf oder drucken Sie ihn, legen Sie ihn in den Tresor der Dienststelle und vernichten Sie den alten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="142"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="143"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="144"/>
         <source>I have &amp;written it down / put it in the safe</source>
         <translation>Ich habe ihn &amp;aufgeschrieben / in den Tresor gelegt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="145"/>
         <source>&amp;Make new key</source>
         <translation>Neuen Schlüssel &amp;erstellen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="146"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="147"/>
         <source>C&amp;lose</source>
         <translation>&amp;Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="217"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="207"/>
         <source>Welcome Desk – recovery key
 
 {0}
@@ -3111,17 +3111,17 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <translation>Das Dokument konnte nicht gedruckt werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="298"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="297"/>
         <source>Save as PDF</source>
         <translation>Als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="300"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="297"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="310"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="307"/>
         <source>The PDF could not be saved: {0}</source>
         <translation>Das PDF konnte nicht gespeichert werden: {0}</translation>
     </message>
@@ -3228,47 +3228,47 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="75"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="76"/>
         <source>&amp;Reports</source>
         <translation>A&amp;uswertungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="76"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="77"/>
         <source>Export &amp;calendar (.ics)…</source>
         <translation>&amp;Kalender exportieren (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="77"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="78"/>
         <source>Calendar &amp;feed…</source>
         <translation>Kalender-&amp;Abo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="78"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="79"/>
         <source>Export case &amp;list…</source>
         <translation>&amp;Fallliste exportieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="79"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="80"/>
         <source>Export &amp;deadline radar…</source>
         <translation>F&amp;ristenradar exportieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="80"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="81"/>
         <source>&amp;Statistics…</source>
         <translation>&amp;Statistik…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="81"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="82"/>
         <source>Likely d&amp;uplicates…</source>
         <translation>Wahrscheinliche &amp;Doppelungen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="129"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="130"/>
         <source>Export case list</source>
         <translation>Fallliste exportieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="134"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="135"/>
         <source>%n person(s) written to {0}.</source>
         <translation>
             <numerusform>%n Person in {0} geschrieben.</numerusform>
@@ -3276,12 +3276,12 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="143"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="144"/>
         <source>Export deadline radar</source>
         <translation>Fristenradar exportieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="148"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="149"/>
         <source>%n deadline(s) written to {0}.</source>
         <translation>
             <numerusform>%n Frist in {0} geschrieben.</numerusform>
@@ -3289,17 +3289,17 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="163"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="164"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="163"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="164"/>
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV für Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="205"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="206"/>
         <source>The calendar feed could not be written; trying again in five minutes.</source>
         <translation>Das Kalender-Abo konnte nicht geschrieben werden; neuer Versuch in fünf Minuten.</translation>
     </message>
@@ -3433,52 +3433,52 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="119"/>
         <source>Set up Welcome Desk</source>
         <translation>Welcome Desk einrichten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="122"/>
         <source>Welcome Desk keeps the case file encrypted on this computer. Choose a passphrase of at least 8 characters – best several words that nobody else would guess.</source>
         <translation>Welcome Desk speichert die Fallakte verschlüsselt auf diesem Computer. Wählen Sie eine Passphrase mit mindestens 8 Zeichen – am besten mehrere Wörter, die niemand sonst erraten würde.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="124"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="127"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="128"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="129"/>
         <source>&amp;Unlock with my Windows account</source>
         <translation>Mit meinem Windows-&amp;Konto entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="130"/>
         <source>&amp;Create case file</source>
         <translation>Fallakte &amp;anlegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="131"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="132"/>
         <source>&amp;Done</source>
         <translation>&amp;Fertig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="142"/>
         <source>The Windows account could not be set up for unlocking; you unlock the case file with the passphrase.</source>
         <translation>Das Windows-Konto konnte nicht zum Entsperren eingerichtet werden; Sie entsperren die Fallakte mit der Passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="158"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="161"/>
         <source>The two passphrases are not the same.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
@@ -3582,42 +3582,42 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="87"/>
         <source>Unlock case file</source>
         <translation>Fallakte entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="88"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="89"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="93"/>
         <source>Enter the recovery key that you printed or saved when Welcome Desk was set up.</source>
         <translation>Geben Sie den Wiederherstellungsschlüssel ein, den Sie bei der Einrichtung von Welcome Desk gedruckt oder gespeichert haben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="97"/>
         <source>Unlock with the &amp;passphrase</source>
         <translation>Mit der &amp;Passphrase entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="100"/>
         <source>The case file is encrypted. Please enter your passphrase.</source>
         <translation>Die Fallakte ist verschlüsselt. Bitte geben Sie Ihre Passphrase ein.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="102"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="103"/>
         <source>Unlock with the &amp;recovery key</source>
         <translation>Mit dem &amp;Wiederherstellungsschlüssel entsperren</translation>
     </message>
@@ -3656,19 +3656,24 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/shell/app.py" line="72"/>
+        <location filename="../../desktop/ui/shell/app.py" line="74"/>
         <source>Demo case file – passphrase: {0}</source>
         <translation>Demo-Fallakte – Passphrase: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/app.py" line="140"/>
+        <location filename="../../desktop/ui/shell/app.py" line="146"/>
         <source>Creating the demo case file…</source>
         <translation>Die Demo-Fallakte wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/app.py" line="182"/>
+        <location filename="../../desktop/ui/shell/app.py" line="191"/>
         <source>An unexpected error occurred. If something no longer works as usual, please restart Welcome Desk.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten. Wenn etwas nicht mehr wie gewohnt funktioniert, starten Sie Welcome Desk bitte neu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/console_notice.py" line="31"/>
+        <source>Commands such as &apos;init&apos; and the self-test run in a terminal with WelcomeDesk-debug.exe; WelcomeDesk.exe opens the window.</source>
+        <translation>Befehle wie „init“ und der Selbsttest laufen in einem Terminal mit WelcomeDesk-debug.exe; WelcomeDesk.exe öffnet das Fenster.</translation>
     </message>
 </context>
 <context>
@@ -3684,12 +3689,12 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/errors.py" line="30"/>
+        <location filename="../../desktop/ui/widgets/errors.py" line="48"/>
         <source>The work could not be finished because of an unexpected error.</source>
         <translation>Der Vorgang konnte wegen eines unerwarteten Fehlers nicht abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/errors.py" line="20"/>
+        <location filename="../../desktop/ui/widgets/errors.py" line="38"/>
         <source>Welcome Desk</source>
         <translation>Welcome Desk</translation>
     </message>
