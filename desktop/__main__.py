@@ -18,8 +18,10 @@ def main(argv: list[str] | None = None) -> int:
     if (self_test or command or _wants_help(args)) and not has_console():
         return _commands_need_a_console()
     if self_test:  # before anything looks for the user's data folder
+        from desktop.cli import utf8_output
         from desktop.selftest import run_self_test
 
+        utf8_output()  # its report may be redirected, as the Windows workflow does
         return run_self_test()
     if command or _wants_help(args):
         from desktop.cli import run
