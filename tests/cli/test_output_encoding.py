@@ -95,3 +95,29 @@ def test_a_command_runs_without_stdout_and_stderr(cli, initialised, monkeypatch)
 
     assert run(["--data-dir", str(cli.data_dir), "export-json", "-"]) == 0
     assert run(["--data-dir", str(cli.data_dir / "nowhere"), "status"]) == 3
+
+
+def test_a_long_data_folder_under_a_user_name_with_umlauts(tmp_path: Path, make_cli) -> None:  # type: ignore[no-untyped-def]
+    """C:\\Users\\Jürgen Müller\\AppData\\Local\\WelcomeDesk, and deeper: the case file, a backup
+    beside it and every message naming the folder work in the Windows code page."""
+    deep = tmp_path / "Users" / "Jürgen Müller" / "AppData" / "Local"
+    deep = deep / "Büro für Integration – Außenstelle Süd" / ("Ordner-" + "ä" * 40) / "WelcomeDesk"
+    assert len(str(deep)) > 160
+    cli = make_cli(deep)
+
+    code, out, err = redirected(cli, tmp_path, "client", "list", lang="de")
+    assert code == 3
+    assert "Jürgen Müller" in err.decode("utf-8")  # "In ... gibt es keine Fallakte"
+
+    code, out, err = redirected(cli, tmp_path, "init")
+    assert code == 0, err.decode("utf-8")
+    assert out.decode("utf-8").strip()  # the recovery key
+    code, out, err = redirected(
+        cli, tmp_path, "client", "add", "--family-name", ARABIC[0], "--given-names", ARABIC[1]
+    )
+    assert code == 0, err.decode("utf-8")
+    code, out, err = redirected(cli, tmp_path, "backup", str(deep / "backups"))
+    assert code == 0, err.decode("utf-8")
+    code, out, err = redirected(cli, tmp_path, "client", "list", "--json")
+    assert code == 0, err.decode("utf-8")
+    assert [c["family_name"] for c in json.loads(out.decode("utf-8"))] == [ARABIC[0]]
