@@ -386,7 +386,9 @@ def check(
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0], allow_abbrev=False)
+    p = argparse.ArgumentParser(
+        description=" ".join(__doc__.split("\n\n")[0].split()), allow_abbrev=False
+    )
     p.add_argument("setup", type=Path, help="the setup .exe to check")
     p.add_argument("--upgrade-from", type=Path, metavar="OLD.exe", help="install this one first")
     p.add_argument("--expect-version", metavar="V", help="Apps & features must show this version")
