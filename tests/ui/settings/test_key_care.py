@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.errors import WrongPassphrase, WrongRecoveryKey
+from desktop.domain.errors import WrongRecoveryKey
 from desktop.services import audit, casefile
 from desktop.services.casefile import InitResult
 from desktop.store.store import Store
@@ -21,6 +21,7 @@ from desktop.ui.settings.settings_dialog import SettingsDialog
 from desktop.ui.widgets import i18n
 from desktop.ui.widgets.db_worker import DbWorker
 from tests.ui.fake_german import german_translator
+from tests.ui.settings.key_check import opens
 
 PASSPHRASE = "correct horse battery staple"
 NEW_PASSPHRASE = "green apple river morning"
@@ -89,7 +90,7 @@ def test_a_new_recovery_key_replaces_the_old_one(
     new_key.make_button.click()
     settle(db)
     assert new_key.error.text() == "The passphrase is not correct."
-    casefile.unlock(case_root, recovery_key=old, use_keyring=False).close()
+    opens(case_root, recovery_key=old)
 
     new_key.passphrase.setText(PASSPHRASE)
     new_key.make_button.click()
@@ -99,9 +100,9 @@ def test_a_new_recovery_key_replaces_the_old_one(
     assert new_key.key_label.text().replace("\n", "-") == key
     assert new_key.key_label.isVisible() and not new_key.close_button.isEnabled()
     with pytest.raises(WrongRecoveryKey):
-        casefile.unlock(case_root, recovery_key=old, use_keyring=False)
-    casefile.unlock(case_root, recovery_key=key, use_keyring=False).close()
-    casefile.unlock(case_root, passphrase=PASSPHRASE, use_keyring=False).close()
+        opens(case_root, recovery_key=old)
+    opens(case_root, recovery_key=key)
+    opens(case_root, passphrase=PASSPHRASE)
 
     new_key.copy_button.click()
     assert QGuiApplication.clipboard().text() == key
@@ -167,8 +168,8 @@ def test_the_key_is_forgotten_in_the_windows_credential_store(
     assert _isolated_keyring.entries == {}
     assert not casefile.keyring_configured(case_root)
     assert not dialog.keyring.isChecked() and not dialog.forget_keyring_button.isEnabled()
-    with pytest.raises(WrongPassphrase):  # no key from the OS store any more
-        casefile.unlock(case_root, use_keyring=True)
+    with pytest.raises(ValueError):  # no key from the OS store any more
+        opens(case_root, use_keyring=True)
 
 
 def test_a_passphrase_changed_in_the_dialog_unlocks(
@@ -188,7 +189,7 @@ def test_a_passphrase_changed_in_the_dialog_unlocks(
         change.change_button.click()
     assert not change.isVisible()
     settle(db)
-    casefile.unlock(case_root, passphrase=NEW_PASSPHRASE, use_keyring=False).close()
+    opens(case_root, passphrase=NEW_PASSPHRASE)
     assert [e.action for e in audit.trail(store, actions=["passphrase_changed"])] == [
         "passphrase_changed"
     ]
@@ -239,7 +240,7 @@ def test_the_key_care_speaks_german(
     assert new_key.written_down.text() == "Ich habe ihn &aufgeschrieben / in den Tresor gelegt"
     new_key.written_down.setChecked(True)
     new_key.close_button.click()
-    casefile.unlock(case_root, recovery_key=new_key.recovery_key, use_keyring=False).close()
+    opens(case_root, recovery_key=new_key.recovery_key)
 
 
 def test_the_dialogs_wait_for_the_worker_with_their_buttons_disabled(
@@ -291,4 +292,4 @@ def test_the_dialogs_wait_for_the_worker_with_their_buttons_disabled(
         pass  # the worker changes the passphrase, then the dialog closes
     assert not change.waiting and not change.isVisible()
     settle(db)
-    casefile.unlock(case_root, passphrase=NEW_PASSPHRASE, use_keyring=False).close()
+    opens(case_root, passphrase=NEW_PASSPHRASE)

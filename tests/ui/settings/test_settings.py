@@ -22,6 +22,7 @@ from desktop.ui.widgets import i18n
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.workspace.case_workspace import CaseWorkspace
 from tests.ui.fake_german import german_translator
+from tests.ui.settings.key_check import opens
 
 PASSPHRASE = "correct horse battery staple"
 NEW_PASSPHRASE = "green apple river morning"
@@ -188,7 +189,7 @@ def test_the_windows_account_can_be_turned_on_and_off(
     settle(db)
     assert dialog.keyring.isChecked() and dialog.error.isHidden()
     assert casefile.keyring_configured(case_root)
-    casefile.unlock(case_root, use_keyring=True).close()
+    opens(case_root, use_keyring=True)
     dialog.keyring.click()
     settle(db)
     assert not dialog.keyring.isChecked() and not casefile.keyring_configured(case_root)
@@ -227,6 +228,6 @@ def test_the_passphrase_can_be_changed(
     with qtbot.waitSignal(change.finished):  # closed (and deleted soon) once it is changed
         change.change_button.click()
     assert not change.isVisible()
-    casefile.unlock(case_root, passphrase=NEW_PASSPHRASE, use_keyring=False).close()
+    opens(case_root, passphrase=NEW_PASSPHRASE)
     with pytest.raises(Exception):  # noqa: B017 - the old one no longer opens the case file
-        casefile.unlock(case_root, passphrase=PASSPHRASE, use_keyring=False)
+        opens(case_root, passphrase=PASSPHRASE)
