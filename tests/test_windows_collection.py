@@ -23,7 +23,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 # The project's own code (the folders in IMITATE_WINDOWS_FOR) is made to lack exactly what a
 # Windows Python lacks. Libraries and the standard library keep what they have: on Windows they
 # take their own Windows branches, which no imitation on Linux could take for them (platformdirs
-# imports os.getuid on Linux, filelock fcntl).
+# imports os.getuid on Linux).
 SITECUSTOMIZE = '''
 """Our code sees a Python without the POSIX-only modules and functions (the collection test)."""
 import builtins
@@ -119,7 +119,7 @@ except ImportError:
 else:
     sys.exit("from os import fork worked")
 # what exists on Windows still imports; libraries keep their own platform's branches
-import getpass, importlib, shutil, subprocess, tempfile, filelock, keyring, platformdirs, pytest
+import getpass, importlib, shutil, subprocess, tempfile, keyring, platformdirs, pytest
 assert signal.SIGINT and os.getpid()
 for name in ("fcntl", "resource"):
     try:

@@ -3,6 +3,7 @@ for a short command to finish, and a crashed one never leaves the case file lock
 
 from __future__ import annotations
 
+import errno
 import subprocess
 import sys
 import textwrap
@@ -169,3 +170,19 @@ def test_a_command_waits_for_a_short_one_to_finish(root: Path, make_cli) -> None
     result = cli("client", "list", "--json")
     holder.wait(timeout=30)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_file_system_without_locks_opens_unlocked(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some network shares have no locks: better one Welcome Desk unguarded than none at all."""
+
+    def no_locks(fd: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(instance_lock, "_lock", no_locks)
+    store = casefile.unlock(root, passphrase=PASSPHRASE, use_keyring=False)
+    try:
+        assert store.counts().clients == 1
+    finally:
+        store.close()
