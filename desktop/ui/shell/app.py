@@ -136,6 +136,9 @@ def open_demo(root: Path, db: DbWorker) -> bool:
     Filling runs on the worker behind a progress dialog; cancelled, the demo keeps the clients
     written so far.
     """
+    if casefile.in_use(root):  # a second demo window: said at once, as for the case file
+        show_error(None, CaseFileInUse())
+        return False
     if casefile.exists(root):
         db.attach(casefile.unlock(root, passphrase=DEMO_PASSPHRASE, use_keyring=False))
         return True

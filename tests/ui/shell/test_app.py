@@ -120,10 +120,12 @@ def test_a_cancelled_demo_stops_behind_the_chunk_written(store: Store) -> None:
     assert list_clients(store, ClientQuery()).total == 25
 
 
+@pytest.mark.parametrize("demo", [False, True])
 def test_a_second_window_on_an_open_case_file_says_so_before_any_passphrase(
-    case_root: Path, qtbot: QtBot
+    case_root: Path, qtbot: QtBot, demo: bool
 ) -> None:
-    first = casefile.init(case_root, PASSPHRASE).store  # the first window has it unlocked
+    # the first window has it unlocked
+    first = casefile.init(case_root, DEMO_PASSPHRASE if demo else PASSPHRASE).store
     shown: list[str] = []
 
     def read_and_close() -> None:
@@ -137,7 +139,7 @@ def test_a_second_window_on_an_open_case_file_says_so_before_any_passphrase(
     QTimer.singleShot(0, read_and_close)
     worker = DbWorker()
     try:
-        assert not open_case_file(case_root, worker)
+        assert not (open_demo if demo else open_case_file)(case_root, worker)
         assert shown == [
             "The case file is in use by another Welcome Desk window or command: close it there "
             "first."
