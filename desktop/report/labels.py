@@ -1,26 +1,23 @@
-"""Every fixed text of the printed plan, in German and the client languages of the print.
+"""Every fixed text of the prints, in German and the print languages, from the phrase catalogue.
 
-Each entry is a tuple in the order of LANGS. The domain's catalogues know only German and
-English; the print needs their labels in the client's language too, so they are kept here.
+The texts live in resources/phrases/ (gettext, see report/phrasebook.py and docs/phrases.md):
+`frame.<key>` for the prints' sentences and headings, `label.<Class>.<value>` for the print
+labels of the domain's catalogues. A text not yet translated into a print language prints in
+German (phrasebook.frame / phrasebook.label say None instead, for who must know).
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from desktop.domain.catalogues import (
-    Catalogue,
-    label_key,
-)
+from desktop.domain.catalogues import Catalogue
+from desktop.report import phrasebook
 
-LANGS = ("de", "en", "ar", "fa", "uk", "tr", "fr", "ps", "ti")
-ALIASES = {"prs": "fa"}  # Dari is printed with the Persian texts
+LANGS = phrasebook.LANGS
+ALIASES = phrasebook.ALIASES  # Dari is printed with the Persian texts
 SUPPORTED = frozenset(LANGS) | frozenset(ALIASES)
-RTL = frozenset({"ar", "fa", "ps"})
-
-
-from desktop.report.catalogue_phrases import CATALOGUE_TEXTS  # noqa: E402
-from desktop.report.phrases import TEXTS  # noqa: E402
+RTL = frozenset({"ar", "fa", "ps", "ckb"})
 
 
 def normalise(lang: str | None) -> str | None:
@@ -37,15 +34,40 @@ def is_rtl(lang: str | None) -> bool:
 
 
 def text(key: str, lang: str) -> str:
-    """The fixed text `key` in `lang` (a code of LANGS or ALIASES)."""
-    return TEXTS[key][LANGS.index(ALIASES.get(lang, lang))]
+    """The fixed text `key` in `lang` (a code of LANGS or ALIASES), German if not translated."""
+    return phrasebook.frame(key, lang) or phrasebook.frame(key, "de") or ""
 
 
 def weekday(day: date, lang: str) -> str:
     """The name of the weekday of `day` in `lang`."""
-    return text("weekdays", lang).split("|")[day.weekday()]
+    names = text("weekdays", lang).split("|")
+    if len(names) != 7:  # a translation that lost a "|" must not cost the print
+        names = text("weekdays", "de").split("|")
+    return names[day.weekday()]
 
 
 def label(member: Catalogue, lang: str) -> str:
-    """A catalogue member's label for the print in `lang`."""
-    return CATALOGUE_TEXTS[label_key(member)][LANGS.index(ALIASES.get(lang, lang))]
+    """A catalogue member's label for the print in `lang`, German if not translated."""
+    return phrasebook.label(member, lang) or phrasebook.label(member, "de") or ""
+
+
+def __getattr__(name: str) -> Any:
+    """TEXTS and CATALOGUE_TEXTS, the tables of the former phrases.py and catalogue_phrases.py
+    (a tuple per key in the order of LANGS), built from the catalogue on first use."""
+    if name == "TEXTS":
+        keys = [k.removeprefix("frame.") for k in phrasebook.entries() if k.startswith("frame.")]
+        return {key: tuple(text(key, lang) for lang in LANGS) for key in keys}
+    if name == "CATALOGUE_TEXTS":
+        classes = {cls.__name__: cls for cls in _catalogue_classes()}
+        out: dict[tuple[type, str], tuple[str, ...]] = {}
+        for key in phrasebook.entries():
+            if key.startswith("label."):
+                _, cls_name, value = key.split(".", 2)
+                member = classes[cls_name](value)
+                out[(classes[cls_name], value)] = tuple(label(member, lang) for lang in LANGS)
+        return out
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _catalogue_classes() -> list[type[Catalogue]]:
+    return list(Catalogue.__subclasses__())

@@ -17,6 +17,7 @@ from desktop.cli.commands import (
     duplicates,
     import_csv,
     keys,
+    phrases,
     printing,
     reports,
     retention,
@@ -35,4 +36,5 @@ GROUPS: tuple[ModuleType, ...] = (
     access_request,
     retention,
     printing,
+    phrases,
 )
