@@ -1,8 +1,11 @@
-"""Printing benchmark: one plan, progress report and slip (median of 20), a batch of 500 plans.
+"""Printing benchmark: one plan in every print language, HarfBuzz shaping against the old
+presentation-form path, progress report and slip (median of 20), a batch of 500 plans, font sizes.
 
-    uv run python bench/print.py
+    uv run --group bench python bench/print.py
 
 Absolute times and peak memory are printed; nothing is asserted (budget: 300 ms for one plan).
+The old path (arabic-reshaper + python-bidi, reportlab paragraphs) is kept here only, to measure
+what HarfBuzz costs; arabic-reshaper is in the `bench` dependency group, not shipped.
 """
 
 from __future__ import annotations
@@ -11,9 +14,13 @@ import resource
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
+from unittest import mock
+from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -27,6 +34,9 @@ from desktop.domain.model import (
     Measure,
     Organisation,
 )
+from desktop.report import layout, plan, shaping
+from desktop.report.fonts import FONT_FILES, runs
+from desktop.report.labels import LANGS, SUPPORTED
 from desktop.report.plan import render_plan
 from desktop.report.progress import render_progress
 from desktop.report.slip import render_slip
@@ -97,7 +107,152 @@ def median_ms(render: Callable[[], bytes]) -> float:
     return statistics.median(times) * 1000
 
 
+@contextmanager
+def old_path() -> Iterator[None]:
+    """The print as it was before HarfBuzz: arabic-reshaper presentation forms, python-bidi
+    visual order, reportlab paragraphs with font markup (the code of desktop/report before
+    issue 15, kept here only)."""
+    import arabic_reshaper
+    from bidi.algorithm import get_display
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph
+
+    reshaper = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
+
+    def width(text: str, size: float, bold: bool = False) -> float:
+        return sum(stringWidth(r.text, r.font, size) for r in runs(text, bold=bold))
+
+    def shape(text: str, lang: str | None) -> str:
+        if not text or not shaping.needs_bidi(text, lang):
+            return text
+        return str(get_display(reshaper.reshape(text)))
+
+    def shape_lines(
+        text: str, lang: str | None, size: float, max_width: float, bold: bool
+    ) -> list[str]:
+        lines: list[str] = []
+        for part in text.splitlines() or [""]:
+            line = ""
+            for word in part.split(" "):
+                candidate = f"{line} {word}" if line else word
+                if line and width(reshaper.reshape(candidate), size, bold) > max_width:
+                    lines.append(line)
+                    line = word
+                else:
+                    line = candidate
+            lines.append(line)
+        return [shape(line, lang) for line in lines]
+
+    def markup(text: str, bold: bool) -> str:
+        return (
+            "".join(f'<font name="{r.font}">{escape(r.text)}</font>' for r in runs(text, bold=bold))
+            or "&nbsp;"
+        )
+
+    def para(
+        text: str, st: Any, lang: str | None, avail: float, *, bold: bool | None = None
+    ) -> Paragraph:
+        bold = st.name in layout.BOLD_STYLES if bold is None else bold
+        rtl = layout.labels.is_rtl(lang)
+        if shaping.needs_bidi(text, lang):
+            lines = shape_lines(text, lang if rtl else "ar", st.fontSize, avail - 1, bold)
+            body = "<br/>".join(markup(line, bold) for line in lines)
+        else:
+            body = markup(text, bold)
+        aligned = ParagraphStyle(st.name + "-a", parent=st, alignment=TA_RIGHT if rtl else TA_LEFT)
+        return Paragraph(body, aligned)
+
+    def draw_text(
+        canvas: Any,
+        x: float,
+        y: float,
+        text: str,
+        size: float,
+        *,
+        right: bool = False,
+        lang: str | None = None,
+    ) -> None:
+        text = shape(text, lang)
+        start = x - width(text, size) if right else x
+        for run in runs(text):
+            canvas.setFont(run.font, size)
+            canvas.drawString(start, y, run.text)
+            start += canvas.stringWidth(run.text, run.font, size)
+
+    with (
+        mock.patch.object(layout, "para", para),
+        mock.patch.object(plan, "para", para),
+        mock.patch.object(layout, "draw_text", draw_text),
+    ):
+        yield
+
+
+def plan_ms(case: CaseView, lang: str | None, *, cold: bool) -> float:
+    """The median time of 20 renders of one plan; `cold` empties the shaping cache each time."""
+    render_plan(case, language=lang, office_name="Welcome-Center", today=TODAY)
+    times = []
+    for _ in range(20):
+        if cold:
+            shaping._shape_run.cache_clear()
+        start = time.perf_counter()
+        render_plan(case, language=lang, office_name="Welcome-Center", today=TODAY)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def languages() -> None:
+    """One plan in every print language: HarfBuzz (cold and warm cache) against the old path."""
+    case = typical_case(0)
+    try:
+        import arabic_reshaper  # noqa: F401
+
+        has_old = True
+    except ImportError:
+        has_old = False
+        print("old path not measured: run with `uv run --group bench` (arabic-reshaper)")
+    print("one plan (12 measures, 3 appointments), median of 20, per print language:")
+    print(
+        f"  {'lang':5} {'HarfBuzz cold':>14} {'HarfBuzz warm':>14} {'old path':>9} {'cold/old':>9}"
+    )
+    worst = 0.0
+    for lang in LANGS:
+        code = None if lang == "de" else lang
+        cold = plan_ms(case, code, cold=True)
+        warm = plan_ms(case, code, cold=False)
+        worst = max(worst, cold)
+        if has_old:
+            with old_path():
+                old = plan_ms(case, code, cold=False)
+            print(f"  {lang:5} {cold:11.1f} ms {warm:11.1f} ms {old:6.1f} ms {cold / old:8.2f}x")
+        else:
+            print(f"  {lang:5} {cold:11.1f} ms {warm:11.1f} ms")
+    print(f"  slowest plan {worst:.1f} ms (budget {BUDGET_MS} ms)")
+    pending = sorted({"ru", "kmr", "ckb", "so"} - set(SUPPORTED))
+    if pending:
+        print(f"  not yet in the print frame: {', '.join(pending)}")
+    shaping._shape_run.cache_clear()
+    words = "نېټه تړون ګامونه ښځه ڕێگا کۆمەڵ " * 20
+    start = time.perf_counter()
+    for _ in range(200):
+        shaping._shape_run.cache_clear()
+        shaping.shape_lines(words, "ps", 9, 300)
+    per_line = (time.perf_counter() - start) / 200 * 1000
+    print(f"shaping 120 Pashto/Sorani words into lines (cold cache): {per_line:.2f} ms")
+    sizes = {
+        file: (ROOT / "resources" / "fonts" / file).stat().st_size for file in FONT_FILES.values()
+    }
+    for file, size in sizes.items():
+        print(f"  font {file}: {size / 1024:.0f} KiB")
+    print(f"shipped fonts: {sum(sizes.values()) / 2**20:.2f} MiB in {len(sizes)} files")
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
 def main() -> None:
+    languages()
     case = typical_case(0)
     render_plan(case, language="ar", office_name="Welcome-Center", today=TODAY)  # fonts load once
     times = []

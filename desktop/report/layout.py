@@ -5,18 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
 
 from desktop.report import labels
-from desktop.report.fonts import SANS, register_fonts, runs, width
-from desktop.report.shaping import needs_bidi, shape, shape_lines
+from desktop.report.fonts import SANS, register_fonts
+from desktop.report.shaping import Line, shape, shape_lines
 
 GREY = colors.Color(0.55, 0.55, 0.55)
 DARK = colors.Color(0.2, 0.2, 0.2)
@@ -98,26 +96,44 @@ STYLES = Styles()
 BOLD_STYLES = {"title", "heading", "subheading", "title_client", "heading_client"}
 
 
+class TextBlock(Flowable):
+    """Shaped lines of one paragraph style, left- or right-aligned; splits between lines."""
+
+    def __init__(self, lines: list[Line], st: ParagraphStyle, *, right: bool) -> None:
+        super().__init__()
+        self.lines, self.style, self.right = lines, st, right
+        self.spaceBefore, self.spaceAfter = st.spaceBefore, st.spaceAfter
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = availWidth, len(self.lines) * self.style.leading
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        fit = int(availHeight // self.style.leading)
+        if fit <= 0 or fit >= len(self.lines):
+            return []
+        return [
+            TextBlock(self.lines[:fit], self.style, right=self.right),
+            TextBlock(self.lines[fit:], self.style, right=self.right),
+        ]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFillColor(self.style.textColor)
+        y = self.height - self.style.fontSize
+        for line in self.lines:
+            draw_line(canvas, self.width - line.width if self.right else 0, y, line)
+            y -= self.style.leading
+
+
 def para(
     text: str, st: ParagraphStyle, lang: str | None, avail: float, *, bold: bool | None = None
-) -> Paragraph:
-    """`text` as a paragraph: right-to-left text reshaped, broken into lines and right-aligned."""
+) -> TextBlock:
+    """`text` as a paragraph: shaped by HarfBuzz, broken into lines, right-aligned when `lang` is
+    written right to left."""
     bold = st.name in BOLD_STYLES if bold is None else bold
-    rtl = labels.is_rtl(lang)
-    if needs_bidi(text, lang):
-        lines = shape_lines(text, lang if rtl else "ar", st.fontSize, avail - 1, bold=bold)
-        body = "<br/>".join(_markup(line, bold) for line in lines)
-    else:
-        body = _markup(text, bold)
-    aligned = ParagraphStyle(st.name + "-a", parent=st, alignment=TA_RIGHT if rtl else TA_LEFT)
-    return Paragraph(body, aligned)
-
-
-def _markup(text: str, bold: bool) -> str:
-    return (
-        "".join(f'<font name="{r.font}">{escape(r.text)}</font>' for r in runs(text, bold=bold))
-        or "&nbsp;"
-    )
+    lines = shape_lines(text, lang, st.fontSize, avail - 1, bold=bold)
+    return TextBlock(lines, st, right=labels.is_rtl(lang))
 
 
 def bilingual(
@@ -135,15 +151,27 @@ def bilingual(
     return out
 
 
+def draw_line(canvas: Canvas, x: float, y: float, line: Line) -> None:
+    """Draw one shaped line with its left end at x: HarfBuzz's glyphs at HarfBuzz's positions."""
+    for run in line.runs:
+        canvas.setFont(run.font, line.size)
+        canvas.drawString(x, y, run.text)
+        x += run.advance * line.size / 1000
+
+
 def draw_text(
-    canvas: Canvas, x: float, y: float, text: str, size: float, *, right: bool = False
+    canvas: Canvas,
+    x: float,
+    y: float,
+    text: str,
+    size: float,
+    *,
+    right: bool = False,
+    lang: str | None = None,
 ) -> None:
-    """Draw one shaped line in run fonts, starting at x (or ending at x when `right`)."""
-    start = x - width(text, size) if right else x
-    for run in runs(text):
-        canvas.setFont(run.font, size)
-        canvas.drawString(start, y, run.text)
-        start += canvas.stringWidth(run.text, run.font, size)
+    """Draw `text` as one shaped line, starting at x (or ending at x when `right`)."""
+    line = shape(text, lang, size)
+    draw_line(canvas, x - line.width if right else x, y, line)
 
 
 def footer_painter(lang: str | None) -> Callable[[Canvas, int, int], None]:
@@ -159,14 +187,14 @@ def footer_painter(lang: str | None) -> Callable[[Canvas, int, int], None]:
         canvas.setFillColor(DARK)
         rows = [("de", 13 * mm)] + ([(lang, 9 * mm)] if lang else [])
         for code, y in rows:
-            privacy = shape(labels.text("privacy", code), code)
-            number = shape(labels.text("page", code).format(page=page, pages=pages), code)
+            privacy = labels.text("privacy", code)
+            number = labels.text("page", code).format(page=page, pages=pages)
             if labels.is_rtl(code):
-                draw_text(canvas, right, y, privacy, 7, right=True)
-                draw_text(canvas, left, y, number, 7)
+                draw_text(canvas, right, y, privacy, 7, right=True, lang=code)
+                draw_text(canvas, left, y, number, 7, lang=code)
             else:
-                draw_text(canvas, left, y, privacy, 7)
-                draw_text(canvas, right, y, number, 7, right=True)
+                draw_text(canvas, left, y, privacy, 7, lang=code)
+                draw_text(canvas, right, y, number, 7, right=True, lang=code)
         canvas.restoreState()
 
     return paint

@@ -234,9 +234,15 @@ def test_the_new_texts_and_weekdays_fall_inside_their_fonts(lang) -> None:
         (text, char)
         for text in texts
         for bold in (False, True)
-        for run in runs(shape(text, lang), bold=bold)
+        for run in runs(text, bold=bold)
         for char in run.text
         if ord(char) not in cmaps[run.font] and char not in "\u200c\u200d\u200f"
+    } | {
+        (text, "notdef")
+        for text in texts
+        for bold in (False, True)
+        for run in shape(text, lang, bold=bold).runs
+        if 0 in run.glyphs  # HarfBuzz found no glyph
     }
     assert missing == set()
 
