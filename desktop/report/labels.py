@@ -12,6 +12,8 @@ from datetime import date
 from typing import Any
 
 from desktop.domain.catalogues import Catalogue
+from desktop.domain.errors import InvalidInput
+from desktop.domain.places import check_language
 from desktop.report import phrasebook
 
 LANGS = phrasebook.LANGS
@@ -49,6 +51,20 @@ def weekday(day: date, lang: str) -> str:
 def label(member: Catalogue, lang: str) -> str:
     """A catalogue member's label for the print in `lang`, German if not translated."""
     return phrasebook.label(member, lang) or phrasebook.label(member, "de") or ""
+
+
+def language(code: str, lang: str) -> str:
+    """The name of the language `code` (e.g. an interpreter language, "ar") in the print
+    language `lang` (`language.<code>` in the catalogue), German if not translated; a code the
+    app does not know prints as it is."""
+    try:
+        canonical = check_language(code.strip())
+    except InvalidInput:
+        return code
+    key = f"language.{canonical}"
+    if key not in phrasebook.entries():
+        return code
+    return phrasebook.text(key, lang) or phrasebook.text(key, "de") or code
 
 
 def __getattr__(name: str) -> Any:

@@ -89,7 +89,11 @@ def _story(
         rows.append(
             [
                 slip.fixed("interpreter", inner[0]),
-                slip.pair(appointment.interpreter_language, None, inner[1]),
+                slip.pair(
+                    labels.language(appointment.interpreter_language, "de"),
+                    labels.language(appointment.interpreter_language, lang) if lang else None,
+                    inner[1],
+                ),
             ]
         )
     out.append(grid(rows, widths, header=False))

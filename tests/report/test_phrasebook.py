@@ -240,6 +240,6 @@ def test_every_phrase_has_a_text_in_every_print_language(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", PO_LANGS)
 def test_every_frame_text_and_label_has_a_text_in_every_print_language(lang: str) -> None:
-    keys = [k for k in phrasebook.entries() if k.startswith(("frame.", "label."))]
+    keys = [k for k in phrasebook.entries() if k.startswith(("frame.", "label.", "language."))]
     missing = [k for k in keys if phrasebook.text(k, lang) is None]
     assert missing == []

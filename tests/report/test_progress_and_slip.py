@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, datetime
 
 import pytest
@@ -20,6 +21,7 @@ from desktop.domain.model import (
     Measure,
     Organisation,
 )
+from desktop.domain.places import LANGUAGES
 from desktop.report import labels
 from desktop.report.fonts import FONT_FILES, runs
 from desktop.report.progress import render_progress
@@ -315,3 +317,25 @@ def test_the_services_refuse_unknown_ids_and_languages(store, today):
         printing.progress_report_pdf(store, client.id, None, END, START, today)
     with pytest.raises(NotFound):
         printing.progress_report_pdf(store, "no-such-id", None, START, END, today)
+
+
+def test_the_slip_names_the_interpreter_language_in_german_and_the_print_language(text_of):
+    text = text_of(slip("fa", interpreter="ar"))[0]
+    assert "Arabisch" in text
+    farsi = labels.language("ar", "fa")
+    assert farsi != "Arabisch" and arabic_letters(farsi)
+    assert arabic_letters(farsi) <= arabic_letters(text)
+    assert re.search(r"(?<![A-Za-z])ar(?![A-Za-z])", text) is None  # no bare code
+    german = text_of(slip(None, interpreter="ar"))[0]
+    assert "Arabisch" in german
+    assert re.search(r"(?<![A-Za-z])ar(?![A-Za-z])", german) is None
+
+
+def test_every_language_has_a_name_in_german_and_every_print_language() -> None:
+    for code, (german, _english) in LANGUAGES.items():
+        assert labels.language(code, "de") == german, code
+        for lang in labels.LANGS[1:]:
+            assert labels.language(code, lang) not in ("", code), (code, lang)
+    assert labels.language("AR", "fa") == labels.language("ar", "fa")  # any form of the code
+    assert labels.language("prs", "de") == "Dari"
+    assert labels.language("xx-unknown", "fa") == "xx-unknown"  # an unknown code prints as is
