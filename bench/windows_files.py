@@ -14,12 +14,13 @@ import os
 import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from run import timed  # noqa: E402
 
 from desktop.fsutil import atomic_write_bytes  # noqa: E402
 from desktop.services import casefile  # noqa: E402
@@ -45,15 +46,6 @@ def baseline_write(target: Path, data: bytes) -> None:
             os.fsync(folder)
         finally:
             os.close(folder)
-
-
-def timed(work: Callable[[], None], rounds: int) -> list[float]:
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return times
 
 
 def compare_writes(target: Path, data: bytes, rounds: int) -> tuple[list[float], list[float]]:

@@ -9,7 +9,6 @@ German (phrasebook.frame / phrasebook.label say None instead, for who must know)
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from desktop.domain.catalogues import Catalogue
 from desktop.domain.errors import InvalidInput
@@ -65,25 +64,3 @@ def language(code: str, lang: str) -> str:
     if key not in phrasebook.entries():
         return code
     return phrasebook.text(key, lang) or phrasebook.text(key, "de") or code
-
-
-def __getattr__(name: str) -> Any:
-    """TEXTS and CATALOGUE_TEXTS, the tables of the former phrases.py and catalogue_phrases.py
-    (a tuple per key in the order of LANGS), built from the catalogue on first use."""
-    if name == "TEXTS":
-        keys = [k.removeprefix("frame.") for k in phrasebook.entries() if k.startswith("frame.")]
-        return {key: tuple(text(key, lang) for lang in LANGS) for key in keys}
-    if name == "CATALOGUE_TEXTS":
-        classes = {cls.__name__: cls for cls in _catalogue_classes()}
-        out: dict[tuple[type, str], tuple[str, ...]] = {}
-        for key in phrasebook.entries():
-            if key.startswith("label."):
-                _, cls_name, value = key.split(".", 2)
-                member = classes[cls_name](value)
-                out[(classes[cls_name], value)] = tuple(label(member, lang) for lang in LANGS)
-        return out
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def _catalogue_classes() -> list[type[Catalogue]]:
-    return list(Catalogue.__subclasses__())

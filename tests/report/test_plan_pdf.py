@@ -8,18 +8,17 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from reportlab.pdfbase.ttfonts import TTFontFile
 
 from desktop.domain.catalogues import DocumentKind, FieldOfAction, MeasureStatus, Responsible
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.domain.model import Client, Goal, IntegrationPlan, Measure
-from desktop.report import labels
-from desktop.report.fonts import FONT_FILES, runs
+from desktop.report import labels, phrasebook
 from desktop.report.plan import render_plan
 from desktop.report.shaping import shape
 from desktop.resources import resource_path
 from desktop.services import casework, printing
 from desktop.services.settings import Settings, save_settings
+from tests.report.glyphs import outside_fonts
 
 STANDARD_14 = {"Helvetica", "Times-Roman", "Courier", "Symbol", "ZapfDingbats"}
 OFFICE = "Welcome-Center Musterstadt"
@@ -142,28 +141,10 @@ def test_every_font_is_embedded_and_none_is_a_standard_font(lang, case, today):
 
 @pytest.mark.parametrize("lang", ["ar", "fa", "ps", "ti"])
 def test_no_shaped_text_falls_outside_its_font(lang) -> None:
-    cmaps = {
-        name: TTFontFile(str(resource_path("fonts", file))).charToGlyph
-        for name, file in FONT_FILES.items()
-    }
-    texts = [labels.text(key, lang) for key in labels.TEXTS]
-    texts += [phrases[labels.LANGS.index(lang)] for phrases in labels.CATALOGUE_TEXTS.values()]
+    frame = [k for k in phrasebook.entries() if k.startswith(("frame.", "label."))]
+    texts = [phrasebook.text(k, lang) or phrasebook.text(k, "de") or "" for k in frame]
     texts.append(labels.text("page", lang).format(page=12, pages=13))
-    missing = {
-        (text, char)
-        for text in texts
-        for bold in (False, True)
-        for run in runs(text, bold=bold)
-        for char in run.text
-        if ord(char) not in cmaps[run.font] and char not in "\u200c\u200d\u200f"
-    } | {
-        (text, "notdef")
-        for text in texts
-        for bold in (False, True)
-        for run in shape(text, lang, bold=bold).runs
-        if 0 in run.glyphs  # HarfBuzz found no glyph
-    }
-    assert missing == set()
+    assert outside_fonts(texts, lang) == set()
 
 
 def test_forty_measures_flow_onto_pages_that_each_repeat_the_table_header(case, text_of, today):

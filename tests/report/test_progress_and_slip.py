@@ -8,7 +8,6 @@ from datetime import date, datetime
 
 import pytest
 from pypdf import PdfReader
-from reportlab.pdfbase.ttfonts import TTFontFile
 
 from desktop.domain.catalogues import DocumentKind, FieldOfAction, GoalStatus, MeasureStatus
 from desktop.domain.errors import InvalidInput, NotFound
@@ -23,13 +22,11 @@ from desktop.domain.model import (
 )
 from desktop.domain.places import LANGUAGES
 from desktop.report import labels
-from desktop.report.fonts import FONT_FILES, runs
 from desktop.report.progress import render_progress
-from desktop.report.shaping import shape
 from desktop.report.slip import render_slip
-from desktop.resources import resource_path
 from desktop.services import casework, printing
 from desktop.services.settings import Settings, save_settings
+from tests.report.glyphs import outside_fonts
 from tests.report.test_plan_pdf import OFFICE, STANDARD_14, arabic_letters, fonts_of
 
 START, END = date(2026, 3, 1), date(2026, 5, 31)
@@ -215,10 +212,6 @@ def test_progress_and_slip_embed_every_font_and_no_standard_one(lang, case, toda
 
 @pytest.mark.parametrize("lang", ["ar", "fa", "ps", "ti", "uk"])
 def test_the_new_texts_and_weekdays_fall_inside_their_fonts(lang) -> None:
-    cmaps = {
-        name: TTFontFile(str(resource_path("fonts", file))).charToGlyph
-        for name, file in FONT_FILES.items()
-    }
     keys = (
         "progress_title",
         "period",
@@ -232,21 +225,7 @@ def test_the_new_texts_and_weekdays_fall_inside_their_fonts(lang) -> None:
     texts.append(labels.text("summary", lang).format(done=1, total=2, reached=3, goals=4))
     texts += [labels.weekday(date(2026, 3, d), lang) for d in range(2, 9)]
     texts += [labels.label(s, lang) for s in GoalStatus]
-    missing = {
-        (text, char)
-        for text in texts
-        for bold in (False, True)
-        for run in runs(text, bold=bold)
-        for char in run.text
-        if ord(char) not in cmaps[run.font] and char not in "\u200c\u200d\u200f"
-    } | {
-        (text, "notdef")
-        for text in texts
-        for bold in (False, True)
-        for run in shape(text, lang, bold=bold).runs
-        if 0 in run.glyphs  # HarfBuzz found no glyph
-    }
-    assert missing == set()
+    assert outside_fonts(texts, lang) == set()
 
 
 # -- the printing service over a real case file --------------------------------------------------

@@ -114,8 +114,7 @@ def _parse(args: list[str]) -> tuple[argparse.Namespace, list[str]]:
 def open_case_file(root: Path, db: DbWorker) -> bool:
     """Set up a new case file or unlock the existing one into `db`; False if the user cancels
     or another Welcome Desk window has the case file open (it is said before any passphrase)."""
-    if casefile.in_use(root):
-        show_error(None, CaseFileInUse())
+    if _in_use_elsewhere(root):
         return False
     if not casefile.exists(root):
         from desktop.ui.unlock.setup_dialog import SetupDialog  # once, on the first start
@@ -130,14 +129,21 @@ def open_case_file(root: Path, db: DbWorker) -> bool:
     return UnlockDialog(root, db).exec() == QDialog.DialogCode.Accepted
 
 
+def _in_use_elsewhere(root: Path) -> bool:
+    """True, and said, if another Welcome Desk window or command has this case file open."""
+    if not casefile.in_use(root):
+        return False
+    show_error(None, CaseFileInUse())
+    return True
+
+
 def open_demo(root: Path, db: DbWorker) -> bool:
     """The demo case file (created with synthetic clients on first use), open in `db`.
 
     Filling runs on the worker behind a progress dialog; cancelled, the demo keeps the clients
     written so far.
     """
-    if casefile.in_use(root):  # a second demo window: said at once, as for the case file
-        show_error(None, CaseFileInUse())
+    if _in_use_elsewhere(root):  # a second demo window: said at once, as for the case file
         return False
     if casefile.exists(root):
         db.attach(casefile.unlock(root, passphrase=DEMO_PASSPHRASE, use_keyring=False))
