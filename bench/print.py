@@ -34,6 +34,7 @@ from desktop.domain.model import (
     Measure,
     Organisation,
 )
+from desktop.domain.texts import Texts
 from desktop.report import layout, plan, shaping
 from desktop.report.fonts import FONT_FILES, runs
 from desktop.report.labels import LANGS, SUPPORTED
@@ -69,7 +70,7 @@ def typical_case(n: int) -> CaseView:
             organisation_id=org.id,
             due_on=date(2026, 4, 1 + j),
             status=MeasureStatus.PLANNED,
-            client_text="التسجيل في دورة الاندماج",
+            texts=Texts({"ar": "التسجيل في دورة الاندماج"}),
             position=j,
         )
         for g in goals

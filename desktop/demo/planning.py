@@ -20,6 +20,7 @@ from desktop.domain.catalogues import (
 )
 from desktop.domain.catalogues import ResidenceStatus as RS
 from desktop.domain.model import Goal, IntegrationPlan, Measure
+from desktop.domain.texts import Texts
 
 
 class _Planning(_Base):
@@ -127,8 +128,8 @@ class _Planning(_Base):
                     _day(due),
                     status,
                     result,
-                    text,
                     position,
+                    texts=Texts({p.text_lang: text}) if text else Texts(),
                 )
             )
         return all_done

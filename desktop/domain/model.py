@@ -30,6 +30,7 @@ from desktop.domain.catalogues import (
 from desktop.domain.dates import PartialDate
 from desktop.domain.errors import InvalidInput
 from desktop.domain.places import check_country, check_language
+from desktop.domain.texts import Texts, check_phrase_key
 
 CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2", "native")
 
@@ -182,13 +183,16 @@ class Goal:
 
     plan_id: str
     field_of_action: FieldOfAction
-    title: str
+    title: str  # the German text
     id: str = field(default_factory=new_id)
     status: GoalStatus = GoalStatus.OPEN
     position: int = 0
+    phrase_key: str = ""  # chosen from the phrase book: its texts print in every language
+    texts: Texts = Texts()  # the item's own client-language texts (beat the phrase book's)
 
     def __post_init__(self) -> None:
         _required(self.title, "goal title")
+        object.__setattr__(self, "phrase_key", check_phrase_key(self.phrase_key))
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,11 +207,13 @@ class Measure:
     due_on: date | None = None
     status: MeasureStatus = MeasureStatus.PLANNED
     outcome: str = ""
-    client_text: str = ""  # optional wording in the client's language, printed beside the German
     position: int = 0
+    phrase_key: str = ""  # chosen from the phrase book: its texts print in every language
+    texts: Texts = Texts()  # the item's own client-language texts (beat the phrase book's)
 
     def __post_init__(self) -> None:
         _required(self.title, "measure title")
+        object.__setattr__(self, "phrase_key", check_phrase_key(self.phrase_key))
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,8 +245,11 @@ class Appointment:
     interpreter_language: str = ""
     status: AppointmentStatus = AppointmentStatus.PLANNED
     outcome: str = ""
+    purpose_key: str = ""  # the purpose chosen from the phrase book
+    purpose_texts: Texts = Texts()  # the purpose in client languages (beat the phrase book's)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "purpose_key", check_phrase_key(self.purpose_key))
         if self.interpreter_language:
             object.__setattr__(
                 self, "interpreter_language", check_language(self.interpreter_language)
@@ -329,6 +338,34 @@ class Attachment:
             )
 
 
+PHRASE_KINDS = ("goal", "measure", "appointment", "request")
+
+
+@dataclass(frozen=True, slots=True)
+class OfficePhrase:
+    """The office's own phrase, or its correction of a shipped one (same key): it overrides the
+    shipped catalogue's texts language by language. The id is the phrase key, so that two
+    colleagues correcting the same phrase edit one record."""
+
+    field_of_action: FieldOfAction
+    kind: str
+    german: str
+    id: str  # the phrase key
+    texts: Texts = Texts()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", check_phrase_key(self.id))
+        _required(self.id, "phrase key")
+        _required(self.german, "German text")
+        if self.kind not in PHRASE_KINDS:
+            raise InvalidInput(
+                "kind",
+                f"'{self.kind}' is not a kind of phrase; choose one of: {', '.join(PHRASE_KINDS)}.",
+                f"'{self.kind}' ist keine Art von Textbaustein; möglich sind: "
+                f"{', '.join(PHRASE_KINDS)}.",
+            )
+
+
 Entity = (
     Client
     | Household
@@ -341,4 +378,5 @@ Entity = (
     | Organisation
     | SupportLink
     | Attachment
+    | OfficePhrase
 )

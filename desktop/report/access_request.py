@@ -32,6 +32,7 @@ from desktop.domain.model import (
     SupportLink,
 )
 from desktop.domain.places import country_name, language_name
+from desktop.domain.texts import Texts
 from desktop.report.access_texts import text as _t
 from desktop.report.layout import (
     DARK,
@@ -267,6 +268,11 @@ class AccessLayout:
                 out += self.goal(goal)
         return out
 
+    @staticmethod
+    def texts(texts: Texts) -> str:
+        """An item's own client-language texts, one "code: text" line each."""
+        return "; ".join(f"{lang}: {text}" for lang, text in texts.items())
+
     def goal(self, goal: Goal) -> list[Flowable]:
         title = f"{_t('goal', self.lang)}: {goal.title}"
         out: list[Flowable] = [Spacer(1, 2 * mm), para(title, STYLES.body, None, WIDTH, bold=True)]
@@ -274,6 +280,7 @@ class AccessLayout:
             [
                 ("field_of_action", self.label(goal.field_of_action)),
                 ("status", self.label(goal.status)),
+                ("client_text", self.texts(goal.texts)),
             ]
         )
         measures = sorted(
@@ -289,7 +296,7 @@ class AccessLayout:
                     ("due_on", self.day(m.due_on)),
                     ("status", self.label(m.status)),
                     ("outcome", m.outcome),
-                    ("client_text", m.client_text),
+                    ("client_text", self.texts(m.texts)),
                 ]
             )
         return out
@@ -333,6 +340,7 @@ class AccessLayout:
                     ("place", a.place),
                     ("organisation", self.org(a.organisation_id)),
                     ("purpose", a.purpose),
+                    ("client_text", self.texts(a.purpose_texts)),
                     ("participants", a.participants),
                     (
                         "interpreter_language",

@@ -17,12 +17,15 @@ the first call that needs that language (a print in one language reads two files
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
 from desktop.domain.catalogues import Catalogue, FieldOfAction
+from desktop.domain.model import OfficePhrase
+from desktop.domain.names import fold
+from desktop.domain.texts import SAME_WRITING, Texts
 from desktop.resources import resource_path
 
 # German first (the source), then the print languages; "prs" (Dari) prints with "fa".
@@ -66,6 +69,8 @@ class Phrase:
     meaning: str
     texts: Mapping[str, str]
     drafts: frozenset[str]  # languages whose text is a draft (`fuzzy`)
+    office: frozenset[str] = frozenset()  # languages whose text the office wrote or corrected
+    shipped: bool = True  # False for the office's own phrases
 
     def text(self, lang: str) -> str | None:
         """The text in `lang` (German for "de"), or None if there is none yet."""
@@ -209,3 +214,94 @@ def phrases(field: FieldOfAction | None = None) -> list[Phrase]:
             )
         )
     return out
+
+
+class PhraseBook:
+    """The shipped phrases with the office's own phrases and corrections laid over them,
+    language by language; what the office wrote counts as reviewed."""
+
+    def __init__(self, shipped: Sequence[Phrase], office: Sequence[OfficePhrase] = ()) -> None:
+        by_key = {p.key: p for p in shipped}
+        for own in office:
+            base = by_key.get(own.id)
+            texts = {**(base.texts if base else {}), **dict(own.texts), "de": own.german}
+            corrected = {lang for lang in own.texts} | (
+                {"de"} if base is None or base.texts.get("de") != own.german else set()
+            )
+            by_key[own.id] = Phrase(
+                own.id,
+                own.field_of_action,
+                own.kind,
+                base.meaning if base else "",
+                MappingProxyType(texts),
+                frozenset((base.drafts if base else frozenset()) - set(own.texts)),
+                frozenset(corrected),
+                shipped=base is not None,
+            )
+        self._by_key = by_key
+        self._folded = {key: fold(p.texts["de"]) for key, p in by_key.items()}
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def get(self, key: str) -> Phrase | None:
+        return self._by_key.get(key)
+
+    def phrases(self, field: FieldOfAction | None = None, kind: str | None = None) -> list[Phrase]:
+        """The phrases (of one field, of one kind): shipped ones in the catalogue's order, then
+        the office's own."""
+        return [
+            p
+            for p in self._by_key.values()
+            if (field is None or p.field == field) and (kind is None or p.kind == kind)
+        ]
+
+    def text(self, key: str, lang: str) -> str | None:
+        """The phrase's text in `lang` ("de" for German), or None (no such phrase or text)."""
+        phrase = self._by_key.get(key)
+        if phrase is None:
+            return None
+        return phrase.texts.get(lang) or phrase.texts.get(SAME_WRITING.get(lang, ""))
+
+    def suggest(
+        self,
+        typed: str,
+        kind: str | None = None,
+        field: FieldOfAction | None = None,
+        limit: int = 10,
+    ) -> list[Phrase]:
+        """Phrases whose German text contains every word typed (as the start of a word or
+        anywhere, ignoring case and accents): those of `field` first, then those that start
+        with what was typed."""
+        words = fold(typed).split()
+        if not words:
+            return []
+        found: list[tuple[int, int, int, Phrase]] = []
+        for order, phrase in enumerate(self._by_key.values()):
+            if kind is not None and phrase.kind != kind:
+                continue
+            folded = self._folded[phrase.key]
+            if not all(w in folded for w in words):
+                continue
+            starts = all(any(t.startswith(w) for t in folded.split()) for w in words)
+            found.append(
+                (
+                    0 if field is None or phrase.field == field else 1,
+                    0 if folded.startswith(words[0]) else 1 if starts else 2,
+                    order,
+                    phrase,
+                )
+            )
+        found.sort(key=lambda item: item[:3])
+        return [item[3] for item in found[:limit]]
+
+
+def item_text(own: Texts, key: str, lang: str, book: PhraseBook | None) -> str | None:
+    """What an item prints in client language `lang`: its own text in that language, else the
+    phrase book's text of the phrase it was chosen from; None if it has neither."""
+    return own.for_print(lang) or (book.text(key, lang) if key and book is not None else None)
+
+
+def shipped_book() -> PhraseBook:
+    """The phrase book without the office's additions (for prints without a case file)."""
+    return PhraseBook(phrases())

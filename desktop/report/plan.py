@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
@@ -42,6 +43,7 @@ from desktop.report.layout import (
 from desktop.report.layout import (
     grid as _grid,
 )
+from desktop.report.phrasebook import PhraseBook, item_text
 
 WIDTH = A4[0] - 2 * MARGIN
 MAX_APPOINTMENTS = 5
@@ -65,14 +67,74 @@ class PlanCase(Protocol):
     def checklist(self, today: date) -> ChecklistState: ...
 
 
+@dataclass(frozen=True)
+class Untranslated:
+    """A printed item that has no text in the print language: it prints in German only."""
+
+    kind: str  # "goal", "measure" or "appointment"
+    id: str
+    german: str
+    unassigned: str = ""  # a text of it whose language the coordinator has not set yet
+
+
 class PlanLayout:
     """Lays out one case's plan; `lang` is the client language or None (German only).
 
-    The progress report (report.progress) builds on it.
+    Goals, measures and appointment purposes print in German and, below, in `lang` where the
+    item has a text in it, its own or its phrase's in `book`. The progress report
+    (report.progress) builds on it.
     """
 
-    def __init__(self, view: PlanCase, lang: str | None, office: str, today: date) -> None:
+    def __init__(
+        self,
+        view: PlanCase,
+        lang: str | None,
+        office: str,
+        today: date,
+        book: PhraseBook | None = None,
+    ) -> None:
         self.view, self.lang, self.office, self.today = view, lang, office, today
+        self.book = book
+
+    def goal_text(self, goal: Goal) -> str | None:
+        return item_text(goal.texts, goal.phrase_key, self.lang, self.book) if self.lang else None
+
+    def measure_text(self, m: Measure) -> str | None:
+        return item_text(m.texts, m.phrase_key, self.lang, self.book) if self.lang else None
+
+    def purpose_text(self, a: Appointment) -> str | None:
+        if not self.lang or not a.purpose:
+            return None
+        return item_text(a.purpose_texts, a.purpose_key, self.lang, self.book)
+
+    def plan_goals(self) -> list[Goal]:
+        plan = self.view.plan
+        return [g for g in self.view.goals if plan and g.plan_id == plan.id]
+
+    def measures_of(self, goal: Goal) -> list[Measure]:
+        return sorted(
+            (m for m in self.view.measures if m.goal_id == goal.id), key=lambda m: m.position
+        )
+
+    def untranslated(self) -> list[Untranslated]:
+        """The printed items without a text in the print language, in print order."""
+        if not self.lang:
+            return []
+        out: list[Untranslated] = []
+        for field in FieldOfAction:
+            for goal in sorted(
+                (g for g in self.plan_goals() if g.field_of_action is field),
+                key=lambda g: g.position,
+            ):
+                if not self.goal_text(goal):
+                    out.append(Untranslated("goal", goal.id, goal.title, goal.texts.unassigned))
+                for m in self.measures_of(goal):
+                    if not self.measure_text(m):
+                        out.append(Untranslated("measure", m.id, m.title, m.texts.unassigned))
+        for a in self.upcoming():
+            if a.purpose and not self.purpose_text(a):
+                out.append(Untranslated("appointment", a.id, a.purpose))
+        return out
 
     def pair(self, german: str, client: str | None, avail: float, *, bold: bool = False) -> Cell:
         """German text, and the client's wording below it in the smaller style."""
@@ -124,8 +186,7 @@ class PlanLayout:
 
     def goals(self) -> list[Flowable]:
         out = self.heading("goals")
-        plan = self.view.plan
-        goals = [g for g in self.view.goals if plan and g.plan_id == plan.id]
+        goals = self.plan_goals()
         if not goals:
             return [*out, *bilingual("no_goals", self.lang, WIDTH, STYLES.body)]
         for field in FieldOfAction:
@@ -143,11 +204,10 @@ class PlanLayout:
 
     def goal(self, goal: Goal) -> list[Flowable]:
         prefix = labels.text("goal", "de") + ": "
-        client = labels.text("goal", self.lang) if self.lang else None
+        text = self.goal_text(goal)
+        client = f"{labels.text('goal', self.lang)}: {text}" if self.lang and text else None
         out: list[Flowable] = [Spacer(1, 1.5 * mm), *self.pair(prefix + goal.title, client, WIDTH)]
-        measures = sorted(
-            (m for m in self.view.measures if m.goal_id == goal.id), key=lambda m: m.position
-        )
+        measures = self.measures_of(goal)
         if not measures:
             return out
         widths = [0.46 * WIDTH, 0.24 * WIDTH, 0.13 * WIDTH, 0.17 * WIDTH]
@@ -162,9 +222,7 @@ class PlanLayout:
         return out
 
     def measure_row(self, m: Measure, inner: list[float]) -> list[Cell]:
-        what: Cell = [para(m.title, STYLES.body, None, inner[0])]
-        if self.lang and m.client_text:
-            what.append(para(m.client_text, STYLES.small, self.lang, inner[0]))
+        what = self.pair(m.title, self.measure_text(m), inner[0])
         who = self.pair(
             m.responsible.label("de"),
             labels.label(m.responsible, self.lang) if self.lang else None,
@@ -223,10 +281,12 @@ class PlanLayout:
                 f"{a.starts_at:%H:%M}",
                 a.place or "–",
                 organisation.name if organisation else "–",
-                a.purpose or "–",
             )
             rows.append(
-                [[para(v, STYLES.body, None, w)] for v, w in zip(values, inner, strict=True)]
+                [
+                    *([para(v, STYLES.body, None, w)] for v, w in zip(values, inner, strict=False)),
+                    self.pair(a.purpose or "–", self.purpose_text(a), inner[4]),
+                ]
             )
         out.append(_grid(rows, widths))
         return out
@@ -264,17 +324,24 @@ class PlanLayout:
         return KeepTogether([*out, Spacer(1, 2 * mm), table])
 
 
-def render_plan(view: PlanCase, *, language: str | None, office_name: str, today: date) -> bytes:
+def render_plan(
+    view: PlanCase,
+    *,
+    language: str | None,
+    office_name: str,
+    today: date,
+    book: PhraseBook | None = None,
+) -> bytes:
     """The integration plan and agreement of `view` as PDF bytes (A4).
 
     `language` is a code of labels.SUPPORTED for the second language of the print, or None
-    (or "de") for German only.
+    (or "de") for German only; `book` gives the texts of items chosen from phrases.
     """
     lang = print_language(language)
     buffer = io.BytesIO()
     doc = document(buffer, A4, "title")
     doc.build(
-        PlanLayout(view, lang, office_name, today).story(),
+        PlanLayout(view, lang, office_name, today, book).story(),
         canvasmaker=numbered_canvas(footer_painter(lang)),
     )
     return buffer.getvalue()

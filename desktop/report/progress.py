@@ -27,6 +27,7 @@ from desktop.report.layout import (
     para,
     print_language,
 )
+from desktop.report.phrasebook import PhraseBook
 from desktop.report.plan import WIDTH, PlanCase, PlanLayout
 
 OPEN = (MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS)
@@ -55,13 +56,19 @@ def sort_into(
 
 class _Progress(PlanLayout):
     def __init__(
-        self, view: PlanCase, lang: str | None, office: str, start: date, end: date, today: date
+        self,
+        view: PlanCase,
+        lang: str | None,
+        office: str,
+        start: date,
+        end: date,
+        today: date,
+        book: PhraseBook | None,
     ) -> None:
-        super().__init__(view, lang, office, today)
+        super().__init__(view, lang, office, today, book)
         self.start, self.end = start, end
-        plan = view.plan
-        self.plan_goals = [g for g in view.goals if plan and g.plan_id == plan.id]
-        ids = {g.id for g in self.plan_goals}
+        self.goals_of_plan = self.plan_goals()
+        ids = {g.id for g in self.goals_of_plan}
         self.plan_measures = [m for m in view.measures if m.goal_id in ids]
 
     def story(self) -> list[Flowable]:
@@ -89,7 +96,7 @@ class _Progress(PlanLayout):
 
     def summary(self) -> list[Flowable]:
         done, still_open, _ = sort_into(self.plan_measures, self.start, self.end)
-        goals = [g for g in self.plan_goals if g.status is not GoalStatus.DROPPED]
+        goals = [g for g in self.goals_of_plan if g.status is not GoalStatus.DROPPED]
         numbers = {
             "done": len(done),
             "total": len(done) + len(still_open),
@@ -102,11 +109,11 @@ class _Progress(PlanLayout):
 
     def fields(self) -> list[Flowable]:
         out = self.heading("goals")
-        if not self.plan_goals:
+        if not self.goals_of_plan:
             return [*out, *bilingual("no_goals", self.lang, WIDTH, STYLES.body)]
         for field in FieldOfAction:
             in_field = sorted(
-                (g for g in self.plan_goals if g.field_of_action is field),
+                (g for g in self.goals_of_plan if g.field_of_action is field),
                 key=lambda g: g.position,
             )
             if not in_field:
@@ -125,7 +132,12 @@ class _Progress(PlanLayout):
         )
         client = None
         if self.lang:
-            client = f"{labels.text('goal', self.lang)}: {labels.label(goal.status, self.lang)}"
+            text = self.goal_text(goal)
+            client = f"{labels.text('goal', self.lang)}: " + (
+                f"{text} ({labels.label(goal.status, self.lang)})"
+                if text
+                else labels.label(goal.status, self.lang)
+            )
         out: list[Flowable] = [Spacer(1, 1.5 * mm), *self.pair(german, client, WIDTH)]
         measures = sorted(
             (m for m in self.plan_measures if m.goal_id == goal.id), key=lambda m: m.position
@@ -151,7 +163,14 @@ class _Progress(PlanLayout):
 
 
 def render_progress(
-    view: PlanCase, *, language: str | None, office_name: str, start: date, end: date, today: date
+    view: PlanCase,
+    *,
+    language: str | None,
+    office_name: str,
+    start: date,
+    end: date,
+    today: date,
+    book: PhraseBook | None = None,
 ) -> bytes:
     """The progress report of `view`'s current plan over `start`..`end` as PDF bytes (A4).
 
@@ -169,7 +188,7 @@ def render_progress(
     buffer = io.BytesIO()
     doc = document(buffer, A4, "progress_title")
     doc.build(
-        _Progress(view, lang, office_name, start, end, today).story(),
+        _Progress(view, lang, office_name, start, end, today, book).story(),
         canvasmaker=numbered_canvas(footer_painter(lang)),
     )
     return buffer.getvalue()

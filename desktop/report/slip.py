@@ -25,6 +25,7 @@ from desktop.report.layout import (
     para,
     print_language,
 )
+from desktop.report.phrasebook import PhraseBook, item_text
 
 SLIP_MARGIN = 7 * mm
 WIDTH = A6[0] - 2 * SLIP_MARGIN
@@ -32,8 +33,8 @@ HEIGHT = A6[1] - 2 * SLIP_MARGIN
 
 
 class _Slip:
-    def __init__(self, lang: str | None) -> None:
-        self.lang = lang
+    def __init__(self, lang: str | None, book: PhraseBook | None) -> None:
+        self.lang, self.book = lang, book
 
     def pair(self, german: str, client: str | None, avail: float, *, bold: bool = False) -> Cell:
         cell: Cell = [para(german, STYLES.body, None, avail, bold=bold)]
@@ -56,6 +57,11 @@ def _story(
     today: date,
 ) -> list[Flowable]:
     lang = slip.lang
+    purpose_text = None
+    if lang and appointment.purpose:
+        purpose_text = item_text(
+            appointment.purpose_texts, appointment.purpose_key, lang, slip.book
+        )
     out: list[Flowable] = []
     if office_name:
         out += [para(office_name, STYLES.office, None, WIDTH, bold=True), Spacer(1, 2 * mm)]
@@ -83,7 +89,10 @@ def _story(
         ],
         [slip.fixed("place", inner[0]), slip.pair(appointment.place or "–", None, inner[1])],
         [slip.fixed("with", inner[0]), slip.pair(organisation_name or "–", None, inner[1])],
-        [slip.fixed("purpose", inner[0]), slip.pair(appointment.purpose or "–", None, inner[1])],
+        [
+            slip.fixed("purpose", inner[0]),
+            slip.pair(appointment.purpose or "–", purpose_text, inner[1]),
+        ],
     ]
     if appointment.interpreter_language:
         rows.append(
@@ -117,6 +126,7 @@ def render_slip(
     language: str | None,
     office_name: str,
     today: date,
+    book: PhraseBook | None = None,
 ) -> bytes:
     """The slip for one appointment as PDF bytes: always one A6 page.
 
@@ -128,7 +138,13 @@ def render_slip(
     buffer = io.BytesIO()
     doc = document(buffer, A6, "slip_title", margin=SLIP_MARGIN, bottom=SLIP_MARGIN)
     story = _story(
-        _Slip(lang), client, appointment, organisation_name, documents_to_bring, office_name, today
+        _Slip(lang, book),
+        client,
+        appointment,
+        organisation_name,
+        documents_to_bring,
+        office_name,
+        today,
     )
     # a little below the frame's height: the frame pads its content by 6 pt on every side
     doc.build(

@@ -18,9 +18,11 @@ from desktop.domain.model import (
     IntegrationPlan,
     LanguageSkill,
     Note,
+    OfficePhrase,
     Organisation,
     SupportLink,
 )
+from desktop.domain.texts import Texts
 from desktop.fsutil import atomic_write_text
 from desktop.services import audit
 from desktop.store.store import Store
@@ -40,6 +42,7 @@ SECTIONS = (
     "notes",
     "organisations",
     "support",
+    "phrases",
 )
 
 
@@ -57,6 +60,8 @@ def to_json_value(value: Any) -> Any:
         return {"code": value.code, "level": value.level}
     if isinstance(value, tuple):
         return [to_json_value(v) for v in value]
+    if isinstance(value, Texts):
+        return dict(value)
     return value
 
 
@@ -81,6 +86,7 @@ def case_data(store: Store, client_id: str | None = None) -> dict[str, list[dict
             "appointments": list(store.all(Appointment)),
             "notes": list(store.all(Note)),
             "support": list(store.all(SupportLink)),
+            "phrases": list(store.all(OfficePhrase)),  # the office's phrase book, not a person's
         }
     else:
         client = store.get(Client, client_id)
@@ -95,6 +101,7 @@ def case_data(store: Store, client_id: str | None = None) -> dict[str, list[dict
                 ("support", SupportLink),
             )
         }
+        sections["phrases"] = []
         household = store.find(Household, client.household_id) if client.household_id else None
         sections["households"] = [household] if household else []
     goals = store.goals_of([p.id for p in plans])

@@ -14,6 +14,7 @@ from desktop.domain.rules import checklist_state
 from desktop.fsutil import atomic_write_bytes
 from desktop.report import labels
 from desktop.services import audit
+from desktop.services.phrases import phrase_book
 from desktop.services.settings import load_settings
 from desktop.services.workspace import load_case
 from desktop.store.store import Store
@@ -44,6 +45,7 @@ def plan_pdf(
         language=lang,
         office_name=load_settings(store).office_name,
         today=today or date.today(),
+        book=phrase_book(store),
     )
 
 
@@ -82,6 +84,7 @@ def progress_report_pdf(
         start=start,
         end=end,
         today=today or date.today(),
+        book=phrase_book(store),
     )
 
 
@@ -110,6 +113,7 @@ def appointment_slip_pdf(
         language=lang,
         office_name=load_settings(store).office_name,
         today=day,
+        book=phrase_book(store) if lang else None,
     )
 
 

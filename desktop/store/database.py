@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import sqlcipher3
 
 from desktop.domain.errors import DamagedCaseFile, NewerSchema, StorageFailed
+from desktop.store.upgrades import DATA_STEPS
 
 if TYPE_CHECKING:  # sqlcipher3 mirrors the standard library's DB-API classes
     from sqlite3 import Connection
@@ -99,11 +100,15 @@ def prepare(conn: Connection, path: Path, backup_dir: Path) -> None:
 
 
 def _apply(conn: Connection, number: int, script: str) -> None:
-    # executescript commits first; the script carries its own transaction so a step is atomic.
+    # executescript commits first; the script opens the transaction that the data step (if any)
+    # and the new version number join, so a step is atomic.
     try:
-        conn.executescript(
-            f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number:d};\nCOMMIT;"
-        )
+        conn.executescript(f"BEGIN IMMEDIATE;\n{script}")
+        step = DATA_STEPS.get(number)
+        if step is not None:
+            step(conn)
+        conn.execute(f"PRAGMA user_version = {number:d}")
+        conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")

@@ -30,9 +30,11 @@ from desktop.domain.model import (
     LanguageSkill,
     Measure,
     Note,
+    OfficePhrase,
     Organisation,
     SupportLink,
 )
+from desktop.domain.texts import Texts
 
 SqlValue = str | int | None
 
@@ -60,6 +62,7 @@ _DATETIME = Codec(
     lambda v: v.isoformat(timespec="minutes"), lambda v: datetime.fromisoformat(str(v))
 )
 _PARTIAL = Codec(lambda v: v.iso(), lambda v: PartialDate.parse(str(v)))
+_TEXTS = Codec(lambda v: v.to_json(), lambda v: Texts.from_json(None if v is None else str(v)))
 
 
 def _enum(cls: type[Catalogue]) -> Codec:
@@ -101,6 +104,7 @@ def codec_for(hint: Any) -> Codec:
         date: _DATE,
         datetime: _DATETIME,
         PartialDate: _PARTIAL,
+        Texts: _TEXTS,
     }
     if hint in simple:
         return simple[hint]
@@ -195,7 +199,7 @@ GOAL = EntitySpec(
     "goal",
     {
         "link": ("plan_id",),
-        "main": ("field_of_action", "title", "position"),
+        "main": ("field_of_action", "title", "phrase_key", "texts", "position"),
         "status": ("status",),
     },
 )
@@ -205,7 +209,15 @@ MEASURE = EntitySpec(
     "measure",
     {
         "link": ("goal_id",),
-        "main": ("title", "responsible", "organisation_id", "due_on", "client_text", "position"),
+        "main": (
+            "title",
+            "phrase_key",
+            "texts",
+            "responsible",
+            "organisation_id",
+            "due_on",
+            "position",
+        ),
         "status": ("status", "outcome"),
     },
 )
@@ -228,7 +240,15 @@ APPOINTMENT = EntitySpec(
     {
         "link": ("client_id",),
         "when": ("starts_at", "duration_minutes"),
-        "details": ("place", "organisation_id", "purpose", "participants", "interpreter_language"),
+        "details": (
+            "place",
+            "organisation_id",
+            "purpose",
+            "purpose_key",
+            "purpose_texts",
+            "participants",
+            "interpreter_language",
+        ),
         "status": ("status", "outcome"),
     },
     parent="client_id",
@@ -274,6 +294,17 @@ ATTACHMENT = EntitySpec(
     },
 )
 
+# The office's phrase book: not personal data, shared with every colleague.
+PHRASE = EntitySpec(
+    "phrase",
+    OfficePhrase,
+    "office_phrase",
+    {
+        "main": ("field_of_action", "kind", "german"),
+        "texts": ("texts",),
+    },
+)
+
 SPECS: tuple[EntitySpec, ...] = (
     HOUSEHOLD,
     ORGANISATION,
@@ -286,6 +317,7 @@ SPECS: tuple[EntitySpec, ...] = (
     NOTE,
     SUPPORT,
     ATTACHMENT,
+    PHRASE,
 )
 BY_NAME = {s.name: s for s in SPECS}
 BY_CLASS: dict[type, EntitySpec] = {s.cls: s for s in SPECS}

@@ -188,7 +188,7 @@ def test_measures_look_like_work_in_progress(demo: tuple[DemoData, list[DemoCase
     assert sum(m.status is MeasureStatus.DONE for m in future) < len(future) / 4
     assert any(m.outcome for m in measures)
     assert all(m.status is MeasureStatus.DONE for m in measures if m.outcome)
-    texts = {m.client_text for m in measures if m.client_text}
+    texts = {t for m in measures for t in m.texts.values()}
     assert any("\u0600" <= t[0] <= "\u06ff" for t in texts)  # Arabic or Persian script
     assert any("\u0400" <= t[0] <= "\u04ff" for t in texts)  # Ukrainian or Russian
     assert "Записатися на інтеграційний курс" in texts or "التسجيل في دورة الاندماج" in texts

@@ -27,6 +27,7 @@ from desktop.domain.model import (
     Measure,
     Organisation,
 )
+from desktop.domain.texts import Texts
 from desktop.services.workspace import CaseView
 from desktop.store.database import connect, prepare
 from desktop.store.store import Store
@@ -34,7 +35,9 @@ from desktop.store.store import Store
 TODAY = date(2026, 3, 2)
 
 
-def sample_case(measures: int = 3, client_text: dict[int, str] | None = None) -> CaseView:
+def sample_case(
+    measures: int = 3, client_text: dict[int, str] | None = None, text_lang: str = "ar"
+) -> CaseView:
     """A client with a plan: two fields of action, measures, missing papers, appointments."""
     client = Client("Haddad", "Amal", file_number="AZ-2026/0815")
     jobcenter = Organisation("Jobcenter Musterstadt")
@@ -51,7 +54,7 @@ def sample_case(measures: int = 3, client_text: dict[int, str] | None = None) ->
             organisation_id=jobcenter.id if i % 3 == 1 else None,
             due_on=date(2026, 4, 1 + i % 28),
             status=MeasureStatus.IN_PROGRESS if i % 2 else MeasureStatus.PLANNED,
-            client_text=texts.get(i, ""),
+            texts=Texts({text_lang: texts[i]}) if i in texts else Texts(),
         )
         for i in range(measures)
     ]

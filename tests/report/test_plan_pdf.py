@@ -86,7 +86,7 @@ def test_the_plan_shows_client_office_measures_and_the_sections(case, text_of, t
 
 @pytest.mark.parametrize("lang", ["en", "fr", "tr", "uk"])
 def test_a_bilingual_print_carries_the_german_and_the_client_language(lang, case, text_of, today):
-    view = case(2, {0: "client wording " + lang})
+    view = case(2, {0: "client wording " + lang}, text_lang=lang)
     pages = text_of(render(view, lang, today))
     text = "\n".join(pages)
 
@@ -112,7 +112,7 @@ def test_a_bilingual_print_carries_the_german_and_the_client_language(lang, case
 
 @pytest.mark.parametrize("lang", ["ar", "fa", "ps"])
 def test_arabic_script_prints_carry_the_letters_of_their_labels(lang, case, text_of, today):
-    view = case(2, {0: "التسجيل في دورة الاندماج"})
+    view = case(2, {0: "التسجيل في دورة الاندماج"}, text_lang=lang)
     text = "\n".join(text_of(render(view, lang, today)))
 
     assert "Integrationsplan und Vereinbarung" in text

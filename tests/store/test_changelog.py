@@ -34,6 +34,7 @@ from desktop.domain.model import (
     Organisation,
     SupportLink,
 )
+from desktop.domain.texts import Texts
 from desktop.services import attachments, casework, clients, organisations, settings
 from desktop.store.changelog.clock import HybridClock, unpack_hlc
 from desktop.store.specs import BY_NAME, ERASED, EXISTS, SPECS
@@ -117,7 +118,7 @@ def full_case(client_id: str) -> list[Any]:
         "Integrationskurs anmelden",
         organisation_id=org.id,
         due_on=date(2026, 3, 1),
-        client_text="التسجيل في دورة الاندماج",
+        texts=Texts({"ar": "التسجيل في دورة الاندماج"}),
     )
     return [
         org,
@@ -319,6 +320,8 @@ def test_hybrid_clock_never_goes_backwards() -> None:
 
 
 TRANSACTION = REPO / "desktop" / "store" / "changelog" / "transaction.py"
+# A schema migration's data step rewrites rows and their change log together, like its SQL.
+UPGRADES = REPO / "desktop" / "store" / "upgrades.py"
 
 
 def test_only_the_change_log_module_writes_entity_tables() -> None:
@@ -327,7 +330,7 @@ def test_only_the_change_log_module_writes_entity_tables() -> None:
     offenders = [
         str(p.relative_to(REPO))
         for p in (REPO / "desktop").rglob("*.py")
-        if writes.search(p.read_text(encoding="utf-8")) and p != TRANSACTION
+        if writes.search(p.read_text(encoding="utf-8")) and p not in (TRANSACTION, UPGRADES)
     ]
     assert offenders == []
     dynamic = re.compile(r"\b(INSERT INTO|UPDATE|DELETE FROM)\s+\{")

@@ -28,6 +28,7 @@ from desktop.domain.model import (
     SupportLink,
 )
 from desktop.domain.names import fold
+from desktop.domain.texts import Texts
 from desktop.services import casefile, casework
 from desktop.services.attachments import attach_file
 from desktop.services.duplicate_merge import merge_clients
@@ -123,7 +124,7 @@ def fill(store: Store, tmp: Path) -> str:
     organisation = Organisation("Sprachschule Mitte", OrganisationKind.OTHER)
     plan = IntegrationPlan(person.id)
     goal = Goal(plan.id, FieldOfAction.LANGUAGE, "Deutschkurs für Vwuffelina")
-    measure = Measure(goal.id, "Qxyzzelbrot meldet sich an", client_text="Vwuffelina")
+    measure = Measure(goal.id, "Qxyzzelbrot meldet sich an", texts=Texts({"ar": "Vwuffelina"}))
     document = DocumentItem(person.id, DocumentKind.PASSPORT, note="Pass von Qxyzzelbrot")
     appointment = Appointment(
         person.id, datetime(2021, 1, 5, 9, 30), purpose="Qxyzzelbrot beim Amt"

@@ -19,11 +19,12 @@ from typing import Any, NamedTuple
 import sqlcipher3
 
 from desktop.store.audit import AUDIT, check_value, insert_event
-from desktop.store.changelog.reading import is_erased, version_vector
+from desktop.store.changelog.reading import LoggedChange, is_erased, version_vector
 from desktop.store.changelog.transaction import REQUIRED, Transaction, group_defaults
 from desktop.store.specs import BY_NAME, CLIENT, ERASED, EXISTS, MERGED, EntitySpec
 from desktop.store.sync_merge.checks import ChangeLike, MergeError, check_change, decode_group
 from desktop.store.sync_merge.orphans import sweep_orphans
+from desktop.store.upgrades import upgraded_value
 
 
 class RolledBack(Exception):
@@ -80,7 +81,8 @@ class Merger:
 
     def add(self, batch: Iterable[ChangeLike]) -> None:
         """Merge a batch of changes; rows are rebuilt at the end of each batch."""
-        for change in batch:
+        for received in batch:
+            change = self._current_shape(received)
             check_change(change, self.vector)
             if change.origin == self.self_device:
                 self._own.append(change)  # settled at the end: see _settle_own
@@ -182,6 +184,24 @@ class Merger:
             (str(self.tx.clock.last),),
         )
         return self.result
+
+    def _current_shape(self, change: ChangeLike) -> ChangeLike:
+        """A change written by an older Welcome Desk, in the shape of this one's schema."""
+        value = upgraded_value(
+            self.conn, change.entity, change.field_group, change.row_id, change.value
+        )
+        if value == change.value:
+            return change
+        return LoggedChange(
+            change.entity,
+            change.row_id,
+            change.field_group,
+            value,
+            change.hlc,
+            change.origin,
+            change.origin_seq,
+            change.prev_hlc,
+        )
 
     # -- one change ----------------------------------------------------------------------
 

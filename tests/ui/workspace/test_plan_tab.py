@@ -116,11 +116,11 @@ def test_a_goal_and_a_measure_are_added_shown_and_stored(
         Responsible.ORGANISATION,
     )
     assert (measure.organisation_id, measure.due_on) == (partner.id, date(2031, 5, 17))
-    assert measure.client_text == "Lebenslauf schreiben"
+    assert measure.texts.unassigned == "Lebenslauf schreiben"
     assert rows(tab) == [
         ["Work and training", "", "", "", "", ""],
         ["Find an apprenticeship", "open", "", "", "", ""],
-        ["Write a CV", "planned", "Jobcenter Nord", "2031-05-17", "", "Lebenslauf schreiben"],
+        ["Write a CV", "planned", "Jobcenter Nord", "2031-05-17", "", "und: Lebenslauf schreiben"],
     ]
 
 

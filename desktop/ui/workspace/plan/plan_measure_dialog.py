@@ -19,6 +19,7 @@ from desktop.domain.catalogues import Responsible
 from desktop.domain.dates import parse_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Measure, Organisation, new_id
+from desktop.domain.texts import UNASSIGNED
 from desktop.ui.widgets.formatting import format_date, label
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import error_label, labelled_form
@@ -36,9 +37,11 @@ class MeasureDialog(Retranslating, QDialog):
         *,
         position: int = 0,
         measure: Measure | None = None,
+        client_language: str = UNASSIGNED,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._client_language = client_language
         self._goal_id = goal_id
         self._position = position
         self._existing = measure
@@ -104,7 +107,7 @@ class MeasureDialog(Retranslating, QDialog):
             responsible=Responsible(self.responsible_combo.currentData()),
             organisation_id=self.organisation_combo.currentData() or None,
             due_on=parse_date(due_text, "due_on") if due_text else None,
-            client_text=self.client_text_edit.text().strip(),
+            texts=base.texts.with_text(self._client_language, self.client_text_edit.text()),
         )
 
     def accept(self) -> None:
@@ -124,7 +127,7 @@ class MeasureDialog(Retranslating, QDialog):
             max(0, self.organisation_combo.findData(measure.organisation_id or ""))
         )
         self.due_edit.setText(format_date(measure.due_on))
-        self.client_text_edit.setText(measure.client_text)
+        self.client_text_edit.setText(measure.texts.get(self._client_language, ""))
 
 
 def _set_none_entry(combo: QComboBox, text: str) -> None:

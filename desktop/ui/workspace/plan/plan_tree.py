@@ -126,11 +126,11 @@ class PlanTree(Retranslating, QTreeWidget):
     ) -> QTreeWidgetItem:
         texts = [
             measure.title, label(measure.status), _responsible(measure, view),
-            format_date(measure.due_on), measure.outcome, measure.client_text,
+            format_date(measure.due_on), measure.outcome, _texts(measure),
         ]  # fmt: skip
         item = QTreeWidgetItem(parent, texts)
         item.setData(TITLE, ID_ROLE, measure.id)
-        item.setToolTip(CLIENT_TEXT, measure.client_text)
+        item.setToolTip(CLIENT_TEXT, _texts(measure))
         if measure.status in OPEN_MEASURES and measure.due_on and measure.due_on < today:
             item.setForeground(DUE, QBrush(OVERDUE_COLOUR))
             item.setToolTip(DUE, self.tr("Overdue"))
@@ -164,3 +164,8 @@ def _responsible(measure: Measure, view: CaseView) -> str:
     if measure.responsible is Responsible.ORGANISATION:
         return organisation.name
     return f"{who} – {organisation.name}"
+
+
+def _texts(measure: Measure) -> str:
+    """The measure's own client-language texts, one "code: text" per line."""
+    return "\n".join(f"{lang}: {text}" for lang, text in measure.texts.items())
