@@ -187,10 +187,14 @@ def label(member: Catalogue, lang: str) -> str | None:
     return text(label_key(member), lang)
 
 
-def phrases(field: FieldOfAction | None = None) -> list[Phrase]:
+def phrases(
+    field: FieldOfAction | None = None, langs: Sequence[str] | None = None
+) -> list[Phrase]:
     """The case-work phrases (of one field of action), in the catalogue's order, with their
-    texts in every print language that has one (reads every language's file)."""
-    tables = {lang: _catalogue.translations(lang) for lang in TRANSLATED}
+    texts in every print language that has one, or in `langs` only (each language's file is
+    read on first use: a print in one language needs one)."""
+    wanted = TRANSLATED if langs is None else [_code(lang) for lang in langs if lang != "de"]
+    tables = {lang: _catalogue.translations(lang) for lang in wanted}
     out: list[Phrase] = []
     for entry in _catalogue.entries().values():
         if entry.field is None or entry.kind is None or (field and entry.field != field):
