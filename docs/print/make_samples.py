@@ -23,7 +23,8 @@ from reportlab.lib.pagesizes import A4  # noqa: E402
 from desktop.report.labels import LANGS  # noqa: E402
 from desktop.report.layout import STYLES, document, para, print_language, style  # noqa: E402
 from desktop.report.plan import render_plan  # noqa: E402
-from tests.report.conftest import TODAY, sample_case  # noqa: E402
+from desktop.report.phrasebook import shipped_book  # noqa: E402
+from tests.report.conftest import TODAY, phrase_case, sample_case  # noqa: E402
 from tests.report.test_progress_and_slip import dated_case, progress, slip  # noqa: E402
 from tests.report.test_shaping import SENTENCES, WORDS  # noqa: E402
 
@@ -70,12 +71,15 @@ def scripts_pdf() -> bytes:
 
 
 def main() -> int:
-    view = sample_case(4)
+    view = phrase_case()
+    book = shipped_book()
     with tempfile.TemporaryDirectory() as tmp:
         for lang in LANGS:
             pdf = Path(tmp) / f"plan-{lang}.pdf"
             language = None if lang == "de" else lang
-            pdf.write_bytes(render_plan(view, language=language, office_name=OFFICE, today=TODAY))
+            pdf.write_bytes(
+                render_plan(view, language=language, office_name=OFFICE, today=TODAY, book=book)
+            )
             png(pdf, HERE / f"plan-{lang}")
         pdf = Path(tmp) / "progress-ar.pdf"
         pdf.write_bytes(progress(dated_case(sample_case), "ar", TODAY))

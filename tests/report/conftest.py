@@ -134,3 +134,53 @@ def store(tmp_path: Path) -> Iterator[Store]:
     s = Store(conn)
     yield s
     s.close()
+
+
+def phrase_case() -> CaseView:
+    """A plan built from the shipped phrase book, as a coordinator builds one on the sofa: two
+    goals, five measures from phrases, one free-text measure with its own Turkish text, one
+    without any, and two appointments (one purpose from a phrase, one free)."""
+    from desktop.report.phrasebook import shipped_book
+
+    book = shipped_book()
+    client = Client("Haddad", "Amal", file_number="AZ-2026/0815")
+    plan = IntegrationPlan(client.id, agreed_on=date(2026, 2, 20), review_on=date(2026, 8, 20))
+    goals = [
+        Goal(plan.id, field, p.texts["de"], position=i, phrase_key=p.key)
+        for i, (field, p) in enumerate(
+            (f, book.phrases(f, "goal")[0]) for f in (FieldOfAction.LANGUAGE, FieldOfAction.WORK)
+        )
+    ]
+    measures = [
+        Measure(g.id, p.texts["de"], phrase_key=p.key, position=j, due_on=date(2026, 4, 1 + j))
+        for g in goals
+        for j, p in enumerate(book.phrases(g.field_of_action, "measure")[: 3 - goals.index(g)])
+    ]
+    measures += [
+        Measure(
+            goals[1].id,
+            "Bewerbungsmappe mit Frau Yilmaz durchsehen",
+            texts=Texts({"tr": "Başvuru dosyasını Bayan Yılmaz ile gözden geçirmek"}),
+            position=5,
+        ),
+        Measure(goals[1].id, "Praktikumsplatz in der Gärtnerei Blum fragen", position=6),
+    ]
+    visit = book.phrases(FieldOfAction.WORK, "appointment")[0]
+    appointments = [
+        Appointment(
+            client.id,
+            datetime(2026, 3, 10, 9, 30),
+            place="Rathaus, Zimmer 12",
+            purpose=visit.texts["de"],
+            purpose_key=visit.key,
+        ),
+        Appointment(client.id, datetime(2026, 3, 12, 14, 0), purpose="Gespräch mit Herrn Blum"),
+    ]
+    return CaseView(
+        client=client,
+        plans=[plan],
+        goals=goals,
+        measures=measures,
+        documents=[DocumentItem(client.id, DocumentKind.PASSPORT)],
+        appointments=appointments,
+    )
