@@ -12,8 +12,12 @@ The package: `cases` holds the public types and `generate`; the case writer is p
 `writer` (shared helpers), `households`, `clients`, `planning` and `records`; the data they draw
 on is written as text tables in `names`, `people`, `statuses`, `network`, `plans` and `papers`,
 read with the helpers in `tables`. Only the names below are meant for use outside the package.
+
+Most goals, measures and appointment purposes are phrases of the shipped catalogue: `generate`
+is handed them (desktop.services.demo reads the catalogue, which lives in the report layer).
 """
 
 from desktop.demo.cases import DemoCase, DemoData, generate
+from desktop.demo.plans import Phrases
 
-__all__ = ["DemoCase", "DemoData", "generate"]
+__all__ = ["DemoCase", "DemoData", "Phrases", "generate"]

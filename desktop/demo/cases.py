@@ -13,6 +13,7 @@ from desktop.demo.households import _Family, _households, _Unit
 from desktop.demo.network import _ORGS, _TOWNS, _VOLUNTEERS
 from desktop.demo.people import _ORIGINS, _PHONE_PREFIXES, _Origin
 from desktop.demo.planning import _Planning
+from desktop.demo.plans import Phrases, _resolve_tables
 from desktop.demo.records import _Records
 from desktop.demo.writer import _ascii, _uuid
 from desktop.domain.catalogues import HouseholdRole as HR
@@ -57,18 +58,22 @@ class DemoData:
 _SEED = "welcome-desk-demo"
 
 
-def generate(clients: int, seed: int, today: date) -> DemoData:
+def generate(clients: int, seed: int, today: date, phrases: Phrases) -> DemoData:
     """Synthetic clients with their case files; the same arguments give the same content and ids.
 
-    Organisations and households are made at once; `cases` is a generator that makes each case
-    only when it is asked for.
+    `phrases` is the catalogue's case-work phrases (key -> field of action, kind, German), which
+    most goals, measures and appointment purposes are chosen from; a phrase the demo's tables
+    name that is missing, or of another kind or field, is a ValueError. Organisations and
+    households are made at once; `cases` is a generator that makes each case only when it is
+    asked for.
     """
     if clients < 0:
         raise ValueError("the number of clients must not be negative")
+    tables = _resolve_tables(phrases)
     setup = random.Random(f"{_SEED}:{seed}:network")
     organisations = _organisations(setup)
     units, households = _households(clients, setup)
-    writer = _Writer(random.Random(f"{_SEED}:{seed}:cases"), today, organisations)
+    writer = _Writer(random.Random(f"{_SEED}:{seed}:cases"), today, organisations, tables)
     return DemoData(organisations, households, writer.cases(units))
 
 

@@ -9,11 +9,17 @@ from typing import Any
 from desktop.demo.households import _Family, _Households
 from desktop.demo.names import _Name
 from desktop.demo.network import _TOWNS
-from desktop.demo.people import _JANUARY, _PARTIAL, _PHONE_PREFIXES, _Origin
-from desktop.demo.plans import _TEXT_FOR
+from desktop.demo.people import (
+    _FEMININE_NAMES,
+    _JANUARY,
+    _PARTIAL,
+    _PHONE_PREFIXES,
+    _feminine,
+    _Origin,
+)
 from desktop.demo.statuses import _GERMAN_LEVEL, _RANK
 from desktop.demo.writer import _ascii, _day
-from desktop.domain.catalogues import ConsentScope, HouseholdRole, ResidenceStatus
+from desktop.domain.catalogues import ConsentScope, HouseholdRole, ResidenceStatus, Sex
 from desktop.domain.catalogues import HouseholdRole as HR
 from desktop.domain.catalogues import ResidenceStatus as RS
 from desktop.domain.dates import PartialDate, add_months
@@ -34,7 +40,7 @@ class _Person:
     valid: int | None
     arrival: int | None
     interpreter: str
-    text_lang: str
+    text_lang: str  # the language of the client's texts ("": needs none, reads German)
     german: bool
     no_passport: float
     family: _Family
@@ -63,6 +69,8 @@ class _Clients(_Households):
     ) -> _Person:
         r = self.r
         role, sex, age, fam, given, german = member
+        if sex is Sex.FEMALE and not german and o.key in _FEMININE_NAMES:
+            fam = _feminine(fam)
         birth, birth_date = self._birth(o, f, age, german)
         born_here = german or birth > f.arrival
         opened = max(f.opened, birth)
@@ -78,7 +86,7 @@ class _Clients(_Households):
             skills = tuple(self._skill(c, lv) for c, lv in profile)
             if level:
                 skills += (self._skill("de", level),)
-            text_lang = _TEXT_FOR.get(profile[0][0], "") if rank <= 3 else ""
+            text_lang = profile[0][0] if rank <= 3 else ""  # texts in the first language
             status = f.status  # family members mostly share the head's status and papers
             if role is not None and role is not HR.HEAD and r() < 0.15:
                 status = self._status(o, f.arrival, f.ref, f.years)

@@ -199,3 +199,71 @@ _DE = (
     Florian Jürgen|Juergen Uwe Frank Matthias Jörg|Joerg Sven Dirk Tim Lukas|Lucas Felix Jonas
     Maximilian Philipp|Philip Björn|Bjoern""",
 )
+# Kurds: the given names are shared, the family names are those of each country's papers.
+_KU_FEMALE = """Berivan|Beriwan|Bêrîvan Rojin|Rojîn Nesrin|Nisrin Avin|Awin Shilan|Schilan|Şilan
+    Nazdar|Nasdar Jihan|Dschihan|Jîhan Dilan Zozan|Sosan Hevi|Hêvî Ruken|Rûken Gulistan|Gulîstan
+    Shirin|Schirin|Şirîn Evin|Evîn Helin|Hêlîn Roza Sozdar|Sosdar Nishtiman|Nischtiman Kajal
+    Shno|Schno Bahar Lana Ronahi|Ronahî Zilan|Zîlan Delal Hana Fatma|Fatima Zeynep|Zainab"""
+_KU_MALE = """Azad|Asad Rojhat|Rojhad Serhat Dilovan|Dilowan Shiyar|Schiyar|Şiyar Rezan
+    Rebwar|Rebwer Nawzad|Nausad Dilshad|Dilschad Karwan|Karwen Hawar|Hewar Zana Baran Aram
+    Sherzad|Scherzad
+    Bahoz Welat|Welad Berzan Delil|Delîl Kawa|Kawe Soran Hemin|Hêmin Shvan|Schwan|Şivan Heval
+    Mahmud|Mahmoud Ahmad|Ahmed Hussein|Husein Omar|Umar Khalil|Chalil|Xelîl Mustafa Ibrahim"""
+_KU_SY = (
+    """Sheikho|Scheicho|Şêxo Hasso|Hassou|Heso Osso|Ousso Ibo|Ibou Mamo|Mamou Bakr|Bakir Kalo
+    Khalil|Chalil|Xelîl Haji|Hadschi Abdi|Ebdî Jaafar|Dschafar Hemo|Hamo Kurdi|Kurdî Ali|Elî
+    Omar|Umar Hussein|Husein Issa|Isa Murad|Mourad Bozan|Bosan Nabo Temo|Tamo""",
+    _KU_FEMALE,
+    _KU_MALE,
+)
+_KU_IQ = (
+    """Ahmed|Ahmad Rashid|Raschid Mahmood|Mahmud Qadir|Kadir Aziz Karim|Kareem Hama Salih|Saleh
+    Mustafa Hussein|Husain Faraj|Faradsch Rasul|Rasool Abdulla|Abdullah Bakir|Bakr Omer|Omar
+    Sabir|Saber Hamad Mohammed|Muhammad Jalal|Dschalal Majid|Madschid Tahir|Taher Ali""",
+    _KU_FEMALE,
+    _KU_MALE,
+)
+_KU_TR = (
+    """Yıldız|Yildiz Aslan|Arslan Kaya Demir Tekin Baran Aydın|Aydin Akın|Akin Ekinci Güneş|Gunes
+    Özdemir|Ozdemir|Oezdemir Kılıç|Kilic Ateş|Ates Toprak Akbaş|Akbas Yıldırım|Yildirim
+    Tunç|Tunc Doğan|Dogan Çiçek|Cicek|Tschitschek Bingöl|Bingol Oral Kurt Tay Budak""",
+    _KU_FEMALE,
+    _KU_MALE,
+)
+# Russians and Kazakhstanis: the Latin spelling of the passport first, then the German
+# transliteration and the Cyrillic; a woman's family name takes the feminine form
+# (people._feminine: Ivanov -> Ivanova), names like Chernykh or Kovalenko do not change.
+_RU = (
+    """Ivanov|Iwanow|Иванов Smirnov|Smirnow|Смирнов Kuznetsov|Kusnezow|Кузнецов Popov|Popow|Попов
+    Vasilev|Wassiljew|Васильев Petrov|Petrow|Петров Sokolov|Sokolow|Соколов
+    Mikhailov|Michailow|Михайлов Novikov|Nowikow|Новиков Fedorov|Fjodorow|Фёдоров
+    Morozov|Morosow|Морозов Volkov|Wolkow|Волков Alekseev|Alexejew|Алексеев Lebedev|Lebedew|Лебедев
+    Semenov|Semjonow|Семёнов Egorov|Jegorow|Егоров Pavlov|Pawlow|Павлов Kozlov|Koslow|Козлов
+    Stepanov|Stepanow|Степанов Nikolaev|Nikolajew|Николаев Orlov|Orlow|Орлов
+    Andreev|Andrejew|Андреев Makarov|Makarow|Макаров Zaitsev|Saizew|Зайцев Ilin|Iljin|Ильин
+    Kuzmin|Kusmin|Кузьмин Belykh|Belych|Белых Chernykh|Tschernych|Черных""",
+    """Anna|Анна Elena|Jelena|Елена Olga|Ольга Natalia|Natalja|Наталья Irina|Ирина
+    Tatiana|Tatjana|Татьяна Svetlana|Swetlana|Светлана Ekaterina|Jekaterina|Екатерина
+    Maria|Marija|Мария Anastasiia|Anastassija|Анастасия Iuliia|Julija|Юлия Daria|Darja|Дарья
+    Kseniia|Xenia|Ксения Polina|Полина Viktoriia|Wiktorija|Виктория Alina|Алина Marina|Марина
+    Valentina|Walentina|Валентина Liudmila|Ljudmila|Людмила Galina|Галина""",
+    """Aleksandr|Alexander|Александр Dmitrii|Dmitri|Дмитрий Sergei|Sergej|Сергей
+    Andrei|Andrej|Андрей Aleksei|Alexej|Алексей Ivan|Iwan|Иван Mikhail|Michail|Михаил
+    Nikolai|Nikolaj|Николай Vladimir|Wladimir|Владимир Pavel|Pawel|Павел Maksim|Maxim|Максим
+    Artem|Artjom|Артём Egor|Jegor|Егор Kirill|Кирилл Roman|Роман Denis|Денис
+    Evgenii|Jewgeni|Евгений Igor|Игорь Oleg|Олег Ilia|Ilja|Илья Timur|Тимур""",
+)
+_KZ = (
+    """Akhmetov|Achmetow|Ахметов Nurlanov|Nurlanow|Нурланов Iskakov|Iskakow|Искаков
+    Zhumabaev|Schumabajew|Жумабаев Suleimenov|Suleimenow|Сулейменов Omarov|Omarow|Омаров
+    Abdrakhmanov|Abdrachmanow|Абдрахманов Kassymov|Kassymow|Касымов
+    Tulegenov|Tulegenow|Тулегенов Ivanov|Iwanow|Иванов Petrov|Petrow|Петров
+    Kovalenko|Kowalenko|Коваленко Schmidt|Шмидт Wagner|Вагнер Becker|Беккер""",
+    """Aigerim|Айгерим Dana|Дана Aruzhan|Aruschan|Аружан Madina|Мадина Asel|Асель
+    Gulnara|Гульнара Saule|Сауле Zhanar|Schanar|Жанар Aliia|Alija|Алия Elena|Jelena|Елена
+    Olga|Ольга Natalia|Natalja|Наталья Irina|Ирина Anna|Анна""",
+    """Nurlan|Нурлан Askar|Аскар Daniiar|Danijar|Данияр Erlan|Jerlan|Ерлан Arman|Арман
+    Bauyrzhan|Baurschan|Бауыржан Timur|Тимур Ruslan|Руслан Azamat|Азамат Marat|Марат
+    Aleksandr|Alexander|Александр Sergei|Sergej|Сергей Dmitrii|Dmitri|Дмитрий
+    Andrei|Andrej|Андрей Viktor|Wiktor|Виктор""",
+)

@@ -1,4 +1,4 @@
-"""The district and its network: towns, organisations, volunteers, visits and support offers."""
+"""The district and its network: towns, organisations, volunteers and support offers."""
 
 from __future__ import annotations
 
@@ -79,29 +79,8 @@ _VOLUNTEERS = (
 )
 
 # ---------------------------------------------------------------------------------------------
-# Appointments and support.
+# Support offers (appointments: plans._VISIT_TABLE, built from the phrase catalogue).
 
-# group ("-": in the welcome centre) | purpose | outcome | weight
-_VISIT_TABLE = """
-adult | - | Beratungsgespräch im Welcome-Center | Integrationsplan besprochen. | 25
-adult | jc | Gespräch zum Kooperationsplan | Kooperationsplan vereinbart. | 12
-adult | jc | Weiterbewilligungsantrag abgeben | Antrag abgegeben. | 6
-adult | abh | Verlängerung des Aufenthaltstitels | Fiktionsbescheinigung ausgestellt. | 10
-adult | abh | Abholung des elektronischen Aufenthaltstitels | Titel abgeholt. | 5
-adult | lang | Einstufungstest für den Integrationskurs | Einstufung A2, Kurs ab nächstem Monat. | 6
-adult | aa | Berufsberatung | Interesse an einer Ausbildung im Handwerk. | 4
-adult | iq | Anerkennungsberatung | Antrag auf Anerkennung vorbereitet. | 3
-adult | gp | Hausarzttermin |  | 6
-adult | wbg | Wohnungsbesichtigung | Wohnung zugesagt. | 4
-adult | soz | Antrag auf Leistungen nach dem AsylbLG | Antrag abgegeben. | 3
-adult | mbe | Migrationsberatung |  | 5
-small | paed | Vorsorgeuntersuchung beim Kinderarzt | Ohne Befund. | 5
-small | kita | Anmeldegespräch in der Kita | Platz ab nächstem Monat zugesagt. | 3
-small | - | Beratungsgespräch im Welcome-Center |  | 1
-school | paed | Vorsorgeuntersuchung beim Kinderarzt | Ohne Befund. | 3
-school | school | Elterngespräch in der Schule | Gute Fortschritte in Deutsch. | 4
-school | jmd | Beratung im Jugendmigrationsdienst |  | 1
-"""
 # who | group | purpose | weight
 _SUPPORT_TABLE = """
 adult | mbe | Migrationsberatung für Erwachsene (MBE) | 30
@@ -130,5 +109,4 @@ def _by_who(text: str) -> dict[str, _W]:
     return {who: _W(*p) for who, p in pairs.items()}
 
 
-_VISITS = _by_who(_VISIT_TABLE)
 _SUPPORT = _by_who(_SUPPORT_TABLE)

@@ -12,7 +12,12 @@ from desktop.demo.names import (
     _GN,
     _IQ,
     _IR,
+    _KU_IQ,
+    _KU_SY,
+    _KU_TR,
+    _KZ,
     _NG,
+    _RU,
     _SO,
     _SY,
     _TR,
@@ -28,12 +33,17 @@ from desktop.domain.catalogues import HouseholdRole as HR
 # the father's given name (Eritrea, Somalia).
 _ORIGIN_TABLE = """
 key       nationality share status  children keeps no_passport father
-SY        SY           22   protect   big      0.9   0.15        no
+SY        SY           18   protect   big      0.9   0.15        no
+kurd_SY   SY            4   protect   big      0.9   0.20        no
 stateless stateless     2   protect   big      0.9   0.60        no
-AF        AF           16   af        big      0.5   0.35        no
-UA        UA           20   ua        ua       0.0   0.05        no
-IQ        IQ            8   iq        big      0.9   0.25        no
-TR        TR           10   tr        few      0.0   0.10        no
+AF        AF           15   af        big      0.5   0.35        no
+UA        UA           18   ua        ua       0.0   0.05        no
+IQ        IQ            4   iq        big      0.9   0.25        no
+kurd_IQ   IQ            4   iq        big      0.9   0.20        no
+TR        TR            6   tr        few      0.0   0.10        no
+kurd_TR   TR            4   tr        few      0.0   0.10        no
+RU        RU            2   ru        few      0.0   0.05        no
+KZ        KZ            1   ru        few      0.0   0.05        no
 ER        ER            5   protect   few      1.0   0.60        yes
 IR        IR            5   iq        few      1.0   0.10        no
 SO        SO            4   so        big      1.0   0.50        yes
@@ -44,11 +54,16 @@ NG        NG            4   west      few      0.0   0.20        no
 _HOUSEHOLD_TABLE = """
           man woman minor couple family mother siblings mixed three
 SY         25     5     3      8     45      8        4     2     0
+kurd_SY    25     5     3      8     45      8        4     2     0
 stateless  30     5     3      8     40      8        4     2     0
 AF         35     3     8      5     35      7        5     2     0
 UA          8    18     0      8     12     35        0     2    12
 IQ         25     6     2      8     45      8        4     2     0
+kurd_IQ    25     6     2      8     45      8        4     2     0
 TR         40    10     0     12     25      5        3     3     0
+kurd_TR    40    10     0     12     25      5        3     3     0
+RU         40    15     0     20     20      5        0     0     0
+KZ         20    15     0     15     35     10        0     5     0
 ER         40    20     7      6     15     12        0     0     0
 IR         30    20     0     20     20      5        0     3     0
 SO         30    12     8      5     25     20        0     0     0
@@ -62,9 +77,10 @@ _CHILDREN = {
 }
 # Languages of a family: origin | the interpreter's language ("-": none needed) | skills | weight
 _LANGUAGE_TABLE = """
-SY | ar | ar:native | 80
-SY | kmr | kmr:native ar:C1 | 10
-SY | ar | kmr:native ar:C1 | 10
+SY | ar | ar:native | 100
+kurd_SY | kmr | kmr:native ar:C1 | 60
+kurd_SY | ar | kmr:native ar:C2 | 25
+kurd_SY | kmr | kmr:native ar:B1 | 15
 stateless | ar | ar:native | 50
 stateless | kmr | kmr:native ar:B2 | 50
 AF | prs | prs:native | 45
@@ -75,12 +91,18 @@ UA | uk | uk:native ru:C1 | 45
 UA | uk | uk:native ru:native | 20
 UA | ru | ru:native uk:B2 | 25
 UA | uk | uk:native en:B1 | 10
-IQ | ar | ar:native | 60
-IQ | kmr | kmr:native ar:B2 | 20
-IQ | ckb | ckb:native ar:B1 | 20
-TR | tr | tr:native | 60
-TR | kmr | kmr:native tr:C1 | 25
-TR | tr | kmr:native tr:C2 | 15
+RU | ru | ru:native | 80
+RU | ru | ru:native en:B2 | 20
+KZ | ru | ru:native | 60
+KZ | ru | ru:native kk:B2 | 25
+KZ | ru | kk:native ru:native | 15
+IQ | ar | ar:native | 100
+kurd_IQ | ckb | ckb:native ar:B1 | 55
+kurd_IQ | kmr | kmr:native ar:B1 | 30
+kurd_IQ | ckb | ckb:native en:B1 | 15
+TR | tr | tr:native | 100
+kurd_TR | kmr | kmr:native tr:C1 | 60
+kurd_TR | tr | kmr:native tr:C2 | 40
 ER | ti | ti:native | 80
 ER | ti | ti:native ar:B1 | 10
 ER | ti | ti:native am:B2 | 10
@@ -99,12 +121,18 @@ NG | - | en:C1 | 30
 _PLACE_TABLE = """
 SY | Aleppo, Damaskus, Homs, Hama, Idlib, Deir ez-Zor, Rakka, Qamischli, Afrin, Daraa, Latakia
 SY | Hasaka
+kurd_SY | Qamischli, Afrin, Kobanê, Hasaka, Amuda, Derik, Aleppo, Ras al-Ain
 stateless | Damaskus, Aleppo, Qamischli, Hasaka, Daraa
 AF | Kabul, Herat, Masar-e Scharif, Kandahar, Dschalalabad, Kundus, Ghazni, Baghlan, Maidan Schahr
 UA | Kyjiw, Charkiw, Odesa, Dnipro, Mariupol, Saporischschja, Lwiw, Mykolajiw, Cherson, Poltawa
 UA | Tschernihiw, Krywyj Rih
-IQ | Bagdad, Mossul, Erbil, Dohuk, Sindschar, Kirkuk, Basra, Sulaimaniyya
-TR | Istanbul, Diyarbakır, Ankara, Gaziantep, Van, Mardin, Şanlıurfa, İzmir, Batman, Ağrı
+IQ | Bagdad, Mossul, Kirkuk, Basra, Nadschaf, Kerbela, Falludscha, Ramadi
+kurd_IQ | Erbil, Sulaimaniyya, Dohuk, Zakho, Kirkuk, Halabdscha, Ranya, Sindschar
+TR | Istanbul, Ankara, Gaziantep, İzmir, Konya, Kayseri, Bursa, Adana, Trabzon
+kurd_TR | Diyarbakır, Van, Mardin, Batman, Ağrı, Hakkâri, Şırnak, Muş, Şanlıurfa, Istanbul
+RU | Moskau, Sankt Petersburg, Nowosibirsk, Jekaterinburg, Kasan, Krasnodar, Samara, Omsk
+RU | Rostow am Don, Perm
+KZ | Almaty, Astana, Karaganda, Schymkent, Pawlodar, Ust-Kamenogorsk, Kostanai
 ER | Asmara, Keren, Massawa, Mendefera, Dekemhare, Barentu, Adi Keyh
 IR | Teheran, Schiras, Isfahan, Maschhad, Täbris, Kermanschah, Ahvaz, Karadsch
 SO | Mogadischu, Kismaayo, Baidoa, Hargeysa, Beledweyne, Gaalkacyo, Marka
@@ -113,11 +141,16 @@ NG | Lagos, Benin City, Abuja, Kano, Port Harcourt, Ibadan, Enugu, Warri
 """
 _NAME_TEXT = {
     "SY": _SY,
+    "kurd_SY": _KU_SY,
     "stateless": _SY,
     "AF": _AF,
     "UA": _UA,
     "IQ": _IQ,
+    "kurd_IQ": _KU_IQ,
     "TR": _TR,
+    "kurd_TR": _KU_TR,
+    "RU": _RU,
+    "KZ": _KZ,
     "ER": _ER,
     "IR": _IR,
     "SO": _SO,
@@ -128,10 +161,34 @@ _NAME_TEXT = {
 _PARTIAL = {
     "SY": (0.2, 0.07), "stateless": (0.25, 0.08), "AF": (0.4, 0.1), "UA": (0.01, 0.01),
     "IQ": (0.2, 0.07), "TR": (0.03, 0.02), "ER": (0.28, 0.1), "IR": (0.03, 0.02),
-    "SO": (0.35, 0.1), "GN": (0.28, 0.1), "NG": (0.12, 0.06),
+    "SO": (0.35, 0.1), "GN": (0.28, 0.1), "NG": (0.12, 0.06), "kurd_SY": (0.2, 0.07),
+    "kurd_IQ": (0.2, 0.07), "kurd_TR": (0.03, 0.02), "RU": (0.01, 0.01), "KZ": (0.01, 0.01),
 }  # fmt: skip
 _JANUARY = frozenset({"AF", "SO", "ER", "GN"})  # "1 January" often stands for an unknown day
-_TWO_GIVEN = {"TR": 0.12, "IR": 0.12, "SY": 0.03, "IQ": 0.03, "stateless": 0.03}
+_TWO_GIVEN = {
+    "TR": 0.12, "kurd_TR": 0.12, "IR": 0.12, "SY": 0.03, "IQ": 0.03, "stateless": 0.03,
+}  # fmt: skip
+# Origins whose women's family names take the feminine form (Ivanov -> Ivanova).
+_FEMININE_NAMES = frozenset({"RU", "KZ"})
+_FEMININE: dict[_Name, _Name] = {}
+
+
+def _feminine(name: _Name) -> _Name:
+    """A family name's feminine form: "a" after a final -v/-w/-n (Ivanov, Iwanow, Иванов,
+    Ilin); other names (Chernykh, Kovalenko, Schmidt) stay as they are."""
+    found = _FEMININE.get(name)
+    if found is None:
+        spelling, latin, native = name
+        if spelling[-1] in "vn":
+            found = (
+                spelling + "a",
+                tuple(f + "a" if f[-1] in "vwn" else f for f in latin),
+                native + "а" if native and native[-1] in "вн" else native,
+            )
+        else:
+            found = name
+        _FEMININE[name] = found
+    return found
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from desktop.demo.clients import _Person
 from desktop.demo.people import _PARENTS
-from desktop.demo.plans import _CLIENT_TEXT, _GOALS, _STEP_COUNT
+from desktop.demo.plans import _STEP_COUNT, _Step
 from desktop.demo.statuses import _PROTECTED, _SHORT_STAY
 from desktop.demo.writer import _Base, _day
 from desktop.domain.catalogues import (
@@ -16,11 +14,12 @@ from desktop.domain.catalogues import (
     MeasureStatus,
     PlanStatus,
     Responsible,
-    Sex,
 )
 from desktop.domain.catalogues import ResidenceStatus as RS
 from desktop.domain.model import Goal, IntegrationPlan, Measure
-from desktop.domain.texts import Texts
+
+# How often a goal gets one more of its field's measure phrases than its usual steps.
+_EXTRA_STEP = 0.1
 
 
 class _Planning(_Base):
@@ -52,14 +51,12 @@ class _Planning(_Base):
         plan = IntegrationPlan(p.client.id, plan_id, status, _day(agreed), _day(review))
         goals: list[Goal] = []
         measures: list[Measure] = []
+        goal_table = self.tables.goals
         for position, key in enumerate(self._distinct(keys, n)):
-            field_of_action, titles, steps = _GOALS[key]
-            if key == "kita":
-                title = titles[0] if f.small_child is Sex.FEMALE else titles[1]
-            else:
-                title = self._pick(titles)
+            field_of_action, titles, steps = goal_table[key]
+            title, phrase_key, own = self._pick(titles)
             goal_id = self._id()
-            done = self._measures(goal_id, steps, p, start, measures)
+            done = self._measures(goal_id, field_of_action, steps, p, start, measures)
             if f.closed is not None:
                 goal_status = (
                     GoalStatus.REACHED
@@ -70,23 +67,41 @@ class _Planning(_Base):
                 goal_status = GoalStatus.REACHED
             else:
                 goal_status = GoalStatus.DROPPED if r() < 0.04 else GoalStatus.OPEN
-            goals.append(Goal(plan_id, field_of_action, title, goal_id, goal_status, position))
+            goals.append(
+                Goal(
+                    plan_id,
+                    field_of_action,
+                    title,
+                    goal_id,
+                    goal_status,
+                    position,
+                    phrase_key,
+                    self._own_texts(p.text_lang, title, own),
+                )
+            )
         return [plan], goals, measures
 
     def _measures(
         self,
         goal_id: str,
-        steps: tuple[tuple[Any, ...], ...],
+        field_of_action: FieldOfAction,
+        steps: tuple[_Step, ...],
         p: _Person,
         start: int,
         out: list[Measure],
     ) -> bool:
-        """Appends the first steps of a goal; True if every one of them is done."""
+        """Appends the first steps of a goal, now and then another of the field's phrases the
+        coordinator picked from the catalogue; True if every one of them is done."""
         r, t, closed = self.r, self.t, p.family.closed
         due = start
         all_done = True
-        for position in range(min(len(steps), _STEP_COUNT(r))):
-            title, responsible, group, outcome = steps[position]
+        chosen = list(steps[: _STEP_COUNT(r)])
+        more = self.tables.by_field_kind.get((field_of_action, "measure"), ())
+        if r() < _EXTRA_STEP and more:
+            extra = self._pick(more)
+            if all(step[1] != extra for step in chosen):
+                chosen.append((self.tables.german[extra], extra, Responsible.CLIENT, "", "", {}))
+        for position, (title, key, responsible, group, outcome, own) in enumerate(chosen):
             due += 14 + int(r() * 60)
             x = r()
             if closed is not None:
@@ -114,9 +129,6 @@ class _Planning(_Base):
             org = (
                 self._pick(self.groups[group]) if responsible is Responsible.ORGANISATION else None
             )
-            text = ""
-            if p.text_lang and r() < 0.3:
-                text = _CLIENT_TEXT.get(title, {}).get(p.text_lang, "")
             result = outcome if status is MeasureStatus.DONE and r() < 0.8 else ""
             out.append(
                 Measure(
@@ -129,7 +141,8 @@ class _Planning(_Base):
                     status,
                     result,
                     position,
-                    texts=Texts({p.text_lang: text}) if text else Texts(),
+                    key,
+                    self._own_texts(p.text_lang, title, own),
                 )
             )
         return all_done
@@ -192,7 +205,7 @@ class _Planning(_Base):
         fields: set[FieldOfAction] = set()
         chosen: list[int] = []
         for i in order:
-            field_of_action = _GOALS[keys[i]][0]
+            field_of_action = self.tables.goals[keys[i]][0]
             if field_of_action not in fields:
                 fields.add(field_of_action)
                 chosen.append(i)

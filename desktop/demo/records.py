@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from desktop.demo.clients import _Person
-from desktop.demo.network import _CENTRE, _SUPPORT, _VISITS
+from desktop.demo.network import _CENTRE, _SUPPORT
 from desktop.demo.papers import (
     _CHILD_COUNT,
     _CHILD_NOTES,
@@ -144,7 +144,7 @@ class _Records(_Base):
         if p.family.closed is not None:
             return []
         adult = p.age >= 16
-        visits = _VISITS["adult" if adult else "school" if p.age >= 6 else "small"]
+        visits = self.tables.visits["adult" if adult else "school" if p.age >= 6 else "small"]
         start = max(p.opened, t - 90)
         out = []
         for _ in range((_VISIT_COUNT if adult else _CHILD_COUNT)(r)):
@@ -152,7 +152,7 @@ class _Records(_Base):
             weekday = (day - 1) % 7  # ordinal 1 was a Monday
             if weekday >= 5:
                 day += 7 - weekday
-            group, purpose, outcome = visits(r)
+            group, purpose, purpose_key, outcome, own = visits(r)
             org = self._pick(self.groups[group]) if group else None
             minutes = 480 + 15 * int(r() * 35)  # 08:00 to 16:30
             d = date.fromordinal(day)
@@ -188,6 +188,8 @@ class _Records(_Base):
                     p.interpreter,
                     status,
                     result,
+                    purpose_key=purpose_key,
+                    purpose_texts=self._own_texts(p.text_lang, purpose, own),
                 )
             )
         out.sort(key=lambda a: a.starts_at)

@@ -5,18 +5,21 @@ from __future__ import annotations
 import random
 import unicodedata
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from desktop.demo.names import _Name
 from desktop.demo.network import _ORG_GROUP
+from desktop.demo.plans import _OWN_TEXT_SHARE, _WORDING_OF, _PlanTables
 from desktop.domain.catalogues import OrganisationKind as OK
 from desktop.domain.model import LanguageSkill, Organisation
+from desktop.domain.texts import Texts
 
 _ASCII = str.maketrans({"ı": "i", "İ": "I", "ß": "ss", " ": "", "-": "", "'": ""})
 _V4_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))  # version and variant bits, as uuid.UUID sets them
 _V4_SET = (0x4000 << 64) | (0x8000 << 48)
+_NONE = Texts()
 
 
 def _day(ordinal: int | None) -> date | None:
@@ -32,10 +35,18 @@ def _ascii(text: str) -> str:
 
 
 class _Base:
-    """The seeded generator, the network by group, and the small helpers every part uses."""
+    """The seeded generator, the network by group, the plan tables with their phrases, and the
+    small helpers every part uses."""
 
-    def __init__(self, rng: random.Random, today: date, organisations: list[Organisation]) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        today: date,
+        organisations: list[Organisation],
+        tables: _PlanTables,
+    ) -> None:
         self.rng = rng
+        self.tables = tables
         self.r = rng.random
         self.bits = rng.getrandbits
         self.t = today.toordinal()
@@ -47,6 +58,7 @@ class _Base:
             self.address[org.id] = org.address or "Treffpunkt im Welcome-Center"
         self.numbers: dict[int, int] = {}
         self.skills: dict[tuple[str, str], LanguageSkill] = {}
+        self.own_texts: dict[tuple[str, str], Texts] = {}  # (German, language) -> the wording
 
     # -- small helpers ------------------------------------------------------------------------
 
@@ -68,3 +80,16 @@ class _Base:
         first = self._pick(table)
         second = self._pick(table) if self.r() < two else first
         return (first,) if second is first else (first, second)
+
+    def _own_texts(self, lang: str, title: str, own: Mapping[str, str]) -> Texts:
+        """The coordinator's wording of a free text in the client's language `lang` ("": the
+        client needs none), mostly there where the table has it; empty Texts otherwise."""
+        if not lang or not own:
+            return _NONE
+        wording = own.get(_WORDING_OF.get(lang, lang))
+        if wording is None or self.r() >= _OWN_TEXT_SHARE:
+            return _NONE
+        texts = self.own_texts.get((title, lang))
+        if texts is None:
+            texts = self.own_texts[(title, lang)] = Texts({lang: wording})
+        return texts

@@ -187,9 +187,7 @@ def label(member: Catalogue, lang: str) -> str | None:
     return text(label_key(member), lang)
 
 
-def phrases(
-    field: FieldOfAction | None = None, langs: Sequence[str] | None = None
-) -> list[Phrase]:
+def phrases(field: FieldOfAction | None = None, langs: Sequence[str] | None = None) -> list[Phrase]:
     """The case-work phrases (of one field of action), in the catalogue's order, with their
     texts in every print language that has one, or in `langs` only (each language's file is
     read on first use: a print in one language needs one)."""

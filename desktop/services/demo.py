@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from desktop.demo import DemoCase, generate
+from desktop.demo import DemoCase, Phrases, generate
+from desktop.report import phrasebook
 from desktop.store.store import Store
 
 Progress = Callable[[int, int], None]
@@ -33,6 +34,16 @@ class _Renamer:
         return dataclasses.replace(obj, **changes)
 
 
+def demo_phrases() -> Phrases:
+    """The shipped catalogue's case-work phrases as the demo generator takes them: key ->
+    (field of action, kind, German). Reads the catalogue's template only, not its languages."""
+    return {
+        e.key: (e.field, e.kind, e.german)
+        for e in phrasebook.entries().values()
+        if e.field is not None and e.kind is not None
+    }
+
+
 def _objects(case: DemoCase) -> Iterable[Any]:
     yield case.client
     yield from case.plans
@@ -53,8 +64,11 @@ def fill_demo(
     progress: Progress | None = None,
     chunk: int = 500,
 ) -> int:
-    """Add `clients` synthetic clients with their cases; the same seed gives the same content."""
-    data = generate(clients, seed, today)
+    """Add `clients` synthetic clients with their cases; the same seed gives the same content.
+
+    Most goals, measures and appointment purposes are phrases of the shipped catalogue (the
+    office's own phrases are left out, so that the same seed gives the same case file)."""
+    data = generate(clients, seed, today, demo_phrases())
     rename = _Renamer()
     with store.transaction() as tx:
         for obj in (*data.organisations, *data.households):
