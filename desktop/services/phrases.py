@@ -4,16 +4,20 @@ own phrases and corrections are stored in the case file (OfficePhrase) and trave
 
 from __future__ import annotations
 
+import json
 import uuid
+from collections.abc import Sequence
+from dataclasses import replace
 
 from desktop.domain.catalogues import FieldOfAction
 from desktop.domain.errors import InvalidInput
-from desktop.domain.model import OfficePhrase
-from desktop.domain.texts import Texts
+from desktop.domain.model import Appointment, Client, Goal, Measure, OfficePhrase
+from desktop.domain.texts import UNASSIGNED, Texts
 from desktop.report import phrasebook
 from desktop.report.phrasebook import KINDS, Phrase, PhraseBook
 from desktop.services import casework
 from desktop.store.store import Store
+from desktop.store.upgrades import first_language
 
 __all__ = [
     "KINDS",
@@ -54,9 +58,10 @@ def list_phrases(
     return phrase_book(store).phrases(wanted)
 
 
-def phrase_book(store: Store) -> PhraseBook:
-    """The shipped phrases with the office's own phrases and corrections laid over them."""
-    return PhraseBook(phrasebook.phrases(), list(store.all(OfficePhrase)))
+def phrase_book(store: Store, langs: Sequence[str] | None = None) -> PhraseBook:
+    """The shipped phrases with the office's own phrases and corrections laid over them; with
+    `langs`, the shipped texts of those languages only (a print reads one language's file)."""
+    return PhraseBook(phrasebook.phrases(langs=langs), list(store.all(OfficePhrase)))
 
 
 def _unknown_phrase(key: str) -> InvalidInput:
@@ -127,3 +132,84 @@ def add_office_phrase(
 def print_languages() -> tuple[str, ...]:
     """The languages of the catalogue: German first, then the print languages."""
     return phrasebook.LANGS
+
+
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "prs", "ps", "ckb"})
+ITEM_KINDS = ("goal", "measure", "appointment")
+
+
+def right_to_left(lang: str) -> bool:
+    """Whether `lang` is written right to left (an editor of its text runs that way)."""
+    return lang in RIGHT_TO_LEFT
+
+
+def _text_item(store: Store, kind: str, item_id: str) -> Goal | Measure | Appointment:
+    if kind == "goal":
+        return store.get(Goal, item_id)
+    if kind == "measure":
+        return store.get(Measure, item_id)
+    if kind == "appointment":
+        return store.get(Appointment, item_id)
+    raise InvalidInput(
+        "kind",
+        f"'{kind}' is not an item with texts; choose one of: {', '.join(ITEM_KINDS)}.",
+        f"'{kind}' ist kein Eintrag mit Texten; möglich sind: {', '.join(ITEM_KINDS)}.",
+    )
+
+
+def item_phrase(store: Store, kind: str, item_id: str) -> Phrase | None:
+    """The phrase a goal, measure or appointment (its purpose) was chosen from, if any."""
+    item = _text_item(store, kind, item_id)
+    key = item.purpose_key if isinstance(item, Appointment) else item.phrase_key
+    return phrase_book(store).get(key) if key else None
+
+
+def set_item_text(
+    store: Store, kind: str, item_id: str, language: str, text: str
+) -> Goal | Measure | Appointment:
+    """Give a goal, measure or appointment (its purpose) its own text in `language` (an empty
+    text takes it out) and save it; returns the saved item. A text equal to the item's text
+    waiting for its language (unassigned) now has its language: it waits no longer."""
+    item = _text_item(store, kind, item_id)
+    old = item.purpose_texts if isinstance(item, Appointment) else item.texts
+    texts = old.with_text(language, text)
+    if text.strip() and text.strip() == old.unassigned:
+        texts = texts.without(UNASSIGNED)
+    updated: Goal | Measure | Appointment
+    if isinstance(item, Appointment):
+        updated = replace(item, purpose_texts=texts)
+    else:
+        updated = replace(item, texts=texts)
+    if updated != item:
+        casework.save(store, updated)
+    return updated
+
+
+def client_languages(client: Client) -> list[str]:
+    """The languages the client reads other than German: the first language first (see
+    `client_print_language`), then the others in the order given."""
+    codes = [s.code for s in client.languages if s.code != "de"]
+    first = _first_language(client)
+    if first is None or first not in codes:
+        return codes
+    return [first, *(c for c in codes if c != first)]
+
+
+def client_print_language(client: Client) -> str | None:
+    """The print language of the client's first language (a native language other than German,
+    else the first language other than German), or None: no such language, or one the prints
+    have no texts in."""
+    first = _first_language(client)
+    code = phrasebook.ALIASES.get(first, first) if first else None
+    return code if code in phrasebook.TRANSLATED else None
+
+
+def _first_language(client: Client) -> str | None:
+    # The rule of the stored `languages` column (store.upgrades), applied to the client's.
+    return first_language(json.dumps([str(skill) for skill in client.languages]))
+
+
+def item_text(own: Texts, key: str, lang: str, book: PhraseBook | None) -> str | None:
+    """What an item shows and prints in client language `lang`: its own text, else the phrase
+    book's text of the phrase it was chosen from; None if it has neither."""
+    return phrasebook.item_text(own, key, lang, book)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Appointment, Client, DocumentItem, Organisation
@@ -18,6 +19,9 @@ from desktop.services.phrases import phrase_book
 from desktop.services.settings import load_settings
 from desktop.services.workspace import load_case
 from desktop.store.store import Store
+
+if TYPE_CHECKING:  # the layouts (reportlab) load with the first print
+    from desktop.report.plan import Untranslated
 
 
 def check_language(language: str | None) -> str | None:
@@ -45,7 +49,7 @@ def plan_pdf(
         language=lang,
         office_name=load_settings(store).office_name,
         today=today or date.today(),
-        book=phrase_book(store),
+        book=phrase_book(store, [lang] if lang else []),
     )
 
 
@@ -84,7 +88,7 @@ def progress_report_pdf(
         start=start,
         end=end,
         today=today or date.today(),
-        book=phrase_book(store),
+        book=phrase_book(store, [lang] if lang else []),
     )
 
 
@@ -113,10 +117,32 @@ def appointment_slip_pdf(
         language=lang,
         office_name=load_settings(store).office_name,
         today=day,
-        book=phrase_book(store) if lang else None,
+        book=phrase_book(store, [lang]) if lang else None,
     )
 
 
 def print_languages() -> tuple[str, ...]:
     """The languages a print can show beside German (codes, sorted), for a choice in the UI."""
     return tuple(sorted(code for code in labels.SUPPORTED if code != "de"))
+
+
+def untranslated_items(
+    store: Store, client_id: str, language: str | None, today: date | None = None
+) -> list[Untranslated]:
+    """The items the client's plan prints without a text in `language`, in print order (goals,
+    measures, appointment purposes: kind, id, German text, a text waiting for its language);
+    none for a German-only print. Laid out, not rendered."""
+    lang = check_language(language)
+    if not lang or lang == "de":
+        return []
+    view = load_case(store, client_id)
+    from desktop.report.plan import PlanLayout
+
+    layout = PlanLayout(
+        view,
+        lang,
+        load_settings(store).office_name,
+        today or date.today(),
+        phrase_book(store, [lang]),
+    )
+    return layout.untranslated()

@@ -18,6 +18,7 @@ from desktop.cli.commands import (
     import_csv,
     keys,
     phrases,
+    plans,
     printing,
     reports,
     retention,
@@ -37,4 +38,5 @@ GROUPS: tuple[ModuleType, ...] = (
     retention,
     printing,
     phrases,
+    plans,
 )
