@@ -2,6 +2,12 @@
 
 Only the person's own data is printed: of their household, the name and their role, never the
 other members. Long texts (notes) flow as paragraphs, so they break across pages.
+
+The frame (headings, field labels, explanatory paragraphs, footer) is in German, English or any
+print language (report/access_texts.py). The translations other than English are drafts, so in
+those each heading and the footer carry the German too; in a language written right to left the
+frame texts are shaped and aligned right to left and the label stands right of its value, as on
+the plan. Values print as stored: German dates and catalogue labels (English ones in English).
 """
 
 from __future__ import annotations
@@ -10,8 +16,10 @@ import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypeVar
 
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer
@@ -34,12 +42,14 @@ from desktop.domain.model import (
 from desktop.domain.places import country_name, language_name
 from desktop.domain.texts import Texts
 from desktop.report.access_texts import text as _t
+from desktop.report.labels import is_rtl
 from desktop.report.layout import (
     DARK,
     GREY,
     MARGIN,
     PAD,
     STYLES,
+    TextBlock,
     document,
     draw_text,
     grid,
@@ -51,6 +61,7 @@ from desktop.report.layout import (
 WIDTH = A4[0] - 2 * MARGIN
 LONG_VALUE = 400  # characters: a longer value flows below its table, free to break across pages
 Fact = tuple[str, str]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -82,11 +93,14 @@ class AccessData:
 
 
 class AccessLayout:
-    """Lays out the statement in German ("de") or English ("en")."""
+    """Lays out the statement in `lang`: German ("de"), English ("en") or a print language."""
 
     def __init__(self, data: AccessData, lang: str, today: date) -> None:
         self.data, self.lang, self.today = data, lang, today
         self.orgs = data.organisations or {}
+        self.values = "en" if lang == "en" else "de"  # the language of dates and catalogue labels
+        self.draft = lang not in ("de", "en")  # a draft translation: German beside each heading
+        self.rtl = is_rtl(lang)
 
     # -- values ------------------------------------------------------------------------------
 
@@ -94,15 +108,15 @@ class AccessLayout:
         if value is None:
             return "–"
         if isinstance(value, PartialDate):
-            return value.german() if self.lang == "de" else value.iso()
-        return f"{value:%d.%m.%Y}" if self.lang == "de" else value.isoformat()
+            return value.german() if self.values == "de" else value.iso()
+        return f"{value:%d.%m.%Y}" if self.values == "de" else value.isoformat()
 
     def moment(self, value: datetime) -> str:
         local = value.astimezone() if value.tzinfo else value
         return f"{self.day(local.date())} {local:%H:%M}"
 
     def label(self, member: Catalogue | None) -> str:
-        return member.label(self.lang) if member is not None else "–"
+        return member.label(self.values) if member is not None else "–"
 
     def org(self, organisation_id: str | None) -> str:
         found = self.orgs.get(organisation_id or "")
@@ -110,19 +124,42 @@ class AccessLayout:
 
     # -- blocks ------------------------------------------------------------------------------
 
-    def heading(self, key: str) -> list[Flowable]:
-        return [para(_t(key, self.lang), STYLES.heading, None, WIDTH)]
+    def heading(
+        self,
+        key: str,
+        st: ParagraphStyle = STYLES.heading,
+        st_draft: ParagraphStyle = STYLES.heading_client,
+        suffix: str = "",
+    ) -> list[Flowable]:
+        """A heading in the statement's language; in a draft language the German above it."""
+        out: list[Flowable] = []
+        if self.draft:
+            out.append(para(_t(key, "de") + suffix, st, None, WIDTH, bold=True))
+            st = st_draft
+        return [*out, para(_t(key, self.lang) + suffix, st, self.lang, WIDTH, bold=True)]
 
-    def subheading(self, value: str) -> Flowable:
-        return para(value, STYLES.subheading, None, WIDTH)
+    def fixed(self, key: str, avail: float = WIDTH, *, bold: bool = False) -> TextBlock:
+        """A fixed text (a label or a paragraph) in the statement's language."""
+        return para(_t(key, self.lang), STYLES.body, self.lang, avail, bold=bold)
+
+    def value(self, value: str, avail: float) -> TextBlock:
+        """A stored value as it is, beside its label (on the right in a right-to-left page)."""
+        block = para(value or "–", STYLES.body, None, avail)
+        block.right = self.rtl
+        return block
+
+    def row(self, cells: list[T]) -> list[T]:
+        """Table cells in reading order: right to left in a right-to-left page."""
+        return cells[::-1] if self.rtl else cells
 
     def body(self, value: str) -> list[Flowable]:
-        """A text as paragraphs, one per line of it."""
+        """A stored text as paragraphs, one per line of it."""
         return [para(line, STYLES.body, None, WIDTH) for line in value.splitlines() or [""]]
 
     def facts(self, rows: Sequence[Fact]) -> list[Flowable]:
         """Label and value side by side; a long value follows the table as flowing text."""
         widths = (0.32 * WIDTH, 0.68 * WIDTH)
+        inner = (widths[0] - 2 * PAD, widths[1] - 2 * PAD)
         short: list[Fact] = []
         long: list[Fact] = []
         for key, value in rows:
@@ -130,15 +167,12 @@ class AccessLayout:
         out: list[Flowable] = []
         if short:
             cells = [
-                [
-                    [para(_t(key, self.lang), STYLES.body, None, widths[0] - 2 * PAD, bold=True)],
-                    [para(value or "–", STYLES.body, None, widths[1] - 2 * PAD)],
-                ]
+                self.row([[self.fixed(key, inner[0], bold=True)], [self.value(value, inner[1])]])
                 for key, value in short
             ]
-            out.append(grid(cells, widths, header=False))
+            out.append(grid(cells, self.row(list(widths)), header=False))
         for key, value in long:
-            out.append(para(_t(key, self.lang), STYLES.body, None, WIDTH, bold=True))
+            out.append(self.fixed(key, bold=True))
             out += self.body(value)
         return out
 
@@ -146,21 +180,15 @@ class AccessLayout:
         self, keys: Sequence[str], rows: list[list[str]], shares: Sequence[float]
     ) -> Flowable:
         widths = [s * WIDTH for s in shares]
-        head = [
-            [para(_t(k, self.lang), STYLES.body, None, w - 2 * PAD, bold=True)]
-            for k, w in zip(keys, widths, strict=True)
-        ]
+        head = [[self.fixed(k, w - 2 * PAD, bold=True)] for k, w in zip(keys, widths, strict=True)]
         body = [
-            [
-                [para(v or "–", STYLES.body, None, w - 2 * PAD)]
-                for v, w in zip(r, widths, strict=True)
-            ]
+            self.row([[self.value(v, w - 2 * PAD)] for v, w in zip(r, widths, strict=True)])
             for r in rows
         ]
-        return grid([head, *body], widths)
+        return grid([self.row(head), *body], self.row(widths))
 
     def none(self) -> list[Flowable]:
-        return [para(_t("none", self.lang), STYLES.body, None, WIDTH)]
+        return [self.fixed("none")]
 
     # -- sections ----------------------------------------------------------------------------
 
@@ -186,7 +214,7 @@ class AccessLayout:
                 para(self.data.office, STYLES.office, None, WIDTH, bold=True),
                 Spacer(1, 3 * mm),
             ]
-        out.append(para(_t("title", self.lang), STYLES.title, None, WIDTH))
+        out += self.heading("title", STYLES.title, STYLES.title_client)
         c = self.data.client
         out += self.facts(
             [
@@ -195,11 +223,11 @@ class AccessLayout:
             ]
         )
         out.append(Spacer(1, 2 * mm))
-        out += self.body(_t("intro", self.lang))
+        out.append(self.fixed("intro"))
         return out
 
     def personal(self) -> list[Flowable]:
-        c, lang = self.data.client, self.lang
+        c, lang = self.data.client, self.values
         languages = ", ".join(
             language_name(s.code, lang) + (f" ({s.level})" if s.level else "") for s in c.languages
         )
@@ -214,7 +242,7 @@ class AccessLayout:
             ("birth_place", c.birth_place),
             ("nationality", country_name(c.nationality, lang) if c.nationality else ""),
             ("languages", languages),
-            ("interpreter_needed", _t("yes" if c.interpreter_needed else "no", lang)),
+            ("interpreter_needed", _t("yes" if c.interpreter_needed else "no", self.lang)),
             (
                 "interpreter_language",
                 language_name(c.interpreter_language, lang) if c.interpreter_language else "",
@@ -246,14 +274,14 @@ class AccessLayout:
                 ("household_role", self.label(self.data.client.household_role)),
             ]
         )
-        return out + self.body(_t("household_note", self.lang))
+        return [*out, self.fixed("household_note")]
 
     def plans(self) -> list[Flowable]:
         out = self.heading("plans")
         if not self.data.plans:
             return out + self.none()
         for number, plan in enumerate(self.data.plans, start=1):
-            out.append(self.subheading(f"{_t('plan', self.lang)} {number}"))
+            out += self.heading("plan", STYLES.subheading, STYLES.heading_client, f" {number}")
             out += self.facts(
                 [
                     ("status", self.label(plan.status)),
@@ -275,7 +303,10 @@ class AccessLayout:
 
     def goal(self, goal: Goal) -> list[Flowable]:
         title = f"{_t('goal', self.lang)}: {goal.title}"
-        out: list[Flowable] = [Spacer(1, 2 * mm), para(title, STYLES.body, None, WIDTH, bold=True)]
+        out: list[Flowable] = [
+            Spacer(1, 2 * mm),
+            para(title, STYLES.body, self.lang, WIDTH, bold=True),
+        ]
         out += self.facts(
             [
                 ("field_of_action", self.label(goal.field_of_action)),
@@ -318,13 +349,13 @@ class AccessLayout:
                 ]
             )
         if self.data.attachments:
-            out.append(self.subheading(_t("scans", self.lang)))
+            out += self.heading("scans", STYLES.subheading, STYLES.heading_client)
             rows = [
                 [a.file_name, a.media_type, f"{a.size:,} B".replace(",", ".")]
                 for a in self.data.attachments
             ]
             out.append(self.table(("file_name", "media_type", "size"), rows, (0.5, 0.3, 0.2)))
-            out += self.body(_t("scans_note", self.lang))
+            out.append(self.fixed("scans_note"))
         return out
 
     def appointments(self) -> list[Flowable]:
@@ -344,7 +375,7 @@ class AccessLayout:
                     ("participants", a.participants),
                     (
                         "interpreter_language",
-                        language_name(a.interpreter_language, self.lang)
+                        language_name(a.interpreter_language, self.values)
                         if a.interpreter_language
                         else "",
                     ),
@@ -362,7 +393,7 @@ class AccessLayout:
             line = self.day(note.written_on)
             if note.author:
                 line += f" – {_t('author', self.lang)}: {note.author}"
-            out.append(self.subheading(line))
+            out.append(para(line, STYLES.subheading, self.lang, WIDTH))
             out += self.body(note.text)
         return out
 
@@ -399,12 +430,14 @@ class AccessLayout:
             _t("about_rights", self.lang),
             _t("about_json", self.lang),
         ):
-            out += [*self.body(value), Spacer(1, 1.5 * mm)]
+            out += [para(value, STYLES.body, self.lang, WIDTH), Spacer(1, 1.5 * mm)]
         return out
 
 
 def footer(lang: str) -> Callable[[Canvas, int, int], None]:
-    """Draws one page's footer: grey rule, confidentiality line, "Seite n von m"."""
+    """Draws one page's footer: grey rule, confidentiality line, "Seite n von m"; in a draft
+    language German above it, mirrored in a language written right to left."""
+    rows = [(lang, 12 * mm)] if lang in ("de", "en") else [("de", 13 * mm), (lang, 9 * mm)]
 
     def paint(canvas: Canvas, page: int, pages: int) -> None:
         page_w, _ = canvas._pagesize
@@ -414,19 +447,22 @@ def footer(lang: str) -> Callable[[Canvas, int, int], None]:
         canvas.setLineWidth(0.5)
         canvas.line(left, 17 * mm, right, 17 * mm)
         canvas.setFillColor(DARK)
-        draw_text(canvas, left, 12 * mm, _t("footer", lang), 7)
-        number = _t("page", lang).format(page=page, pages=pages)
-        draw_text(canvas, right, 12 * mm, number, 7, right=True)
+        for code, y in rows:
+            number = _t("page", code).format(page=page, pages=pages)
+            start, end = (
+                (number, _t("footer", code)) if is_rtl(code) else (_t("footer", code), number)
+            )
+            draw_text(canvas, left, y, start, 7, lang=code)
+            draw_text(canvas, right, y, end, 7, right=True, lang=code)
         canvas.restoreState()
 
     return paint
 
 
 def render_access_request(data: AccessData, *, lang: str = "de", today: date) -> bytes:
-    """The statement of everything stored about `data.client` as PDF bytes (A4);
-    `lang` is "de" or "en"."""
-    print_language(None)  # registers the embedded fonts
-    lang = "en" if lang == "en" else "de"
+    """The statement of everything stored about `data.client` as PDF bytes (A4); `lang` is "de"
+    or a print language ("prs" prints with the Persian texts), ValueError for another."""
+    lang = print_language(lang) or "de"  # also registers the embedded fonts
     buffer = io.BytesIO()
     doc = document(buffer, A4, "title")
     doc.title = _t("title", lang)

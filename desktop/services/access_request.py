@@ -23,6 +23,8 @@ from desktop.domain.model import (
     SupportLink,
 )
 from desktop.fsutil import atomic_write_bytes, atomic_write_text
+from desktop.report.labels import LANGS as PRINT_LANGUAGES
+from desktop.report.labels import SUPPORTED
 from desktop.services import audit
 from desktop.services.export import export_json_text
 
@@ -31,7 +33,8 @@ if TYPE_CHECKING:  # the layout (reportlab) loads with the first access request,
 from desktop.services.settings import load_settings
 from desktop.store.store import Store
 
-LANGUAGES = ("de", "en")
+# German, then the print languages; "prs" (Dari) prints with the Persian texts
+LANGUAGES = (*PRINT_LANGUAGES, *sorted(SUPPORTED - set(PRINT_LANGUAGES)))
 
 
 @dataclass(frozen=True)
@@ -43,13 +46,14 @@ class AccessRequestFiles:
 
 
 def check_language(lang: str | None) -> str:
-    """ "de" (also for None) or "en"; any other language is InvalidInput."""
+    """ "de" (also for None) or a print language (LANGUAGES); any other is InvalidInput."""
     code = (lang or "de").strip().lower()
     if code not in LANGUAGES:
+        choice = ", ".join(LANGUAGES)
         raise InvalidInput(
             "language",
-            f"'{lang}' is not a language of the access request; choose de or en.",
-            f"'{lang}' ist keine Sprache der Auskunft; möglich sind de und en.",
+            f"'{lang}' is not a language of the access request; choose one of {choice}.",
+            f"'{lang}' ist keine Sprache der Auskunft; möglich sind {choice}.",
         )
     return code
 
@@ -89,7 +93,7 @@ def access_data(store: Store, client_id: str, lang: str = "de") -> AccessData:
         notes=store.of_client(Note, client_id),
         support=support,
         organisations=organisations,
-        audit=[_line(e, lang) for e in events],
+        audit=[_line(e, "en" if lang == "en" else "de") for e in events],
         office=load_settings(store).office_name,
     )
 
@@ -106,7 +110,8 @@ def _line(event: audit.AuditEvent, lang: str) -> AuditLine:
 def access_request_pdf(
     store: Store, client_id: str, lang: str = "de", today: date | None = None
 ) -> bytes:
-    """The readable statement as PDF bytes (German, or English with lang "en")."""
+    """The readable statement as PDF bytes in German or a print language (the frame only:
+    values print as stored)."""
     code = check_language(lang)
     data = access_data(store, client_id, code)
     from desktop.report.access_request import render_access_request

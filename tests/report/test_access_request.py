@@ -1,17 +1,29 @@
-"""The access request PDF rendered from data in memory: pages, fonts, long notes, scripts."""
+"""The access request PDF rendered from data in memory: pages, fonts, long notes, scripts, and
+its frame in every print language."""
 
 from __future__ import annotations
 
 import io
 import unicodedata
 from datetime import UTC, date, datetime
+from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
+from reportlab.platypus import Table
 
 from desktop.domain.catalogues import DocumentKind
 from desktop.domain.dates import PartialDate
 from desktop.domain.model import Attachment, Client, DocumentItem, Household, Note
-from desktop.report.access_request import AccessData, AuditLine, render_access_request
+from desktop.report import access_texts, labels, phrasebook
+from desktop.report.access_request import (
+    AccessData,
+    AccessLayout,
+    AuditLine,
+    render_access_request,
+)
+from desktop.report.layout import TextBlock
+from tests.report.glyphs import outside_fonts
 from tests.report.test_plan_pdf import STANDARD_14, arabic_letters, fonts_of
 
 TODAY = date(2026, 11, 21)
@@ -106,3 +118,103 @@ def test_an_empty_case_says_so_in_each_section() -> None:
 
     assert text.count("Keine Einträge.") == 7  # household to audit trail
     assert "solange die Beratung läuft" in text
+
+
+# -- the statement in the print languages ----------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["ar", "ckb", "ti", "ru", "so"])
+def test_a_statement_in_a_print_language_has_its_headings_with_the_german(lang: str) -> None:
+    text = unicodedata.normalize(
+        "NFKC", "\n".join(pages_of(render_access_request(sample(), lang=lang, today=TODAY)))
+    )
+
+    for key in ("title", "personal", "household", "documents", "notes", "audit", "about"):
+        german, translated = access_texts.text(key, "de"), access_texts.text(key, lang)
+        assert translated != german and translated != access_texts.text(key, "en")
+        assert german in text, key  # a draft translation: the German heading beside it
+        if labels.is_rtl(lang):
+            assert arabic_letters(translated) <= arabic_letters(text), key
+        else:  # a line is extracted in pieces where the font changes
+            assert "".join(translated.split()) in "".join(text.split()), key
+    assert "Seite 1 von" in text  # the footer in German too
+    assert "Geburtsurkunde" in text and "31.01.2030" in text  # values as stored
+
+
+def test_right_to_left_the_label_stands_right_of_its_value_and_is_right_aligned() -> None:
+    def first_table(lang: str) -> Table:
+        story = AccessLayout(sample(), lang, TODAY).story()
+        return next(f for f in story if isinstance(f, Table))
+
+    arabic, french = first_table("ar"), first_table("fr")
+    label_ar, value_ar = arabic._cellvalues[0][1][0], arabic._cellvalues[0][0][0]
+    assert isinstance(label_ar, TextBlock) and label_ar.right and value_ar.right
+    label_fr = french._cellvalues[0][0][0]
+    assert isinstance(label_fr, TextBlock) and not label_fr.right
+    assert arabic._colWidths == french._colWidths[::-1]
+
+
+def test_an_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError):
+        render_access_request(sample(), lang="xx", today=TODAY)
+
+
+@pytest.mark.parametrize("lang", labels.LANGS)
+def test_every_text_of_the_statement_is_in_the_fonts(lang: str) -> None:
+    texts = [access_texts.text(key, lang) for key in access_texts.all_keys()]
+    assert len(texts) >= 80
+    assert outside_fonts(texts, lang) == set()
+
+
+@pytest.mark.parametrize("lang", phrasebook.TRANSLATED)
+def test_every_text_of_the_statement_is_translated_and_only_english_is_reviewed(
+    lang: str,
+) -> None:
+    for key in access_texts.all_keys():
+        found = phrasebook.translation(f"frame.access.{key}", lang)
+        assert found is not None and found.text.strip(), (lang, key)
+        assert found.reviewed == (lang == "en"), (lang, key)
+
+
+ACCESS_POT = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+#. Date
+msgctxt "frame.access.date"
+msgid "Datum"
+msgstr ""
+
+#. Person
+msgctxt "frame.access.person"
+msgid "Person"
+msgstr ""
+"""
+
+ACCESS_PO = """\
+msgid ""
+msgstr ""
+"Language: {lang}\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgctxt "frame.access.date"
+msgid "Datum"
+msgstr "{date}"
+"""
+
+
+def test_a_missing_translation_falls_back_to_english_then_german(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / phrasebook.TEMPLATE).write_text(ACCESS_POT, encoding="utf-8")
+    (tmp_path / "en.po").write_text(ACCESS_PO.format(lang="en", date="Date"), encoding="utf-8")
+    (tmp_path / "so.po").write_text(ACCESS_PO.format(lang="so", date=""), encoding="utf-8")
+    monkeypatch.setattr(phrasebook, "_catalogue", phrasebook._Catalogue(tmp_path))
+
+    assert access_texts.all_keys() == ["date", "person"]
+    assert access_texts.text("date", "so") == "Date"
+    assert access_texts.text("person", "so") == "Person"
+    assert access_texts.text("date", "de") == "Datum"
+    with pytest.raises(KeyError):
+        access_texts.text("nothing", "so")

@@ -36,6 +36,7 @@ from desktop.domain.model import (
     Organisation,
     SupportLink,
 )
+from desktop.report.access_texts import text as access_text
 from desktop.services import casework
 from desktop.services.access_request import (
     access_request_pdf,
@@ -45,6 +46,7 @@ from desktop.services.access_request import (
 from desktop.services.attachments import attach_file
 from desktop.services.settings import Settings, save_settings
 from desktop.store.store import Store
+from tests.report.test_plan_pdf import arabic_letters
 
 TODAY = date(2026, 11, 21)
 OFFICE = "Welcome-Center Musterstadt"
@@ -217,6 +219,16 @@ def test_english_statement(store: Store, tmp_path: Path) -> None:
     assert "Seite" not in text
 
 
+def test_a_statement_in_russian_and_in_dari(store: Store, tmp_path: Path) -> None:
+    case = full_case(store, tmp_path)
+    russian = pdf_text(access_request_pdf(store, case.client.id, "ru", TODAY))
+    assert "Персональные данные" in russian and "Persönliche Daten" in russian
+    assert "Reisepass" in russian and "Seite 1 von" in russian  # values as stored, in German
+    dari = pdf_text(access_request_pdf(store, case.client.id, "prs", TODAY))
+    assert "Persönliche Daten" in dari and "Page 1 of" not in dari
+    assert arabic_letters(access_text("personal", "fa")) <= arabic_letters(dari)
+
+
 def test_unknown_client_and_language_are_refused_and_write_nothing(
     store: Store, tmp_path: Path
 ) -> None:
@@ -224,7 +236,7 @@ def test_unknown_client_and_language_are_refused_and_write_nothing(
     with pytest.raises(NotFound):
         write_access_request(store, "no-such-id", tmp_path / "a.pdf")
     with pytest.raises(InvalidInput):
-        write_access_request(store, case.client.id, tmp_path / "a.pdf", lang="fr")
+        write_access_request(store, case.client.id, tmp_path / "a.pdf", lang="xx")
     assert not (tmp_path / "a.pdf").exists() and not (tmp_path / "a.json").exists()
 
 

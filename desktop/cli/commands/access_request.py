@@ -33,5 +33,9 @@ def register(sub: Any) -> None:
     p.add_argument("id", metavar="CLIENT_ID")
     p.add_argument("out", metavar="OUT.pdf")
     p.add_argument(
-        "--language", default="de", metavar="de|en", help="the statement's language (default: de)"
+        "--language",
+        default="de",
+        metavar="CODE",
+        help="the statement's language: de (default) or a print language "
+        "(en ar fa prs ps ti uk ru tr fr kmr ckb so; all but en are drafts)",
     )

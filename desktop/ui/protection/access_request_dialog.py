@@ -12,23 +12,19 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.model import Client
-from desktop.services.access_request import write_access_request
+from desktop.domain.places import language_name
+from desktop.services.access_request import LANGUAGES, write_access_request
 from desktop.services.clients import find_client
 from desktop.ui.shell.protocol import MESSAGE_MS, Shell
 from desktop.ui.widgets import file_dialogs
+from desktop.ui.widgets.i18n import current_language
 from desktop.ui.widgets.progress import run_with_progress
-
-CONTEXT = "AccessRequest"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def statement_language(client: Client) -> str:
-    """English if the client's first language is English, else German (the office's language)."""
+    """The client's first language if the statement has it, else German (the office's)."""
     first = client.languages[0].code if client.languages else "de"
-    return "en" if first == "en" else "de"
+    return first if first in LANGUAGES else "de"
 
 
 def suggested_name(client: Client, today: date) -> str:
@@ -55,13 +51,20 @@ def export_access_request(shell: Shell) -> None:
 def _ask_and_write(shell: Shell, client: Client | None) -> None:
     if client is None or shell.current_client_id() != client.id:  # gone or another case shown
         return
-    german, english = _tr("PDF in German (*.pdf)"), _tr("PDF in English (*.pdf)")
-    chosen_filter = english if statement_language(client) == "en" else german
+    ui = current_language()
+    named = sorted((language_name(code, ui), code) for code in LANGUAGES if code != "de")
+    filters = {QCoreApplication.translate("AccessRequest", "PDF in German (*.pdf)"): "de"}
+    filters |= {
+        QCoreApplication.translate("AccessRequest", "PDF in {0} (*.pdf)").replace("{0}", n): code
+        for n, code in named
+    }
+    wanted = statement_language(client)
+    chosen_filter = next(f for f, code in filters.items() if code == wanted)
     name, chosen_filter = file_dialogs.save_file(
         shell.widget(),
-        _tr("Save data access request"),
+        QCoreApplication.translate("AccessRequest", "Save data access request"),
         suggested_name(client, date.today()),
-        f"{german};;{english}",
+        ";;".join(filters),
         chosen_filter,
     )
     if not name:
@@ -69,17 +72,19 @@ def _ask_and_write(shell: Shell, client: Client | None) -> None:
     target = Path(name)
     if target.suffix.lower() != ".pdf":
         target = target.with_name(target.name + ".pdf")
-    lang = "en" if chosen_filter == english else "de"
+    lang = filters.get(chosen_filter, "de")
     client_id = client.id
     files = run_with_progress(
         shell.db,
         shell.widget(),
-        _tr("Writing data access request"),
+        QCoreApplication.translate("AccessRequest", "Writing data access request"),
         lambda store, _p, _c: write_access_request(store, client_id, target, lang),
     )
     if files is None:
         return
-    message = _tr("Data access request written: {0} and {1}.")
+    message = QCoreApplication.translate(
+        "AccessRequest", "Data access request written: {0} and {1}."
+    )
     shell.show_message(
         message.replace("{0}", str(files.pdf)).replace("{1}", str(files.json)), MESSAGE_MS
     )

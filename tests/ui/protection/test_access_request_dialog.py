@@ -18,11 +18,13 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.model import LanguageSkill
+from desktop.report.access_texts import text as access_text
 from desktop.services.clients import add_client
 from desktop.store.store import Store
 from desktop.ui.protection.access_request_dialog import export_access_request
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.widgets.db_worker import DbWorker
+from tests.report.test_plan_pdf import arabic_letters
 
 Settle = Callable[[DbWorker], None]
 
@@ -134,3 +136,38 @@ def test_nothing_happens_without_an_open_client_or_when_cancelled(
     export_access_request(window)
     settle(db)
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_every_print_language_is_offered_by_name_and_the_clients_own_is_chosen(
+    window: MainWindow,
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
+    store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    client = add_client(
+        store,
+        {"family_name": "Tesfay", "given_names": "Selam", "languages": (LanguageSkill("ti"),)},
+    )
+    show_client(window, client.id, qtbot)
+    asked = save_as(monkeypatch, tmp_path / "a.pdf")
+    export_access_request(window)
+    settle(db)
+
+    filters = asked[0][3].split(";;")
+    assert len(filters) == 14 and filters[0] == "PDF in German (*.pdf)"
+    for name in ("Arabic", "Dari", "Kurdish (Sorani)", "Kurdish (Kurmanji)", "Somali", "Russian"):
+        assert f"PDF in {name} (*.pdf)" in filters
+    assert asked[0][4] == "PDF in Tigrinya (*.pdf)"
+    text = pdf_text(tmp_path / "a.pdf")
+    assert "Persönliche Daten" in text and "ውልቃዊ" in text
+
+    sorani = filters.index("PDF in Kurdish (Sorani) (*.pdf)")
+    save_as(monkeypatch, tmp_path / "b.pdf", pick=sorani)
+    export_access_request(window)
+    settle(db)
+    sorani_text = pdf_text(tmp_path / "b.pdf")
+    assert "Persönliche Daten" in sorani_text and "ውልቃዊ" not in sorani_text
+    assert arabic_letters(access_text("personal", "ckb")) <= arabic_letters(sorani_text)
