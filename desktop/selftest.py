@@ -89,11 +89,14 @@ def check_client() -> None:
 
 
 def check_plan_pdf() -> None:
-    """Render a client's plan in German and Arabic with the bundled fonts."""
+    """Render a client's plan, with a goal from the phrase book, in German and Arabic with the
+    bundled fonts and phrase catalogue (a goal without its Arabic text means a missing file)."""
+    from desktop.domain.catalogues import FieldOfAction
     from desktop.resources import resource_path
     from desktop.services import casefile
     from desktop.services.clients import add_client
-    from desktop.services.printing import plan_pdf
+    from desktop.services.plans import add_goal
+    from desktop.services.printing import plan_pdf, untranslated_items
 
     font = resource_path("fonts", "DejaVuSans.ttf")
     _expect(font.is_file(), f"the bundled font {font} is missing")
@@ -101,9 +104,12 @@ def check_plan_pdf() -> None:
         store = casefile.init(root / "data", PASSPHRASE).store
         try:
             client = add_client(store, {"family_name": "Haddad", "given_names": "Rania"})
+            add_goal(store, client.id, FieldOfAction.WORK, phrase_key="goal.work.job")
             pdf = plan_pdf(store, client.id, "ar", today=date(2026, 1, 15))
+            missing = untranslated_items(store, client.id, "ar", today=date(2026, 1, 15))
         finally:
             store.close()
+    _expect(not missing, "the phrase catalogue's Arabic texts are missing")
     _expect(pdf.startswith(b"%PDF"), "the plan is not a PDF")
     _expect(b"DejaVuSans" in pdf, "the PDF does not embed the bundled DejaVu Sans font")
 

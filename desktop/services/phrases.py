@@ -13,7 +13,7 @@ from desktop.domain.catalogues import FieldOfAction
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Appointment, Client, Goal, Measure, OfficePhrase
 from desktop.domain.texts import UNASSIGNED, Texts
-from desktop.report import phrasebook
+from desktop.report import labels, phrasebook
 from desktop.report.phrasebook import KINDS, Phrase, PhraseBook
 from desktop.services import casework
 from desktop.store.store import Store
@@ -134,13 +134,12 @@ def print_languages() -> tuple[str, ...]:
     return phrasebook.LANGS
 
 
-RIGHT_TO_LEFT = frozenset({"ar", "fa", "prs", "ps", "ckb"})
 ITEM_KINDS = ("goal", "measure", "appointment")
 
 
 def right_to_left(lang: str) -> bool:
     """Whether `lang` is written right to left (an editor of its text runs that way)."""
-    return lang in RIGHT_TO_LEFT
+    return labels.is_rtl(lang)
 
 
 def _text_item(store: Store, kind: str, item_id: str) -> Goal | Measure | Appointment:

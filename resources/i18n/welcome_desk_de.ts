@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccessRequest</name>
+    <message>
+        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="56"/>
+        <source>PDF in German (*.pdf)</source>
+        <translation>PDF auf Deutsch (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="58"/>
+        <source>PDF in {0} (*.pdf)</source>
+        <translation>PDF auf {0} (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="65"/>
+        <source>Save data access request</source>
+        <translation>Auskunft speichern</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="80"/>
+        <source>Writing data access request</source>
+        <translation>Auskunft wird geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="85"/>
+        <source>Data access request written: {0} and {1}.</source>
+        <translation>Auskunft geschrieben: {0} und {1}.</translation>
+    </message>
+</context>
+<context>
     <name>AgendaView</name>
     <message>
         <location filename="../../desktop/ui/agenda/agenda_view.py" line="178"/>
@@ -77,72 +105,77 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="111"/>
         <source>Edit appointment</source>
         <translation>Termin bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="111"/>
         <source>New appointment</source>
         <translation>Neuer Termin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="114"/>
         <source>&amp;Date:</source>
         <translation>&amp;Datum:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="114"/>
         <source>&amp;Time:</source>
         <translation>&amp;Uhrzeit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="114"/>
         <source>D&amp;uration:</source>
         <translation>Dau&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="114"/>
         <source>&amp;Place:</source>
         <translation>&amp;Ort:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="115"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="115"/>
         <source>P&amp;urpose:</source>
         <translation>&amp;Zweck:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="116"/>
         <source>P&amp;articipants:</source>
         <translation>&amp;Teilnehmende:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="116"/>
+        <source>Purpose in the &amp;client&apos;s languages:</source>
+        <translation>Anlass in den Sprachen der &amp;Klient/in:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="117"/>
         <source>&amp;Interpreter:</source>
         <translation>Dol&amp;metschen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="124"/>
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="125"/>
         <source>e.g. Town hall, room 12</source>
         <translation>z. B. Rathaus, Raum 12</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="126"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="120"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="133"/>
         <source>(no interpreter)</source>
         <translation>(nicht nötig)</translation>
     </message>
@@ -188,42 +221,42 @@
 <context>
     <name>AppointmentsTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="109"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="111"/>
         <source>New appointment…</source>
         <translation>Neuer Termin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="110"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="112"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="111"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="113"/>
         <source>Print slip…</source>
         <translation>Terminzettel drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="112"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="114"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="185"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="189"/>
         <source>Delete the appointment on {0}?</source>
         <translation>Den Termin am {0} löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="202"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="206"/>
         <source>Appointment slip: {0}</source>
         <translation>Terminzettel: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="218"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="222"/>
         <source>Appointments</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="300"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="320"/>
         <source>Coming up: {0}</source>
         <translation>Anstehend: {0}</translation>
     </message>
@@ -1847,6 +1880,29 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
     </message>
 </context>
 <context>
+    <name>GoalDialog</name>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/plan_goal_dialog.py" line="84"/>
+        <source>Edit goal</source>
+        <translation>Ziel bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/plan_goal_dialog.py" line="86"/>
+        <source>&amp;Field of action:</source>
+        <translation>&amp;Handlungsfeld:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/plan_goal_dialog.py" line="87"/>
+        <source>&amp;Goal:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/plan_goal_dialog.py" line="88"/>
+        <source>In the &amp;client&apos;s languages:</source>
+        <translation>In den Sprachen der &amp;Klient/in:</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdList</name>
     <message>
         <location filename="../../desktop/ui/workspace/overview/overview_household.py" line="59"/>
@@ -1987,6 +2043,39 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
     </message>
 </context>
 <context>
+    <name>ItemTextsEditor</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/item_texts.py" line="117"/>
+        <source>Add a text in another language…</source>
+        <translation>Text in einer weiteren Sprache hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/item_texts.py" line="129"/>
+        <source>Which language is this?</source>
+        <translation>Welche Sprache ist das?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/item_texts.py" line="136"/>
+        <source>This text&apos;s language is not known: it is not printed until you say which.</source>
+        <translation>Die Sprache dieses Textes ist nicht bekannt: Er wird erst gedruckt, wenn Sie sie angeben.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/item_texts.py" line="139"/>
+        <source>Language not set:</source>
+        <translation>Sprache nicht angegeben:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/item_texts.py" line="158"/>
+        <source>{0} (from the phrase book)</source>
+        <translation>{0} (aus den Textbausteinen)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/item_texts.py" line="159"/>
+        <source>Type a text only to replace the phrase book&apos;s.</source>
+        <translation>Nur dann einen Text eingeben, wenn er den des Textbausteins ersetzen soll.</translation>
+    </message>
+</context>
+<context>
     <name>JobStatus</name>
     <message>
         <location filename="../../desktop/ui/widgets/job_status.py" line="37"/>
@@ -2015,82 +2104,87 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="176"/>
         <source>&amp;Case file</source>
         <translation>&amp;Fallakte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="177"/>
         <source>&amp;New client…</source>
         <translation>&amp;Neue Klientin / neuer Klient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="178"/>
         <source>&amp;Print plan…</source>
         <translation>Plan &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="179"/>
         <source>&amp;Import clients from a spreadsheet…</source>
         <translation>Klienten aus einer &amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="180"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="181"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="182"/>
+        <source>Phrase &amp;book…</source>
+        <translation>Te&amp;xtbausteine…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="183"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="184"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="185"/>
         <source>&amp;Cases</source>
         <translation>&amp;Fälle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="186"/>
         <source>&amp;Agenda</source>
         <translation>&amp;Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="187"/>
         <source>&amp;Organisations…</source>
         <translation>&amp;Organisationen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="188"/>
         <source>&amp;Sync</source>
         <translation>A&amp;bgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="189"/>
         <source>Sync with &amp;colleagues…</source>
         <translation>Abgleich mit &amp;Kolleginnen und Kollegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="190"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="334"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="470"/>
         <source>Integration plan: {0}</source>
         <translation>Integrationsplan: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="419"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="425"/>
         <source>A change could not be saved: {0} Close all the same?</source>
         <translation>Eine Änderung konnte nicht gespeichert werden: {0} Trotzdem schließen?</translation>
     </message>
@@ -2131,54 +2225,97 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>MeasureDialog</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="88"/>
         <source>Edit measure</source>
         <translation>Maßnahme bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="88"/>
         <source>New measure</source>
         <translation>Neue Maßnahme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="90"/>
         <source>&amp;What:</source>
         <translation>&amp;Was:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="90"/>
         <source>&amp;Who:</source>
         <translation>W&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="90"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="90"/>
         <source>&amp;Due on:</source>
         <translation>&amp;Fällig am:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="78"/>
-        <source>In the &amp;client&apos;s language:</source>
-        <translation>In der Sprache der &amp;Klient/in:</translation>
+        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="91"/>
+        <source>In the &amp;client&apos;s languages:</source>
+        <translation>In den Sprachen der &amp;Klient/in:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="96"/>
         <source>e.g. {0}</source>
         <translation>z. B. {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="86"/>
-        <source>Optional: the step in words the client reads</source>
-        <translation>Optional: der Schritt in Worten, die die Klient/in lesen kann</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="103"/>
         <source>(none)</source>
         <translation>(keine)</translation>
+    </message>
+</context>
+<context>
+    <name>MissingTextDialog</name>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="97"/>
+        <source>Text in {0}</source>
+        <translation>Text auf {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="98"/>
+        <source>German:</source>
+        <translation>Deutsch:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="99"/>
+        <source>Phrase in English:</source>
+        <translation>Baustein auf Englisch:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="100"/>
+        <source>Text without a language:</source>
+        <translation>Text ohne Sprache:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="101"/>
+        <source>&amp;Text in {0}:</source>
+        <translation>&amp;Text auf {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="103"/>
+        <source>&amp;Use it as the text in {0}</source>
+        <translation>Als Text auf {0} &amp;übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="105"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="106"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="126"/>
+        <source>Please type the text in {0}.</source>
+        <translation>Bitte den Text auf {0} eingeben.</translation>
     </message>
 </context>
 <context>
@@ -2364,6 +2501,49 @@ Trotzdem eine neue Person anlegen?</translation>
         <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="178"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>NewPhraseDialog</name>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="513"/>
+        <source>New phrase</source>
+        <translation>Neuer Baustein</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="516"/>
+        <source>&amp;Field of action:</source>
+        <translation>&amp;Handlungsfeld:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="516"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="516"/>
+        <source>&amp;German:</source>
+        <translation>&amp;Deutsch:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="524"/>
+        <source>Texts in the print languages (if known):</source>
+        <translation>Texte in den Drucksprachen (falls bekannt):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="527"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="528"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="536"/>
+        <source>Please type the German text of the phrase.</source>
+        <translation>Bitte den deutschen Text des Bausteins eingeben.</translation>
     </message>
 </context>
 <context>
@@ -2828,6 +3008,159 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
     </message>
 </context>
 <context>
+    <name>PhraseBookDialog</name>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="73"/>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="74"/>
+        <source>Measure</source>
+        <translation>Maßnahme</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="75"/>
+        <source>Appointment purpose</source>
+        <translation>Terminzweck</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="76"/>
+        <source>Please bring</source>
+        <translation>Bitte mitbringen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="201"/>
+        <source>Phrase book</source>
+        <translation>Textbausteine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="202"/>
+        <source>&amp;Field of action:</source>
+        <translation>&amp;Handlungsfeld:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="203"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="204"/>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="205"/>
+        <source>Words of the German text</source>
+        <translation>Wörter des deutschen Textes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="206"/>
+        <source>All fields</source>
+        <translation>Alle Handlungsfelder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="209"/>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="212"/>
+        <source>Phrase (German)</source>
+        <translation>Baustein (Deutsch)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="212"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="214"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="214"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="214"/>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="216"/>
+        <source>Save &amp;text</source>
+        <translation>&amp;Text speichern</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="217"/>
+        <source>&amp;Revert to the shipped texts</source>
+        <translation>Mitgelieferte Texte &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="218"/>
+        <source>&amp;New phrase…</source>
+        <translation>&amp;Neuer Baustein…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="219"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="384"/>
+        <source>1 phrase</source>
+        <translation>1 Baustein</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="384"/>
+        <source>%1 phrases</source>
+        <translation>%1 Bausteine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="402"/>
+        <source>shipped phrase</source>
+        <translation>mitgelieferter Baustein</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="402"/>
+        <source>office&apos;s phrase</source>
+        <translation>Baustein der Stelle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="417"/>
+        <source>office</source>
+        <translation>Stelle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="419"/>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="420"/>
+        <source>reviewed</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="420"/>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="426"/>
+        <source>T&amp;ext in {0}:</source>
+        <translation>T&amp;ext auf {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="426"/>
+        <source>T&amp;ext:</source>
+        <translation>T&amp;ext:</translation>
+    </message>
+</context>
+<context>
     <name>PlanDetails</name>
     <message>
         <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="82"/>
@@ -2901,52 +3234,57 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="118"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="139"/>
         <source>New goal, e.g. find a day-care place</source>
         <translation>Neues Ziel, z. B. Kita-Platz finden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="119"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="140"/>
         <source>Add goal</source>
         <translation>Ziel hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="120"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="141"/>
         <source>Add from template</source>
         <translation>Aus Vorlage hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="121"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="142"/>
         <source>Add measure…</source>
         <translation>Maßnahme hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="122"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="143"/>
         <source>Edit measure…</source>
         <translation>Maßnahme bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="123"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="144"/>
+        <source>Edit goal…</source>
+        <translation>Ziel bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="145"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="226"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="254"/>
         <source>Select the goal the measure belongs to.</source>
         <translation>Bitte wählen Sie das Ziel aus, zu dem die Maßnahme gehört.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="248"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="302"/>
         <source>Delete the goal “{0}” with all its measures ({1})?</source>
         <translation>Das Ziel „{0}“ mit allen zugehörigen Maßnahmen ({1}) löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="253"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="307"/>
         <source>Delete the measure “{0}”?</source>
         <translation>Die Maßnahme „{0}“ löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="260"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="314"/>
         <source>Integration plan</source>
         <translation>Integrationsplan</translation>
     </message>
@@ -2954,39 +3292,64 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PlanTree</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="44"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="49"/>
         <source>Goal / measure</source>
         <translation>Ziel / Maßnahme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="44"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="49"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="44"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="49"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="44"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="49"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="45"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="50"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="45"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="50"/>
         <source>In the client&apos;s language</source>
         <translation>In der Sprache der Klient/in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="136"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="147"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="160"/>
+        <source>⚠ language not set: {0}</source>
+        <translation>⚠ Sprache nicht angegeben: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="161"/>
+        <source>Nobody has said which language this text is in: it is not printed. Edit the item to set its language.</source>
+        <translation>Niemand hat angegeben, in welcher Sprache dieser Text ist: Er wird nicht gedruckt. Bearbeiten Sie den Eintrag, um die Sprache anzugeben.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="176"/>
+        <source>{0} (from the phrase book)</source>
+        <translation>{0} (aus den Textbausteinen)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="184"/>
+        <source>⚠ no {0} text</source>
+        <translation>⚠ kein Text auf {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="185"/>
+        <source>This item prints in German only in a {0} plan. Edit it to add its {0} text.</source>
+        <translation>Dieser Eintrag steht im Plan auf {0} nur auf Deutsch. Bearbeiten Sie ihn, um den Text auf {0} hinzuzufügen.</translation>
     </message>
 </context>
 <context>
@@ -3063,42 +3426,47 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="121"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="167"/>
         <source>Print &amp;language:</source>
         <translation>Druck&amp;sprache:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="122"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="168"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="123"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="169"/>
         <source>&amp;Save as PDF…</source>
         <translation>Als &amp;PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="124"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="170"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="190"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="171"/>
+        <source>&amp;Add text…</source>
+        <translation>Text &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="280"/>
         <source>German only</source>
         <translation>Nur Deutsch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="192"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="282"/>
         <source>German and {0}</source>
         <translation>Deutsch und {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="280"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="379"/>
         <source>1 page</source>
         <translation>1 Seite</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="282"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="381"/>
         <source>%Ln pages</source>
         <translation>
             <numerusform>%Ln Seite</numerusform>
@@ -3106,22 +3474,60 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="293"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="393"/>
+        <source>Every item has a text in {0}.</source>
+        <translation>Jeder Eintrag hat einen Text auf {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="395"/>
+        <source>1 item has no text in {0}:</source>
+        <translation>1 Eintrag hat keinen Text auf {0}:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="397"/>
+        <source>%Ln items have no text in {0}:</source>
+        <translation>
+            <numerusform>%Ln Eintrag hat keinen Text auf {0}:</numerusform>
+            <numerusform>%Ln Einträge haben keinen Text auf {0}:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="400"/>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="401"/>
+        <source>Measure</source>
+        <translation>Maßnahme</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="402"/>
+        <source>Appointment</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="408"/>
+        <source>(has a text without a language)</source>
+        <translation>(hat einen Text ohne Sprache)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="429"/>
         <source>The document could not be printed.</source>
         <translation>Das Dokument konnte nicht gedruckt werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="297"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="433"/>
         <source>Save as PDF</source>
         <translation>Als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="297"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="433"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="307"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="443"/>
         <source>The PDF could not be saved: {0}</source>
         <translation>Das PDF konnte nicht gespeichert werden: {0}</translation>
     </message>
@@ -3661,12 +4067,12 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <translation>Demo-Fallakte – Passphrase: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/app.py" line="146"/>
+        <location filename="../../desktop/ui/shell/app.py" line="155"/>
         <source>Creating the demo case file…</source>
         <translation>Die Demo-Fallakte wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/app.py" line="191"/>
+        <location filename="../../desktop/ui/shell/app.py" line="200"/>
         <source>An unexpected error occurred. If something no longer works as usual, please restart Welcome Desk.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten. Wenn etwas nicht mehr wie gewohnt funktioniert, starten Sie Welcome Desk bitte neu.</translation>
     </message>

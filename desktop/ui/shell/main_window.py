@@ -33,6 +33,7 @@ from desktop.ui.organisations.organisations_dialog import OrganisationsDialog
 from desktop.ui.protection.backup_dialog import backup_on_close
 from desktop.ui.protection.protection_menu import ProtectionMenu
 from desktop.ui.reports.reports_menu import ReportsMenu
+from desktop.ui.settings.phrase_book_dialog import open_phrase_book
 from desktop.ui.settings.settings_dialog import SettingsDialog
 from desktop.ui.shell.cases_page import CasesPage
 from desktop.ui.shell.idle_lock import DEFAULT_MINUTES, IdleLock
@@ -129,6 +130,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.lock_action = self._action(self.file_menu, "Ctrl+L", self._lock_and_ask)
         self.settings_action = self._action(self.file_menu, "Ctrl+,", self.open_settings)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.phrase_book_action = self._action(
+            self.file_menu, None, lambda: open_phrase_book(self, self._db)
+        )
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, "Ctrl+Q", self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -147,6 +151,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.import_action,
             self.lock_action,
             self.settings_action,
+            self.phrase_book_action,
             self.cases_action,
             self.agenda_action,
             self.organisations_action,
@@ -174,6 +179,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.import_action.setText(self.tr("&Import clients from a spreadsheet…"))
         self.lock_action.setText(self.tr("&Lock"))
         self.settings_action.setText(self.tr("&Settings…"))
+        self.phrase_book_action.setText(self.tr("Phrase &book…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.cases_action.setText(self.tr("&Cases"))

@@ -355,6 +355,7 @@ def test_menus_and_filters_are_english_and_retranslated(window: MainWindow, qtbo
         "&Import clients from a spreadsheet…",
         "&Lock",
         "&Settings…",
+        "Phrase &book…",
         "&Quit",
     ]
     assert window.case_list.deadline_filter.text() == "&Deadline within 30 days"

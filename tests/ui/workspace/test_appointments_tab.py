@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.catalogues import AppointmentStatus, OrganisationKind
-from desktop.domain.model import Appointment, Client, Organisation
+from desktop.domain.model import Appointment, Client, LanguageSkill, Organisation
+from desktop.domain.texts import Texts
 from desktop.services import casework, workspace
 from desktop.services.casefile import Store
 from desktop.ui.widgets.db_worker import DbWorker
@@ -222,6 +223,45 @@ def test_flush_saves_an_outcome_still_being_typed(
     tab.flush()
     settle(db)
     assert store.get(Appointment, appointment.id).outcome == "next date agreed"
+
+
+def test_a_purpose_chosen_from_the_phrase_book_keeps_its_key_and_texts(
+    tab: AppointmentsTab, store: Store, add: Callable[..., Client], db: DbWorker,
+    settle: Settle, qtbot: QtBot,
+) -> None:  # fmt: skip
+    client = add(
+        family_name="Tesfay", given_names="Abel", languages=(LanguageSkill("ti", "native"),)
+    )
+    show(tab, store, client)
+    settle(db)  # the phrase book is read by the worker
+    dialog = tab.new_appointment()
+    assert dialog is not None
+    assert list(dialog.purpose_texts_editor.edits) == ["ti"]
+    qtbot.keyClicks(dialog.purpose_edit, "Termin Jobcenter")
+    assert dialog.completer.suggestions()[0] == "Termin beim Jobcenter"
+    popup = dialog.completer.completer.popup()
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.purpose_edit.text() == "Termin beim Jobcenter"
+    assert dialog.purpose_texts_editor.edits["ti"].placeholderText() != ""  # the phrase's
+    with qtbot.waitSignal(tab.changed):
+        dialog.accept()
+    [stored] = store.of_client(Appointment, client.id)
+    assert (stored.purpose, stored.purpose_key) == ("Termin beim Jobcenter", "appt.work.jobcenter")
+    assert stored.purpose_texts == Texts()
+
+    tab.select(stored.id)
+    dialog = tab.edit_appointment()
+    assert dialog is not None and dialog.completer.phrase_key() == "appt.work.jobcenter"
+    qtbot.keyClicks(dialog.purpose_edit, " Nord")  # typed on: free text now
+    dialog.purpose_texts_editor.edits["ti"].setText("ቆጸራ ምስ ጆብሰንተር")
+    with qtbot.waitSignal(tab.changed):
+        dialog.accept()
+    edited = store.get(Appointment, stored.id)
+    assert (edited.purpose, edited.purpose_key) == ("Termin beim Jobcenter Nord", "")
+    assert dict(edited.purpose_texts) == {"ti": "ቆጸራ ምስ ጆብሰንተር"}
 
 
 def test_clear_closes_a_dialog_being_filled_in(

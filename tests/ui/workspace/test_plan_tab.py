@@ -19,7 +19,14 @@ from desktop.domain.catalogues import (
     Responsible,
 )
 from desktop.domain.errors import InvalidInput
-from desktop.domain.model import Client, Goal, IntegrationPlan, Measure, Organisation
+from desktop.domain.model import (
+    Client,
+    Goal,
+    IntegrationPlan,
+    LanguageSkill,
+    Measure,
+    Organisation,
+)
 from desktop.domain.rules import PLAN_TEMPLATES
 from desktop.services import casework, workspace
 from desktop.services.casefile import Store
@@ -34,7 +41,10 @@ Settle = Callable[[DbWorker], None]
 
 @pytest.fixture
 def client(add: Callable[..., Client]) -> Client:
-    return add(family_name="Ahmadi", given_names="Farid")
+    return add(
+        family_name="Ahmadi", given_names="Farid",
+        languages=(LanguageSkill("ar", "native"), LanguageSkill("de", "A2")),
+    )  # fmt: skip
 
 
 @pytest.fixture
@@ -105,7 +115,7 @@ def test_a_goal_and_a_measure_are_added_shown_and_stored(
     dialog.responsible_combo.setCurrentIndex(dialog.responsible_combo.findData("organisation"))
     dialog.organisation_combo.setCurrentIndex(dialog.organisation_combo.findText("Jobcenter Nord"))
     dialog.due_edit.setText("2031-05-17")
-    dialog.client_text_edit.setText("Lebenslauf schreiben")
+    dialog.texts_editor.edits["ar"].setText("كتابة سيرة ذاتية")
     with qtbot.waitSignal(tab.changed):
         dialog.accept()
 
@@ -116,11 +126,11 @@ def test_a_goal_and_a_measure_are_added_shown_and_stored(
         Responsible.ORGANISATION,
     )
     assert (measure.organisation_id, measure.due_on) == (partner.id, date(2031, 5, 17))
-    assert measure.texts.unassigned == "Lebenslauf schreiben"
+    assert dict(measure.texts) == {"ar": "كتابة سيرة ذاتية"}
     assert rows(tab) == [
         ["Work and training", "", "", "", "", ""],
-        ["Find an apprenticeship", "open", "", "", "", ""],
-        ["Write a CV", "planned", "Jobcenter Nord", "2031-05-17", "", "und: Lebenslauf schreiben"],
+        ["Find an apprenticeship", "open", "", "", "", "⚠ no Arabic text"],
+        ["Write a CV", "planned", "Jobcenter Nord", "2031-05-17", "", "كتابة سيرة ذاتية"],
     ]
 
 

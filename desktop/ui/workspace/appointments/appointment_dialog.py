@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Appointment, Client, Organisation, new_id
 from desktop.domain.places import LANGUAGES
+from desktop.services.phrases import PhraseBook, client_languages
 from desktop.ui.widgets.formatting import language
 from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.item_texts import ItemTextsEditor
+from desktop.ui.widgets.phrase_completer import PhraseCompleter
 from desktop.ui.widgets.style import error_label, labelled_form
 
 QUARTER_HOUR = 15 * 60
@@ -49,13 +52,20 @@ class AppointmentDialog(Retranslating, QDialog):
         organisations: Mapping[str, Organisation],
         *,
         appointment: Appointment | None = None,
+        book: PhraseBook | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`book`: the phrase book the purpose is suggested from."""
         super().__init__(parent)
         self._client = client
+        self._languages = client_languages(client)
         self._existing = appointment
         self._new_id = new_id()  # the same id however often `appointment()` is asked
         self._build_fields(organisations)
+        self.completer = PhraseCompleter(self.purpose_edit, "appointment")
+        self.completer.set_book(book)
+        self.completer.set_language(self._languages[0] if self._languages else None)
+        self.completer.phrase_changed.connect(self.purpose_texts_editor.set_phrase)
         self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -84,13 +94,15 @@ class AppointmentDialog(Retranslating, QDialog):
         for organisation in sorted(organisations.values(), key=lambda o: o.name.casefold()):
             self.organisation_combo.addItem(organisation.name, organisation.id)
         self.purpose_edit = QLineEdit()
+        self.purpose_texts_editor = ItemTextsEditor()
         self.participants_edit = QLineEdit()
         self.language_combo = QComboBox()
 
     def _fields(self) -> list[QWidget]:
         return [
             self.date_edit, self.time_edit, self.duration_spin, self.place_edit,
-            self.organisation_combo, self.purpose_edit, self.participants_edit,
+            self.organisation_combo, self.purpose_edit, self.purpose_texts_editor,
+            self.participants_edit,
             self.language_combo,
         ]  # fmt: skip
 
@@ -100,7 +112,8 @@ class AppointmentDialog(Retranslating, QDialog):
         )
         texts = (
             self.tr("&Date:"), self.tr("&Time:"), self.tr("D&uration:"), self.tr("&Place:"),
-            self.tr("&Organisation:"), self.tr("P&urpose:"), self.tr("P&articipants:"),
+            self.tr("&Organisation:"), self.tr("P&urpose:"),
+            self.tr("Purpose in the &client's languages:"), self.tr("P&articipants:"),
             self.tr("&Interpreter:"),
         )  # fmt: skip
         for label_widget, text in zip(self._labels, texts, strict=True):
@@ -135,6 +148,8 @@ class AppointmentDialog(Retranslating, QDialog):
             place=self.place_edit.text().strip(),
             organisation_id=self.organisation_combo.currentData() or None,
             purpose=self.purpose_edit.text().strip(),
+            purpose_key=self.completer.phrase_key(),
+            purpose_texts=self.purpose_texts_editor.texts(),
             participants=self.participants_edit.text().strip(),
             interpreter_language=self.language_combo.currentData() or "",
         )
@@ -148,6 +163,7 @@ class AppointmentDialog(Retranslating, QDialog):
         super().accept()
 
     def _show(self, appointment: Appointment | None) -> None:
+        self.purpose_texts_editor.set_languages(self._languages)
         if appointment is None:
             self.date_edit.setDate(_qdate(date.today()))
             self.time_edit.setTime(QTime(DEFAULT_TIME.hour, DEFAULT_TIME.minute))
@@ -159,6 +175,8 @@ class AppointmentDialog(Retranslating, QDialog):
             self.duration_spin.setValue(appointment.duration_minutes)
             self.place_edit.setText(appointment.place)
             self.purpose_edit.setText(appointment.purpose)
+            self.completer.set_phrase_key(appointment.purpose_key)
+            self.purpose_texts_editor.set_texts(appointment.purpose_texts)
             self.participants_edit.setText(appointment.participants)
             organisation = self.organisation_combo.findData(appointment.organisation_id or "")
             self.organisation_combo.setCurrentIndex(max(0, organisation))

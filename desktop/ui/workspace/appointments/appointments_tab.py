@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.catalogues import AppointmentStatus
 from desktop.domain.model import Appointment
-from desktop.services import audit, casework
+from desktop.services import audit, casework, phrases
+from desktop.services.phrases import PhraseBook
 from desktop.services.printing import appointment_slip_pdf
 from desktop.services.workspace import CaseView
 from desktop.ui.widgets.db_worker import DbWorker
@@ -56,6 +57,7 @@ class AppointmentsTab(Retranslating, QWidget):
         self._view: CaseView | None = None
         self._edits = CaseEdits(db)
         self.dialog: AppointmentDialog | None = None  # the one open now, if any
+        self._book: PhraseBook | None = None  # read by the worker when a client is shown
         self.model = AppointmentsModel(self)
         self.model.appointment_edited.connect(self._save)
         self.table = self._build_table()
@@ -120,6 +122,8 @@ class AppointmentsTab(Retranslating, QWidget):
         """Show this client's appointments; the selected one stays selected. While an edit of
         this client is on its way, its answer is awaited."""
         same_client = self._view is not None and self._view.client.id == view.client.id
+        if not same_client or self._book is None:
+            self._load_book()
         if same_client and self._edits.pending(view.client.id):
             return  # the appointments read after the edit come next, and are fresher
         self._show(view)
@@ -164,7 +168,7 @@ class AppointmentsTab(Retranslating, QWidget):
         view = self._view
         if view is None:
             return None
-        dialog = AppointmentDialog(view.client, view.organisations, parent=self)
+        dialog = AppointmentDialog(view.client, view.organisations, book=self._book, parent=self)
         return self._open(dialog, is_new=True)
 
     def edit_appointment(self) -> AppointmentDialog | None:
@@ -173,7 +177,7 @@ class AppointmentsTab(Retranslating, QWidget):
         if appointment is None or view is None:
             return None
         dialog = AppointmentDialog(
-            view.client, view.organisations, appointment=appointment, parent=self
+            view.client, view.organisations, appointment=appointment, book=self._book, parent=self
         )
         return self._open(dialog, is_new=False)
 
@@ -234,6 +238,20 @@ class AppointmentsTab(Retranslating, QWidget):
             self.model.replace_row(appointment)  # shown at once: the next edit builds on it
         self._write(lambda store: save(store, appointment), appointment.id)
 
+    def _load_book(self) -> None:
+        """Read the phrase book on the worker (the catalogue's files on first use)."""
+        self._db.run(
+            phrases.phrase_book,
+            self._book_loaded,
+            lambda error: self.error_label.setText(error_text(error)),
+            channel="appointments-phrase-book",
+        )
+
+    def _book_loaded(self, book: PhraseBook) -> None:
+        self._book = book
+        if self.dialog is not None:
+            self.dialog.completer.set_book(book)
+
     def _dialog_closed(self, dialog: AppointmentDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
@@ -283,6 +301,8 @@ class AppointmentsTab(Retranslating, QWidget):
     def _show(self, view: CaseView) -> None:
         selected = self.selected()
         same_client = self._view is not None and self._view.client.id == view.client.id
+        if not same_client or self._book is None:
+            self._load_book()
         self._view = view
         self.model.set_appointments(view.appointments, view.organisations, date.today())
         if same_client and selected is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from PySide6.QtWidgets import (
@@ -15,13 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.catalogues import Responsible
+from desktop.domain.catalogues import FieldOfAction, Responsible
 from desktop.domain.dates import parse_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Measure, Organisation, new_id
-from desktop.domain.texts import UNASSIGNED
+from desktop.services.phrases import PhraseBook
 from desktop.ui.widgets.formatting import format_date, label
 from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.item_texts import ItemTextsEditor
+from desktop.ui.widgets.phrase_completer import PhraseCompleter
 from desktop.ui.widgets.style import error_label, labelled_form
 
 EXAMPLE_DATE = date(2026, 3, 31)
@@ -37,22 +39,30 @@ class MeasureDialog(Retranslating, QDialog):
         *,
         position: int = 0,
         measure: Measure | None = None,
-        client_language: str = UNASSIGNED,
+        book: PhraseBook | None = None,
+        languages: Sequence[str] = (),
+        field: FieldOfAction | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`book`: the phrase book to suggest from; `languages`: the client's languages other
+        than German, first language first; `field`: the goal's field of action."""
         super().__init__(parent)
-        self._client_language = client_language
         self._goal_id = goal_id
         self._position = position
         self._existing = measure
         self._new_id = new_id()  # the same id however often `measure()` is asked
         self.title_edit = QLineEdit()
+        self.completer = PhraseCompleter(self.title_edit, "measure", field=lambda: field)
+        self.completer.set_book(book)
+        self.completer.set_language(languages[0] if languages else None)
         self.responsible_combo = QComboBox()
         self.organisation_combo = QComboBox()
         for organisation in sorted(organisations.values(), key=lambda o: o.name.casefold()):
             self.organisation_combo.addItem(organisation.name, organisation.id)
         self.due_edit = QLineEdit()
-        self.client_text_edit = QLineEdit()
+        self.texts_editor = ItemTextsEditor()
+        self.texts_editor.set_languages(languages)
+        self.completer.phrase_changed.connect(self.texts_editor.set_phrase)
         self._build()
         self.retranslate()
         if measure is not None:
@@ -67,7 +77,7 @@ class MeasureDialog(Retranslating, QDialog):
         self.buttons.rejected.connect(self.reject)
         form, self._labels = labelled_form((
             self.title_edit, self.responsible_combo, self.organisation_combo, self.due_edit,
-            self.client_text_edit,
+            self.texts_editor,
         ))  # fmt: skip
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -78,15 +88,12 @@ class MeasureDialog(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Edit measure") if self._existing else self.tr("New measure"))
         texts = (
             self.tr("&What:"), self.tr("&Who:"), self.tr("&Organisation:"), self.tr("&Due on:"),
-            self.tr("In the &client's language:"),
+            self.tr("In the &client's languages:"),
         )  # fmt: skip
         for label_widget, text in zip(self._labels, texts, strict=True):
             label_widget.setText(text)
         self.due_edit.setPlaceholderText(
             self.tr("e.g. {0}").replace("{0}", format_date(EXAMPLE_DATE))
-        )
-        self.client_text_edit.setPlaceholderText(
-            self.tr("Optional: the step in words the client reads")
         )
         current = self.responsible_combo.currentData()
         self.responsible_combo.clear()
@@ -107,7 +114,8 @@ class MeasureDialog(Retranslating, QDialog):
             responsible=Responsible(self.responsible_combo.currentData()),
             organisation_id=self.organisation_combo.currentData() or None,
             due_on=parse_date(due_text, "due_on") if due_text else None,
-            texts=base.texts.with_text(self._client_language, self.client_text_edit.text()),
+            phrase_key=self.completer.phrase_key(),
+            texts=self.texts_editor.texts(),
         )
 
     def accept(self) -> None:
@@ -127,7 +135,8 @@ class MeasureDialog(Retranslating, QDialog):
             max(0, self.organisation_combo.findData(measure.organisation_id or ""))
         )
         self.due_edit.setText(format_date(measure.due_on))
-        self.client_text_edit.setText(measure.texts.get(self._client_language, ""))
+        self.completer.set_phrase_key(measure.phrase_key)
+        self.texts_editor.set_texts(measure.texts)
 
 
 def _set_none_entry(combo: QComboBox, text: str) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,14 +30,22 @@ from desktop.domain.catalogues import FieldOfAction
 from desktop.domain.errors import InvalidInput, WelcomeDeskError
 from desktop.domain.model import Goal, Measure
 from desktop.domain.rules import PLAN_TEMPLATES
-from desktop.services import casework, workspace
+from desktop.services import casework, phrases, workspace
+from desktop.services.phrases import PhraseBook
 from desktop.services.workspace import CaseView
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import label
 from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.phrase_completer import PhraseCompleter
 from desktop.ui.widgets.style import ERROR_STYLE
 from desktop.ui.workspace.plan.plan_details import PlanDetails
+from desktop.ui.workspace.plan.plan_goal_dialog import (
+    GoalDialog,
+    chosen_field,
+    fill_fields,
+    follow_phrase_field,
+)
 from desktop.ui.workspace.plan.plan_item_editor import PlanItemEditor
 from desktop.ui.workspace.plan.plan_measure_dialog import MeasureDialog
 from desktop.ui.workspace.plan.plan_tree import PlanTree
@@ -45,6 +54,7 @@ if TYPE_CHECKING:
     from desktop.services.casefile import Store
 
 Write = Callable[["Store"], object]
+BOOK_CHANNEL = "plan-phrase-book"
 
 
 class PlanTab(Retranslating, QWidget):
@@ -60,13 +70,15 @@ class PlanTab(Retranslating, QWidget):
         self._select_next: str | None = None
         self._adding_goal = False  # a goal is on its way: Return pressed twice adds it once
         self.measure_dialog: MeasureDialog | None = None  # the one open now, if any
+        self.goal_dialog: GoalDialog | None = None  # the one open now, if any
+        self._book: PhraseBook | None = None  # read by the worker when a client is shown
         self.details = PlanDetails()
         self.details.edited.connect(self._save)
         self.details.invalid.connect(self._show_error)
         self.details.start_requested.connect(self.start_plan)
         self.tree = PlanTree()
         self.tree.selection_changed.connect(self._selection_changed)
-        self.tree.itemDoubleClicked.connect(lambda *_: self.edit_measure())
+        self.tree.itemDoubleClicked.connect(lambda *_: self.edit_selected())
         self.editor = PlanItemEditor()
         self.editor.edited.connect(self._save)
         self._build()
@@ -78,7 +90,14 @@ class PlanTab(Retranslating, QWidget):
     def _build(self) -> None:
         self.field_combo = QComboBox()
         self.goal_title_edit = QLineEdit()
-        self.goal_title_edit.returnPressed.connect(lambda: self.add_goal())
+        self.goal_completer = PhraseCompleter(
+            self.goal_title_edit, "goal", field=lambda: chosen_field(self.field_combo)
+        )
+        self.goal_completer.chosen.connect(lambda p: follow_phrase_field(self.field_combo, p))
+        # Enter on a suggestion chooses it; else it adds the goal typed
+        self.goal_title_edit.returnPressed.connect(
+            lambda: None if self.goal_completer.popup_chooses() else self.add_goal()
+        )
         self.add_goal_button = QPushButton()
         self.add_goal_button.clicked.connect(lambda: self.add_goal())
         self.template_button = QToolButton()
@@ -90,6 +109,8 @@ class PlanTab(Retranslating, QWidget):
         self.add_measure_button.clicked.connect(lambda: self.add_measure())
         self.edit_measure_button = QPushButton()
         self.edit_measure_button.clicked.connect(lambda: self.edit_measure())
+        self.edit_goal_button = QPushButton()
+        self.edit_goal_button.clicked.connect(lambda: self.edit_goal())
         self.delete_button = QPushButton()
         self.delete_button.clicked.connect(self.delete_selected)
         self.error_label = QLabel()
@@ -102,7 +123,7 @@ class PlanTab(Retranslating, QWidget):
         goal_row.addWidget(self.add_goal_button)
         goal_row.addWidget(self.template_button)
         item_row = QHBoxLayout()
-        for button in (self.add_measure_button, self.edit_measure_button):
+        for button in (self.add_measure_button, self.edit_measure_button, self.edit_goal_button):
             item_row.addWidget(button)
         item_row.addStretch(1)
         item_row.addWidget(self.delete_button)
@@ -120,12 +141,9 @@ class PlanTab(Retranslating, QWidget):
         self.template_button.setText(self.tr("Add from template"))
         self.add_measure_button.setText(self.tr("Add measure…"))
         self.edit_measure_button.setText(self.tr("Edit measure…"))
+        self.edit_goal_button.setText(self.tr("Edit goal…"))
         self.delete_button.setText(self.tr("Delete…"))
-        current = self.field_combo.currentData()
-        self.field_combo.clear()
-        for field in FieldOfAction:
-            self.field_combo.addItem(label(field), field.value)
-        self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(current)))
+        fill_fields(self.field_combo)
         self.template_menu.clear()
         for index, (field, title, _steps) in enumerate(PLAN_TEMPLATES):
             self.template_menu.addAction(f"{label(field)}: {title}").setData(index)
@@ -136,10 +154,14 @@ class PlanTab(Retranslating, QWidget):
 
     def set_case(self, view: CaseView) -> None:
         """Show this client's plan; the selected goal or measure stays selected."""
-        if self._view is None or self._view.client.id != view.client.id:
+        new_client = self._view is None or self._view.client.id != view.client.id
+        if new_client:
             self.tree.clear_case()
             self.details.clear()
         self._view = view
+        self.goal_completer.set_language(phrases.client_print_language(view.client))
+        if new_client or self._book is None:
+            self._load_book()
         today = date.today()
         self.details.show_case(view, today)
         self.tree.show_case(view, today)
@@ -175,10 +197,15 @@ class PlanTab(Retranslating, QWidget):
             dialog, self.measure_dialog = self.measure_dialog, None
             dialog.reject()
             dialog.setParent(None)  # out of the window's children at once, deleted later
+        if self.goal_dialog is not None:
+            goal_dialog, self.goal_dialog = self.goal_dialog, None
+            goal_dialog.reject()
+            goal_dialog.setParent(None)
         self.details.clear()
         self.tree.clear_case()
         self.editor.show_item(None)
         self.goal_title_edit.clear()
+        self.goal_completer.set_phrase_key("")
         self.error_label.clear()
         self.setEnabled(False)
 
@@ -197,9 +224,10 @@ class PlanTab(Retranslating, QWidget):
             return
         field = field or FieldOfAction(self.field_combo.currentData())
         typed = self.goal_title_edit.text()
+        key = self.goal_completer.phrase_key() if title is None else ""
         title = (typed if title is None else title).strip()
         try:  # an empty title is refused at once; the plan may be created with the goal
-            goal = Goal(view.plan.id if view.plan else "", field, title)
+            goal = Goal(view.plan.id if view.plan else "", field, title, phrase_key=key)
         except WelcomeDeskError as error:
             self._show_error(error.text(current_language()))
             return
@@ -226,7 +254,10 @@ class PlanTab(Retranslating, QWidget):
             self._show_error(self.tr("Select the goal the measure belongs to."))
             return None
         position = sum(m.goal_id == goal.id for m in view.measures)
-        dialog = MeasureDialog(goal.id, view.organisations, position=position, parent=self)
+        dialog = MeasureDialog(
+            goal.id, view.organisations, position=position, field=goal.field_of_action,
+            book=self._book, languages=phrases.client_languages(view.client), parent=self,
+        )  # fmt: skip
         return self._open(dialog, is_new=True)
 
     def edit_measure(self) -> MeasureDialog | None:
@@ -234,8 +265,31 @@ class PlanTab(Retranslating, QWidget):
         measure, view = self.tree.selected(), self._view
         if not isinstance(measure, Measure) or view is None:
             return None
-        dialog = MeasureDialog(measure.goal_id, view.organisations, measure=measure, parent=self)
+        goal = self.tree.goal_of_selection()
+        dialog = MeasureDialog(
+            measure.goal_id, view.organisations, measure=measure, book=self._book,
+            languages=phrases.client_languages(view.client),
+            field=goal.field_of_action if goal else None, parent=self,
+        )  # fmt: skip
         return self._open(dialog, is_new=False)
+
+    def edit_goal(self) -> GoalDialog | None:
+        """Open the dialog for the selected goal (not waiting for it)."""
+        goal, view = self.tree.selected(), self._view
+        if not isinstance(goal, Goal) or view is None:
+            return None
+        dialog = GoalDialog(
+            goal, book=self._book, languages=phrases.client_languages(view.client), parent=self
+        )
+        self.goal_dialog = dialog
+        dialog.accepted.connect(lambda: self._save(dialog.goal()))
+        dialog.finished.connect(lambda _result: self._goal_dialog_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def edit_selected(self) -> QDialog | None:
+        """Open the dialog for the selected goal or measure."""
+        return self.edit_goal() if isinstance(self.tree.selected(), Goal) else self.edit_measure()
 
     def delete_selected(self) -> None:
         """Delete the selected goal (with its measures) or measure, after a confirmation."""
@@ -283,6 +337,30 @@ class PlanTab(Retranslating, QWidget):
 
         self._write(save)
 
+    def _goal_dialog_closed(self, dialog: GoalDialog) -> None:
+        if self.goal_dialog is dialog:
+            self.goal_dialog = None
+        dialog.deleteLater()
+
+    def _load_book(self) -> None:
+        """Read the phrase book on the worker (the catalogue's files on first use)."""
+        self._db.run(
+            phrases.phrase_book,
+            self._book_loaded,
+            lambda error: self._show_error(error_text(error)),
+            channel=BOOK_CHANNEL,
+        )
+
+    def _book_loaded(self, book: PhraseBook) -> None:
+        self._book = book
+        self.goal_completer.set_book(book)
+        for dialog in (self.measure_dialog, self.goal_dialog):
+            if dialog is not None:
+                dialog.completer.set_book(book)
+        self.tree.set_phrase_book(book)
+        if self._view is not None:
+            self.tree.show_case(self._view, date.today())
+
     def _dialog_closed(self, dialog: MeasureDialog) -> None:
         if self.measure_dialog is dialog:
             self.measure_dialog = None
@@ -292,6 +370,7 @@ class PlanTab(Retranslating, QWidget):
         self._adding_goal = False
         if saved and self.goal_title_edit.text() == typed:  # not typed on meanwhile
             self.goal_title_edit.clear()
+            self.goal_completer.set_phrase_key("")
 
     def _save(self, obj: object) -> None:
         self._write(lambda store: casework.save(store, obj))
@@ -357,6 +436,7 @@ class PlanTab(Retranslating, QWidget):
         is_measure = isinstance(chosen, Measure)
         self.add_measure_button.setEnabled(self.tree.goal_of_selection() is not None)
         self.edit_measure_button.setEnabled(is_measure)
+        self.edit_goal_button.setEnabled(isinstance(chosen, Goal))
         self.delete_button.setEnabled(chosen is not None)
         if pending is not None:
             # Only queued here: the tree is refilled when the worker answers, not while it is

@@ -11,14 +11,17 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 from desktop.domain.catalogues import FieldOfAction, Responsible
 from desktop.domain.model import Goal, Measure
 from desktop.domain.rules import OPEN_MEASURES
+from desktop.domain.texts import Texts
+from desktop.services.phrases import PhraseBook, client_print_language, item_text
 from desktop.services.workspace import CaseView
-from desktop.ui.widgets.formatting import format_date, label
+from desktop.ui.widgets.formatting import format_date, label, language
 from desktop.ui.widgets.i18n import Retranslating
 from desktop.ui.widgets.style import ALERT
 
 TITLE, STATUS, RESPONSIBLE, DUE, OUTCOME, CLIENT_TEXT = range(6)
 OVERDUE_COLOUR = QColor(ALERT)
 GREYED = QColor("#808080")
+MISSING_TEXT_COLOUR = QColor(ALERT)  # no text in the client's language
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -30,6 +33,8 @@ class PlanTree(Retranslating, QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._objects: dict[str, Goal | Measure] = {}
+        self._book: PhraseBook | None = None
+        self._language: str | None = None  # the client's first language, if printed
         self.setColumnCount(CLIENT_TEXT + 1)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
@@ -44,6 +49,10 @@ class PlanTree(Retranslating, QTreeWidget):
             self.tr("Goal / measure"), self.tr("Status"), self.tr("Who"), self.tr("Due"),
             self.tr("Outcome"), self.tr("In the client's language"),
         ])  # fmt: skip
+
+    def set_phrase_book(self, book: PhraseBook | None) -> None:
+        """The phrase book whose texts items chosen from it show (shown with the next case)."""
+        self._book = book
 
     def show_case(self, view: CaseView, today: date) -> None:
         """Fill the tree with the current plan; the selection and the scroll position stay."""
@@ -97,6 +106,7 @@ class PlanTree(Retranslating, QTreeWidget):
     def _fill(self, view: CaseView, today: date) -> None:
         self.clear()
         self._objects.clear()
+        self._language = client_print_language(view.client)
         plan = view.plan
         goals = [g for g in view.goals if plan is not None and g.plan_id == plan.id]
         for field in FieldOfAction:
@@ -118,6 +128,7 @@ class PlanTree(Retranslating, QTreeWidget):
     def _goal_item(self, parent: QTreeWidgetItem, goal: Goal) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [goal.title, label(goal.status)])
         item.setData(TITLE, ID_ROLE, goal.id)
+        self._show_client_text(item, goal.texts, goal.phrase_key)
         self._objects[goal.id] = goal
         return item
 
@@ -126,11 +137,11 @@ class PlanTree(Retranslating, QTreeWidget):
     ) -> QTreeWidgetItem:
         texts = [
             measure.title, label(measure.status), _responsible(measure, view),
-            format_date(measure.due_on), measure.outcome, _texts(measure),
+            format_date(measure.due_on), measure.outcome,
         ]  # fmt: skip
         item = QTreeWidgetItem(parent, texts)
         item.setData(TITLE, ID_ROLE, measure.id)
-        item.setToolTip(CLIENT_TEXT, _texts(measure))
+        self._show_client_text(item, measure.texts, measure.phrase_key)
         if measure.status in OPEN_MEASURES and measure.due_on and measure.due_on < today:
             item.setForeground(DUE, QBrush(OVERDUE_COLOUR))
             item.setToolTip(DUE, self.tr("Overdue"))
@@ -138,6 +149,48 @@ class PlanTree(Retranslating, QTreeWidget):
             item.setForeground(DUE, QBrush(GREYED))
         self._objects[measure.id] = measure
         return item
+
+    def _show_client_text(self, item: QTreeWidgetItem, texts: Texts, key: str) -> None:
+        """The text in the client's first language (the item's own or its phrase's), or a
+        warning: no text in that language, or a text whose language is not set."""
+        lang = self._language
+        if texts.unassigned:
+            self._warn(
+                item,
+                self.tr("⚠ language not set: {0}").replace("{0}", texts.unassigned),
+                self.tr("Nobody has said which language this text is in: it is not printed. "
+                        "Edit the item to set its language."),
+            )  # fmt: skip
+            return
+        if lang is None:  # no first language to print in: the item's own texts, if any
+            shown = "\n".join(f"{code}: {text}" for code, text in texts.items())
+            item.setText(CLIENT_TEXT, shown)
+            item.setToolTip(CLIENT_TEXT, shown)
+            return
+        text = item_text(texts, key, lang, self._book)
+        if text:
+            item.setText(CLIENT_TEXT, text)
+            own = texts.for_print(lang)
+            item.setToolTip(
+                CLIENT_TEXT,
+                text if own else self.tr("{0} (from the phrase book)").replace("{0}", text),
+            )
+        elif key and self._book is None:
+            item.setText(CLIENT_TEXT, "")  # the phrase book is still being read
+        else:
+            name = language(lang)
+            self._warn(
+                item,
+                self.tr("⚠ no {0} text").replace("{0}", name),
+                self.tr("This item prints in German only in a {0} plan. Edit it to add its "
+                        "{0} text.").replace("{0}", name),
+            )  # fmt: skip
+
+    @staticmethod
+    def _warn(item: QTreeWidgetItem, text: str, tooltip: str) -> None:
+        item.setText(CLIENT_TEXT, text)
+        item.setToolTip(CLIENT_TEXT, tooltip)
+        item.setForeground(CLIENT_TEXT, QBrush(MISSING_TEXT_COLOUR))
 
     def _items(self) -> list[QTreeWidgetItem]:
         """Every row, depth first, in the order shown."""
@@ -164,8 +217,3 @@ def _responsible(measure: Measure, view: CaseView) -> str:
     if measure.responsible is Responsible.ORGANISATION:
         return organisation.name
     return f"{who} – {organisation.name}"
-
-
-def _texts(measure: Measure) -> str:
-    """The measure's own client-language texts, one "code: text" per line."""
-    return "\n".join(f"{lang}: {text}" for lang, text in measure.texts.items())

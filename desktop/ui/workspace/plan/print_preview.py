@@ -2,6 +2,10 @@
 
 The database worker makes the PDF (`render(store, language)`); its pages are turned into images
 here, on the GUI thread. While a print is being made, Print and Save wait for it.
+
+Beside the pages, the items printed without a text in the print language (`missing(store,
+language)`, the plan's) are named; "Add text…" asks for one, saves it on the worker and the
+print is made again.
 """
 
 from __future__ import annotations
@@ -12,16 +16,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap, QResizeEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QKeyEvent, QPainter, QPalette, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -30,12 +37,13 @@ from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import Client
 from desktop.domain.places import language_name
 from desktop.services import audit
-from desktop.services.printing import plan_pdf, print_languages
+from desktop.services.printing import plan_pdf, print_languages, untranslated_items
 from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import button_row, error_label
+from desktop.ui.workspace.plan.missing_text_dialog import MissingTextDialog
 
 PREVIEW_DPI = 110
 MAX_PRINT_DPI = 300
@@ -43,16 +51,21 @@ PRINT_LANGUAGES = print_languages()
 
 if TYPE_CHECKING:
     from desktop.services.casefile import Store
+    from desktop.services.printing import Untranslated
 
 Render = Callable[["Store", str | None], bytes]
+Missing = Callable[["Store", str], "list[Untranslated]"]
+ITEM_INDEX = Qt.ItemDataRole.UserRole
 
 
 class PrintPreviewDialog(Retranslating, QDialog):
     """Shows what `render(store, language)` prints, made on the database worker `db`; None is
-    the German-only print.
+    the German-only print. With `missing`, the items printed without a text in the print
+    language are listed beside the pages, to add their texts (`add_text`).
 
-    Testable without exec(): `set_language`, `pdf`, `page_images`, `save_to`, `print_to`; what
-    they show is there once the worker has answered (`rendered`).
+    Testable without exec(): `set_language`, `pdf`, `page_images`, `save_to`, `print_to`,
+    `missing_items`, `add_text`; what they show is there once the worker has answered
+    (`rendered`).
     """
 
     handed_out = Signal()  # printed or saved: what the audit trail records
@@ -67,6 +80,7 @@ class PrintPreviewDialog(Retranslating, QDialog):
         parent: QWidget | None = None,
         *,
         file_name: str | None = None,
+        missing: Missing | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
@@ -79,6 +93,9 @@ class PrintPreviewDialog(Retranslating, QDialog):
         self._pdf = b""
         self._images: list[QImage] = []
         self._page_labels: list[QLabel] = []
+        self._missing = missing
+        self._missing_items: list[Untranslated] = []
+        self._text_dialog: MissingTextDialog | None = None
 
         self.language_caption = QLabel()
         self.language_combo = QComboBox()
@@ -94,6 +111,7 @@ class PrintPreviewDialog(Retranslating, QDialog):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(self._pages)
         self.scroll_area.setBackgroundRole(QPalette.ColorRole.Dark)
+        self.scroll_area.viewport().installEventFilter(self)  # pages fit the splitter's share
         self.print_button = QPushButton()
         self.print_button.clicked.connect(self._ask_and_print)
         self.save_button = QPushButton()
@@ -101,18 +119,46 @@ class PrintPreviewDialog(Retranslating, QDialog):
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.reject)
 
+        self.missing_label = QLabel()
+        self.missing_label.setWordWrap(True)
+        self.missing_list = QListWidget()
+        self.missing_list.setWordWrap(True)
+        self.missing_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.missing_label.setBuddy(self.missing_list)
+        self.missing_list.itemDoubleClicked.connect(lambda _item: self.add_text())
+        self.missing_list.currentRowChanged.connect(lambda _row: self._update_add_button())
+        self.missing_list.installEventFilter(self)
+        self.add_text_button = QPushButton()
+        self.add_text_button.clicked.connect(lambda: self.add_text())
+        self.missing_panel = QWidget()
+        panel = QVBoxLayout(self.missing_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.addWidget(self.missing_label)
+        panel.addWidget(self.missing_list, 1)
+        panel.addWidget(self.add_text_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.missing_panel.setVisible(False)
+
         top = QHBoxLayout()
         top.addWidget(self.language_caption)
         top.addWidget(self.language_combo)
         top.addStretch(1)
         top.addWidget(self.count_label)
         buttons = button_row(self.print_button, self.save_button, right=[self.close_button])
+        self.splitter = QSplitter()
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.scroll_area)
+        self.splitter.addWidget(self.missing_panel)
+        self.splitter.setStretchFactor(0, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
-        self.resize(760, 900)
+        if missing is not None:  # room for the list beside the pages, within 1366 x 768
+            self.resize(1100, 700)
+            self.splitter.setSizes([740, 340])
+        else:
+            self.resize(760, 700)
         self.retranslate()
         self._refresh()
 
@@ -122,8 +168,10 @@ class PrintPreviewDialog(Retranslating, QDialog):
         self.print_button.setText(self.tr("&Print…"))
         self.save_button.setText(self.tr("&Save as PDF…"))
         self.close_button.setText(self.tr("Close"))
+        self.add_text_button.setText(self.tr("&Add text…"))
         self._fill_languages()
         self._show_count()
+        self._show_missing()
 
     # -- what others (and tests) call --------------------------------------------------------
 
@@ -179,6 +227,48 @@ class PrintPreviewDialog(Retranslating, QDialog):
             painter.end()
         self.handed_out.emit()
 
+    def missing_items(self) -> list[Untranslated]:
+        """The items the print shown has no text for in its language (none: German only)."""
+        return list(self._missing_items)
+
+    def select_missing(self, item_id: str) -> bool:
+        """Select an item of the list of missing texts; False if it is not listed."""
+        for row, item in enumerate(self._missing_items):
+            if item.id == item_id:
+                self.missing_list.setCurrentRow(row)
+                return True
+        return False
+
+    def add_text(self, item_id: str | None = None) -> MissingTextDialog | None:
+        """Ask for the text of the item `item_id` (else the one selected) in the print language,
+        without blocking; once it is saved the print is made again. None if there is none."""
+        if item_id is not None and not self.select_missing(item_id):
+            return None
+        row = self.missing_list.currentRow()
+        if not self._language or not 0 <= row < len(self._missing_items):
+            return None
+        if self._text_dialog is not None and shiboken6.isValid(self._text_dialog):
+            self._text_dialog.deleteLater()
+        dialog = MissingTextDialog(self._db, self._missing_items[row], self._language, self)
+        dialog.accepted.connect(self._refresh)
+        self._text_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_pages()
+        elif (
+            event.type() == QEvent.Type.KeyPress
+            and watched is self.missing_list
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.missing_list.currentRow() >= 0
+        ):
+            self.add_text()
+            return True
+        return super().eventFilter(watched, event)
+
     # -- internals ---------------------------------------------------------------------------
 
     def _fill_languages(self) -> None:
@@ -207,17 +297,25 @@ class PrintPreviewDialog(Retranslating, QDialog):
         self.error_label.clear()
         self.print_button.setEnabled(False)
         self.save_button.setEnabled(False)
-        language, render = self._language, self._render
+        language, render, missing = self._language, self._render, self._missing
+
+        def make(store: Store) -> tuple[bytes, list[Untranslated]]:
+            items = missing(store, language) if missing is not None and language else []
+            return render(store, language), items
+
         self._db.run(
-            lambda store: render(store, language),
-            lambda pdf: self._show_pdf(language, pdf),
+            make,
+            lambda made: self._show_pdf(language, made[0], made[1]),
             lambda error: self._show_failure(language, error),
             channel=self._channel,
         )
 
-    def _show_pdf(self, language: str | None, pdf: bytes) -> None:
+    def _show_pdf(
+        self, language: str | None, pdf: bytes, missing: list[Untranslated] | None = None
+    ) -> None:
         if not self._wants(language):
             return
+        self._missing_items = list(missing or [])
         try:
             from desktop.ui.widgets.pdf_pages import render_pages
 
@@ -231,7 +329,7 @@ class PrintPreviewDialog(Retranslating, QDialog):
     def _show_failure(self, language: str | None, error: BaseException) -> None:
         if not self._wants(language):
             return
-        self._pdf, self._images = b"", []
+        self._pdf, self._images, self._missing_items = b"", [], []
         self._show_result(error_text(error))
 
     def _wants(self, language: str | None) -> bool:
@@ -243,6 +341,7 @@ class PrintPreviewDialog(Retranslating, QDialog):
         self.error_label.setText(error)
         self._show_pages()
         self._show_count()
+        self._show_missing()
         self.print_button.setEnabled(bool(self._images))
         self.save_button.setEnabled(bool(self._pdf))
         self.rendered.emit()
@@ -280,6 +379,43 @@ class PrintPreviewDialog(Retranslating, QDialog):
             self.count_label.setText(self.tr("1 page"))
         else:
             self.count_label.setText(self.tr("%Ln pages", "", count))
+
+    def _show_missing(self) -> None:
+        """The items without a text in the print language, beside the pages."""
+        shown = self._missing is not None and self._language is not None and self._answered
+        self.missing_panel.setVisible(shown)
+        if not shown or self._language is None:
+            return
+        selected = self.missing_list.currentRow()
+        name = language_name(self._language, current_language())
+        count = len(self._missing_items)
+        if count == 0:
+            text = self.tr("Every item has a text in {0}.")
+        elif count == 1:
+            text = self.tr("1 item has no text in {0}:")
+        else:
+            text = self.tr("%Ln items have no text in {0}:", "", count)
+        self.missing_label.setText(text.replace("{0}", name))
+        kinds = {
+            "goal": self.tr("Goal"),
+            "measure": self.tr("Measure"),
+            "appointment": self.tr("Appointment"),
+        }
+        self.missing_list.clear()
+        for index, item in enumerate(self._missing_items):
+            line = f"{kinds.get(item.kind, item.kind)}: {item.german}"
+            if item.unassigned:
+                line += " " + self.tr("(has a text without a language)")
+            entry = QListWidgetItem(line)
+            entry.setData(ITEM_INDEX, index)
+            entry.setToolTip(item.unassigned or item.german)
+            self.missing_list.addItem(entry)
+        if count:
+            self.missing_list.setCurrentRow(min(max(selected, 0), count - 1))
+        self._update_add_button()
+
+    def _update_add_button(self) -> None:
+        self.add_text_button.setEnabled(self.missing_list.currentRow() >= 0)
 
     def _ask_and_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -337,6 +473,7 @@ def preview_plan(parent: QWidget, db: DbWorker, client: Client) -> PrintPreviewD
         lambda store, lang: plan_pdf(store, client_id, lang),
         spoken[0] if spoken else None,
         parent,
+        missing=lambda store, lang: untranslated_items(store, client_id, lang),
     )
     dialog.handed_out.connect(
         lambda: db.run(
