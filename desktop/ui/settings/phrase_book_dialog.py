@@ -56,6 +56,7 @@ from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import label
 from desktop.ui.widgets.formatting import language as language_label
 from desktop.ui.widgets.i18n import Retranslating
+from desktop.ui.widgets.phrase_source import phrase_source
 from desktop.ui.widgets.style import error_label, read_only_list
 
 if TYPE_CHECKING:
@@ -577,6 +578,8 @@ def open_phrase_book(parent: QWidget, db: DbWorker) -> PhraseBookDialog | None:
     if not db.is_open:
         return None
     dialog = PhraseBookDialog(db, parent)
+    books = phrase_source(db)
+    dialog.finished.connect(lambda _result: books.reload())  # the tabs suggest what was written
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog

@@ -46,6 +46,7 @@ from desktop.ui.unlock.unlock_dialog import UnlockDialog
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import show_error
 from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.phrase_source import phrase_source
 from desktop.ui.workspace.case_workspace import CaseWorkspace, TabType
 from desktop.ui.workspace.plan.print_preview import PrintPreviewDialog, preview_plan
 
@@ -217,6 +218,7 @@ class MainWindow(Retranslating, QMainWindow):
         if not self._db.is_open:
             return
         self.case_list.refresh()
+        phrase_source(self._db).reload()  # a bundle may bring colleagues' phrases
         self.workspace.reload()
         if self._pages.currentWidget() is self.agenda:
             self.agenda.refresh()

@@ -234,3 +234,25 @@ def test_nothing_is_marked_for_a_client_who_reads_german_only(
     dialog = tab.edit_goal()
     assert dialog is not None and dialog.texts_editor.edits == {}
     dialog.reject()
+
+
+def test_the_phrase_book_is_read_once_per_window_and_again_when_it_changed(
+    tab: PlanTab, store: Store, client: Client, plan: IntegrationPlan, db: DbWorker,
+    settle: Settle, add: Callable[..., Client],
+) -> None:  # fmt: skip
+    from desktop.services import phrases
+    from desktop.ui.widgets.phrase_source import phrase_source
+
+    show(tab, store, client, db, settle)
+    books = phrase_source(db)
+    first = books.book
+    assert first is not None and tab.tree._book is first
+    other = add(family_name="Rahimi", given_names="Omid")
+    show(tab, store, other, db, settle)
+    show(tab, store, client, db, settle)
+    assert books.book is first  # not read again per client shown
+    own = phrases.add_office_phrase(store, FieldOfAction.LEISURE, "goal", "Im Chor singen")
+    books.reload()  # as the phrase book dialog does when it closes
+    settle(db)
+    assert books.book is not first and books.book.get(own.id) is not None
+    assert tab.tree._book is books.book

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.catalogues import AppointmentStatus
 from desktop.domain.model import Appointment
-from desktop.services import audit, casework, phrases
+from desktop.services import audit, casework
 from desktop.services.phrases import PhraseBook
 from desktop.services.printing import appointment_slip_pdf
 from desktop.services.workspace import CaseView
@@ -35,6 +35,7 @@ from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import format_datetime
 from desktop.ui.widgets.i18n import Retranslating
+from desktop.ui.widgets.phrase_source import phrase_source
 from desktop.ui.widgets.status_combo_delegate import CatalogueDelegate
 from desktop.ui.widgets.style import ERROR_STYLE
 from desktop.ui.workspace.appointments.appointment_dialog import AppointmentDialog
@@ -57,7 +58,8 @@ class AppointmentsTab(Retranslating, QWidget):
         self._view: CaseView | None = None
         self._edits = CaseEdits(db)
         self.dialog: AppointmentDialog | None = None  # the one open now, if any
-        self._book: PhraseBook | None = None  # read by the worker when a client is shown
+        self._books = phrase_source(db)  # read once on the worker, shared with the other tabs
+        self._books.loaded.connect(self._book_loaded)
         self.model = AppointmentsModel(self)
         self.model.appointment_edited.connect(self._save)
         self.table = self._build_table()
@@ -122,8 +124,7 @@ class AppointmentsTab(Retranslating, QWidget):
         """Show this client's appointments; the selected one stays selected. While an edit of
         this client is on its way, its answer is awaited."""
         same_client = self._view is not None and self._view.client.id == view.client.id
-        if not same_client or self._book is None:
-            self._load_book()
+        self._books.ensure()
         if same_client and self._edits.pending(view.client.id):
             return  # the appointments read after the edit come next, and are fresher
         self._show(view)
@@ -238,17 +239,11 @@ class AppointmentsTab(Retranslating, QWidget):
             self.model.replace_row(appointment)  # shown at once: the next edit builds on it
         self._write(lambda store: save(store, appointment), appointment.id)
 
-    def _load_book(self) -> None:
-        """Read the phrase book on the worker (the catalogue's files on first use)."""
-        self._db.run(
-            phrases.phrase_book,
-            self._book_loaded,
-            lambda error: self.error_label.setText(error_text(error)),
-            channel="appointments-phrase-book",
-        )
+    @property
+    def _book(self) -> PhraseBook | None:
+        return self._books.book
 
     def _book_loaded(self, book: PhraseBook) -> None:
-        self._book = book
         if self.dialog is not None:
             self.dialog.completer.set_book(book)
 
@@ -301,8 +296,7 @@ class AppointmentsTab(Retranslating, QWidget):
     def _show(self, view: CaseView) -> None:
         selected = self.selected()
         same_client = self._view is not None and self._view.client.id == view.client.id
-        if not same_client or self._book is None:
-            self._load_book()
+        self._books.ensure()
         self._view = view
         self.model.set_appointments(view.appointments, view.organisations, date.today())
         if same_client and selected is not None:

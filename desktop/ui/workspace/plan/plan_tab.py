@@ -38,6 +38,7 @@ from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import label
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.phrase_completer import PhraseCompleter
+from desktop.ui.widgets.phrase_source import phrase_source
 from desktop.ui.widgets.style import ERROR_STYLE
 from desktop.ui.workspace.plan.plan_details import PlanDetails
 from desktop.ui.workspace.plan.plan_goal_dialog import (
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
     from desktop.services.casefile import Store
 
 Write = Callable[["Store"], object]
-BOOK_CHANNEL = "plan-phrase-book"
 
 
 class PlanTab(Retranslating, QWidget):
@@ -71,7 +71,8 @@ class PlanTab(Retranslating, QWidget):
         self._adding_goal = False  # a goal is on its way: Return pressed twice adds it once
         self.measure_dialog: MeasureDialog | None = None  # the one open now, if any
         self.goal_dialog: GoalDialog | None = None  # the one open now, if any
-        self._book: PhraseBook | None = None  # read by the worker when a client is shown
+        self._books = phrase_source(db)  # read once on the worker, shared with the other tabs
+        self._books.loaded.connect(self._book_loaded)
         self.details = PlanDetails()
         self.details.edited.connect(self._save)
         self.details.invalid.connect(self._show_error)
@@ -84,6 +85,8 @@ class PlanTab(Retranslating, QWidget):
         self._build()
         self.retranslate()
         self.clear()
+        if self._books.book is not None:  # read before this tab was made
+            self._book_loaded(self._books.book)
 
     # -- building -------------------------------------------------------------------------------
 
@@ -160,8 +163,7 @@ class PlanTab(Retranslating, QWidget):
             self.details.clear()
         self._view = view
         self.goal_completer.set_language(phrases.client_print_language(view.client))
-        if new_client or self._book is None:
-            self._load_book()
+        self._books.ensure()
         today = date.today()
         self.details.show_case(view, today)
         self.tree.show_case(view, today)
@@ -342,17 +344,11 @@ class PlanTab(Retranslating, QWidget):
             self.goal_dialog = None
         dialog.deleteLater()
 
-    def _load_book(self) -> None:
-        """Read the phrase book on the worker (the catalogue's files on first use)."""
-        self._db.run(
-            phrases.phrase_book,
-            self._book_loaded,
-            lambda error: self._show_error(error_text(error)),
-            channel=BOOK_CHANNEL,
-        )
+    @property
+    def _book(self) -> PhraseBook | None:
+        return self._books.book
 
     def _book_loaded(self, book: PhraseBook) -> None:
-        self._book = book
         self.goal_completer.set_book(book)
         for dialog in (self.measure_dialog, self.goal_dialog):
             if dialog is not None:
