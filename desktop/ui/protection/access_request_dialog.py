@@ -15,6 +15,7 @@ from desktop.domain.model import Client
 from desktop.domain.places import language_name
 from desktop.services.access_request import LANGUAGES, write_access_request
 from desktop.services.clients import find_client
+from desktop.services.phrases import client_languages
 from desktop.ui.shell.protocol import MESSAGE_MS, Shell
 from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.i18n import current_language
@@ -22,8 +23,9 @@ from desktop.ui.widgets.progress import run_with_progress
 
 
 def statement_language(client: Client) -> str:
-    """The client's first language if the statement has it, else German (the office's)."""
-    first = client.languages[0].code if client.languages else "de"
+    """The client's first language (the rule of services.phrases: native first, German not
+    counted) if the statement has it, else German (the office's)."""
+    first = next(iter(client_languages(client)), "de")
     return first if first in LANGUAGES else "de"
 
 

@@ -171,3 +171,13 @@ def test_every_print_language_is_offered_by_name_and_the_clients_own_is_chosen(
     sorani_text = pdf_text(tmp_path / "b.pdf")
     assert "Persönliche Daten" in sorani_text and "ውልቃዊ" not in sorani_text
     assert arabic_letters(access_text("personal", "ckb")) <= arabic_letters(sorani_text)
+
+
+def test_the_statement_suggests_the_first_language_not_the_first_listed() -> None:
+    from desktop.domain.model import Client, LanguageSkill
+    from desktop.ui.protection.access_request_dialog import statement_language
+
+    speaks = (LanguageSkill("de", "A2"), LanguageSkill("ar", "native"))
+    assert statement_language(Client("Haddad", "Amal", languages=speaks)) == "ar"
+    assert statement_language(Client("Haddad", "Amal", languages=(LanguageSkill("prs"),))) == "prs"
+    assert statement_language(Client("Haddad", "Amal")) == "de"
