@@ -386,6 +386,8 @@ class PhraseBookDialog(Retranslating, QDialog):
         )
         if selected:
             self.select_phrase(selected)
+        if not self.selected_key() and self._shown:  # never an empty table beside a list
+            self.select_phrase(self._shown[0].key)
         self._show_phrase()
         if language_row >= 0 and self.selected_key():
             self.languages.selectRow(language_row)

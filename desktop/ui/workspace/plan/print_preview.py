@@ -37,6 +37,7 @@ from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import Client
 from desktop.domain.places import language_name
 from desktop.services import audit
+from desktop.services.phrases import client_languages
 from desktop.services.printing import plan_pdf, print_languages, untranslated_items
 from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import DbWorker
@@ -464,7 +465,7 @@ def preview_plan(parent: QWidget, db: DbWorker, client: Client) -> PrintPreviewD
     if not db.is_open:
         return None
     client_id = client.id
-    spoken = [skill.code for skill in client.languages if skill.code in PRINT_LANGUAGES]
+    spoken = [code for code in client_languages(client) if code in PRINT_LANGUAGES]
     dialog = PrintPreviewDialog(
         db,
         QCoreApplication.translate("MainWindow", "Integration plan: {0}").replace(
