@@ -29,6 +29,7 @@ from desktop.domain.catalogues import (
 )
 from desktop.domain.dates import PartialDate
 from desktop.domain.errors import InvalidInput
+from desktop.domain.names import clean_name
 from desktop.domain.places import check_country, check_language
 from desktop.domain.texts import Texts, check_phrase_key
 
@@ -119,6 +120,10 @@ class Client:
     retention_until: date | None = None
 
     def __post_init__(self) -> None:
+        for name in ("family_name", "given_names", "birth_place"):  # as stored: no invisibles
+            object.__setattr__(self, name, clean_name(getattr(self, name)))
+        others = (clean_name(n) for n in self.other_names)
+        object.__setattr__(self, "other_names", tuple(n for n in others if n))
         _required(self.family_name, "family_name")
         if self.nationality:
             object.__setattr__(self, "nationality", check_country(self.nationality))

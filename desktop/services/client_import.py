@@ -5,12 +5,16 @@ A row matches an existing client by file number, else by family and given names 
 accents and umlaut spellings do not matter) with a compatible birth date; a row that repeats an
 earlier row of the same file is not added twice. The import is all or nothing: one transaction,
 and rows with errors either stop it before anything is written or are skipped on request.
+
+Names damaged by an encoding mix-up on the way ("MÃ¼ller": UTF-8 read as Windows-1252) are
+repaired in the plan, each repair listed so that it can be declined (`ImportPlan.with_repair`);
+names with letters lost for good ("O?uz") are imported as they are, with a warning to check them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +22,7 @@ from typing import Any
 from desktop.domain.dates import PartialDate
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Client
-from desktop.domain.names import fold_variants
+from desktop.domain.names import clean_name, encoding_damage, fold_variants, lost_letters
 from desktop.formats.spreadsheet import Cell, Sheet, read_sheet
 from desktop.services import clients, retention
 from desktop.services.import_mapping import FIELDS, LIST_FIELDS, ColumnMapping, guess_mapping
@@ -26,6 +30,7 @@ from desktop.store.store import Store
 
 __all__ = [  # the spreadsheet as read too: the window never imports desktop.formats
     "FIELDS",
+    "NAME_FIELDS",
     "BadRows",
     "Cell",
     "ImportPlan",
@@ -59,6 +64,18 @@ class RowProblem:
 
 NEW, EXISTING, REPEAT, BAD = "new", "existing", "repeat", "bad"
 
+# The fields that hold names: checked for encoding damage and lost letters.
+NAME_FIELDS = ("family_name", "given_names", "other_names", "birth_place")
+LOST_LETTERS = (
+    "letters lost in the spreadsheet's export: check the name",
+    "Buchstaben beim Export der Tabelle verloren: bitte den Namen prüfen",
+)
+
+
+def shown_value(value: Any) -> str:
+    """A name field's value as one text: other names joined by "; "."""
+    return "; ".join(value) if isinstance(value, tuple) else str(value)
+
 
 @dataclass(frozen=True, slots=True)
 class PlannedRow:
@@ -66,6 +83,8 @@ class PlannedRow:
 
     outcome: "new" (a client will be added), "existing" (it is `existing_id`, left unchanged),
     "repeat" (the same person as the earlier row `same_as_row`) or "bad" (`problem` says why).
+    `repairs`: name fields with encoding damage, field -> (value as in the file, repaired value);
+    `fields` holds one or the other as the plan chose. `warning`: letters lost in a name.
     """
 
     number: int
@@ -75,6 +94,37 @@ class PlannedRow:
     problem: RowProblem | None = None
     existing_id: str | None = None
     same_as_row: int | None = None
+    repairs: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    warning: RowProblem | None = None
+
+    def with_repair(self, repair: bool) -> PlannedRow:
+        """The row with its damaged names repaired (or kept as in the file)."""
+        if not self.repairs:
+            return self
+        chosen = {f: (fixed if repair else damaged) for f, (damaged, fixed) in self.repairs.items()}
+        return replace(self, fields={**self.fields, **chosen})
+
+    def repair_lines(self, lang: str = "en", *, applied: bool = True) -> list[str]:
+        """One line per repaired name: 'row 2: family name "MÃ¼ller" repaired to "Müller"'."""
+        lines = []
+        for name, (damaged, fixed) in self.repairs.items():
+            was, now = shown_value(damaged), shown_value(fixed)
+            de_label, en_label = FIELDS[name]
+            if lang == "de":
+                lines.append(
+                    f"Zeile {self.number}: {de_label} „{was}“ repariert zu „{now}“"
+                    if applied
+                    else f"Zeile {self.number}: {de_label} „{was}“ wie in der Datei behalten "
+                    f"(repariert: „{now}“)"
+                )
+            else:
+                lines.append(
+                    f'row {self.number}: {en_label.lower()} "{was}" repaired to "{now}"'
+                    if applied
+                    else f'row {self.number}: {en_label.lower()} "{was}" kept as in the file '
+                    f'(repaired: "{now}")'
+                )
+        return lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +135,7 @@ class ImportPlan:
     mapping: ColumnMapping
     rows: tuple[PlannedRow, ...]
     path: Path | None = None
+    repaired: bool = True  # damaged names in `fields` repaired (else as in the file)
 
     def count(self, outcome: str) -> int:
         return sum(1 for r in self.rows if r.outcome == outcome)
@@ -104,6 +155,28 @@ class ImportPlan:
     @property
     def problems(self) -> tuple[RowProblem, ...]:
         return tuple(r.problem for r in self.rows if r.problem is not None)
+
+    @property
+    def warnings(self) -> tuple[RowProblem, ...]:
+        """Rows importable but to be checked: letters lost in a name ("O?uz")."""
+        return tuple(r.warning for r in self.rows if r.warning is not None)
+
+    @property
+    def damaged_names(self) -> int:
+        """How many names (fields of importable rows) show encoding damage that can be repaired."""
+        return sum(len(r.repairs) for r in self.rows)
+
+    def with_repair(self, repair: bool) -> ImportPlan:
+        """The plan with damaged names repaired, or kept as they are in the file. The outcomes
+        stay as planned; the import matches every row again anyway."""
+        if repair == self.repaired:
+            return self
+        rows = tuple(r.with_repair(repair) for r in self.rows)
+        return replace(self, rows=rows, repaired=repair)
+
+    def repair_lines(self, lang: str = "en") -> list[str]:
+        """Each damaged name and its repair (or that it is kept), one line each."""
+        return [line for r in self.rows for line in r.repair_lines(lang, applied=self.repaired)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +280,37 @@ def _raw_fields(cells: tuple[Cell, ...], mapping: Mapping[int, str]) -> dict[str
     return raw
 
 
+def _repaired(raw: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
+    """The row's text with names damaged by an encoding mix-up repaired ("MÃ¼ller" -> "Müller")."""
+    fixed = dict(raw)
+    for name in NAME_FIELDS:
+        value = raw.get(name)
+        if isinstance(value, list):
+            fixed[name] = [encoding_damage(v) or v for v in value]
+        elif value:
+            fixed[name] = encoding_damage(value) or value
+    return fixed
+
+
+def _as_in_file(value: str | list[str]) -> Any:
+    """A name field's text as the client stores it (cleaned; other names as a tuple)."""
+    if isinstance(value, list):
+        return tuple(n for n in (clean_name(v) for v in value) if n)
+    return clean_name(value)
+
+
+def _lost_letters(number: int, fields: Mapping[str, Any]) -> RowProblem | None:
+    """The warning for a row whose names lost letters ("O?uz"), naming the first such name."""
+    for name in NAME_FIELDS:
+        value = fields.get(name)
+        values = value if isinstance(value, tuple) else (value,)
+        for text in values:
+            if isinstance(text, str) and lost_letters(text):
+                en, de = LOST_LETTERS
+                return RowProblem(number, name, f'{en} "{text}".', f"{de}: „{text}“.")
+    return None
+
+
 def _validated(raw: dict[str, str | list[str]], today: date) -> dict[str, Any]:
     """Typed fields that make a valid client (InvalidInput otherwise)."""
     fields = clients.fields_from_text(raw)
@@ -301,6 +405,7 @@ def plan_sheet(
     *,
     today: date | None = None,
     path: Path | None = None,
+    repair: bool = True,
 ) -> ImportPlan:
     """Validate and match every row of a sheet read already (see `plan_import`)."""
     chosen = dict(guess_mapping(sheet.header) if mapping is None else mapping)
@@ -312,15 +417,32 @@ def plan_sheet(
         raw = _raw_fields(row.cells, chosen)
         if not raw:  # nothing in the mapped columns (a remark, a total): not a client
             continue
+        fixed = _repaired(raw)
         try:
-            fields = _validated(raw, today)
+            fields = _validated(fixed, today)
         except InvalidInput as error:
             problem = RowProblem(row.number, error.field, error.en, error.de)
             planned.append(PlannedRow(row.number, row.cells, {}, BAD, problem))
             continue
-        outcome, existing_id, same = matcher.outcome(row.number, fields)
-        planned.append(PlannedRow(row.number, row.cells, fields, outcome, None, existing_id, same))
-    return ImportPlan(sheet.header, chosen, tuple(planned), path)
+        repairs = {
+            name: (_as_in_file(raw[name]), fields[name])
+            for name in NAME_FIELDS
+            if name in raw and fixed[name] != raw[name]
+        }
+        warning = _lost_letters(row.number, fields)
+        planned_row = PlannedRow(row.number, row.cells, fields, NEW, repairs=repairs)
+        planned_row = planned_row.with_repair(repair)
+        outcome, existing_id, same = matcher.outcome(row.number, planned_row.fields)
+        planned.append(
+            replace(
+                planned_row,
+                outcome=outcome,
+                existing_id=existing_id,
+                same_as_row=same,
+                warning=warning,
+            )
+        )
+    return ImportPlan(sheet.header, chosen, tuple(planned), path, repair)
 
 
 def plan_import(
@@ -329,14 +451,16 @@ def plan_import(
     mapping: Mapping[int, str] | None = None,
     *,
     today: date | None = None,
+    repair: bool = True,
 ) -> ImportPlan:
     """Read a CSV or XLSX file, map its columns (guessed from the header unless given), validate
     every row and match it to existing clients or earlier rows. Writes nothing.
 
     InvalidInput if the file cannot be read or no column holds the family name; bad rows are
-    part of the plan (outcome "bad").
+    part of the plan (outcome "bad"). Names with encoding damage are repaired unless `repair` is
+    False; either way each is listed in its row's `repairs`.
     """
-    return plan_sheet(store, read_sheet(path), mapping, today=today, path=Path(path))
+    return plan_sheet(store, read_sheet(path), mapping, today=today, path=Path(path), repair=repair)
 
 
 def apply_import(

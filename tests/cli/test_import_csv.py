@@ -113,3 +113,44 @@ def test_a_missing_or_foreign_file_is_refused(cli, initialised, tmp_path, snapsh
         assert code == EXIT_INPUT, err
         assert out == "" and err.count("\n") == 1 and words in err
     assert snapshot(cli.data_dir) == before
+
+
+# Saved as UTF-8 after a detour through Windows-1252 ("MÃ¼ller"), and by an export that wrote
+# "?" for the letters Windows-1252 lacks ("O?uz, Ay?e" was "Oğuz, Ayşe").
+DAMAGED = "Nachname;Vorname;Geburtsdatum\nMÃ¼ller;JÃ¼rgen;1990\nO?uz;Ay?e;1985\nHaddad;Rania;1988\n"
+
+
+def test_damaged_names_are_listed_in_a_dry_run_and_repaired_on_import(
+    cli, initialised, tmp_path, snapshot
+) -> None:
+    path = tmp_path / "damaged.csv"
+    path.write_text(DAMAGED, encoding="utf-8")
+    before = snapshot(cli.data_dir)
+    code, out, err = cli("import-csv", str(path), "--dry-run")
+    assert code == 0, err
+    assert out.splitlines() == [
+        "Dry run, nothing changed: 3 new, 0 already in the case file, 0 bad rows",
+        'row 2: family name "MÃ¼ller" repaired to "Müller"',
+        'row 2: given names "JÃ¼rgen" repaired to "Jürgen"',
+        'row 3: letters lost in the spreadsheet\'s export: check the name "O?uz".',
+    ]
+    assert snapshot(cli.data_dir) == before
+    code, out, err = cli("import-csv", str(path))
+    assert code == 0, err
+    assert out.startswith("3 new, 0 already in the case file, 0 bad rows\n")
+    names = sorted(c["family_name"] + ", " + c["given_names"] for c in cli.list_json())
+    assert names == ["Haddad, Rania", "Müller, Jürgen", "O?uz, Ay?e"]
+
+
+def test_keep_damaged_imports_the_names_as_they_are(cli, initialised, tmp_path) -> None:
+    path = tmp_path / "damaged.csv"
+    path.write_text(DAMAGED, encoding="utf-8")
+    code, out, err = cli("import-csv", str(path), "--keep-damaged", env={"WELCOME_DESK_LANG": "de"})
+    assert code == 0, err
+    assert out.splitlines()[:2] == [
+        "3 neu, 0 schon in der Fallakte, 0 fehlerhafte Zeilen",
+        "Zeile 2: Familienname „MÃ¼ller“ wie in der Datei behalten (repariert: „Müller“)",
+    ]
+    assert "Zeile 3: Buchstaben beim Export der Tabelle verloren" in out
+    names = sorted(c["family_name"] for c in cli.list_json())
+    assert names == ["Haddad", "MÃ¼ller", "O?uz"]

@@ -365,3 +365,95 @@ def test_unicode_text_from_excel_is_read(tmp_path: Path) -> None:
     sheet = read_sheet(path)
     assert (sheet.encoding, sheet.delimiter) == ("utf-16", "\t")
     assert sheet.rows[0].cells == ("Şahin", "Elif")
+
+
+# -- damaged names -----------------------------------------------------------------------------
+
+# A list saved as UTF-8 by one program, opened as Windows-1252 by the next and saved again:
+# "Müller" became "MÃ¼ller"; another export wrote "?" for the letters Windows-1252 lacks.
+DAMAGED_ROWS = [
+    "Nachname;Vorname;Geburtsdatum;Andere Schreibweisen;Geburtsort",
+    "MÃ¼ller;JÃ¼rgen;1990;Mueller / MÃ¶ller;KÃ¶ln",
+    "O?uz;Ay?e;1985;;",
+    "\u200bHaddad\u202e;Rania;1988;;",
+    "Nguyen;Lan;1994;;",
+]
+
+
+def write_damaged(folder: Path) -> Path:
+    path = folder / "damaged.csv"
+    path.write_text("\n".join(DAMAGED_ROWS), encoding="utf-8")
+    return path
+
+
+def test_damaged_names_are_repaired_in_the_plan_and_listed(store: Store, tmp_path: Path) -> None:
+    plan = plan_import(store, write_damaged(tmp_path))
+    muller, oguz, haddad, nguyen = plan.rows
+    assert [r.outcome for r in plan.rows] == ["new"] * 4  # all importable
+    assert muller.fields["family_name"] == "Müller"
+    assert muller.fields["given_names"] == "Jürgen"
+    assert muller.fields["other_names"] == ("Mueller", "Möller")
+    assert muller.fields["birth_place"] == "Köln"
+    assert muller.repairs == {
+        "family_name": ("MÃ¼ller", "Müller"),
+        "given_names": ("JÃ¼rgen", "Jürgen"),
+        "other_names": (("Mueller", "MÃ¶ller"), ("Mueller", "Möller")),
+        "birth_place": ("KÃ¶ln", "Köln"),
+    }
+    assert plan.damaged_names == 4 and plan.repaired
+    assert plan.repair_lines() == [
+        'row 2: family name "MÃ¼ller" repaired to "Müller"',
+        'row 2: given names "JÃ¼rgen" repaired to "Jürgen"',
+        'row 2: other names "Mueller; MÃ¶ller" repaired to "Mueller; Möller"',
+        'row 2: place of birth "KÃ¶ln" repaired to "Köln"',
+    ]
+    assert plan.repair_lines("de")[0] == "Zeile 2: Familienname „MÃ¼ller“ repariert zu „Müller“"
+    assert not oguz.repairs and not haddad.repairs and not nguyen.repairs
+    assert haddad.fields["family_name"] == "Haddad"  # invisible characters gone
+    assert muller.warning is None and nguyen.warning is None
+    assert oguz.warning is not None and oguz.fields["family_name"] == "O?uz"  # kept as it is
+    assert plan.warnings == (oguz.warning,)
+    assert oguz.warning.text("en") == (
+        'row 3: letters lost in the spreadsheet\'s export: check the name "O?uz".'
+    )
+    assert oguz.warning.text("de") == (
+        "Zeile 3: Buchstaben beim Export der Tabelle verloren: bitte den Namen prüfen: „O?uz“."
+    )
+
+
+def test_the_import_stores_the_repaired_names(store: Store, tmp_path: Path) -> None:
+    result = apply_import(store, plan_import(store, write_damaged(tmp_path)))
+    assert result.added == 4 and not result.errors
+    clients = {store.get(Client, i).family_name: store.get(Client, i) for i in result.added_ids}
+    assert sorted(clients) == ["Haddad", "Müller", "Nguyen", "O?uz"]
+    muller = clients["Müller"]
+    assert (muller.given_names, muller.other_names, muller.birth_place) == (
+        "Jürgen",
+        ("Mueller", "Möller"),
+        "Köln",
+    )
+
+
+def test_damaged_names_can_be_kept_as_they_are(store: Store, tmp_path: Path) -> None:
+    path = write_damaged(tmp_path)
+    kept = plan_import(store, path, repair=False)
+    assert not kept.repaired and kept.damaged_names == 4
+    assert kept.rows[0].fields["family_name"] == "MÃ¼ller"
+    assert kept.repair_lines()[0] == (
+        'row 2: family name "MÃ¼ller" kept as in the file (repaired: "Müller")'
+    )
+    repaired = kept.with_repair(True)
+    assert repaired.rows[0].fields["other_names"] == ("Mueller", "Möller")
+    assert repaired.with_repair(False).rows == kept.rows
+    result = apply_import(store, kept)
+    names = sorted(store.get(Client, i).family_name for i in result.added_ids)
+    assert names == ["Haddad", "MÃ¼ller", "Nguyen", "O?uz"]
+    again = apply_import(store, plan_import(store, path, repair=False))
+    assert again.added == 0 and again.matched == 4  # the same rows, kept the same way
+
+
+def test_a_damaged_name_matches_the_client_it_stands_for(store: Store, tmp_path: Path) -> None:
+    existing = Client(family_name="Müller", given_names="Jürgen", birth_date=PartialDate(1990))
+    casework.add(store, existing)
+    plan = plan_import(store, write_damaged(tmp_path))
+    assert plan.rows[0].outcome == "existing" and plan.rows[0].existing_id == existing.id

@@ -1,4 +1,8 @@
-"""`import-csv`: clients from a spreadsheet export (CSV or XLSX), all rows or none."""
+"""`import-csv`: clients from a spreadsheet export (CSV or XLSX), all rows or none.
+
+Names damaged by an encoding mix-up ("MÃ¼ller") are repaired unless `--keep-damaged`; each
+repair and each name with lost letters ("O?uz") is listed after the counts, one line each.
+"""
 
 from __future__ import annotations
 
@@ -21,10 +25,13 @@ def cmd_import_csv(args: argparse.Namespace, out: TextIO) -> int:
     sheet = read_sheet(path)  # an unreadable file is refused before the case file is unlocked
     lang = common.user_language()
 
+    notes: list[str] = []
+
     def run(store: Store) -> client_import.ImportResult:
-        plan = client_import.plan_sheet(store, sheet, path=path)
+        plan = client_import.plan_sheet(store, sheet, path=path, repair=not args.keep_damaged)
         if plan.problems and not args.skip_bad_rows:
             raise client_import.BadRows(plan.problems)
+        notes[:] = plan.repair_lines(lang) + [w.text(lang) for w in plan.warnings]
         if args.dry_run:
             return client_import.ImportResult(
                 plan.new, plan.matched, len(plan.problems), plan.problems, plan.repeated
@@ -55,6 +62,8 @@ def cmd_import_csv(args: argparse.Namespace, out: TextIO) -> int:
             else f"Dry run, nothing changed: {summary}"
         )
     print(summary, file=out)
+    for note in notes:  # repaired names and lost letters, one line each
+        print(note, file=out)
     if result.errors:  # skipped with --skip-bad-rows: say which
         for problem in result.errors[:MAX_ROWS_SHOWN]:
             print(problem.text(lang), file=sys.stderr)
@@ -72,4 +81,9 @@ def register(sub: Any) -> None:
         "--skip-bad-rows",
         action="store_true",
         help="import the good rows and leave out the bad ones (listed on stderr)",
+    )
+    p.add_argument(
+        "--keep-damaged",
+        action="store_true",
+        help='keep names with encoding damage as they are in the file ("MÃ¼ller", not "Müller")',
     )

@@ -284,7 +284,7 @@ class ImportDialog(Retranslating, QDialog):
 
     def import_rows(self) -> ImportResult | None:
         """Import the previewed plan behind a progress dialog; cancelled, nothing is written."""
-        plan = self.preview.plan
+        plan = self.preview.chosen_plan()
         if plan is None or not self.preview.ready() or not self._shell.save_pending():
             return None
         outcome = run_with_progress(

@@ -1,4 +1,5 @@
-"""The import's preview (a dry run): counts, the bad rows and why, every row and its outcome."""
+"""The import's preview (a dry run): counts, the bad rows and why, every row and its outcome;
+names with damaged letters to repair (or keep), names with lost letters to check."""
 
 from __future__ import annotations
 
@@ -16,7 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.client_import import BAD, EXISTING, NEW, ImportPlan, PlannedRow
+from desktop.services.client_import import (
+    BAD,
+    EXISTING,
+    NEW,
+    ImportPlan,
+    PlannedRow,
+    shown_value,
+)
 from desktop.ui.client_import.import_mapping import cell_display
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import ERROR_STYLE
@@ -39,6 +47,7 @@ class PreviewModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[PlannedRow] = []
         self._name_columns: tuple[int, ...] = ()
+        self.repair = True  # damaged names shown repaired (the import repairs them)
 
     def set_plan(self, plan: ImportPlan | None) -> None:
         self.beginResetModel()
@@ -71,12 +80,25 @@ class PreviewModel(QAbstractTableModel):
         lang = current_language()
         if row.problem is not None:
             return row.problem.de if lang == "de" else row.problem.en
+        notes = []
         if row.same_as_row is not None:
-            return self.tr("The same person as row {0}").replace("{0}", str(row.same_as_row))
-        return ""
+            notes.append(self.tr("The same person as row {0}").replace("{0}", str(row.same_as_row)))
+        for damaged, fixed in row.repairs.values():
+            was, now = shown_value(damaged), shown_value(fixed)
+            notes.append(
+                self.tr("Name repaired: {0}").replace("{0}", f"{was} → {now}")
+                if self.repair
+                else self.tr("Name kept with damaged letters: {0}").replace("{0}", was)
+            )
+        if row.warning is not None:
+            notes.append(row.warning.de if lang == "de" else row.warning.en)
+        return "; ".join(notes)
 
     def name(self, row: PlannedRow) -> str:
-        parts = [cell_display(row.cells[c]) for c in self._name_columns if c < len(row.cells)]
+        if self.repair and ({"family_name", "given_names"} & row.repairs.keys()):
+            parts = [str(row.fields.get(f, "")) for f in ("family_name", "given_names")]
+        else:
+            parts = [cell_display(row.cells[c]) for c in self._name_columns if c < len(row.cells)]
         return ", ".join(p for p in parts if p)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -132,6 +154,11 @@ class PreviewPage(Retranslating, QWidget):
         self.problems_caption.setBuddy(self.problems)
         self.skip = QCheckBox()
         self.skip.toggled.connect(lambda _on: self.ready_changed.emit(self.ready()))
+        self.repair = QCheckBox()
+        self.repair.setChecked(True)
+        self.repair.toggled.connect(self._repair_toggled)
+        self.lost = QLabel()
+        self.lost.setWordWrap(True)
         self.model = PreviewModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -148,10 +175,13 @@ class PreviewPage(Retranslating, QWidget):
         layout.addWidget(self.problems_caption)
         layout.addWidget(self.problems)
         layout.addWidget(self.skip)
+        layout.addWidget(self.repair)
+        layout.addWidget(self.lost)
         layout.addWidget(self.table_caption)
         layout.addWidget(self.table, 1)
         QWidget.setTabOrder(self.problems, self.skip)
-        QWidget.setTabOrder(self.skip, self.table)
+        QWidget.setTabOrder(self.skip, self.repair)
+        QWidget.setTabOrder(self.repair, self.table)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -161,18 +191,28 @@ class PreviewPage(Retranslating, QWidget):
         self.model.refresh()
         self._show_counts()
         self._show_problems()
+        self._show_damage()
 
     def set_plan(self, plan: ImportPlan) -> None:
-        """Show a dry run's plan; "skip bad rows" starts off."""
+        """Show a dry run's plan; "skip bad rows" starts off, "repair damaged names" on."""
         self.plan = plan
         self.skip.setChecked(False)
+        self.repair.setChecked(True)
+        self.model.repair = True
         self.model.set_plan(plan)
         bad = bool(plan.problems)
         for widget in (self.problems_caption, self.problems, self.skip):
             widget.setVisible(bad)
+        self.repair.setVisible(plan.damaged_names > 0)
+        self.lost.setVisible(bool(plan.warnings))
         self._show_counts()
         self._show_problems()
+        self._show_damage()
         self.ready_changed.emit(self.ready())
+
+    def chosen_plan(self) -> ImportPlan | None:
+        """The plan to import: damaged names repaired or kept, as the check box says."""
+        return None if self.plan is None else self.plan.with_repair(self.repair.isChecked())
 
     def ready(self) -> bool:
         """Whether the import may start: no bad rows, or they are to be skipped."""
@@ -196,6 +236,33 @@ class PreviewPage(Retranslating, QWidget):
             .replace("{2}", str(plan.matched))
             .replace("{3}", str(plan.repeated))
             .replace("{4}", str(len(plan.problems)))
+        )
+
+    def _repair_toggled(self, on: bool) -> None:
+        self.model.repair = on
+        self.model.refresh()
+
+    def _show_damage(self) -> None:
+        plan = self.plan
+        damaged = plan.damaged_names if plan else 0
+        lost = len(plan.warnings) if plan else 0
+        self.repair.setText(
+            self.tr("Re&pair 1 name with damaged letters (Ã¼ → ü)")
+            if damaged == 1
+            else self.tr("Re&pair {0} names with damaged letters (Ã¼ → ü)").replace(
+                "{0}", str(damaged)
+            )
+        )
+        self.lost.setText(
+            self.tr(
+                'Letters were lost in the spreadsheet\'s export ("?") in 1 row: check that name '
+                "in the case file after the import."
+            )
+            if lost == 1
+            else self.tr(
+                'Letters were lost in the spreadsheet\'s export ("?") in {0} rows: check these '
+                "names in the case file after the import."
+            ).replace("{0}", str(lost))
         )
 
     def _show_problems(self) -> None:

@@ -348,3 +348,72 @@ def test_the_import_speaks_german(
     set_language("en")
     qtbot.waitUntil(lambda: dialog.result_text.text().startswith("Imported: 3 new"))
     assert dialog.cancel_button.text() == "Close"
+
+
+# Saved as UTF-8 after a detour through Windows-1252, and with letters an export could not write.
+DAMAGED_ROWS = [
+    "Nachname;Vorname;Geburtsdatum",
+    "MÃ¼ller;JÃ¼rgen;1990",
+    "O?uz;Ay?e;1985",
+    "Nguyen;Lan;1994",
+]
+
+
+def write_damaged(folder: Path) -> Path:
+    path = folder / "damaged.csv"
+    path.write_text("\n".join(DAMAGED_ROWS), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("repair", [True, False])
+def test_damaged_names_are_offered_for_repair(
+    window: MainWindow,
+    store: Store,
+    db: DbWorker,
+    settle: Settle,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    repair: bool,
+) -> None:
+    dialog = open_dialog(window, monkeypatch, write_damaged(tmp_path))
+    dialog.next_button.click()
+    preview = dialog.preview
+    assert dialog.pages.currentIndex() == PREVIEW
+    assert preview.repair.isVisible() and preview.repair.isChecked()
+    assert preview.repair.text() == "Re&pair 2 names with damaged letters (Ã¼ → ü)"
+    assert preview.lost.isVisible()
+    assert preview.lost.text() == (
+        'Letters were lost in the spreadsheet\'s export ("?") in 1 row: check that name in the '
+        "case file after the import."
+    )
+    shown = preview.model.shown_rows()
+    assert shown[0][2:] == [
+        "Müller, Jürgen",
+        "Name repaired: MÃ¼ller → Müller; Name repaired: JÃ¼rgen → Jürgen",
+    ]
+    assert shown[1][2:] == [
+        "O?uz, Ay?e",
+        'letters lost in the spreadsheet\'s export: check the name "O?uz".',
+    ]
+    assert shown[2][3] == ""
+    if not repair:
+        preview.repair.click()
+        shown = preview.model.shown_rows()
+        assert shown[0][2:] == [
+            "MÃ¼ller, JÃ¼rgen",
+            "Name kept with damaged letters: MÃ¼ller; Name kept with damaged letters: JÃ¼rgen",
+        ]
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    settle(db)
+    assert dialog.result_text.text() == "Imported: 3 new, 0 already in the case file, 0 bad rows."
+    muller = "Müller, Jürgen" if repair else "MÃ¼ller, JÃ¼rgen"
+    assert names(store) == sorted(["Haddad, Rania", muller, "Nguyen, Lan", "O?uz, Ay?e"])
+
+
+def test_without_damaged_names_there_is_no_repair_to_choose(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = open_dialog(window, monkeypatch, write_csv(tmp_path))
+    dialog.next_button.click()
+    assert not dialog.preview.repair.isVisible() and not dialog.preview.lost.isVisible()
