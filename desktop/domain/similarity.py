@@ -18,9 +18,21 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from anyascii import anyascii
+
 from desktop.domain.dates import PartialDate
 from desktop.domain.model import Client
 from desktop.domain.names import fold
+from desktop.domain.scripts import (
+    ABJAD_MARK,
+    abjad_matches,
+    coarse,
+    consonants,
+    is_abjad,
+    join,
+    skeleton,
+    skeleton_similarity,
+)
 
 # A "likely" pair scores at least this (calibrated on tests/fixtures/duplicates.json).
 LIKELY_THRESHOLD = 0.6
@@ -74,13 +86,24 @@ _PARTICLES = frozenset({"bin", "ibn", "bint"})
 _ABD = re.compile(r"^abd(?:ul|il|al|u)(?=[a-z])")
 _LAST_VOWEL = re.compile(r"([^aiu])[iu]([^aiu])$")
 _DOUBLE = re.compile(r"(.)\1+")
-_NOT_LETTER = re.compile(r"[^a-z ]+")
+_NOT_LETTER = re.compile(r"[^a-z ?]+")
 
 
+_LOST = "?"  # a letter lost to an encoding ("O?uz" for "Oğuz"): any one letter
+
+
+@lru_cache(maxsize=65536)
 def _latin(text: str) -> str:
-    """Folded, Cyrillic transliterated, only a-z and single spaces."""
-    folded = fold(text.lower().replace("ž", "zh").translate(_CYRILLIC_TABLE))
-    return " ".join(_NOT_LETTER.sub("", folded).split())
+    """Folded words: Cyrillic by the table above, other alphabets by anyascii, only a-z (and
+    "?" for a lost letter); an Arabic-script word becomes its marked sound skeleton."""
+    words = []
+    plain = text.replace("\ufffd", _LOST).lower().replace("ž", "zh").translate(_CYRILLIC_TABLE)
+    for word in fold(plain).split():
+        if is_abjad(word):
+            words.append(skeleton(word))
+            continue
+        words.extend(_NOT_LETTER.sub("", fold(anyascii(word))).split())
+    return " ".join(w for w in words if w.strip(_LOST) and w != ABJAD_MARK)
 
 
 def _rewritten(token: str) -> list[str]:
@@ -110,7 +133,10 @@ def _canon(t: str) -> str:
 
 @lru_cache(maxsize=65536)
 def token_keys(token: str) -> tuple[str, ...]:
-    """The canonical spellings of one folded token (one or a few: j as "i" and as "g")."""
+    """The canonical spellings of one folded token (one or a few: j as "i" and as "g"); an
+    Arabic-script skeleton or a word with a lost letter is its own key."""
+    if token.startswith(ABJAD_MARK) or _LOST in token:
+        return (token,)
     keys = {_canon(t) for t in _rewritten(token)}
     for k in list(keys):
         if len(k) >= 6 and k.startswith(("al", "il")):  # Al-Hassan = Alhassan = Hassan
@@ -159,15 +185,47 @@ def _skeleton(key: str) -> str:
 
 @lru_cache(maxsize=65536)
 def blocking_keys(text: str) -> frozenset[str]:
-    """Coarse keys (the first consonants of each word's key) for finding candidate pairs."""
+    """Coarse keys (the first consonants of each word's key) for finding candidate pairs; the
+    written consonants in coarse classes too (`scripts.coarse`), so that a name in Arabic script
+    and its Latin spelling share one."""
     out = set()
     tokens = name_tokens(text)
-    for w in (*tokens, "".join(tokens)):
+    for w in (*tokens, join(tokens)):
         for k in token_keys(w):
-            s = _skeleton(k)
-            if s:
-                out.add(s[:3])
+            if not k.startswith(ABJAD_MARK) and _LOST not in k:
+                s = _skeleton(k)
+                if s:
+                    out.add(s[:3])
+        for c in word_codes(w):
+            out.add(c[:4])
     return frozenset(out)
+
+
+def word_codes(token: str) -> set[str]:
+    """The coarse written-consonant codes of a word ("~" + `scripts.coarse`), its canonical
+    spellings' too: what a word in another script or spelling shares with it."""
+    plain = token.replace(_LOST, "")
+    codes = {coarse(plain)}
+    if not token.startswith(ABJAD_MARK):
+        codes |= {coarse(k) for k in token_keys(plain)} if plain else set()
+    return {ABJAD_MARK + c for c in codes if c}
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a name as the search index holds them beside the folded name: each word's
+    canonical spellings and coarse codes."""
+    out: list[str] = []
+    for token in name_tokens(text):
+        if not token.startswith(ABJAD_MARK) and _LOST not in token:
+            out.extend(token_keys(token))
+        out.extend(sorted(word_codes(token)))
+    return list(dict.fromkeys(out))
+
+
+def word_similarity(a: str, b: str) -> float:
+    """How alike two words of names are (folded tokens as `name_tokens` makes them), across
+    spellings and scripts: 1.0 the same, 0.95 and above the same name."""
+    return _token_sim(a, b)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -206,6 +264,8 @@ def jaro_winkler(a: str, b: str) -> float:
 
 
 def _key_sim(x: str, y: str) -> float:
+    if len(x) >= 4 and len(y) >= 4 and (x == y + "i" or y == x + "i"):
+        return 0.9  # a name and its nisba are two names: Ahmad, Ahmadi; Mohammad, Mohammadi
     sim = jaro_winkler(x, y)
     if min(len(x), len(y)) >= 6 and x[0] != y[0] and x[0] in "aiu" and y[0] in "aiu":
         sim = max(sim, jaro_winkler(x[1:], y[1:]) - 0.03)  # Oleksandr = Aleksandr
@@ -214,7 +274,32 @@ def _key_sim(x: str, y: str) -> float:
 
 @lru_cache(maxsize=262144)
 def _token_sim(a: str, b: str) -> float:
+    if a.startswith(ABJAD_MARK) or b.startswith(ABJAD_MARK):
+        return _script_sim(a, b)
+    if _LOST in a or _LOST in b:
+        return _lost_sim(a, b)
     return max(_key_sim(x, y) for x in token_keys(a) for y in token_keys(b))
+
+
+def _script_sim(a: str, b: str) -> float:
+    """A word in Arabic script against another (skeletons) or a Latin spelling (aligned)."""
+    if a.startswith(ABJAD_MARK) and b.startswith(ABJAD_MARK):
+        return skeleton_similarity(a, b)
+    marked, latin = (a, b) if a.startswith(ABJAD_MARK) else (b, a)
+    if _LOST not in latin and abjad_matches(marked, latin):
+        return 1.0
+    return 0.9 * skeleton_similarity(marked, ABJAD_MARK + consonants(latin.replace(_LOST, "")))
+
+
+def _lost_sim(a: str, b: str) -> float:
+    """Words with letters lost to an encoding: "?" stands for any one letter."""
+    if _LOST in a and _LOST in b:
+        return jaro_winkler(a, b)
+    damaged, whole = (a, b) if _LOST in a else (b, a)
+    pattern = re.escape(damaged).replace(re.escape(_LOST), "[a-z]")
+    if re.fullmatch(pattern, whole):
+        return 0.98
+    return jaro_winkler(damaged.replace(_LOST, ""), whole) - 0.05
 
 
 @lru_cache(maxsize=262144)
@@ -228,7 +313,7 @@ def field_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
         return 0.0
     joined = 0.0
     if len(a) != len(b) or "".join(a) == "".join(b):  # a compound split or joined
-        joined = _token_sim("".join(a), "".join(b))
+        joined = _token_sim(join(a), join(b))
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     sims = [max(_token_sim(s, t) for t in long_) for s in short]
     best = sum(sims) / len(sims)

@@ -1,13 +1,25 @@
-"""The case list query: name search (FTS5 trigram over folded names), filters, sort, pages."""
+"""The case list query: name search (FTS5 trigram over folded names and their spellings),
+filters, sort, pages.
+
+A search finds a client when every word typed is part of one of its names, file number or
+birth year (as before), or is the same name in another spelling or script: the index holds
+each name word's canonical spellings and coarse written consonants (`similarity.search_words`),
+the index finds the candidates, and the one name matcher (`similarity.word_similarity`, the
+matcher of the duplicates report and the new-client warning) decides. Sorted by name, the
+results come ranked: names with a word as typed first, then what contains the words typed,
+then other spellings, the closest first.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
 from desktop.domain.catalogues import ResidenceStatus
 from desktop.domain.model import Client
-from desktop.domain.names import search_terms
+from desktop.domain.names import fold, search_terms
+from desktop.domain.similarity import name_tokens, search_words, word_similarity
 from desktop.store.database import Connection
 from desktop.store.deadlines import (
     clients_with_deadlines,
@@ -15,6 +27,7 @@ from desktop.store.deadlines import (
     has_deadline,
     has_open_measure,
 )
+from desktop.store.search_text import SPELLINGS
 from desktop.store.specs import CLIENT
 
 # Whitelisted sort orders: user input never becomes SQL text.
@@ -51,10 +64,12 @@ class ClientQuery:
 
 @dataclass(frozen=True)
 class ClientPage:
-    """One page of matching clients and how many match in all."""
+    """One page of matching clients and how many match in all; `found_as` the name words of
+    clients found by another spelling or script (client id → the words as stored)."""
 
     clients: list[Client] = field(default_factory=list)
     total: int = 0
+    found_as: dict[str, str] = field(default_factory=dict)
 
 
 def _like(term: str) -> str:
@@ -168,10 +183,154 @@ def _where(query: ClientQuery) -> tuple[str, str, list[object]]:
     return source, where, params
 
 
+SAME_NAME = 0.95  # word_similarity from here on: the same name (as the duplicates report)
+LOST = "?"  # a letter lost to an encoding in what was typed
+
+
+@dataclass(frozen=True)
+class _Hit:
+    num: int
+    rank: tuple[int, float, str]
+    variant: bool  # found by another spelling or script only
+
+
+def _name_word(term: str) -> bool:
+    """A word that may be a name in another spelling (not a number, not a year)."""
+    return term.replace(LOST, "").isalpha()
+
+
+def _alternatives(term: str) -> list[str]:
+    """What one typed word may be found as in the index: itself, its spellings, its codes."""
+    found = [term] if len(term) >= 3 else []
+    if _name_word(term):
+        found += [w for w in search_words(term) if len(w) >= 3]
+    return list(dict.fromkeys(found))
+
+
+def _fts(terms: list[str]) -> str | None:
+    """The MATCH expression: every word, each as any of its alternatives."""
+    groups = []
+    for term in terms:
+        alternatives = _alternatives(term)
+        if not alternatives:
+            return None
+        quoted = " OR ".join('"' + a.replace('"', '""') + '"' for a in alternatives)
+        groups.append(f"({quoted})")
+    return " AND ".join(groups)
+
+
+def _judge(terms: list[str], text: str, sort_key: str, num: int) -> _Hit | None:
+    """Whether a candidate's search text matches the words typed, and how well."""
+    typed = text.split(SPELLINGS, 1)[0]
+    if all(t in typed for t in terms if LOST not in t) and not any(LOST in t for t in terms):
+        words = set(typed.replace("|", " ").split())
+        exact = all(t in words for t in terms)
+        return _Hit(num, (0 if exact else 1, 0.0, sort_key), variant=False)
+    tokens = name_tokens(typed.replace("|", " "))
+    worst = 1.0
+    for term in terms:
+        wanted = name_tokens(term)
+        if not wanted or not _name_word(term):
+            return None
+        best = max((word_similarity(wanted[0], t) for t in tokens), default=0.0)
+        if best < SAME_NAME:
+            return None
+        worst = min(worst, best)
+    return _Hit(num, (2, -worst, sort_key), variant=True)
+
+
+def _name_hits(conn: Connection, query: ClientQuery) -> list[_Hit] | None:
+    """The clients whose names match the words typed, in another spelling too, ranked; None
+    when a word is too short or too common for that (the plain search runs then)."""
+    terms = search_terms(query.text)
+    if not terms or any(len(t) < 3 for t in terms):
+        return None
+    lost = [t for t in terms if LOST in t]  # "O?uz": a letter lost, any one letter there
+    whole = [t for t in terms if LOST not in t]
+    expression = _fts(whole) if whole else ""
+    if expression is None:
+        return None
+    conditions: list[str] = ["client_search MATCH ?"] if expression else []
+    params: list[object] = [expression] if expression else []
+    for term in lost:
+        conditions.append("text LIKE ? ESCAPE '\\'")
+        params.append(_like(term).replace(LOST, "_"))
+    sql = f"SELECT rowid, text, sort_key FROM client_search WHERE {' AND '.join(conditions)}"
+    if query.state != "all":
+        sql += " AND closed = ?"
+        params.append(1 if query.state == "closed" else 0)
+    rows = conn.execute(sql + " LIMIT ?", [*params, BROAD_MATCHES + 1]).fetchall()
+    if len(rows) > BROAD_MATCHES:
+        return None
+    judged = (_judge(terms, r[1], r[2], r[0]) for r in rows)
+    return sorted((h for h in judged if h is not None), key=lambda h: (h.rank, h.num))
+
+
+def found_as(client: Client, text: str) -> str:
+    """The words of the client's names that the words typed found by another spelling or
+    script ("" if every word typed is part of the names as written)."""
+    terms = search_terms(text)
+    found = []
+    for name in (client.family_name, client.given_names, *client.other_names):
+        for word in name.split():
+            if any(term in fold(word) for term in terms):
+                continue
+            tokens = name_tokens(word)
+            if any(
+                word_similarity(name_tokens(term)[0], t) >= SAME_NAME
+                for term in terms
+                if name_tokens(term)
+                for t in tokens
+            ):
+                found.append(word)
+    return " ".join(dict.fromkeys(found))
+
+
+def _hits_page(conn: Connection, query: ClientQuery, hits: list[_Hit]) -> ClientPage:
+    """A page of the hits, with the filters and the sort order of the query."""
+    by_num = {h.num: h for h in hits}
+    if not by_num:
+        return ClientPage()
+    source, where, params = _where(dataclasses.replace(query, text=""))
+    marks = ", ".join("?" * len(by_num))
+    where = f"{where} AND c.num IN ({marks})" if where else f" WHERE c.num IN ({marks})"
+    params = [*params, *by_num]
+    if query.sort == "name" and not query.descending:  # ranked: the closest first
+        nums = [r[0] for r in conn.execute(f"SELECT c.num FROM {source}{where}", params)]
+        nums.sort(key=lambda n: (by_num[n].rank, n))
+        page = nums[query.offset : query.offset + query.limit]
+        order = {n: i for i, n in enumerate(page)}
+        rows = sorted(
+            conn.execute(
+                f"SELECT * FROM client WHERE num IN ({', '.join('?' * len(page))})", page
+            ).fetchall(),
+            key=lambda r: order[r["num"]],
+        )
+        total = len(nums)
+    else:
+        direction = "DESC" if query.descending else "ASC"
+        rows = conn.execute(
+            f"SELECT c.* FROM {source}{where}"
+            f" ORDER BY {SORTS[query.sort]} {direction}, c.sort_key, c.num LIMIT ? OFFSET ?",
+            [*params, query.limit, query.offset],
+        ).fetchall()
+        total = conn.execute(f"SELECT count(*) FROM {source}{where}", params).fetchone()[0]
+    clients = [CLIENT.from_row(r) for r in rows]
+    spelled = {
+        c.id: found_as(c, query.text)
+        for c, r in zip(clients, rows, strict=True)
+        if by_num[r["num"]].variant
+    }
+    return ClientPage(clients, total, {k: v for k, v in spelled.items() if v})
+
+
 def client_page(conn: Connection, query: ClientQuery) -> ClientPage:
     """Run the case-list query: one page of clients plus the total count."""
     if query.sort not in SORTS or query.state not in STATES:
         raise ValueError(f"unknown sort or state: {query.sort!r} {query.state!r}")
+    hits = _name_hits(conn, query) if query.text.strip() else None
+    if hits is not None:
+        return _hits_page(conn, query, hits)
     if _index_only(query):
         return _index_page(conn, query)
     source, where, params = _where(query)

@@ -139,5 +139,17 @@ def _schema_5(conn: Connection) -> None:
             )
 
 
+def _schema_6(conn: Connection) -> None:
+    """The search text of every client written again (spellings and scripts, issue 16)."""
+    from desktop.store.search_text import search_text
+    from desktop.store.specs import CLIENT
+
+    for row in conn.execute("SELECT * FROM client").fetchall():
+        client = CLIENT.from_row(row)
+        conn.execute(
+            "UPDATE client_search SET text = ? WHERE rowid = ?", (search_text(client), row["num"])
+        )
+
+
 # schema number → the data step run after that schema's SQL, in the same transaction
-DATA_STEPS: dict[int, Callable[[Connection], None]] = {5: _schema_5}
+DATA_STEPS: dict[int, Callable[[Connection], None]] = {5: _schema_5, 6: _schema_6}

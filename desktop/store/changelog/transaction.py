@@ -15,7 +15,6 @@ from typing import Any
 
 from desktop.domain.errors import InvalidInput, NotFound
 from desktop.domain.model import Client
-from desktop.domain.names import fold, fold_variants
 from desktop.store.audit import (
     AUDIT,
     EVENT,
@@ -28,6 +27,7 @@ from desktop.store.audit import (
 )
 from desktop.store.changelog.clock import HybridClock
 from desktop.store.database import Connection
+from desktop.store.search_text import search_text, sort_key
 from desktop.store.specs import (
     ATTACHMENT,
     BY_CLASS,
@@ -51,23 +51,6 @@ class ChangeRow:
     hlc: int
     origin_seq: int
     prev_hlc: int = 0
-
-
-def search_text(client: Client) -> str:
-    """What the name search looks in: folded names, other spellings, file number, birth year."""
-    parts = [*fold_variants(client.family_name), *fold_variants(client.given_names)]
-    for other in client.other_names:
-        parts.extend(fold_variants(other))
-    if client.file_number:
-        parts.append(fold(client.file_number))
-    if client.birth_date:
-        parts.append(str(client.birth_date.year))
-    return " | ".join(parts)
-
-
-def sort_key(client: Client) -> str:
-    """The key the case list sorts names by."""
-    return f"{fold(client.family_name)}\x1f{fold(client.given_names)}"
 
 
 def _closed(client: Client) -> int:

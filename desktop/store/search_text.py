@@ -1,0 +1,33 @@
+"""What the name search index holds of a client (the `client_search` table's text and sort key).
+
+Folded names, other names, file number and birth year as written (umlauts either way), and after
+SPELLINGS the names' canonical spellings and coarse written consonants
+(`similarity.search_words`), which other spellings and scripts of the same name share.
+"""
+
+from __future__ import annotations
+
+from desktop.domain.model import Client
+from desktop.domain.names import fold, fold_variants
+from desktop.domain.similarity import search_words
+
+SPELLINGS = "\t"  # in the search text: the spellings follow, not what was written
+
+
+def search_text(client: Client) -> str:
+    """The client's text in the name search index."""
+    parts = [*fold_variants(client.family_name), *fold_variants(client.given_names)]
+    for other in client.other_names:
+        parts.extend(fold_variants(other))
+    if client.file_number:
+        parts.append(fold(client.file_number))
+    if client.birth_date:
+        parts.append(str(client.birth_date.year))
+    names = (client.family_name, client.given_names, *client.other_names)
+    words = dict.fromkeys(w for name in names for w in search_words(name))
+    return " | ".join(parts) + SPELLINGS + " ".join(words)
+
+
+def sort_key(client: Client) -> str:
+    """The key the case list sorts names by."""
+    return f"{fold(client.family_name)}\x1f{fold(client.given_names)}"
