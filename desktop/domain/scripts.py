@@ -23,6 +23,7 @@ ABJAD_MARK = "~"  # the first character of a token that is an abjad skeleton
 ARTICLE = "L"  # the article ال in a skeleton: optional (al-Hassan = Hassan)
 FINAL_H = "H"  # ة or a final ه: optional (Fatimah = Fatima)
 ALIF = "A"
+FIRST_VOWEL = "V"  # an alif that begins a word: it carries a, i or u (Ahmad, Ibrahim, Umar)
 # Arabic d and Persian z (anyascii: "d"); alif, which anyascii leaves out
 _OVERRIDE = {"ض": "D", "ا": ALIF, "أ": "", "إ": "", "ٱ": ""}
 
@@ -116,6 +117,8 @@ def skeleton(word: str) -> str:
         )
         if cls and not (classes and classes[-1] == cls and cls not in "wyA"):
             classes.append(cls)
+    if classes[:1] == [ALIF]:  # the seat of a first vowel (أحمد, إبراهيم, أمينة): any or none
+        classes[0] = FIRST_VOWEL
     return ABJAD_MARK + "".join(classes)
 
 
@@ -179,7 +182,7 @@ def _align(wanted: str, units: tuple[tuple[str, frozenset[str]], ...]) -> bool:
                 and bool(rest)
                 and (len(vowels) == len(rest) or (tail_h and len(vowels) == len(rest) - 1))
             )
-        if cls == ARTICLE and ok(i + 1, j):
+        if cls in (ARTICLE, FIRST_VOWEL) and ok(i + 1, j):
             return True
         if j < len(units):
             kind, can = units[j]
@@ -187,6 +190,8 @@ def _align(wanted: str, units: tuple[tuple[str, frozenset[str]], ...]) -> bool:
                 return True
             if cls == ARTICLE and kind == "c" and "l" in can:
                 return ok(i + 1, j + 1)
+            if cls == FIRST_VOWEL:
+                return kind in ("v", "l") and ok(i + 1, j + 1)
             if kind == "l" and "A" in can and ok(i, j + 1):  # "aa" for a and ʿayn: Saad
                 return True
             if cls in "ywA":  # written as a consonant, a long vowel or a short one
@@ -198,12 +203,15 @@ def _align(wanted: str, units: tuple[tuple[str, frozenset[str]], ...]) -> bool:
     return ok(0, 0)
 
 
+_MARKERS = str.maketrans(dict.fromkeys((ARTICLE, FINAL_H, ALIF, FIRST_VOWEL)))
+
+
 def skeleton_similarity(a: str, b: str) -> float:
     """Similarity of two skeletons (both marked): 1.0 the same letters, less as they differ."""
     from rapidfuzz.distance import JaroWinkler
 
-    x = a.removeprefix(ABJAD_MARK).replace(ARTICLE, "").replace(FINAL_H, "").replace(ALIF, "")
-    y = b.removeprefix(ABJAD_MARK).replace(ARTICLE, "").replace(FINAL_H, "").replace(ALIF, "")
+    x = a.removeprefix(ABJAD_MARK).translate(_MARKERS)
+    y = b.removeprefix(ABJAD_MARK).translate(_MARKERS)
     return float(JaroWinkler.similarity(x, y)) if x and y else 0.0
 
 
@@ -211,7 +219,8 @@ def skeleton_similarity(a: str, b: str) -> float:
 # spelling may stand for fall together, so both scripts give the same letters.
 _COARSE = str.maketrans(
     {"K": "h", "C": "h", "S": "s", "X": "s", "T": "t", "D": "d", "Z": "z", "j": "g", "G": "g",
-     "q": "k", "v": "w", "w": None, "y": None, ALIF: None, ARTICLE: None, FINAL_H: None}
+     "q": "k", "v": "w", "w": None, "y": None, ALIF: None, ARTICLE: None, FINAL_H: None,
+     FIRST_VOWEL: None}
 )  # fmt: skip
 
 

@@ -155,7 +155,8 @@ def likely_existing_matches(
     for text in texts:
         for spelling in fold_variants(text) if text.strip() else ():
             found.update((c.id, c) for c in store.clients_by_folded_family_name(spelling))
-    for word in words:
+    # the case list's search: other spellings and scripts of each word too (the one matcher)
+    for word in {*wanted.family_name.split(), *wanted.given_names.split()}:
         if len(word) >= 3:
             page = store.clients(ClientQuery(text=word, limit=_SEARCH_LIMIT))
             found.update((c.id, c) for c in page.clients)

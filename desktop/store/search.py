@@ -15,10 +15,12 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from desktop.domain.catalogues import ResidenceStatus
 from desktop.domain.model import Client
 from desktop.domain.names import fold, search_terms
+from desktop.domain.scripts import join
 from desktop.domain.similarity import name_tokens, search_words, word_similarity
 from desktop.store.database import Connection
 from desktop.store.deadlines import (
@@ -70,6 +72,9 @@ class ClientPage:
     clients: list[Client] = field(default_factory=list)
     total: int = 0
     found_as: dict[str, str] = field(default_factory=dict)
+    # clients whose names only contain the words typed (a word still being typed): not found
+    # as a name by the matcher
+    partial: frozenset[str] = frozenset()
 
 
 def _like(term: str) -> str:
@@ -192,6 +197,7 @@ class _Hit:
     num: int
     rank: tuple[int, float, str]
     variant: bool  # found by another spelling or script only
+    partial: bool = False  # words typed are parts of its names, not names of it
 
 
 def _name_word(term: str) -> bool:
@@ -199,55 +205,84 @@ def _name_word(term: str) -> bool:
     return term.replace(LOST, "").isalpha()
 
 
-def _alternatives(term: str) -> list[str]:
-    """What one typed word may be found as in the index: itself, its spellings, its codes."""
-    found = [term] if len(term) >= 3 else []
-    if _name_word(term):
-        found += [w for w in search_words(term) if len(w) >= 3]
+def _alternatives(token: str, raw: list[str]) -> list[str]:
+    """What one name word typed may be found as in the index: the words it was typed as,
+    itself, its spellings, its written consonants."""
+    found = [w for w in raw if len(w) >= 3]
+    if len(token) >= 3 and token.isalpha():
+        found.append(token)
+    found += [w for w in search_words(token) if len(w) >= 3]
     return list(dict.fromkeys(found))
 
 
-def _fts(terms: list[str]) -> str | None:
-    """The MATCH expression: every word, each as any of its alternatives."""
-    groups = []
-    for term in terms:
-        alternatives = _alternatives(term)
+def _fts(groups: list[list[str]]) -> str | None:
+    """The MATCH expression: every group, each as any of its alternatives."""
+    parts = []
+    for alternatives in groups:
         if not alternatives:
             return None
-        quoted = " OR ".join('"' + a.replace('"', '""') + '"' for a in alternatives)
-        groups.append(f"({quoted})")
-    return " AND ".join(groups)
+        parts.append(
+            "(" + " OR ".join('"' + a.replace('"', '""') + '"' for a in alternatives) + ")"
+        )
+    return " AND ".join(parts)
 
 
-def _judge(terms: list[str], text: str, sort_key: str, num: int) -> _Hit | None:
-    """Whether a candidate's search text matches the words typed, and how well."""
+def _judge(terms: list[str], wanted: tuple[str, ...], row: Any) -> _Hit | None:
+    """Whether a candidate matches what was typed, and how: every name word typed is one of
+    its names in this or another spelling or script (the one matcher decides), or else every
+    word typed is part of its names, number or year (while a word is being typed)."""
+    num, text, sort_key = row[0], row[1], row[2]
     typed = text.split(SPELLINGS, 1)[0]
-    if all(t in typed for t in terms if LOST not in t) and not any(LOST in t for t in terms):
-        words = set(typed.replace("|", " ").split())
-        exact = all(t in words for t in terms)
-        return _Hit(num, (0 if exact else 1, 0.0, sort_key), variant=False)
-    tokens = name_tokens(typed.replace("|", " "))
-    worst = 1.0
-    for term in terms:
-        wanted = name_tokens(term)
-        if not wanted or not _name_word(term):
-            return None
-        best = max((word_similarity(wanted[0], t) for t in tokens), default=0.0)
+    plain = typed.replace("|", " ")
+    words = set(plain.split())
+    if wanted:
+        score = _covered(wanted, [name_tokens(part) for part in typed.split("|")])
+        if score >= SAME_NAME:
+            exact = all(t in words for t in terms)
+            return _Hit(num, (0 if exact else 1, -score, sort_key), variant=not exact)
+    if terms and all(LOST not in t and t in typed for t in terms):
+        return _Hit(num, (2, 0.0, sort_key), variant=False, partial=True)
+    return None
+
+
+def _covered(wanted: tuple[str, ...], parts: list[tuple[str, ...]]) -> float:
+    """How well the name words typed are names of the client, in order, each alone or a few
+    written together as one of its words or names ("Abd al-Rahman" = "Abdulrahman",
+    "Mohammad Reza" = "محمدرضا"): the worst word's similarity (0 if one is missing)."""
+    stored = {w for part in parts for w in part}
+    stored |= {join(part) for part in parts if len(part) > 1}
+    worst, i = 1.0, 0
+    while i < len(wanted):
+        best, step = 0.0, 1
+        for n in range(min(4, len(wanted) - i), 0, -1):
+            run = join(wanted[i : i + n]) if n > 1 else wanted[i]
+            sim = max((word_similarity(run, w) for w in stored), default=0.0)
+            if sim >= SAME_NAME:
+                best, step = sim, n
+                break
+            best = max(best, sim)
         if best < SAME_NAME:
-            return None
-        worst = min(worst, best)
-    return _Hit(num, (2, -worst, sort_key), variant=True)
+            return best
+        worst, i = min(worst, best), i + step
+    return worst
 
 
 def _name_hits(conn: Connection, query: ClientQuery) -> list[_Hit] | None:
-    """The clients whose names match the words typed, in another spelling too, ranked; None
-    when a word is too short or too common for that (the plain search runs then)."""
+    """The clients whose names match what was typed, in another spelling too, ranked; None
+    when that is too short or too common for it (the plain search runs then)."""
     terms = search_terms(query.text)
-    if not terms or any(len(t) < 3 for t in terms):
+    wanted = name_tokens(query.text) if all(_name_word(t) for t in terms) else ()
+    if not terms:
         return None
+    if wanted:
+        groups = [_alternatives(t, [x for x in terms if x in t]) for t in wanted]
+    else:
+        groups = [[t] for t in terms]
     lost = [t for t in terms if LOST in t]  # "O?uz": a letter lost, any one letter there
-    whole = [t for t in terms if LOST not in t]
-    expression = _fts(whole) if whole else ""
+    groups = [g for g in groups if not any(LOST in a for a in g)]
+    if any(not g for g in groups) or any(len(t) < 3 for t in terms if not wanted):
+        return None
+    expression = _fts(groups) if groups else ""
     if expression is None:
         return None
     conditions: list[str] = ["client_search MATCH ?"] if expression else []
@@ -255,6 +290,8 @@ def _name_hits(conn: Connection, query: ClientQuery) -> list[_Hit] | None:
     for term in lost:
         conditions.append("text LIKE ? ESCAPE '\\'")
         params.append(_like(term).replace(LOST, "_"))
+    if not conditions:
+        return None
     sql = f"SELECT rowid, text, sort_key FROM client_search WHERE {' AND '.join(conditions)}"
     if query.state != "all":
         sql += " AND closed = ?"
@@ -262,7 +299,7 @@ def _name_hits(conn: Connection, query: ClientQuery) -> list[_Hit] | None:
     rows = conn.execute(sql + " LIMIT ?", [*params, BROAD_MATCHES + 1]).fetchall()
     if len(rows) > BROAD_MATCHES:
         return None
-    judged = (_judge(terms, r[1], r[2], r[0]) for r in rows)
+    judged = (_judge(terms, wanted, r) for r in rows)
     return sorted((h for h in judged if h is not None), key=lambda h: (h.rank, h.num))
 
 
@@ -321,7 +358,10 @@ def _hits_page(conn: Connection, query: ClientQuery, hits: list[_Hit]) -> Client
         for c, r in zip(clients, rows, strict=True)
         if by_num[r["num"]].variant
     }
-    return ClientPage(clients, total, {k: v for k, v in spelled.items() if v})
+    partial = frozenset(
+        c.id for c, r in zip(clients, rows, strict=True) if by_num[r["num"]].partial
+    )
+    return ClientPage(clients, total, {k: v for k, v in spelled.items() if v}, partial)
 
 
 def client_page(conn: Connection, query: ClientQuery) -> ClientPage:
