@@ -108,6 +108,9 @@ def skeleton(word: str) -> str:
         classes += ["b", "d", ARTICLE]
         letters = letters[5:]
     for index, ch in enumerate(letters):
+        if index == 0 and not classes and ch in "أإئؤآ":  # a seat of the first vowel
+            classes.append(FIRST_VOWEL)
+            continue
         if ch in "ةۀ" or (ch == "ه" and index == len(letters) - 1 and index > 1):
             classes.append(FINAL_H)
             continue
@@ -117,6 +120,8 @@ def skeleton(word: str) -> str:
         )
         if cls and not (classes and classes[-1] == cls and cls not in "wyA"):
             classes.append(cls)
+    if classes[:2] == [FIRST_VOWEL, ALIF]:  # ئا: one vowel
+        del classes[1]
     if classes[:1] == [ALIF]:  # the seat of a first vowel (أحمد, إبراهيم, أمينة): any or none
         classes[0] = FIRST_VOWEL
     return ABJAD_MARK + "".join(classes)

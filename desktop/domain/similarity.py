@@ -90,6 +90,7 @@ _NOT_LETTER = re.compile(r"[^a-z ?]+")
 
 
 _LOST = "?"  # a letter lost to an encoding ("O?uz" for "Oğuz"): any one letter
+_WORDS = re.compile(r"[\s\-_.,;:/()\u060c]+")  # what separates words (، the Arabic comma)
 
 
 @lru_cache(maxsize=65536)
@@ -97,12 +98,12 @@ def _latin(text: str) -> str:
     """Folded words: Cyrillic by the table above, other alphabets by anyascii, only a-z (and
     "?" for a lost letter); an Arabic-script word becomes its marked sound skeleton."""
     words = []
-    plain = text.replace("\ufffd", _LOST).lower().replace("ž", "zh").translate(_CYRILLIC_TABLE)
-    for word in fold(plain).split():
-        if is_abjad(word):
-            words.append(skeleton(word))
+    for raw in _WORDS.split(text.replace("\ufffd", _LOST)):
+        if is_abjad(raw):  # as written: folding would take the hamza off its seat
+            words.append(skeleton(raw))
             continue
-        words.extend(_NOT_LETTER.sub("", fold(anyascii(word))).split())
+        plain = fold(raw.lower().replace("ž", "zh").translate(_CYRILLIC_TABLE))
+        words.extend(_NOT_LETTER.sub("", fold(anyascii(plain))).split())
     return " ".join(w for w in words if w.strip(_LOST) and w != ABJAD_MARK)
 
 

@@ -1,0 +1,65 @@
+"""The case-list search finds names in other spellings and scripts, ranked, and says how."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.domain.model import Client
+from desktop.services import casework
+from desktop.store.search import ClientQuery
+from desktop.store.store import Store
+
+
+def names(page_clients: list[Client]) -> list[str]:
+    return [c.display_name for c in page_clients]
+
+
+def test_other_spellings_and_scripts_are_found_ranked_and_named(store: Store) -> None:
+    people = [
+        Client("Haddad", "Mohammed"), Client("Haddad", "Muhammad"), Client("Haddad", "Mahmoud"),
+        Client("حداد", "محمد"), Client("Haddad", "Mohamadzadeh"), Client("Haddad", "Mohamad"),
+    ]  # fmt: skip
+    casework.add(store, *people)
+    page = store.clients(ClientQuery(text="mohamad"))
+    shown = names(page.clients)
+    assert shown[0] == "Haddad, Mohamad"  # as typed first
+    assert set(shown[1:4]) == {"Haddad, Mohammed", "Haddad, Muhammad", "حداد, محمد"}
+    assert shown[4] == "Haddad, Mohamadzadeh"  # merely contains what was typed: last
+    assert "Haddad, Mahmoud" not in shown  # another name
+    by_name = {c.display_name: c.id for c in page.clients}
+    assert page.found_as[by_name["حداد, محمد"]] == "محمد"
+    assert page.found_as[by_name["Haddad, Muhammad"]] == "Muhammad"
+    assert by_name["Haddad, Mohamad"] not in page.found_as
+    assert page.partial == {by_name["Haddad, Mohamadzadeh"]}
+
+
+def test_arabic_script_typed_finds_latin_spellings(store: Store) -> None:
+    casework.add(store, Client("Al-Jasem", "Walaa"), Client("Hussein", "Ali"))
+    assert names(store.clients(ClientQuery(text="الجاسم ولاء")).clients) == ["Al-Jasem, Walaa"]
+    assert names(store.clients(ClientQuery(text="حسن")).clients) == []  # Hassan, not Hussein
+
+
+def test_words_written_together_or_apart_and_lost_letters(store: Store) -> None:
+    casework.add(store, Client("Omar", "Abdulrahman"), Client("Oğuz", "Ayşe"))
+    assert names(store.clients(ClientQuery(text="Abd al-Rahman")).clients) == ["Omar, Abdulrahman"]
+    assert names(store.clients(ClientQuery(text="O?uz Ay?e")).clients) == ["Oğuz, Ayşe"]
+
+
+def test_filters_and_other_sort_orders_apply_to_spellings(store: Store) -> None:
+    casework.add(
+        store,
+        Client("Haddad", "Mohammed", closed_on=date(2025, 1, 3), opened_on=date(2024, 1, 1)),
+        Client("Haddad", "Muhammad", opened_on=date(2024, 5, 1)),
+    )
+    assert names(store.clients(ClientQuery(text="mohamad", state="open")).clients) == [
+        "Haddad, Muhammad"
+    ]
+    ordered = store.clients(ClientQuery(text="mohamad", sort="opened_on", descending=True))
+    assert names(ordered.clients) == ["Haddad, Muhammad", "Haddad, Mohammed"]
+    assert ordered.total == 2
+
+
+def test_numbers_are_not_names(store: Store) -> None:
+    casework.add(store, Client("Family100", "X"), Client("Family001", "Y", file_number="A-4711"))
+    assert names(store.clients(ClientQuery(text="family0")).clients) == ["Family001, Y"]
+    assert names(store.clients(ClientQuery(text="4711")).clients) == ["Family001, Y"]
