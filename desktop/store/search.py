@@ -272,8 +272,8 @@ def _name_hits(conn: Connection, query: ClientQuery) -> list[_Hit] | None:
     when that is too short or too common for it (the plain search runs then)."""
     terms = search_terms(query.text)
     wanted = name_tokens(query.text) if all(_name_word(t) for t in terms) else ()
-    if not terms:
-        return None
+    if not terms or any(len(w.removeprefix("~")) < 3 for w in wanted):
+        return None  # a word too short to be a name yet: the plain search
     if wanted:
         groups = [_alternatives(t, [x for x in terms if x in t]) for t in wanted]
     else:

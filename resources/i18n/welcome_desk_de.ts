@@ -4,27 +4,27 @@
 <context>
     <name>AccessRequest</name>
     <message>
-        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="58"/>
         <source>PDF in German (*.pdf)</source>
         <translation>PDF auf Deutsch (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="60"/>
         <source>PDF in {0} (*.pdf)</source>
         <translation>PDF auf {0} (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="67"/>
         <source>Save data access request</source>
         <translation>Auskunft speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="82"/>
         <source>Writing data access request</source>
         <translation>Auskunft wird geschrieben</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="87"/>
         <source>Data access request written: {0} and {1}.</source>
         <translation>Auskunft geschrieben: {0} und {1}.</translation>
     </message>
@@ -221,42 +221,42 @@
 <context>
     <name>AppointmentsTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="111"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="113"/>
         <source>New appointment…</source>
         <translation>Neuer Termin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="112"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="114"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="113"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="115"/>
         <source>Print slip…</source>
         <translation>Terminzettel drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="114"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="116"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="189"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="190"/>
         <source>Delete the appointment on {0}?</source>
         <translation>Den Termin am {0} löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="206"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="207"/>
         <source>Appointment slip: {0}</source>
         <translation>Terminzettel: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="222"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="223"/>
         <source>Appointments</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="320"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="314"/>
         <source>Coming up: {0}</source>
         <translation>Anstehend: {0}</translation>
     </message>
@@ -641,38 +641,38 @@
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="136"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="144"/>
         <source>Search: name, other spelling, file number, year of birth</source>
         <translation>Suche: Name, andere Schreibweise, Aktenzeichen, Geburtsjahr</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="138"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="146"/>
         <source>&amp;Cases:</source>
         <translation>Fä&amp;lle:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="141"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="149"/>
         <source>Open</source>
         <translation>Offene</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="141"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="149"/>
         <source>Closed</source>
         <translation>Abgeschlossene</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="141"/>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="146"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="149"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="154"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="143"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="151"/>
         <source>&amp;Residence status:</source>
         <translation>Aufent&amp;haltsstatus:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list/case_list.py" line="148"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="156"/>
         <source>&amp;Deadline within %n days</source>
         <translation>
             <numerusform>Frist &amp;in bis zu %n Tag</numerusform>
@@ -680,7 +680,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="149"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="157"/>
         <source>Open &amp;measures</source>
         <translation>Offene &amp;Maßnahmen</translation>
     </message>
@@ -688,34 +688,39 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="203"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="214"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="204"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="215"/>
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="205"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="216"/>
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="206"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="217"/>
         <source>Residence status</source>
         <translation>Aufenthaltsstatus</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="207"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="218"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="208"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="219"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="253"/>
+        <source>found as {0}</source>
+        <translation>gefunden als {0}</translation>
     </message>
 </context>
 <context>
@@ -2045,32 +2050,32 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>ItemTextsEditor</name>
     <message>
-        <location filename="../../desktop/ui/widgets/item_texts.py" line="117"/>
+        <location filename="../../desktop/ui/widgets/item_texts.py" line="119"/>
         <source>Add a text in another language…</source>
         <translation>Text in einer weiteren Sprache hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/item_texts.py" line="129"/>
+        <location filename="../../desktop/ui/widgets/item_texts.py" line="131"/>
         <source>Which language is this?</source>
         <translation>Welche Sprache ist das?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/item_texts.py" line="136"/>
+        <location filename="../../desktop/ui/widgets/item_texts.py" line="138"/>
         <source>This text&apos;s language is not known: it is not printed until you say which.</source>
         <translation>Die Sprache dieses Textes ist nicht bekannt: Er wird erst gedruckt, wenn Sie sie angeben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/item_texts.py" line="139"/>
+        <location filename="../../desktop/ui/widgets/item_texts.py" line="141"/>
         <source>Language not set:</source>
         <translation>Sprache nicht angegeben:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/item_texts.py" line="158"/>
+        <location filename="../../desktop/ui/widgets/item_texts.py" line="160"/>
         <source>{0} (from the phrase book)</source>
         <translation>{0} (aus den Textbausteinen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/item_texts.py" line="159"/>
+        <location filename="../../desktop/ui/widgets/item_texts.py" line="161"/>
         <source>Type a text only to replace the phrase book&apos;s.</source>
         <translation>Nur dann einen Text eingeben, wenn er den des Textbausteins ersetzen soll.</translation>
     </message>
@@ -2104,87 +2109,87 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="177"/>
         <source>&amp;Case file</source>
         <translation>&amp;Fallakte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="178"/>
         <source>&amp;New client…</source>
         <translation>&amp;Neue Klientin / neuer Klient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="179"/>
         <source>&amp;Print plan…</source>
         <translation>Plan &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="180"/>
         <source>&amp;Import clients from a spreadsheet…</source>
         <translation>Klienten aus einer &amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="181"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="182"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="183"/>
         <source>Phrase &amp;book…</source>
         <translation>Te&amp;xtbausteine…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="184"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="185"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="186"/>
         <source>&amp;Cases</source>
         <translation>&amp;Fälle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="187"/>
         <source>&amp;Agenda</source>
         <translation>&amp;Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="188"/>
         <source>&amp;Organisations…</source>
         <translation>&amp;Organisationen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="189"/>
         <source>&amp;Sync</source>
         <translation>A&amp;bgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="190"/>
         <source>Sync with &amp;colleagues…</source>
         <translation>Abgleich mit &amp;Kolleginnen und Kollegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="191"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="470"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="471"/>
         <source>Integration plan: {0}</source>
         <translation>Integrationsplan: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="425"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="427"/>
         <source>A change could not be saved: {0} Close all the same?</source>
         <translation>Eine Änderung konnte nicht gespeichert werden: {0} Trotzdem schließen?</translation>
     </message>
@@ -2506,42 +2511,42 @@ Trotzdem eine neue Person anlegen?</translation>
 <context>
     <name>NewPhraseDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="513"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="516"/>
         <source>New phrase</source>
         <translation>Neuer Baustein</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="516"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="519"/>
         <source>&amp;Field of action:</source>
         <translation>&amp;Handlungsfeld:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="516"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="519"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Art:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="516"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="519"/>
         <source>&amp;German:</source>
         <translation>&amp;Deutsch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="524"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="527"/>
         <source>Texts in the print languages (if known):</source>
         <translation>Texte in den Drucksprachen (falls bekannt):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="527"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="530"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="528"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="531"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="536"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="539"/>
         <source>Please type the German text of the phrase.</source>
         <translation>Bitte den deutschen Text des Bausteins eingeben.</translation>
     </message>
@@ -2610,6 +2615,19 @@ This key opens the case file if the passphrase is forgotten. Keep it safe and sh
 {0}
 
 Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Bewahren Sie ihn sicher auf und zeigen Sie ihn niemandem.</translation>
+    </message>
+</context>
+<context>
+    <name>NoMatchHint</name>
+    <message>
+        <location filename="../../desktop/ui/case_list/no_match_hint.py" line="57"/>
+        <source>No client found for &quot;{0}&quot;. Other spellings and scripts were searched too.</source>
+        <translation>Keine Klientin / kein Klient zu „{0}“ gefunden. Andere Schreibweisen und Schriften wurden mitgesucht.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_list/no_match_hint.py" line="60"/>
+        <source>Search closed cases too</source>
+        <translation>Auch abgeschlossene Fälle durchsuchen</translation>
     </message>
 </context>
 <context>
@@ -3010,152 +3028,152 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PhraseBookDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="74"/>
         <source>Goal</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="75"/>
         <source>Measure</source>
         <translation>Maßnahme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="76"/>
         <source>Appointment purpose</source>
         <translation>Terminzweck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="77"/>
         <source>Please bring</source>
         <translation>Bitte mitbringen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="201"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="202"/>
         <source>Phrase book</source>
         <translation>Textbausteine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="203"/>
         <source>&amp;Field of action:</source>
         <translation>&amp;Handlungsfeld:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="203"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="204"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Art:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="204"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="205"/>
         <source>&amp;Search:</source>
         <translation>&amp;Suchen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="205"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="206"/>
         <source>Words of the German text</source>
         <translation>Wörter des deutschen Textes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="206"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="207"/>
         <source>All fields</source>
         <translation>Alle Handlungsfelder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="209"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="210"/>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="212"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="213"/>
         <source>Phrase (German)</source>
         <translation>Baustein (Deutsch)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="212"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="213"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="214"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="215"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="214"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="215"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="214"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="215"/>
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="216"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="217"/>
         <source>Save &amp;text</source>
         <translation>&amp;Text speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="217"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="218"/>
         <source>&amp;Revert to the shipped texts</source>
         <translation>Mitgelieferte Texte &amp;wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="218"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="219"/>
         <source>&amp;New phrase…</source>
         <translation>&amp;Neuer Baustein…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="219"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="220"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="384"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="385"/>
         <source>1 phrase</source>
         <translation>1 Baustein</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="384"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="385"/>
         <source>%1 phrases</source>
         <translation>%1 Bausteine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="402"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="405"/>
         <source>shipped phrase</source>
         <translation>mitgelieferter Baustein</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="402"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="405"/>
         <source>office&apos;s phrase</source>
         <translation>Baustein der Stelle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="417"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="420"/>
         <source>office</source>
         <translation>Stelle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="419"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="422"/>
         <source>missing</source>
         <translation>fehlt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="420"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="423"/>
         <source>reviewed</source>
         <translation>geprüft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="420"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="423"/>
         <source>draft</source>
         <translation>Entwurf</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="426"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="429"/>
         <source>T&amp;ext in {0}:</source>
         <translation>T&amp;ext auf {0}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="426"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="429"/>
         <source>T&amp;ext:</source>
         <translation>T&amp;ext:</translation>
     </message>
@@ -3234,57 +3252,57 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="139"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="142"/>
         <source>New goal, e.g. find a day-care place</source>
         <translation>Neues Ziel, z. B. Kita-Platz finden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="140"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="143"/>
         <source>Add goal</source>
         <translation>Ziel hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="141"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="144"/>
         <source>Add from template</source>
         <translation>Aus Vorlage hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="142"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="145"/>
         <source>Add measure…</source>
         <translation>Maßnahme hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="143"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="146"/>
         <source>Edit measure…</source>
         <translation>Maßnahme bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="144"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="147"/>
         <source>Edit goal…</source>
         <translation>Ziel bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="145"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="148"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="254"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="256"/>
         <source>Select the goal the measure belongs to.</source>
         <translation>Bitte wählen Sie das Ziel aus, zu dem die Maßnahme gehört.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="302"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="304"/>
         <source>Delete the goal “{0}” with all its measures ({1})?</source>
         <translation>Das Ziel „{0}“ mit allen zugehörigen Maßnahmen ({1}) löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="307"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="309"/>
         <source>Delete the measure “{0}”?</source>
         <translation>Die Maßnahme „{0}“ löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="314"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="316"/>
         <source>Integration plan</source>
         <translation>Integrationsplan</translation>
     </message>
@@ -3355,47 +3373,57 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="63"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="72"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="65"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="74"/>
         <source>Already in the case file</source>
         <translation>Schon in der Fallakte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="67"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="76"/>
         <source>Bad row</source>
         <translation>Fehlerhafte Zeile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="68"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="77"/>
         <source>Repeated row</source>
         <translation>Doppelte Zeile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="75"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="85"/>
         <source>The same person as row {0}</source>
         <translation>Dieselbe Person wie in Zeile {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="108"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="89"/>
+        <source>Name repaired: {0}</source>
+        <translation>Name repariert: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="91"/>
+        <source>Name kept with damaged letters: {0}</source>
+        <translation>Name mit beschädigten Buchstaben beibehalten: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="130"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="108"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="130"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="108"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="130"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="108"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="130"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
@@ -3403,70 +3431,90 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="158"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="188"/>
         <source>Bad ro&amp;ws (nothing is imported from them):</source>
         <translation>&amp;Fehlerhafte Zeilen (aus ihnen wird nichts importiert):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="159"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="189"/>
         <source>&amp;Skip bad rows and import the others</source>
         <translation>Fehlerhafte Zeilen über&amp;springen und die anderen importieren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="160"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="190"/>
         <source>&amp;Rows and what the import does with them:</source>
         <translation>Zeilen und was der Import mit ihnen &amp;macht:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="191"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="231"/>
         <source>A dry run of {0} rows, nothing written yet: {1} new, {2} already in the case file, {3} repeated rows, {4} bad rows.</source>
         <translation>Probelauf mit {0} Zeilen, noch nichts gespeichert: {1} neu, {2} schon in der Fallakte, {3} doppelte Zeilen, {4} fehlerhafte Zeilen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="250"/>
+        <source>Re&amp;pair 1 name with damaged letters (Ã¼ → ü)</source>
+        <translation>1 Name mit beschädigten Buchstaben re&amp;parieren (Ã¼ → ü)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="252"/>
+        <source>Re&amp;pair {0} names with damaged letters (Ã¼ → ü)</source>
+        <translation>{0} Namen mit beschädigten Buchstaben re&amp;parieren (Ã¼ → ü)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="258"/>
+        <source>Letters were lost in the spreadsheet&apos;s export (&quot;?&quot;) in 1 row: check that name in the case file after the import.</source>
+        <translation>Beim Export der Tabelle gingen in 1 Zeile Buchstaben verloren („?“): bitte diesen Namen nach dem Import in der Fallakte prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="263"/>
+        <source>Letters were lost in the spreadsheet&apos;s export (&quot;?&quot;) in {0} rows: check these names in the case file after the import.</source>
+        <translation>Beim Export der Tabelle gingen in {0} Zeilen Buchstaben verloren („?“): bitte diese Namen nach dem Import in der Fallakte prüfen.</translation>
     </message>
 </context>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="167"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="168"/>
         <source>Print &amp;language:</source>
         <translation>Druck&amp;sprache:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="168"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="169"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="169"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="170"/>
         <source>&amp;Save as PDF…</source>
         <translation>Als &amp;PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="170"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="171"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="171"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="172"/>
         <source>&amp;Add text…</source>
         <translation>Text &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="280"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="281"/>
         <source>German only</source>
         <translation>Nur Deutsch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="282"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="283"/>
         <source>German and {0}</source>
         <translation>Deutsch und {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="379"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="380"/>
         <source>1 page</source>
         <translation>1 Seite</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="381"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="382"/>
         <source>%Ln pages</source>
         <translation>
             <numerusform>%Ln Seite</numerusform>
@@ -3474,17 +3522,17 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="393"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="394"/>
         <source>Every item has a text in {0}.</source>
         <translation>Jeder Eintrag hat einen Text auf {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="395"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="396"/>
         <source>1 item has no text in {0}:</source>
         <translation>1 Eintrag hat keinen Text auf {0}:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="397"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="398"/>
         <source>%Ln items have no text in {0}:</source>
         <translation>
             <numerusform>%Ln Eintrag hat keinen Text auf {0}:</numerusform>
@@ -3492,42 +3540,42 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="400"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="401"/>
         <source>Goal</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="401"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="402"/>
         <source>Measure</source>
         <translation>Maßnahme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="402"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="403"/>
         <source>Appointment</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="408"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="409"/>
         <source>(has a text without a language)</source>
         <translation>(hat einen Text ohne Sprache)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="429"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="430"/>
         <source>The document could not be printed.</source>
         <translation>Das Dokument konnte nicht gedruckt werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="433"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="434"/>
         <source>Save as PDF</source>
         <translation>Als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="433"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="434"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="443"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="444"/>
         <source>The PDF could not be saved: {0}</source>
         <translation>Das PDF konnte nicht gespeichert werden: {0}</translation>
     </message>

@@ -27,6 +27,8 @@ from desktop.domain.catalogues import ResidenceStatus
 from desktop.domain.model import Client
 from desktop.services.clients import ClientQuery
 from desktop.ui.case_list.case_list_model import FILE_NUMBER, NAME, RESIDENCE_STATUS, CaseListModel
+from desktop.ui.case_list.found_as_delegate import FoundAsDelegate
+from desktop.ui.case_list.no_match_hint import NoMatchHint
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.formatting import label
 from desktop.ui.widgets.i18n import Retranslating
@@ -63,6 +65,9 @@ class CaseList(Retranslating, QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_timer.start)  # restarted by every key
+        self.search.textChanged.connect(self._search_edited)
+        self.no_match = NoMatchHint()  # under the search when nothing was found
+        self.no_match.search_closed.connect(self._search_closed_too)
         self.state_filter = QComboBox()
         self.state_label = QLabel()
         self.state_label.setBuddy(self.state_filter)
@@ -91,6 +96,7 @@ class CaseList(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
+        layout.addWidget(self.no_match)
         layout.addLayout(choices)
         layout.addLayout(checks)
         layout.addWidget(self.table, 1)
@@ -108,6 +114,8 @@ class CaseList(Retranslating, QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
+        # "≈ Mohammed" after a name found by another spelling or script
+        table.setItemDelegateForColumn(NAME, FoundAsDelegate(table))
         table.setWordWrap(False)
         table.verticalHeader().hide()
         header = table.horizontalHeader()
@@ -161,6 +169,7 @@ class CaseList(Retranslating, QWidget):
         self._search_timer.stop()
         self._db = None
         self._wanted = None
+        self.no_match.dismiss()
         self.model.clear()
         self.search.blockSignals(True)
         self.search.clear()
@@ -229,7 +238,25 @@ class CaseList(Retranslating, QWidget):
 
     def _queried(self, total: int) -> None:
         self.count_changed.emit(total)
+        self._show_no_match(total)
         self._select_wanted()
+
+    def _show_no_match(self, total: int) -> None:
+        """The hint under the search while a search text found nobody."""
+        answered = self.model.query
+        if total or not answered.text.strip() or not self.search.text().strip():
+            self.no_match.dismiss()
+        else:
+            self.no_match.show_for(answered.text, closed_hidden=answered.state == "open")
+
+    def _search_edited(self, text: str) -> None:
+        if not text.strip():  # emptied: no waiting for the answer to take the hint away
+            self.no_match.dismiss()
+
+    def _search_closed_too(self) -> None:
+        """Closed cases as well: the filter to all, searched again; typing goes on."""
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.state_filter.setCurrentIndex(STATES.index("all"))  # runs the query
 
     def _select_wanted(self, *_args: object) -> None:
         """Select the client asked for once loaded; read on, page by page, up to a limit."""

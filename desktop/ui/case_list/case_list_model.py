@@ -28,6 +28,9 @@ WARNING_COLOUR = QColor(ALERT)
 # Column -> ClientQuery.sort key; the order here is the order of the columns.
 SORT_KEYS = ("name", "birth_date", "nationality", "residence_status", "valid_until", "file_number")
 NAME, BIRTH_DATE, NATIONALITY, RESIDENCE_STATUS, VALID_UNTIL, FILE_NUMBER = range(len(SORT_KEYS))
+# The name column's words found by another spelling or script than typed ("Mohammed" for
+# "mohamad"); None where the name was found as typed. Drawn by `FoundAsDelegate`.
+FOUND_AS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -46,6 +49,7 @@ class CaseListModel(QAbstractTableModel):
         self._query = query or ClientQuery(state="open")
         self._rows: list[Client] = []
         self._total = 0
+        self._found_as: dict[str, str] = {}  # client id -> name words found by another spelling
         self._today = date.today()
         self._serial = 0  # raised by every new query: pages of an older one are dropped
         self._fetching = False
@@ -90,10 +94,15 @@ class CaseListModel(QAbstractTableModel):
         self._fetching = False
         self._rows = []
         self._total = 0
+        self._found_as = {}
         self.endResetModel()
 
     def client_at(self, row: int) -> Client:
         return self._rows[row]
+
+    def found_as(self, row: int) -> str | None:
+        """The words of the row's names found by another spelling or script than typed."""
+        return self._found_as.get(self._rows[row].id)
 
     def row_of(self, client_id: str) -> int | None:
         """The row of a client among the rows loaded so far (None if not loaded)."""
@@ -123,6 +132,7 @@ class CaseListModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(page.clients)
         self._total = page.total
+        self._found_as = dict(page.found_as)
         self._today = date.today()
         self.endResetModel()
         self.queried.emit(self._total)
@@ -135,6 +145,7 @@ class CaseListModel(QAbstractTableModel):
         if not page.clients:
             return
         first = len(self._rows)
+        self._found_as.update(page.found_as)
         self.beginInsertRows(QModelIndex(), first, first + len(page.clients) - 1)
         self._rows.extend(page.clients)
         self.endInsertRows()
@@ -214,6 +225,8 @@ class CaseListModel(QAbstractTableModel):
         client = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return _cell(client, index.column())
+        if index.column() == NAME:
+            return self._name_data(client, role)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == RESIDENCE_STATUS:
             return _cell(client, index.column())  # long labels are cut off in the column
         if (
@@ -223,6 +236,21 @@ class CaseListModel(QAbstractTableModel):
         ):
             return QBrush(WARNING_COLOUR)
         return None
+
+    def _name_data(self, client: Client, role: int) -> Any:
+        """The name column beyond its text: what another spelling or script found."""
+        found = self._found_as.get(client.id)
+        if found is None:
+            return None
+        if role == FOUND_AS_ROLE:
+            return found
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{client.display_name} – {self.found_as_text(found)}"
+        return None
+
+    def found_as_text(self, words: str) -> str:
+        """The words for a name found by another spelling: 'found as Mohammed'."""
+        return self.tr("found as {0}").replace("{0}", words)
 
 
 def _cell(client: Client, column: int) -> str:
