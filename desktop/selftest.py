@@ -69,8 +69,9 @@ def check_case_file() -> None:
 def check_client() -> None:
     """Write a client with non-Latin spellings and read it back unchanged."""
     from desktop.domain.model import Client
+    from desktop.domain.names import encoding_damage
     from desktop.services import casefile
-    from desktop.services.clients import add_client, update_client
+    from desktop.services.clients import ClientQuery, add_client, list_clients, update_client
 
     with _folder() as root:
         store = casefile.init(root / "data", PASSPHRASE).store
@@ -84,6 +85,9 @@ def check_client() -> None:
                 == ("Müller-Öztürk", "Zoë", "Köln", ("مولر",)),
                 "the client read back differs from the one written",
             )
+            found = list_clients(store, ClientQuery(text="Мюллер Зое")).clients  # another script
+            _expect([c.id for c in found] == [client.id], "the name search misses a spelling")
+            _expect(encoding_damage("MÃ¼ller") == "Müller", "damaged names are not repaired")
         finally:
             store.close()
 

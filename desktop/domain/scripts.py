@@ -211,13 +211,9 @@ def _align(wanted: str, units: tuple[tuple[str, frozenset[str]], ...]) -> bool:
 _MARKERS = str.maketrans(dict.fromkeys((ARTICLE, FINAL_H, ALIF, FIRST_VOWEL)))
 
 
-def skeleton_similarity(a: str, b: str) -> float:
-    """Similarity of two skeletons (both marked): 1.0 the same letters, less as they differ."""
-    from rapidfuzz.distance import JaroWinkler
-
-    x = a.removeprefix(ABJAD_MARK).translate(_MARKERS)
-    y = b.removeprefix(ABJAD_MARK).translate(_MARKERS)
-    return float(JaroWinkler.similarity(x, y)) if x and y else 0.0
+def bare(marked: str) -> str:
+    """A skeleton's written letters only (no mark, article, final h, alif)."""
+    return marked.removeprefix(ABJAD_MARK).translate(_MARKERS)
 
 
 # Written classes folded further, for blocking and the search index: the classes a Latin

@@ -26,12 +26,12 @@ from desktop.domain.names import fold
 from desktop.domain.scripts import (
     ABJAD_MARK,
     abjad_matches,
+    bare,
     coarse,
     consonants,
     is_abjad,
     join,
     skeleton,
-    skeleton_similarity,
 )
 
 # A "likely" pair scores at least this (calibrated on tests/fixtures/duplicates.json).
@@ -293,6 +293,12 @@ def _script_sim(a: str, b: str) -> float:
     if _LOST not in latin and abjad_matches(marked, latin):
         return 1.0
     return 0.9 * skeleton_similarity(marked, ABJAD_MARK + consonants(latin.replace(_LOST, "")))
+
+
+def skeleton_similarity(a: str, b: str) -> float:
+    """Similarity of two skeletons (both marked): 1.0 the same written letters."""
+    x, y = bare(a), bare(b)
+    return jaro_winkler(x, y) if x and y else 0.0
 
 
 def _lost_sim(a: str, b: str) -> float:
