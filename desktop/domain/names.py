@@ -177,3 +177,22 @@ def lost_letters(text: str) -> bool:
         if any(n.isalpha() or n == "?" for n in neighbours):
             return True
     return False
+
+
+_MOJIBAKE_LEAD = frozenset("ÃÂÄÅÐÑØÙ")
+
+
+def typed_name(text: str) -> str:
+    """A name as typed or pasted, made comparable at once: invisible characters out
+    (`clean_name`), and a word whose UTF-8 was read as Windows-1252 ("Ã–zdemir") read again
+    strictly (no ftfy here: it is for the import, too slow to load while typing)."""
+    text = clean_name(text)
+    if not any(ch in _MOJIBAKE_LEAD for ch in text):
+        return text
+    words = []
+    for word in text.split(" "):
+        try:
+            words.append(word.encode("cp1252").decode("utf-8") if word.isprintable() else word)
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            words.append(word)
+    return " ".join(words)

@@ -22,7 +22,7 @@ from anyascii import anyascii
 
 from desktop.domain.dates import PartialDate
 from desktop.domain.model import Client
-from desktop.domain.names import fold
+from desktop.domain.names import fold, typed_name
 from desktop.domain.scripts import (
     ABJAD_MARK,
     abjad_matches,
@@ -81,6 +81,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
 # j: English "dj" (Jamal = Djamal) or German/Slavic "y" (Julija); th: t or s (Othman = Osman);
 # q: k (Arabic Qasem = Kassem) or g (Persian Qasem = Ghasem).
 _AMBIGUOUS = {"J": ("i", "g"), "T": ("t", "s"), "Q": ("k", "g"), "C": ("h", "s")}
+_UMLAUT_SPELLING = re.compile(r"(?<=[a-z])[aou]e|^[aou]e(?=[a-z])")
 _ARTICLES = frozenset({"al", "il", "ul", "ad", "id", "as", "ar", "at", "az"})
 _PARTICLES = frozenset({"bin", "ibn", "bint"})
 _ABD = re.compile(r"^abd(?:ul|il|al|u)(?=[a-z])")
@@ -90,7 +91,7 @@ _NOT_LETTER = re.compile(r"[^a-z ?]+")
 
 
 _LOST = "?"  # a letter lost to an encoding ("O?uz" for "Oğuz"): any one letter
-_WORDS = re.compile(r"[\s\-_.,;:/()\u060c]+")  # what separates words (، the Arabic comma)
+WORD_SEPARATORS = re.compile(r"[\s\-_.,;:/()\u060c]+")  # between words (، the Arabic comma)
 
 
 @lru_cache(maxsize=65536)
@@ -98,7 +99,7 @@ def _latin(text: str) -> str:
     """Folded words: Cyrillic by the table above, other alphabets by anyascii, only a-z (and
     "?" for a lost letter); an Arabic-script word becomes its marked sound skeleton."""
     words = []
-    for raw in _WORDS.split(text.replace("\ufffd", _LOST)):
+    for raw in WORD_SEPARATORS.split(typed_name(text).replace("\ufffd", _LOST)):
         if is_abjad(raw):  # as written: folding would take the hamza off its seat
             words.append(skeleton(raw))
             continue
@@ -139,6 +140,9 @@ def token_keys(token: str) -> tuple[str, ...]:
     if token.startswith(ABJAD_MARK) or _LOST in token:
         return (token,)
     keys = {_canon(t) for t in _rewritten(token)}
+    plain = _UMLAUT_SPELLING.sub(lambda m: m.group(0)[0], token)  # Oeztuerk = Öztürk
+    if plain != token:
+        keys |= {_canon(t) for t in _rewritten(plain)}
     for k in list(keys):
         if len(k) >= 6 and k.startswith(("al", "il")):  # Al-Hassan = Alhassan = Hassan
             keys.add(_ABD.sub("abd", k[2:]))
@@ -222,6 +226,51 @@ def search_words(text: str) -> list[str]:
             out.extend(token_keys(token))
         out.extend(sorted(c + ABJAD_MARK for c in word_codes(token)))  # "~l~": whole codes
     return list(dict.fromkeys(out))
+
+
+SAME_NAME = 0.95  # word_similarity from here on: the same name, for every consumer
+
+
+def names_cover(wanted: tuple[str, ...], parts: list[tuple[str, ...]]) -> float:
+    """How well the name words `wanted` are names of a person whose names are `parts` (tokens
+    per name), in order, each alone or a few written together as one of the person's words or
+    names ("Abd al-Rahman" = "Abdulrahman", "Mohammad Reza" = "محمدرضا"): the worst word's
+    similarity (below SAME_NAME: one of them is not the person's)."""
+    stored = {w for part in parts for w in part}
+    stored |= {join(part) for part in parts if len(part) > 1}
+    worst, i = 1.0, 0
+    while i < len(wanted):
+        best, step = 0.0, 1
+        for n in range(min(4, len(wanted) - i), 0, -1):
+            run = join(wanted[i : i + n]) if n > 1 else wanted[i]
+            sim = max((word_similarity(run, w) for w in stored), default=0.0)
+            if sim >= SAME_NAME:
+                best, step = sim, n
+                break
+            best = max(best, sim)
+        if best < SAME_NAME:
+            return best
+        worst, i = min(worst, best), i + step
+    return worst
+
+
+def same_name(family_a: str, given_a: str, family_b: str, given_b: str) -> bool:
+    """Whether two records name one person by the one matcher: every word of each name is the
+    same name as a word of the other record's (either way round, given and family names
+    swapped too)."""
+    a = [name_tokens(family_a), name_tokens(given_a)]
+    b = [name_tokens(family_b), name_tokens(given_b)]
+    if not a[0] or not b[0]:
+        return False
+
+    def covers(x: list[tuple[str, ...]], y: list[tuple[str, ...]]) -> bool:
+        return all(
+            names_cover(part, [other]) >= SAME_NAME
+            for part, other in zip(x, y, strict=True)
+            if part or other
+        )
+
+    return (covers(a, b) and covers(b, a)) or (covers(a, b[::-1]) and covers(b[::-1], a))
 
 
 def word_similarity(a: str, b: str) -> float:

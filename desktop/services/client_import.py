@@ -23,9 +23,11 @@ from desktop.domain.dates import PartialDate
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Client
 from desktop.domain.names import clean_name, encoding_damage, fold_variants, lost_letters
+from desktop.domain.similarity import same_name
 from desktop.formats.spreadsheet import Cell, Sheet, read_sheet
 from desktop.services import clients, retention
 from desktop.services.import_mapping import FIELDS, LIST_FIELDS, ColumnMapping, guess_mapping
+from desktop.store.search import ClientQuery
 from desktop.store.store import Store
 
 __all__ = [  # the spreadsheet as read too: the window never imports desktop.formats
@@ -355,14 +357,16 @@ class _Matcher:
             found = self.store.client_by_file_number(number)
             if found is not None:
                 return found.id
-        family, given = _person_key(fields)
+        family, given = fields["family_name"], fields.get("given_names", "")
         birth = fields.get("birth_date")
-        candidates = clients.likely_existing(
-            self.store, fields["family_name"], fields.get("given_names", ""), birth
-        )
-        for c in candidates:
+        # by the one name matcher: the same name in another spelling or script is the same
+        # person too (the case list's search reads the candidates)
+        candidates = {c.id: c for c in clients.likely_existing(self.store, family, given, birth)}
+        spelled = self.store.clients(ClientQuery(text=f"{family} {given}", limit=50)).clients
+        candidates.update((c.id, c) for c in spelled)
+        for c in candidates.values():
             if (
-                (_loose(c.family_name), _loose(c.given_names)) == (family, given)
+                same_name(family, given, c.family_name, c.given_names)
                 and _birth_compatible(c.birth_date, birth)
                 and (not number or not c.file_number)  # another file number: another case
             ):

@@ -19,9 +19,15 @@ from typing import Any
 
 from desktop.domain.catalogues import ResidenceStatus
 from desktop.domain.model import Client
-from desktop.domain.names import fold, search_terms
-from desktop.domain.scripts import join
-from desktop.domain.similarity import name_tokens, search_words, word_similarity
+from desktop.domain.names import fold, search_terms, typed_name
+from desktop.domain.similarity import (
+    SAME_NAME,
+    WORD_SEPARATORS,
+    name_tokens,
+    names_cover,
+    search_words,
+    word_similarity,
+)
 from desktop.store.database import Connection
 from desktop.store.deadlines import (
     clients_with_deadlines,
@@ -188,7 +194,6 @@ def _where(query: ClientQuery) -> tuple[str, str, list[object]]:
     return source, where, params
 
 
-SAME_NAME = 0.95  # word_similarity from here on: the same name (as the duplicates report)
 LOST = "?"  # a letter lost to an encoding in what was typed
 
 
@@ -205,14 +210,22 @@ def _name_word(term: str) -> bool:
     return term.replace(LOST, "").isalpha()
 
 
-def _alternatives(token: str, raw: list[str]) -> list[str]:
-    """What one name word typed may be found as in the index: the words it was typed as,
-    itself, its spellings, its written consonants."""
-    found = [w for w in raw if len(w) >= 3]
-    if len(token) >= 3 and token.isalpha():
-        found.append(token)
-    found += [w for w in search_words(token) if len(w) >= 3]
-    return list(dict.fromkeys(found))
+def _groups(text: str) -> list[list[str]]:
+    """What each word typed may be found as in the index: itself (part of a name, as ever),
+    its spellings and written consonants, and those of it with a short word before it joined
+    (al Hassan = Alhassan); a short word alone (an article) adds nothing."""
+    groups: list[list[str]] = []
+    words = [w for w in WORD_SEPARATORS.split(text) if fold(w)]
+    for i, word in enumerate(words):
+        folded = fold(word)
+        if len(folded) < 3 and i + 1 < len(words):
+            continue
+        found = [folded] if len(folded) >= 3 else []
+        found += search_words(word)
+        if i and len(fold(words[i - 1])) < 3:
+            found += search_words(f"{words[i - 1]}{word}")
+        groups.append(list(dict.fromkeys(w for w in found if len(w) >= 3)))
+    return groups
 
 
 def _fts(groups: list[list[str]]) -> str | None:
@@ -233,51 +246,38 @@ def _judge(terms: list[str], wanted: tuple[str, ...], row: Any) -> _Hit | None:
     word typed is part of its names, number or year (while a word is being typed)."""
     num, text, sort_key = row[0], row[1], row[2]
     typed = text.split(SPELLINGS, 1)[0]
-    plain = typed.replace("|", " ")
-    words = set(plain.split())
-    if wanted:
-        score = _covered(wanted, [name_tokens(part) for part in typed.split("|")])
+    words = set(typed.replace("|", " ").split())
+    contained = bool(terms) and all(LOST not in t and t in typed for t in terms)
+    if contained and all(t in words or len(t) < 3 for t in terms):
+        return _Hit(num, (0, -1.0, sort_key), variant=False)  # the words as typed
+    # Contained in longer words only: a word being typed, unless a word is nearly as short
+    # (mohamad in mohamadou): the matcher is asked only then, it is the dear part.
+    if wanted and (not contained or _nearly_whole(terms, words)):
+        score = names_cover(wanted, [name_tokens(part) for part in typed.split("|")])
         if score >= SAME_NAME:
-            exact = all(t in words for t in terms)
-            return _Hit(num, (0 if exact else 1, -score, sort_key), variant=not exact)
-    if terms and all(LOST not in t and t in typed for t in terms):
+            return _Hit(num, (1, -score, sort_key), variant=True)
+    if contained:
         return _Hit(num, (2, 0.0, sort_key), variant=False, partial=True)
     return None
 
 
-def _covered(wanted: tuple[str, ...], parts: list[tuple[str, ...]]) -> float:
-    """How well the name words typed are names of the client, in order, each alone or a few
-    written together as one of its words or names ("Abd al-Rahman" = "Abdulrahman",
-    "Mohammad Reza" = "محمدرضا"): the worst word's similarity (0 if one is missing)."""
-    stored = {w for part in parts for w in part}
-    stored |= {join(part) for part in parts if len(part) > 1}
-    worst, i = 1.0, 0
-    while i < len(wanted):
-        best, step = 0.0, 1
-        for n in range(min(4, len(wanted) - i), 0, -1):
-            run = join(wanted[i : i + n]) if n > 1 else wanted[i]
-            sim = max((word_similarity(run, w) for w in stored), default=0.0)
-            if sim >= SAME_NAME:
-                best, step = sim, n
-                break
-            best = max(best, sim)
-        if best < SAME_NAME:
-            return best
-        worst, i = min(worst, best), i + step
-    return worst
+def _nearly_whole(terms: list[str], words: set[str]) -> bool:
+    """Whether each word typed is part of a stored word at most two letters longer, or two of
+    them are parts of one stored word (Abdul Rahman in Abdulrahman)."""
+    return all(any(t in w and len(w) <= len(t) + 2 for w in words) for t in terms) or any(
+        sum(t in w for t in terms) >= 2 for w in words
+    )
 
 
 def _name_hits(conn: Connection, query: ClientQuery) -> list[_Hit] | None:
     """The clients whose names match what was typed, in another spelling too, ranked; None
     when that is too short or too common for it (the plain search runs then)."""
-    terms = search_terms(query.text)
-    wanted = name_tokens(query.text) if all(_name_word(t) for t in terms) else ()
+    text = typed_name(query.text)
+    terms = search_terms(text)
+    wanted = name_tokens(text) if all(_name_word(t) for t in terms) else ()
     if not terms or any(len(w.removeprefix("~")) < 3 for w in wanted):
         return None  # a word too short to be a name yet: the plain search
-    if wanted:
-        groups = [_alternatives(t, [x for x in terms if x in t]) for t in wanted]
-    else:
-        groups = [[t] for t in terms]
+    groups = _groups(text) if wanted else [[t] for t in terms]
     lost = [t for t in terms if LOST in t]  # "O?uz": a letter lost, any one letter there
     groups = [g for g in groups if not any(LOST in a for a in g)]
     if any(not g for g in groups) or any(len(t) < 3 for t in terms if not wanted):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from desktop.domain.model import Client
 from desktop.domain.names import fold, fold_variants
+from desktop.domain.scripts import is_abjad
 from desktop.domain.similarity import search_words
 
 SPELLINGS = "\t"  # in the search text: the spellings follow, not what was written
@@ -19,11 +20,14 @@ def search_text(client: Client) -> str:
     parts = [*fold_variants(client.family_name), *fold_variants(client.given_names)]
     for other in client.other_names:
         parts.extend(fold_variants(other))
+    # Arabic script also as written: folding takes a hamza off its seat (ئاراس), and the
+    # matcher reads the seat as the first vowel
+    names = (client.family_name, client.given_names, *client.other_names)
+    parts += [n.lower() for n in names if is_abjad(n) and n.lower() not in parts]
     if client.file_number:
         parts.append(fold(client.file_number))
     if client.birth_date:
         parts.append(str(client.birth_date.year))
-    names = (client.family_name, client.given_names, *client.other_names)
     words = dict.fromkeys(w for name in names for w in search_words(name))
     return " | ".join(parts) + SPELLINGS + " ".join(words)
 

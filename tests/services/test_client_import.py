@@ -457,3 +457,24 @@ def test_a_damaged_name_matches_the_client_it_stands_for(store: Store, tmp_path:
     casework.add(store, existing)
     plan = plan_import(store, write_damaged(tmp_path))
     assert plan.rows[0].outcome == "existing" and plan.rows[0].existing_id == existing.id
+
+
+def test_a_row_in_another_spelling_or_script_is_the_client_already_there(
+    store: Store, tmp_path: Path
+) -> None:
+    """The import matches by the one name matcher, as the search and the report do."""
+    from desktop.services import casework
+
+    kept = Client("Al-Jasem", "Walaa", birth_date=PartialDate(2008, 3))
+    casework.add(store, kept)
+    sheet = tmp_path / "rows.csv"
+    sheet.write_text(
+        "Familienname;Vorname;Geburtsdatum\nAljasim;Wala;2008\nالجاسم;ولاء;2008\n"
+        "Al-Jasem;Hussein;2008\n",
+        encoding="utf-8",
+    )
+    plan = plan_import(store, sheet, {0: "family_name", 1: "given_names", 2: "birth_date"})
+    outcomes = [(row.outcome, row.existing_id) for row in plan.rows]
+    assert outcomes[0] == ("existing", kept.id)
+    assert outcomes[1] == ("existing", kept.id)
+    assert outcomes[2][0] == "new"  # another given name: another person

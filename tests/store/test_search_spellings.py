@@ -63,3 +63,12 @@ def test_numbers_are_not_names(store: Store) -> None:
     casework.add(store, Client("Family100", "X"), Client("Family001", "Y", file_number="A-4711"))
     assert names(store.clients(ClientQuery(text="family0")).clients) == ["Family001, Y"]
     assert names(store.clients(ClientQuery(text="4711")).clients) == ["Family001, Y"]
+
+
+def test_what_is_typed_or_pasted_is_cleaned_first(store: Store) -> None:
+    casework.add(store, Client("Özdemir", "Gül"), Client("Alhassan", "Omar"), Client("ئاراس", "X"))
+    assert names(store.clients(ClientQuery(text="\u202eÖzdemir\u200b")).clients) == ["Özdemir, Gül"]
+    assert names(store.clients(ClientQuery(text="Ã–zdemir")).clients) == ["Özdemir, Gül"]
+    assert names(store.clients(ClientQuery(text="Oezdemir Guel")).clients) == ["Özdemir, Gül"]
+    assert names(store.clients(ClientQuery(text="Al Hassan")).clients) == ["Alhassan, Omar"]
+    assert names(store.clients(ClientQuery(text="Aras")).clients) == ["ئاراس, X"]
