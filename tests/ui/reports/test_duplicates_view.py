@@ -198,8 +198,10 @@ def test_an_import_offers_to_review_its_likely_duplicates(
 ) -> None:
     path = tmp_path / "list.csv"
     path.write_text(
-        "Nachname;Vorname;Geburtsdatum;Staatsangehörigkeit\n"
-        "Ali;Mohamad;1990;Syrien\nOkafor;Chidi;1988;Nigeria\n",
+        # Not a client already there (the import takes the same name with a fitting birth date
+        # and no other file number for that): another day of birth, another file number.
+        "Nachname;Vorname;Geburtsdatum;Staatsangehörigkeit;Aktenzeichen\n"
+        "Ali;Mohamad;18.05.1990;Syrien;AZ-88\nOkafor;Chidi;1988;Nigeria;AZ-89\n",
         encoding="utf-8",
     )
     monkeypatch.setattr(
