@@ -81,6 +81,8 @@ _REWRITES: tuple[tuple[str, str], ...] = (
 # j: English "dj" (Jamal = Djamal) or German/Slavic "y" (Julija); th: t or s (Othman = Osman);
 # q: k (Arabic Qasem = Kassem) or g (Persian Qasem = Ghasem).
 _AMBIGUOUS = {"J": ("i", "g"), "T": ("t", "s"), "Q": ("k", "g"), "C": ("h", "s")}
+# Somali spelling: x is ḥ (h), c is ʿayn (not written in other romanisations)
+_SOMALI_C = re.compile(r"c(?=[aeiou])|(?<=[aeiou])c(?![hk])")
 _UMLAUT_SPELLING = re.compile(r"(?<=[a-z])[aou]e|^[aou]e(?=[a-z])")
 _ARTICLES = frozenset({"al", "il", "ul", "ad", "id", "as", "ar", "at", "az"})
 _PARTICLES = frozenset({"bin", "ibn", "bint"})
@@ -143,6 +145,9 @@ def token_keys(token: str) -> tuple[str, ...]:
     plain = _UMLAUT_SPELLING.sub(lambda m: m.group(0)[0], token)  # Oeztuerk = Öztürk
     if plain != token:
         keys |= {_canon(t) for t in _rewritten(plain)}
+    somali = _SOMALI_C.sub("", token.replace("x", "h"))  # Maxamed = Mohamed, Cabdi = Abdi
+    if somali != token and len(somali) >= 2:
+        keys |= {_canon(t) for t in _rewritten(somali)}
     for k in list(keys):
         if len(k) >= 6 and k.startswith(("al", "il")):  # Al-Hassan = Alhassan = Hassan
             keys.add(_ABD.sub("abd", k[2:]))

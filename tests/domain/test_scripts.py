@@ -50,3 +50,9 @@ def test_other_scripts_are_written_in_latin_letters() -> None:
     assert word_similarity(name_tokens("O?uz")[0], name_tokens("Oğuz")[0]) >= 0.95
     assert word_similarity(name_tokens("Karim")[0], name_tokens("Karima")[0]) < 0.95
     assert word_similarity(name_tokens("Ahmad")[0], name_tokens("Ahmadi")[0]) < 0.95
+
+
+def test_somali_spellings_are_spellings() -> None:
+    for somali, other in [("Maxamed", "Mohamed"), ("Cabdi", "Abdi"), ("Xasan", "Hassan"),
+                          ("Cali", "Ali"), ("Axmed", "Ahmed")]:  # fmt: skip
+        assert word_similarity(name_tokens(somali)[0], name_tokens(other)[0]) >= 0.95
