@@ -64,7 +64,7 @@ ZWNJ = "\u200c"
 _LOST = "\ufffd"  # the replacement character: what a decoder writes for a byte it cannot read
 _WHITESPACE = re.compile(r"\s+")
 # The blocks of the Arabic script (Arabic, Supplement, Extended-A/B, Presentation Forms A/B).
-_ARABIC_BLOCKS = (
+ARABIC_BLOCKS = (
     (0x0600, 0x06FF),
     (0x0750, 0x077F),
     (0x0870, 0x08FF),
@@ -75,7 +75,7 @@ _ARABIC_BLOCKS = (
 
 def _arabic_letter(ch: str) -> bool:
     code = ord(ch)
-    return ch.isalpha() and any(lo <= code <= hi for lo, hi in _ARABIC_BLOCKS)
+    return ch.isalpha() and any(lo <= code <= hi for lo, hi in ARABIC_BLOCKS)
 
 
 def _invisible(ch: str) -> bool:
@@ -124,13 +124,14 @@ _MISREAD_AS = ("sloppy-windows-1252", "latin-1")
 _WORD_PARTS = re.compile(r"([ \t\r\n]+)")
 
 
-def _reread(word: str) -> str:
+def _reread(word: str, misread_as: tuple[str, ...] = _MISREAD_AS) -> str:
     """The word's characters as the bytes they stood for, read again as UTF-8 (strictly), as
-    long as that succeeds; the word itself if it never does."""
+    long as that succeeds; the word itself if it never does. (The sloppy codec is ftfy's: it
+    exists once ftfy is imported.)"""
     if _LOST in word:  # a byte was lost already: no reading gets the letter back
         return word
     for _ in range(3):  # mojibake of mojibake
-        for encoding in _MISREAD_AS:
+        for encoding in misread_as:
             try:
                 again = word.encode(encoding).decode("utf-8")
             except UnicodeError:
@@ -189,10 +190,4 @@ def typed_name(text: str) -> str:
     text = clean_name(text)
     if not any(ch in _MOJIBAKE_LEAD for ch in text):
         return text
-    words = []
-    for word in text.split(" "):
-        try:
-            words.append(word.encode("cp1252").decode("utf-8") if word.isprintable() else word)
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            words.append(word)
-    return " ".join(words)
+    return " ".join(_reread(word, ("cp1252",)) for word in text.split(" "))

@@ -1,7 +1,7 @@
 """Names in other scripts, compared with their Latin spellings.
 
-Cyrillic, Ethiopic, Greek and the rest are alphabets or syllabaries: `to_latin` writes them in
-Latin letters (anyascii; Cyrillic by the project's own table in `similarity`), and they are then
+Cyrillic, Ethiopic, Greek and the rest are alphabets or syllabaries: `similarity` writes them
+in Latin letters (anyascii; Cyrillic by the project's own table), and they are then
 compared like any Latin spelling. The Arabic script (Arabic, Persian, Pashto, Kurdish Sorani,
 Urdu) is an abjad: short vowels are not written, and و / ي stand for w / y or for a long u / i.
 A name in it becomes a *sound skeleton* — one class letter per written consonant, with `w` and
@@ -18,6 +18,8 @@ import unicodedata
 from functools import cache, lru_cache
 
 from anyascii import anyascii
+
+from desktop.domain.names import ARABIC_BLOCKS
 
 ABJAD_MARK = "~"  # the first character of a token that is an abjad skeleton
 ARTICLE = "L"  # the article ال in a skeleton: optional (al-Hassan = Hassan)
@@ -86,13 +88,11 @@ _PRIMARY = {frozenset(classes): classes[0] for _latin, classes in _SPELLINGS}
 _LONG_Y = ("ee", "ei", "ey", "ie", "ii", "iy", "ay", "ai")
 _LONG_W = ("ou", "oo", "uu", "ow", "aw")
 _ARTICLE = re.compile(r"^(?:al|el|ul|il|ad|ar|as|at|az|an|ash)(?=[a-z]{3})")
-_ABJAD_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF),
-                 (0xFE70, 0xFEFF))  # fmt: skip
 
 
 def is_abjad(text: str) -> bool:
     """Whether `text` has letters of the Arabic script."""
-    return any(lo <= ord(ch) <= hi for ch in text for lo, hi in _ABJAD_BLOCKS)
+    return any(lo <= ord(ch) <= hi for ch in text for lo, hi in ARABIC_BLOCKS)
 
 
 @lru_cache(maxsize=65536)
@@ -125,12 +125,6 @@ def skeleton(word: str) -> str:
     if classes[:1] == [ALIF]:  # the seat of a first vowel (أحمد, إبراهيم, أمينة): any or none
         classes[0] = FIRST_VOWEL
     return ABJAD_MARK + "".join(classes)
-
-
-def to_latin(text: str) -> str:
-    """Every letter in Latin (anyascii), Arabic-script words excepted: they stay as they are,
-    for `skeleton`."""
-    return " ".join(w if is_abjad(w) else anyascii(w) for w in text.split())
 
 
 def _units(latin: str) -> list[tuple[str, frozenset[str]]]:

@@ -109,6 +109,15 @@ class Texts(Mapping[str, str]):
         return cls(value)
 
 
+def first_language(skills: list[tuple[str, str]]) -> str | None:
+    """The first language of a person who speaks `skills` ((code, level) in the order given):
+    the first one marked "native" that is not German, else the first that is not German."""
+    for code, level in skills:
+        if level == "native" and code != "de":
+            return code
+    return next((code for code, _ in skills if code and code != "de"), None)
+
+
 def check_phrase_key(key: str) -> str:
     """A phrase key as stored ("" for none); a malformed one is InvalidInput."""
     key = key.strip()

@@ -4,7 +4,6 @@ own phrases and corrections are stored in the case file (OfficePhrase) and trave
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import replace
@@ -12,12 +11,11 @@ from dataclasses import replace
 from desktop.domain.catalogues import FieldOfAction
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Appointment, Client, Goal, Measure, OfficePhrase
-from desktop.domain.texts import UNASSIGNED, Texts
+from desktop.domain.texts import UNASSIGNED, Texts, first_language
 from desktop.report import labels, phrasebook
 from desktop.report.phrasebook import KINDS, Phrase, PhraseBook
 from desktop.services import casework
 from desktop.store.store import Store
-from desktop.store.upgrades import first_language
 
 __all__ = [
     "KINDS",
@@ -204,8 +202,7 @@ def client_print_language(client: Client) -> str | None:
 
 
 def _first_language(client: Client) -> str | None:
-    # The rule of the stored `languages` column (store.upgrades), applied to the client's.
-    return first_language(json.dumps([str(skill) for skill in client.languages]))
+    return first_language([(skill.code, skill.level) for skill in client.languages])
 
 
 def item_text(own: Texts, key: str, lang: str, book: PhraseBook | None) -> str | None:

@@ -307,18 +307,13 @@ def found_as(client: Client, text: str) -> str:
     """The words of the client's names that the words typed found by another spelling or
     script ("" if every word typed is part of the names as written)."""
     terms = search_terms(text)
+    typed = [tokens[0] for tokens in map(name_tokens, terms) if tokens]
     found = []
     for name in (client.family_name, client.given_names, *client.other_names):
         for word in name.split():
             if any(term in fold(word) for term in terms):
                 continue
-            tokens = name_tokens(word)
-            if any(
-                word_similarity(name_tokens(term)[0], t) >= SAME_NAME
-                for term in terms
-                if name_tokens(term)
-                for t in tokens
-            ):
+            if any(word_similarity(w, t) >= SAME_NAME for w in typed for t in name_tokens(word)):
                 found.append(word)
     return " ".join(dict.fromkeys(found))
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from desktop.domain.texts import UNASSIGNED
+from desktop.domain.texts import first_language as first_language_of
 
 if TYPE_CHECKING:
     from sqlite3 import Connection
@@ -37,11 +38,8 @@ def first_language(languages: str | None) -> str | None:
         skills = json.loads(languages) if languages else []
     except ValueError:
         return None
-    codes = [str(s).partition(":") for s in skills if isinstance(s, str)]
-    for code, _, level in codes:
-        if level == "native" and code != "de":
-            return code
-    return next((code for code, _, _ in codes if code and code != "de"), None)
+    parts = [str(s).partition(":") for s in skills if isinstance(s, str)]
+    return first_language_of([(code, level) for code, _, level in parts])
 
 
 def measure_language(conn: Connection, measure_id: str) -> str:
