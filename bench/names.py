@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desktop.domain.dates import PartialDate
 from desktop.domain.model import Client
-from desktop.domain.similarity import LIKELY_THRESHOLD, match, person_of
+from desktop.domain.similarity import person_of
 from desktop.services import casework
-from desktop.services.duplicates import likely_existing_matches
+from desktop.services.duplicates import likely_existing_matches, score_people
 from desktop.store.database import connect, prepare
 from desktop.store.search import ClientQuery
 from desktop.store.store import Store
@@ -79,7 +79,9 @@ def verdicts(store: Store, pair: dict[str, Any]) -> Verdicts:
         page = store.clients(ClientQuery(text=search_text(pair["query"], pair["part"])))
         found = stored.id in {c.id for c in page.clients} - page.partial  # found as a name
         warned = stored.id in {c.id for c, _ in likely_existing_matches(store, typed)}
-        reported = match(person_of(typed), person_of(stored)).score >= LIKELY_THRESHOLD
+        # the report's own path: its blocks, then the scorer
+        pair = {stored.id: person_of(stored), typed.id: person_of(typed)}
+        reported = bool(score_people(pair))
     finally:
         casework.remove(store, Client, stored.id)
     return Verdicts(found, warned, reported)

@@ -98,10 +98,10 @@ def queries(store: Store, n: int, seed: int) -> list[str]:
 
 
 def cold_matcher() -> None:
-    """Empty the name matcher's caches (desktop.domain.similarity and .scripts)."""
-    from desktop.domain import scripts, similarity
+    """Empty the name matcher's caches (desktop.domain.spellings, .name_match, .scripts)."""
+    from desktop.domain import name_match, scripts, similarity, spellings
 
-    for module in (similarity, scripts):
+    for module in (spellings, name_match, similarity, scripts):
         for value in vars(module).values():
             if callable(getattr(value, "cache_clear", None)):
                 value.cache_clear()

@@ -92,7 +92,10 @@ _ARTICLE = re.compile(r"^(?:al|el|ul|il|ad|ar|as|at|az|an|ash)(?=[a-z]{3})")
 
 def is_abjad(text: str) -> bool:
     """Whether `text` has letters of the Arabic script."""
-    return any(lo <= ord(ch) <= hi for ch in text for lo, hi in ARABIC_BLOCKS)
+    return _ARABIC.search(text) is not None
+
+
+_ARABIC = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in ARABIC_BLOCKS) + "]")
 
 
 @lru_cache(maxsize=65536)
@@ -127,33 +130,35 @@ def skeleton(word: str) -> str:
     return ABJAD_MARK + "".join(classes)
 
 
-def _units(latin: str) -> list[tuple[str, frozenset[str]]]:
+def _unit_of(text: str) -> tuple[str, frozenset[str]]:
+    if text in _LONG_Y or text in _LONG_W or text == "aa":
+        return "l", frozenset("y" if text in _LONG_Y else "w" if text in _LONG_W else "A")
+    if text in "aeiou":
+        return "v", frozenset("y" if text in "ie" else "w" if text in "ou" else "A")
+    return "c", _UNIT_CLASSES.get(text, frozenset(text))
+
+
+_UNIT_CLASSES = dict(_LATIN_UNITS)
+# One unit at a time, in the order the units are tried: long vowels, vowels, the consonant
+# spellings longest first (as `_SPELLINGS` lists them), any other letter.
+_UNIT = re.compile(
+    "|".join(re.escape(u) for u in (*_LONG_Y, *_LONG_W, "aa"))
+    + "|[aeiou]|"
+    + "|".join(re.escape(spelling) for spelling, _ in _LATIN_UNITS)
+    + "|."
+)
+
+
+@lru_cache(maxsize=65536)
+def _units(latin: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """A folded Latin word as units: ("c", classes) a consonant, ("v", "y"/"w"/"") a short vowel
     that may write a long one, ("l", "y"/"w") a long vowel that must be written."""
     out: list[tuple[str, frozenset[str]]] = []
-    i = 0
-    while i < len(latin):
-        two = latin[i : i + 2]
-        if two in _LONG_Y or two in _LONG_W or two == "aa":
-            out.append(("l", frozenset("y" if two in _LONG_Y else "w" if two in _LONG_W else "A")))
-            i += 2
-            continue
-        ch = latin[i]
-        if ch in "aeiou":
-            out.append(("v", frozenset("y" if ch in "ie" else "w" if ch in "ou" else "A")))
-            i += 1
-            continue
-        for spelling, classes in _LATIN_UNITS:
-            if latin.startswith(spelling, i):
-                if not (out and out[-1] == ("c", classes)):  # doubled: one written letter
-                    out.append(("c", classes))
-                i += len(spelling)
-                break
-        else:
-            if not (out and out[-1] == ("c", frozenset(ch))):
-                out.append(("c", frozenset(ch)))
-            i += 1
-    return out
+    for found in _UNIT.finditer(latin):
+        unit = _unit_of(found.group())
+        if not (unit[0] == "c" and out and out[-1] == unit):  # doubled: one written letter
+            out.append(unit)
+    return tuple(out)
 
 
 @lru_cache(maxsize=262144)
@@ -163,7 +168,7 @@ def abjad_matches(marked: str, latin: str) -> bool:
     forms = [latin]
     if _ARTICLE.match(latin):
         forms.append(_ARTICLE.sub("", latin))
-    return any(_align(wanted, tuple(_units(form))) for form in forms)
+    return any(_align(wanted, _units(form)) for form in forms)
 
 
 def _align(wanted: str, units: tuple[tuple[str, frozenset[str]], ...]) -> bool:
@@ -235,6 +240,7 @@ def join(tokens: tuple[str, ...] | list[str]) -> str:
     return "".join(t.removeprefix(ABJAD_MARK) for t in tokens)
 
 
+@lru_cache(maxsize=65536)
 def consonants(latin: str) -> str:
     """A Latin word's written-letter classes without vowels, for the search index: what an
     Arabic-script query can be looked up by ("mohammed" → "mhmd")."""

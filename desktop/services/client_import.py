@@ -1,9 +1,10 @@
 """Clients from a spreadsheet: map columns to fields, plan (validate and match), then import.
 
 Every value is read by the same text parser as the command line (`clients.fields_from_text`).
-A row matches an existing client by file number, else by family and given names (folded: case,
-accents and umlaut spellings do not matter) with a compatible birth date; a row that repeats an
-earlier row of the same file is not added twice. The import is all or nothing: one transaction,
+A row matches an existing client by file number, else by family and given names that are the
+same name by the one name matcher (`name_match.same_name`: case, accents, other spellings and
+scripts do not matter) with a compatible birth date; a row that repeats an earlier row of the
+same file (by the same rules) is not added twice. The import is all or nothing: one transaction,
 and rows with errors either stop it before anything is written or are skipped on request.
 
 Names damaged by an encoding mix-up on the way ("MÃ¼ller": UTF-8 read as Windows-1252) are
@@ -22,8 +23,9 @@ from typing import Any
 from desktop.domain.dates import PartialDate
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Client
-from desktop.domain.names import clean_name, encoding_damage, fold_variants, lost_letters
-from desktop.domain.similarity import same_name
+from desktop.domain.name_match import same_name
+from desktop.domain.names import clean_name, encoding_damage, lost_letters
+from desktop.domain.spellings import blocking_keys
 from desktop.formats.spreadsheet import Cell, Sheet, read_sheet
 from desktop.services import clients, retention
 from desktop.services.import_mapping import FIELDS, LIST_FIELDS, ColumnMapping, guess_mapping
@@ -322,12 +324,6 @@ def _validated(raw: dict[str, str | list[str]], today: date) -> dict[str, Any]:
     return {name: getattr(client, name) for name in fields}  # canonical: "Syrien" -> "SY"
 
 
-def _loose(name: str) -> str:
-    """A folded name that "Müller", "Mueller" and "Muller" share."""
-    transcribed = fold_variants(name)[-1]
-    return transcribed.replace("ae", "a").replace("oe", "o").replace("ue", "u")
-
-
 def _birth_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
     """Both unknown, or both known and equal as far as both go (1990 fits 1990-05-17)."""
     if a is None or b is None:
@@ -339,8 +335,10 @@ def _birth_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
     return a.day is None or b.day is None or a.day == b.day
 
 
-def _person_key(fields: Mapping[str, Any]) -> tuple[str, str]:
-    return _loose(fields["family_name"]), _loose(fields.get("given_names", ""))
+def _blocks(fields: Mapping[str, Any]) -> frozenset[str]:
+    """The duplicates report's blocks of a row's names: a row the matcher takes for the same
+    person as an earlier row shares one with it."""
+    return blocking_keys(fields["family_name"]) | blocking_keys(fields.get("given_names", ""))
 
 
 class _Matcher:
@@ -349,7 +347,7 @@ class _Matcher:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.by_file_number: dict[str, int] = {}
-        self.by_person: dict[tuple[str, str], list[tuple[PartialDate | None, str, int]]] = {}
+        self.by_block: dict[str, list[tuple[Mapping[str, Any], int]]] = {}
 
     def existing(self, fields: Mapping[str, Any]) -> str | None:
         number = fields.get("file_number", "")
@@ -378,9 +376,16 @@ class _Matcher:
         if number and number in self.by_file_number:
             return self.by_file_number[number]
         birth = fields.get("birth_date")
-        for other_birth, other_number, row in self.by_person.get(_person_key(fields), []):
-            if _birth_compatible(other_birth, birth) and not (
-                number and other_number and number != other_number
+        family, given = fields["family_name"], fields.get("given_names", "")
+        earlier = {
+            row: other for key in _blocks(fields) for other, row in self.by_block.get(key, [])
+        }
+        for row, other in sorted(earlier.items()):
+            other_number = other.get("file_number", "")
+            if (
+                _birth_compatible(other.get("birth_date"), birth)
+                and not (number and other_number and number != other_number)
+                and same_name(family, given, other["family_name"], other.get("given_names", ""))
             ):
                 return row
         return None
@@ -389,9 +394,8 @@ class _Matcher:
         number = fields.get("file_number", "")
         if number:
             self.by_file_number.setdefault(number, row)
-        self.by_person.setdefault(_person_key(fields), []).append(
-            (fields.get("birth_date"), number, row)
-        )
+        for key in _blocks(fields):
+            self.by_block.setdefault(key, []).append((fields, row))
 
     def outcome(self, number: int, fields: Mapping[str, Any]) -> tuple[str, str | None, int | None]:
         same = self.earlier(fields)

@@ -3,7 +3,7 @@
 Comparing every client with every other would be 1.25 billion comparisons for 50,000 clients, so
 candidates come from *blocks*: clients share a block when one word of their names (family, given
 or other names, in any order) has the same coarse key (the first consonants of its
-transliteration-aware key, see `desktop.domain.similarity.blocking_keys`) and their birth years
+transliteration-aware key, see `desktop.domain.spellings.blocking_keys`) and their birth years
 are compatible (the same, or one unknown); or when they have the same file number. Only candidate
 pairs are scored. A pair outside every block would need a different birth year and no shared
 file number, which already scores far below the threshold.
@@ -22,12 +22,11 @@ from desktop.domain.similarity import (
     LIKELY_THRESHOLD,
     REASONS,
     Person,
-    blocking_keys,
     file_key,
     likely_match,
-    name_tokens,
     person_of,
 )
+from desktop.domain.spellings import blocking_keys, name_tokens
 from desktop.services import clients
 from desktop.store.search import ClientQuery
 from desktop.store.store import Store

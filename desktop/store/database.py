@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import sqlcipher3
 
 from desktop.domain.errors import DamagedCaseFile, NewerSchema, StorageFailed
-from desktop.store.upgrades import DATA_STEPS
+from desktop.store.upgrades import DATA_STEPS, rebuild_search_index, search_index_current
 
 if TYPE_CHECKING:  # sqlcipher3 mirrors the standard library's DB-API classes
     from sqlite3 import Connection
@@ -97,6 +97,19 @@ def prepare(conn: Connection, path: Path, backup_dir: Path) -> None:
         for number, script in migrations():
             if number > found:
                 _apply(conn, number, script)
+        if not search_index_current(conn):  # the name rules changed: the index follows them
+            _in_transaction(conn, rebuild_search_index)
+
+
+def _in_transaction(conn: Connection, step: Callable[[Connection], None]) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        step(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def _apply(conn: Connection, number: int, script: str) -> None:

@@ -3,9 +3,10 @@ filters, sort, pages.
 
 A search finds a client when every word typed is part of one of its names, file number or
 birth year (as before), or is the same name in another spelling or script: the index holds
-each name word's canonical spellings and coarse written consonants (`similarity.search_words`),
-the index finds the candidates, and the one name matcher (`similarity.word_similarity`, the
-matcher of the duplicates report and the new-client warning) decides. Sorted by name, the
+the neighbours of each name word's written consonants (`spellings.search_words`), which every
+name the matcher takes for the same shares, so the index finds all candidates, and the one
+name matcher (`name_match.names_cover`, the matcher of the duplicates report and the
+new-client warning) decides. Sorted by name, the
 results come ranked: names with a word as typed first, then what contains the words typed,
 then other spellings, the closest first.
 """
@@ -13,20 +14,22 @@ then other spellings, the closest first.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from desktop.domain.catalogues import ResidenceStatus
 from desktop.domain.model import Client
+from desktop.domain.name_match import SAME_NAME, names_cover, word_similarity
 from desktop.domain.names import fold, search_terms, typed_name
-from desktop.domain.similarity import (
-    SAME_NAME,
+from desktop.domain.scripts import join
+from desktop.domain.spellings import (
     WORD_SEPARATORS,
+    is_particle,
     name_tokens,
-    names_cover,
+    neighbours,
     search_words,
-    word_similarity,
 )
 from desktop.store.database import Connection
 from desktop.store.deadlines import (
@@ -195,6 +198,7 @@ def _where(query: ClientQuery) -> tuple[str, str, list[object]]:
 
 
 LOST = "?"  # a letter lost to an encoding in what was typed
+_NUMBER = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -212,18 +216,21 @@ def _name_word(term: str) -> bool:
 
 def _groups(text: str) -> list[list[str]]:
     """What each word typed may be found as in the index: itself (part of a name, as ever),
-    its spellings and written consonants, and those of it with a short word before it joined
-    (al Hassan = Alhassan); a short word alone (an article) adds nothing."""
+    its spellings and written consonants, and those of it written together with the word
+    before or after it (al Hassan = Alhassan, Abdul Rahman = Abdelrahman); a short word alone
+    (an article) and bin/ibn add nothing."""
     groups: list[list[str]] = []
     words = [w for w in WORD_SEPARATORS.split(text) if fold(w)]
     for i, word in enumerate(words):
         folded = fold(word)
-        if len(folded) < 3 and i + 1 < len(words):
+        if (len(folded) < 3 or is_particle(word)) and len(words) > 1:
             continue
         found = [folded] if len(folded) >= 3 else []
         found += search_words(word)
-        if i and len(fold(words[i - 1])) < 3:
+        if i:
             found += search_words(f"{words[i - 1]}{word}")
+        if i + 1 < len(words):
+            found += search_words(f"{word}{words[i + 1]}")
         groups.append(list(dict.fromkeys(w for w in found if len(w) >= 3)))
     return groups
 
@@ -252,13 +259,33 @@ def _judge(terms: list[str], wanted: tuple[str, ...], row: Any) -> _Hit | None:
         return _Hit(num, (0, -1.0, sort_key), variant=False)  # the words as typed
     # Contained in longer words only: a word being typed, unless a word is nearly as short
     # (mohamad in mohamadou): the matcher is asked only then, it is the dear part.
-    if wanted and (not contained or _nearly_whole(terms, words)):
-        score = names_cover(wanted, [name_tokens(part) for part in typed.split("|")])
+    if (
+        wanted
+        and (not contained or _nearly_whole(terms, words))
+        and _may_cover(wanted, set(text.partition(SPELLINGS)[2].split()))
+    ):
+        parts = [name_tokens(p) for p in typed.split("|") if not _NUMBER.search(p)]
+        score = names_cover(wanted, parts)  # the names, not the file number or the year
         if score >= SAME_NAME:
             return _Hit(num, (1, -score, sort_key), variant=True)
     if contained:
         return _Hit(num, (2, 0.0, sort_key), variant=False, partial=True)
     return None
+
+
+def _may_cover(wanted: tuple[str, ...], spelled: set[str]) -> bool:
+    """Whether the matcher could take the words typed for names of a client whose index holds
+    `spelled`: each word typed, alone or written together with up to three beside it, must
+    share a written-consonant neighbour with one of the client's words, as the matcher asks
+    of the same name (`name_match.word_similarity`); a word with a lost letter may be any.
+    Checked on the index text, this spares the matcher most candidates."""
+    covered = [LOST in w for w in wanted]
+    for start in range(len(wanted)):
+        for n in range(1, min(4, len(wanted) - start) + 1):
+            run = wanted[start : start + n]
+            if any(c + "~" in spelled for c in neighbours(join(run) if n > 1 else run[0])):
+                covered[start : start + n] = [True] * n
+    return all(covered)
 
 
 def _nearly_whole(terms: list[str], words: set[str]) -> bool:
@@ -275,8 +302,8 @@ def _name_hits(conn: Connection, query: ClientQuery) -> list[_Hit] | None:
     text = typed_name(query.text)
     terms = search_terms(text)
     wanted = name_tokens(text) if all(_name_word(t) for t in terms) else ()
-    if not terms or any(len(w.removeprefix("~")) < 3 for w in wanted):
-        return None  # a word too short to be a name yet: the plain search
+    if not terms or any(len(w) < 3 for w in wanted):
+        return None  # a word too short to be a name yet (ګل, "~gl", is one): the plain search
     groups = _groups(text) if wanted else [[t] for t in terms]
     lost = [t for t in terms if LOST in t]  # "O?uz": a letter lost, any one letter there
     groups = [g for g in groups if not any(LOST in a for a in g)]

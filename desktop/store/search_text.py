@@ -2,7 +2,7 @@
 
 Folded names, other names, file number and birth year as written (umlauts either way), and after
 SPELLINGS the names' canonical spellings and coarse written consonants
-(`similarity.search_words`), which other spellings and scripts of the same name share.
+(`spellings.search_words`), which other spellings and scripts of the same name share.
 """
 
 from __future__ import annotations
@@ -10,9 +10,12 @@ from __future__ import annotations
 from desktop.domain.model import Client
 from desktop.domain.names import fold, fold_variants
 from desktop.domain.scripts import is_abjad
-from desktop.domain.similarity import search_words
+from desktop.domain.spellings import search_words
 
 SPELLINGS = "\t"  # in the search text: the spellings follow, not what was written
+# Raised whenever what `search_text` writes changes: a case file's index is then written again
+# when it is opened (`upgrades.rebuild_search_index`).
+INDEX_VERSION = "4"
 
 
 def search_text(client: Client) -> str:

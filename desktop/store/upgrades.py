@@ -139,14 +139,47 @@ def _schema_5(conn: Connection) -> None:
 
 def _schema_6(conn: Connection) -> None:
     """The search text of every client written again (spellings and scripts, issue 16)."""
-    from desktop.store.search_text import search_text
+    rebuild_search_index(conn)
+
+
+def search_index_current(conn: Connection) -> bool:
+    """Whether the name search index was written by this version's rules
+    (`search_text.INDEX_VERSION`)."""
+    from desktop.store.search_text import INDEX_VERSION
+
+    row = conn.execute("SELECT value FROM meta WHERE key = 'search_index'").fetchone()
+    return row is not None and row[0] == INDEX_VERSION
+
+
+def rebuild_search_index(conn: Connection) -> None:
+    """Every client's search text written again by this version's rules, inside the caller's
+    transaction: the index made anew and filled at once (one update per client took 2 ms each
+    with the index's secure delete, 2 minutes for 50,000 clients)."""
+    from desktop.store.search_text import INDEX_VERSION, search_text
     from desktop.store.specs import CLIENT
 
-    for row in conn.execute("SELECT * FROM client").fetchall():
-        client = CLIENT.from_row(row)
-        conn.execute(
-            "UPDATE client_search SET text = ? WHERE rowid = ?", (search_text(client), row["num"])
-        )
+    made, config = conn.execute(
+        "SELECT (SELECT sql FROM sqlite_master WHERE name = 'client_search'),"
+        " (SELECT json_group_array(json_array(k, v)) FROM client_search_config)"
+    ).fetchone()
+    kept = {
+        row["num"]: (row["sort_key"], 1 if row["closed_on"] else 0, CLIENT.from_row(row))
+        for row in conn.execute("SELECT * FROM client")
+    }
+    conn.execute("DROP TABLE client_search")
+    conn.execute(made)
+    for key, value in json.loads(config):
+        if key != "version":  # written by FTS5 itself
+            conn.execute(
+                "INSERT INTO client_search (client_search, rank) VALUES (?, ?)", (key, value)
+            )
+    conn.executemany(
+        "INSERT INTO client_search (rowid, text, sort_key, closed) VALUES (?, ?, ?, ?)",
+        ((num, search_text(c), key, closed) for num, (key, closed, c) in kept.items()),
+    )
+    conn.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index', ?)", (INDEX_VERSION,)
+    )
 
 
 # schema number → the data step run after that schema's SQL, in the same transaction

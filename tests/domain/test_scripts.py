@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.domain.name_match import word_similarity
 from desktop.domain.scripts import abjad_matches, coarse, skeleton
-from desktop.domain.similarity import name_tokens, word_similarity
+from desktop.domain.spellings import name_tokens
 
 SAME = [
     ("محمد", "mohammed"), ("محمد", "muhammad"), ("محمد", "mohamad"), ("محمود", "mahmoud"),

@@ -9,17 +9,9 @@ from typing import Any
 import pytest
 
 from desktop.domain.dates import PartialDate
-from desktop.domain.similarity import (
-    LIKELY_THRESHOLD,
-    Person,
-    birth_evidence,
-    blocking_keys,
-    jaro_winkler,
-    match,
-    name_key,
-    name_keys,
-    score,
-)
+from desktop.domain.name_match import jaro_winkler
+from desktop.domain.similarity import LIKELY_THRESHOLD, Person, birth_evidence, match, score
+from desktop.domain.spellings import blocking_keys, name_key, name_keys
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "duplicates.json"
 

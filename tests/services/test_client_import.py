@@ -476,5 +476,20 @@ def test_a_row_in_another_spelling_or_script_is_the_client_already_there(
     plan = plan_import(store, sheet, {0: "family_name", 1: "given_names", 2: "birth_date"})
     outcomes = [(row.outcome, row.existing_id) for row in plan.rows]
     assert outcomes[0] == ("existing", kept.id)
-    assert outcomes[1] == ("existing", kept.id)
+    assert outcomes[1] == ("repeat", None)  # the row before, in Arabic script
     assert outcomes[2][0] == "new"  # another given name: another person
+
+
+def test_a_row_repeating_an_earlier_one_in_another_spelling_is_added_once(
+    store: Store, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "rows.csv"
+    sheet.write_text(
+        "Familienname;Vorname;Geburtsdatum\nAl-Jasem;Walaa;03.2008\nAli;Hassan;1990\n"
+        "Aljasim;Wala;2008\nAli;Hussein;1990\nالجاسم;ولاء;03.2008\nAl-Jasem;Walaa;2009\n",
+        encoding="utf-8",
+    )
+    plan = plan_import(store, sheet, {0: "family_name", 1: "given_names", 2: "birth_date"})
+    assert [(row.outcome, row.same_as_row) for row in plan.rows] == [
+        ("new", None), ("new", None), ("repeat", 2), ("new", None), ("repeat", 2), ("new", None),
+    ]  # fmt: skip

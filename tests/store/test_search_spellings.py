@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from desktop.domain.model import Client
 from desktop.services import casework
 from desktop.store.search import ClientQuery
 from desktop.store.store import Store
+from tests.store.conftest import open_store
 
 
 def names(page_clients: list[Client]) -> list[str]:
@@ -72,3 +74,48 @@ def test_what_is_typed_or_pasted_is_cleaned_first(store: Store) -> None:
     assert names(store.clients(ClientQuery(text="Oezdemir Guel")).clients) == ["Özdemir, Gül"]
     assert names(store.clients(ClientQuery(text="Al Hassan")).clients) == ["Alhassan, Omar"]
     assert names(store.clients(ClientQuery(text="Aras")).clients) == ["ئاراس, X"]
+
+
+def test_words_typed_apart_find_a_name_written_together_and_bin_is_left_out(store: Store) -> None:
+    casework.add(store, Client("Omar", "Abdelrahman"), Client("Bin Said", "Ahmad"))
+    assert names(store.clients(ClientQuery(text="Omar Abdul Rahman")).clients) == [
+        "Omar, Abdelrahman"
+    ]
+    assert names(store.clients(ClientQuery(text="Ahmad ibn Said")).clients) == ["Bin Said, Ahmad"]
+
+
+def test_a_two_letter_name_in_arabic_script_is_a_name(store: Store) -> None:
+    casework.add(store, Client("Ahmadi", "گل"), Client("Ahmadi", "Gulab"))
+    assert names(store.clients(ClientQuery(text="ګل")).clients) == ["Ahmadi, گل"]  # Pashto ګ
+
+
+def test_a_name_one_written_consonant_apart_is_found_when_it_is_the_same_name(
+    store: Store,
+) -> None:
+    casework.add(
+        store, Client("Rahimi", "Mohammad Resa"), Client("Ahmadi", "X"), Client("Shevchenko", "Y")
+    )
+    assert names(store.clients(ClientQuery(text="Mohammadreza")).clients) == [
+        "Rahimi, Mohammad Resa"
+    ]
+    assert names(store.clients(ClientQuery(text="Ševčenko")).clients) == ["Shevchenko, Y"]
+    assert names(store.clients(ClientQuery(text="Ahmadzai")).clients) == []  # another name
+
+
+def test_the_index_follows_the_name_rules_when_they_change(
+    tmp_path: Path, store_key: bytes
+) -> None:
+    first = open_store(tmp_path, store_key)
+    casework.add(first, Client("Rahimi", "Mohammad Resa"))
+    first.conn.execute("UPDATE client_search SET text = 'rahimi | mohammad resa'")
+    first.conn.execute("UPDATE meta SET value = 'an older rule' WHERE key = 'search_index'")
+    first.conn.commit()
+    assert names(first.clients(ClientQuery(text="Mohammadreza")).clients) == []
+    first.close()
+    again = open_store(tmp_path, store_key)  # opened by this version: the index written again
+    try:
+        assert names(again.clients(ClientQuery(text="Mohammadreza")).clients) == [
+            "Rahimi, Mohammad Resa"
+        ]
+    finally:
+        again.close()
