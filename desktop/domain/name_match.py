@@ -13,6 +13,7 @@ word of each is the same name as a word of the other (`names_agree`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from desktop.domain.scripts import ABJAD_MARK, abjad_matches, bare, consonants, join
@@ -21,11 +22,16 @@ from desktop.domain.spellings import LOST, name_tokens, neighbours, token_keys
 SAME_NAME = 0.95  # word_similarity from here on: the same name, for every consumer
 
 
-def names_cover(wanted: tuple[str, ...], parts: list[tuple[str, ...]]) -> float:
+def names_cover(wanted: tuple[str, ...], parts: Sequence[tuple[str, ...]]) -> float:
     """How well the name words `wanted` are names of a person whose names are `parts` (tokens
     per name), in order, each alone or a few written together as one of the person's words or
     names ("Abd al-Rahman" = "Abdulrahman", "Mohammad Reza" = "محمدرضا"): the worst word's
     similarity (below SAME_NAME: one of them is not the person's)."""
+    return _cover(wanted, tuple(parts))
+
+
+@lru_cache(maxsize=65536)
+def _cover(wanted: tuple[str, ...], parts: tuple[tuple[str, ...], ...]) -> float:
     stored = {w for part in parts for w in part}
     stored |= {join(part) for part in parts if len(part) > 1}
     worst, i = 1.0, 0
@@ -52,6 +58,19 @@ def names_agree(x: list[tuple[str, ...]], y: list[tuple[str, ...]]) -> float:
     if not xs or not ys:
         return 0.0
     return min(min(names_cover(part, ys) for part in xs), min(names_cover(part, xs) for part in ys))
+
+
+def parts_similarity(x: list[tuple[str, ...]], y: list[tuple[str, ...]]) -> float:
+    """`names_agree`, or, when every word of the name with fewer words is a name of the other
+    (a middle name left out), that a little less (0.92 + 0.08 · fewer / more words): for the
+    duplicates report, which weighs such a pair; the search asks for every word typed."""
+    agree = names_agree(x, y)
+    fewer, more = sorted(([p for p in x if p], [p for p in y if p]), key=lambda n: sum(map(len, n)))
+    n_fewer, n_more = sum(map(len, fewer)), sum(map(len, more))
+    if agree >= SAME_NAME or not fewer or n_fewer == n_more:
+        return agree
+    cover = min(names_cover(part, more) for part in fewer)
+    return max(agree, cover * (0.92 + 0.08 * n_fewer / n_more)) if cover >= SAME_NAME else agree
 
 
 def same_name(family_a: str, given_a: str, family_b: str, given_b: str) -> bool:

@@ -130,6 +130,7 @@ def skeleton(word: str) -> str:
     return ABJAD_MARK + "".join(classes)
 
 
+@lru_cache(maxsize=512)
 def _unit_of(text: str) -> tuple[str, frozenset[str]]:
     if text in _LONG_Y or text in _LONG_W or text == "aa":
         return "l", frozenset("y" if text in _LONG_Y else "w" if text in _LONG_W else "A")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from desktop.domain.dates import PartialDate
 from desktop.domain.model import Client
-from desktop.domain.name_match import SAME_NAME, digits, names_agree
+from desktop.domain.name_match import SAME_NAME, digits, names_agree, parts_similarity
 from desktop.domain.names import fold
 from desktop.domain.spellings import latin, name_tokens
 
@@ -107,28 +107,31 @@ def name_evidence(a: Person, b: Person) -> tuple[float, str]:
     fb, gb = name_tokens(b.family_name), name_tokens(b.given_names)
     candidates: list[tuple[float, str]] = []
     if ga and gb:
-        f, g = names_agree([fa], [fb]), names_agree([ga], [gb])
+        f, g = parts_similarity([fa], [fb]), parts_similarity([ga], [gb])
         candidates.append((_name_evidence(f) + _name_evidence(g), _kind(f, g, "")))
-        f, g = names_agree([fa], [gb]), names_agree([ga], [fb])
+        f, g = parts_similarity([fa], [gb]), parts_similarity([ga], [fb])
         candidates.append((_name_evidence(f) + _name_evidence(g) - 0.3, _kind(f, g, "swapped")))
     else:  # a given name is missing: the family name alone, which proves less
-        f = names_agree([fa, ga], [fb, gb])
+        f = parts_similarity([fa, ga], [fb, gb])
         candidates.append((_name_evidence(f) + min(0.0, _name_evidence(f)) - 0.5, _kind(f, 1, "")))
     names_a = [[fa, ga], *([name_tokens(n)] for n in a.other_names)]
     names_b = [[fb, gb], *([name_tokens(n)] for n in b.other_names)]
-    same = False
+    same = near = False  # the same name; or one with a word left out (weighed as it is)
     if digits(a.family_name + a.given_names) != digits(b.family_name + b.given_names):
         names_b = []  # "Person1", "Person2": not one name
     for x in names_a:
         for y in names_b:
-            s = names_agree(x, y)
-            same = same or s >= SAME_NAME
+            s = parts_similarity(x, y)
+            same = same or names_agree(x, y) >= SAME_NAME
+            near = near or s >= SAME_NAME
             if sum(map(len, x)) >= 2 or sum(map(len, y)) >= 2:
                 candidates.append((2 * _name_evidence(s) - 0.6, _kind(s, s, "pooled")))
     evidence, reason = max(candidates)
-    if not same:
-        return min(evidence, OTHER_NAME_EVIDENCE), "name_differs"
-    return max(evidence, SAME_NAME_EVIDENCE), "name_variant" if reason == "name_differs" else reason
+    if same:
+        return max(evidence, SAME_NAME_EVIDENCE), reason.replace("name_differs", "name_variant")
+    if near:
+        return evidence, reason
+    return min(evidence, OTHER_NAME_EVIDENCE), "name_differs"
 
 
 def _kind(f: float, g: float, how: str) -> str:

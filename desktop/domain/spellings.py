@@ -36,6 +36,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     ("shch", "sh"),
     ("rh", "rg"),  # Ukrainian h = Russian g: Serhii = Sergei, Yevhen = Jewgen
     ("vh", "vg"),
+    ("ddsch", "dsch"),  # Naddschar = Najjar
     ("dsch", "g"),
     ("tsch", "h"),  # German tsch = English ch, which becomes h below
     ("dzh", "g"),
@@ -69,7 +70,8 @@ _UMLAUT_SPELLING = re.compile(r"(?<=[a-z])[aou]e|^[aou]e(?=[a-z])")
 _ARTICLES = frozenset({"al", "il", "ul", "ad", "id", "as", "ar", "at", "az"})
 _SUN_ARTICLES = frozenset({"ad", "id", "as", "ar", "at", "az"})
 _PARTICLES = frozenset({"bin", "ibn", "bint"})
-_ABD = re.compile(r"^abd(?:ul|il|al|u)(?=[a-z]{3})")  # not Abdulle: a name of its own
+# Abd al-X (Abdulrahman = Abdelrahman = Abd al-Rahman, Abdullah = Abdallah), not Abdulle
+_ABD = re.compile(r"^abd(?:ul|il|al|u)(?=[a-z]{3}|a$)")
 _LAST_VOWEL = re.compile(r"([^aiu])[iu]([^aiu])$")
 _DOUBLE = re.compile(r"(.)\1+")
 _NOT_LETTER = re.compile(r"[^a-z ?]+")
