@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from desktop.domain.dates import PartialDate
 from desktop.domain.model import Client
-from desktop.domain.name_match import SAME_NAME, digits, names_agree, parts_similarity
+from desktop.domain.name_match import (
+    SAME_NAME,
+    could_agree,
+    digits,
+    names_agree,
+    parts_similarity,
+)
 from desktop.domain.names import fold
 from desktop.domain.spellings import latin, name_tokens
 
@@ -99,13 +105,52 @@ SAME_NAME_EVIDENCE = 1.0
 OTHER_NAME_EVIDENCE = -0.5
 
 
-def name_evidence(a: Person, b: Person) -> tuple[float, str]:
+@dataclass(frozen=True, slots=True)
+class _Pooled:
+    """The names of two records with all their words pooled (and through other names): the
+    same name (`names_agree`), or one with a word left out; the evidence of each pooling."""
+
+    same: bool
+    near: bool
+    candidates: tuple[tuple[float, str], ...]
+
+
+def _pooled(a: Person, b: Person) -> _Pooled:
+    fa, ga = name_tokens(a.family_name), name_tokens(a.given_names)
+    fb, gb = name_tokens(b.family_name), name_tokens(b.given_names)
+    names_a = [[fa, ga], *([name_tokens(n)] for n in a.other_names)]
+    names_b = [[fb, gb], *([name_tokens(n)] for n in b.other_names)]
+    same = near = False
+    if digits(a.family_name + a.given_names) != digits(b.family_name + b.given_names):
+        names_b = []  # "Person1", "Person2": not one name
+    candidates = []
+    for x in names_a:
+        for y in names_b:
+            s = parts_similarity(x, y)
+            same = same or names_agree(x, y) >= SAME_NAME
+            near = near or s >= SAME_NAME
+            if sum(map(len, x)) >= 2 or sum(map(len, y)) >= 2:
+                candidates.append((2 * _name_evidence(s) - 0.6, _kind(s, s, "pooled")))
+    return _Pooled(same, near, tuple(candidates))
+
+
+def _could_agree(a: Person, b: Person) -> bool:
+    """False when no name of the one can be a name of the other (`name_match.could_agree`)."""
+    names_a = [(name_tokens(a.family_name), name_tokens(a.given_names))]
+    names_a += [(name_tokens(n),) for n in a.other_names]
+    names_b = [(name_tokens(b.family_name), name_tokens(b.given_names))]
+    names_b += [(name_tokens(n),) for n in b.other_names]
+    return any(could_agree(x, y) for x in names_a for y in names_b)
+
+
+def name_evidence(a: Person, b: Person, pooled: _Pooled | None = None) -> tuple[float, str]:
     """Log-odds of the names and a reason key. Whether they are the same name is decided word
     by word (`names_agree`, as the search decides); how much that counts, by the name parts:
     in order, swapped, pooled, or via other names."""
+    pooled = pooled or _pooled(a, b)
     fa, ga = name_tokens(a.family_name), name_tokens(a.given_names)
     fb, gb = name_tokens(b.family_name), name_tokens(b.given_names)
-    candidates: list[tuple[float, str]] = []
+    candidates = list(pooled.candidates)
     if ga and gb:
         f, g = parts_similarity([fa], [fb]), parts_similarity([ga], [gb])
         candidates.append((_name_evidence(f) + _name_evidence(g), _kind(f, g, "")))
@@ -114,22 +159,10 @@ def name_evidence(a: Person, b: Person) -> tuple[float, str]:
     else:  # a given name is missing: the family name alone, which proves less
         f = parts_similarity([fa, ga], [fb, gb])
         candidates.append((_name_evidence(f) + min(0.0, _name_evidence(f)) - 0.5, _kind(f, 1, "")))
-    names_a = [[fa, ga], *([name_tokens(n)] for n in a.other_names)]
-    names_b = [[fb, gb], *([name_tokens(n)] for n in b.other_names)]
-    same = near = False  # the same name; or one with a word left out (weighed as it is)
-    if digits(a.family_name + a.given_names) != digits(b.family_name + b.given_names):
-        names_b = []  # "Person1", "Person2": not one name
-    for x in names_a:
-        for y in names_b:
-            s = parts_similarity(x, y)
-            same = same or names_agree(x, y) >= SAME_NAME
-            near = near or s >= SAME_NAME
-            if sum(map(len, x)) >= 2 or sum(map(len, y)) >= 2:
-                candidates.append((2 * _name_evidence(s) - 0.6, _kind(s, s, "pooled")))
     evidence, reason = max(candidates)
-    if same:
+    if pooled.same:
         return max(evidence, SAME_NAME_EVIDENCE), reason.replace("name_differs", "name_variant")
-    if near:
+    if pooled.near:  # a word left out: weighed as it is
         return evidence, reason
     return min(evidence, OTHER_NAME_EVIDENCE), "name_differs"
 
@@ -223,13 +256,15 @@ def _match(a: Person, b: Person, threshold: float | None) -> Match | None:
     doc, doc_reason = file_number_evidence(a.file_number, b.file_number)
     sex, sex_reason = sex_evidence(a.sex, b.sex)
     rest = _BIAS + birth + nat + doc + sex
-    if (
-        threshold is not None
-        and threshold > 0
-        and (threshold >= 1 or rest + _MAX_NAME_EVIDENCE < math.log(threshold / (1 - threshold)))
-    ):
+    needed = -math.inf if threshold is None else _logit(threshold)
+    if rest + _MAX_NAME_EVIDENCE < needed:
         return None
-    name, name_reason = name_evidence(a, b)
+    if rest + OTHER_NAME_EVIDENCE < needed and not _could_agree(a, b):
+        return None  # names of written consonants too far apart: most pairs end here, cheaply
+    pooled = _pooled(a, b)  # whether the names are one name
+    if not (pooled.same or pooled.near) and rest + OTHER_NAME_EVIDENCE < needed:
+        return None
+    name, name_reason = name_evidence(a, b, pooled)
     if name_reason == "name_same" and (
         latin(a.family_name + " " + a.given_names) != latin(b.family_name + " " + b.given_names)
     ):
@@ -238,6 +273,13 @@ def _match(a: Person, b: Person, threshold: float | None) -> Match | None:
     score = 1 / (1 + math.exp(-max(-30.0, min(30.0, logit))))
     found = (name_reason, birth_reason, nat_reason, doc_reason, sex_reason)
     return Match(score, tuple(r for r in found if r))
+
+
+def _logit(threshold: float) -> float:
+    """The log-odds a pair needs to reach `threshold` (none is needed at 0 or below)."""
+    if threshold <= 0:
+        return -math.inf
+    return math.inf if threshold >= 1 else math.log(threshold / (1 - threshold))
 
 
 def score(a: Person, b: Person) -> float:

@@ -15,20 +15,19 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from desktop.domain.catalogues import ResidenceStatus
 from desktop.domain.model import Client
-from desktop.domain.name_match import SAME_NAME, names_cover, word_similarity
+from desktop.domain.name_match import SAME_NAME, may_cover, names_cover, word_similarity
 from desktop.domain.names import fold, search_terms, typed_name
-from desktop.domain.scripts import join
 from desktop.domain.spellings import (
     WORD_SEPARATORS,
     is_particle,
     name_tokens,
-    neighbours,
     search_words,
 )
 from desktop.store.database import Connection
@@ -262,10 +261,10 @@ def _judge(terms: list[str], wanted: tuple[str, ...], row: Any) -> _Hit | None:
     if (
         wanted
         and (not contained or _nearly_whole(terms, words))
-        and _may_cover(wanted, set(text.partition(SPELLINGS)[2].split()))
+        and may_cover(wanted, _index_codes(text))
     ):
         parts = [name_tokens(p) for p in typed.split("|") if not _NUMBER.search(p)]
-        score = names_cover(wanted, parts)  # the names, not the file number or the year
+        score = names_cover(wanted, parts, decide=True)  # names only: no number, no year
         if score >= SAME_NAME:
             return _Hit(num, (1, -score, sort_key), variant=True)
     if contained:
@@ -273,19 +272,10 @@ def _judge(terms: list[str], wanted: tuple[str, ...], row: Any) -> _Hit | None:
     return None
 
 
-def _may_cover(wanted: tuple[str, ...], spelled: set[str]) -> bool:
-    """Whether the matcher could take the words typed for names of a client whose index holds
-    `spelled`: each word typed, alone or written together with up to three beside it, must
-    share a written-consonant neighbour with one of the client's words, as the matcher asks
-    of the same name (`name_match.word_similarity`); a word with a lost letter may be any.
-    Checked on the index text, this spares the matcher most candidates."""
-    covered = [LOST in w for w in wanted]
-    for start in range(len(wanted)):
-        for n in range(1, min(4, len(wanted) - start) + 1):
-            run = wanted[start : start + n]
-            if any(c + "~" in spelled for c in neighbours(join(run) if n > 1 else run[0])):
-                covered[start : start + n] = [True] * n
-    return all(covered)
+def _index_codes(text: str) -> Callable[[str], bool]:
+    """Whether the client's index text holds a code neighbour ("~mhmd" as "~mhmd~")."""
+    spelled = set(text.partition(SPELLINGS)[2].split())
+    return lambda code: code + "~" in spelled
 
 
 def _nearly_whole(terms: list[str], words: set[str]) -> bool:
