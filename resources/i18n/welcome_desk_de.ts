@@ -2184,7 +2184,7 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="471"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="377"/>
         <source>Integration plan: {0}</source>
         <translation>Integrationsplan: {0}</translation>
     </message>
@@ -2321,6 +2321,52 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="126"/>
         <source>Please type the text in {0}.</source>
         <translation>Bitte den Text auf {0} eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>MissingTextsPanel</name>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/missing_texts_panel.py" line="62"/>
+        <source>&amp;Add text…</source>
+        <translation>Text &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/missing_texts_panel.py" line="99"/>
+        <source>Every item has a text in {0}.</source>
+        <translation>Jeder Eintrag hat einen Text auf {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/missing_texts_panel.py" line="101"/>
+        <source>1 item has no text in {0}:</source>
+        <translation>1 Eintrag hat keinen Text auf {0}:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/workspace/plan/missing_texts_panel.py" line="103"/>
+        <source>%Ln items have no text in {0}:</source>
+        <translation>
+            <numerusform>%Ln Eintrag hat keinen Text auf {0}:</numerusform>
+            <numerusform>%Ln Einträge haben keinen Text auf {0}:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/missing_texts_panel.py" line="106"/>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/missing_texts_panel.py" line="107"/>
+        <source>Measure</source>
+        <translation>Maßnahme</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/missing_texts_panel.py" line="108"/>
+        <source>Appointment</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/missing_texts_panel.py" line="114"/>
+        <source>(has a text without a language)</source>
+        <translation>(hat einen Text ohne Sprache)</translation>
     </message>
 </context>
 <context>
@@ -2511,42 +2557,42 @@ Trotzdem eine neue Person anlegen?</translation>
 <context>
     <name>NewPhraseDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="516"/>
+        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="105"/>
         <source>New phrase</source>
         <translation>Neuer Baustein</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="519"/>
+        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="108"/>
         <source>&amp;Field of action:</source>
         <translation>&amp;Handlungsfeld:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="519"/>
+        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="108"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Art:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="519"/>
+        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="108"/>
         <source>&amp;German:</source>
         <translation>&amp;Deutsch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="527"/>
+        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="116"/>
         <source>Texts in the print languages (if known):</source>
         <translation>Texte in den Drucksprachen (falls bekannt):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="530"/>
+        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="119"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="531"/>
+        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="120"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="539"/>
+        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="128"/>
         <source>Please type the German text of the phrase.</source>
         <translation>Bitte den deutschen Text des Bausteins eingeben.</translation>
     </message>
@@ -3028,152 +3074,155 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PhraseBookDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/settings/phrase_kinds.py" line="15"/>
         <source>Goal</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/settings/phrase_kinds.py" line="16"/>
         <source>Measure</source>
         <translation>Maßnahme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/settings/phrase_kinds.py" line="17"/>
         <source>Appointment purpose</source>
         <translation>Terminzweck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/settings/phrase_kinds.py" line="18"/>
         <source>Please bring</source>
         <translation>Bitte mitbringen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="156"/>
         <source>Phrase book</source>
         <translation>Textbausteine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="203"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="157"/>
         <source>&amp;Field of action:</source>
         <translation>&amp;Handlungsfeld:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="204"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="158"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Art:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="205"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="159"/>
         <source>&amp;Search:</source>
         <translation>&amp;Suchen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="206"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="160"/>
         <source>Words of the German text</source>
         <translation>Wörter des deutschen Textes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="207"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="161"/>
         <source>All fields</source>
         <translation>Alle Handlungsfelder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="210"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="164"/>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="213"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="167"/>
         <source>Phrase (German)</source>
         <translation>Baustein (Deutsch)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="213"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="167"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="215"/>
-        <source>Language</source>
-        <translation>Sprache</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="215"/>
-        <source>Text</source>
-        <translation>Text</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="215"/>
-        <source>State</source>
-        <translation>Stand</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="217"/>
-        <source>Save &amp;text</source>
-        <translation>&amp;Text speichern</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="218"/>
-        <source>&amp;Revert to the shipped texts</source>
-        <translation>Mitgelieferte Texte &amp;wiederherstellen</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="219"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="168"/>
         <source>&amp;New phrase…</source>
         <translation>&amp;Neuer Baustein…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="220"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="169"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="385"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="317"/>
         <source>1 phrase</source>
         <translation>1 Baustein</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="385"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="317"/>
         <source>%1 phrases</source>
         <translation>%1 Bausteine</translation>
     </message>
+</context>
+<context>
+    <name>PhraseTextsEditor</name>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="405"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="91"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="91"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="91"/>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="93"/>
+        <source>Save &amp;text</source>
+        <translation>&amp;Text speichern</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="94"/>
+        <source>&amp;Revert to the shipped texts</source>
+        <translation>Mitgelieferte Texte &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="106"/>
         <source>shipped phrase</source>
         <translation>mitgelieferter Baustein</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="405"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="106"/>
         <source>office&apos;s phrase</source>
         <translation>Baustein der Stelle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="420"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="180"/>
         <source>office</source>
         <translation>Stelle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="422"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="182"/>
         <source>missing</source>
         <translation>fehlt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="423"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="183"/>
         <source>reviewed</source>
         <translation>geprüft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="423"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="183"/>
         <source>draft</source>
         <translation>Entwurf</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="429"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="189"/>
         <source>T&amp;ext in {0}:</source>
         <translation>T&amp;ext auf {0}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="429"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="189"/>
         <source>T&amp;ext:</source>
         <translation>T&amp;ext:</translation>
     </message>
@@ -3474,47 +3523,42 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="168"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="144"/>
         <source>Print &amp;language:</source>
         <translation>Druck&amp;sprache:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="169"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="145"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="170"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="146"/>
         <source>&amp;Save as PDF…</source>
         <translation>Als &amp;PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="171"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="147"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="172"/>
-        <source>&amp;Add text…</source>
-        <translation>Text &amp;hinzufügen…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="281"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="242"/>
         <source>German only</source>
         <translation>Nur Deutsch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="283"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="244"/>
         <source>German and {0}</source>
         <translation>Deutsch und {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="380"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="316"/>
         <source>1 page</source>
         <translation>1 Seite</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="382"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="318"/>
         <source>%Ln pages</source>
         <translation>
             <numerusform>%Ln Seite</numerusform>
@@ -3522,60 +3566,22 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="394"/>
-        <source>Every item has a text in {0}.</source>
-        <translation>Jeder Eintrag hat einen Text auf {0}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="396"/>
-        <source>1 item has no text in {0}:</source>
-        <translation>1 Eintrag hat keinen Text auf {0}:</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="398"/>
-        <source>%Ln items have no text in {0}:</source>
-        <translation>
-            <numerusform>%Ln Eintrag hat keinen Text auf {0}:</numerusform>
-            <numerusform>%Ln Einträge haben keinen Text auf {0}:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="401"/>
-        <source>Goal</source>
-        <translation>Ziel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="402"/>
-        <source>Measure</source>
-        <translation>Maßnahme</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="403"/>
-        <source>Appointment</source>
-        <translation>Termin</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="409"/>
-        <source>(has a text without a language)</source>
-        <translation>(hat einen Text ohne Sprache)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="430"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="336"/>
         <source>The document could not be printed.</source>
         <translation>Das Dokument konnte nicht gedruckt werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="434"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="340"/>
         <source>Save as PDF</source>
         <translation>Als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="434"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="340"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="444"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="350"/>
         <source>The PDF could not be saved: {0}</source>
         <translation>Das PDF konnte nicht gespeichert werden: {0}</translation>
     </message>

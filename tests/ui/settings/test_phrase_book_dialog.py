@@ -15,7 +15,8 @@ from desktop.domain.catalogues import FieldOfAction
 from desktop.domain.model import OfficePhrase
 from desktop.services.phrases import phrase_book
 from desktop.store.store import Store
-from desktop.ui.settings.phrase_book_dialog import NewPhraseDialog, PhraseBookDialog
+from desktop.ui.settings.new_phrase_dialog import NewPhraseDialog
+from desktop.ui.settings.phrase_book_dialog import PhraseBookDialog
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.widgets.db_worker import DbWorker
 

@@ -4,8 +4,8 @@ The database worker makes the PDF (`render(store, language)`); its pages are tur
 here, on the GUI thread. While a print is being made, Print and Save wait for it.
 
 Beside the pages, the items printed without a text in the print language (`missing(store,
-language)`, the plan's) are named; "Add text…" asks for one, saves it on the worker and the
-print is made again.
+language)`, the plan's) are named (`MissingTextsPanel`); "Add text…" asks for one, saves it on the
+worker and the print is made again.
 """
 
 from __future__ import annotations
@@ -16,18 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QKeyEvent, QPainter, QPalette, QPixmap, QResizeEvent
+from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -45,6 +42,8 @@ from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import button_row, error_label
 from desktop.ui.workspace.plan.missing_text_dialog import MissingTextDialog
+from desktop.ui.workspace.plan.missing_texts_panel import MissingTextsPanel
+from desktop.ui.workspace.plan.preview_pages import PreviewPages
 
 PREVIEW_DPI = 110
 MAX_PRINT_DPI = 300
@@ -56,7 +55,6 @@ if TYPE_CHECKING:
 
 Render = Callable[["Store", str | None], bytes]
 Missing = Callable[["Store", str], "list[Untranslated]"]
-ITEM_INDEX = Qt.ItemDataRole.UserRole
 
 
 class PrintPreviewDialog(Retranslating, QDialog):
@@ -93,7 +91,6 @@ class PrintPreviewDialog(Retranslating, QDialog):
         self._file_name = file_name or _file_name(title)
         self._pdf = b""
         self._images: list[QImage] = []
-        self._page_labels: list[QLabel] = []
         self._missing = missing
         self._missing_items: list[Untranslated] = []
         self._text_dialog: MissingTextDialog | None = None
@@ -104,15 +101,7 @@ class PrintPreviewDialog(Retranslating, QDialog):
         self.language_combo.currentIndexChanged.connect(self._language_chosen)
         self.count_label = QLabel()
         self.error_label = error_label()
-        self._pages = QWidget()
-        self._pages_layout = QVBoxLayout(self._pages)
-        self._pages_layout.setSpacing(12)
-        self._pages_layout.addStretch(1)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setWidget(self._pages)
-        self.scroll_area.setBackgroundRole(QPalette.ColorRole.Dark)
-        self.scroll_area.viewport().installEventFilter(self)  # pages fit the splitter's share
+        self.scroll_area = PreviewPages()
         self.print_button = QPushButton()
         self.print_button.clicked.connect(self._ask_and_print)
         self.save_button = QPushButton()
@@ -120,24 +109,11 @@ class PrintPreviewDialog(Retranslating, QDialog):
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.reject)
 
-        self.missing_label = QLabel()
-        self.missing_label.setWordWrap(True)
-        self.missing_list = QListWidget()
-        self.missing_list.setWordWrap(True)
-        self.missing_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.missing_label.setBuddy(self.missing_list)
-        self.missing_list.itemDoubleClicked.connect(lambda _item: self.add_text())
-        self.missing_list.currentRowChanged.connect(lambda _row: self._update_add_button())
-        self.missing_list.installEventFilter(self)
-        self.add_text_button = QPushButton()
-        self.add_text_button.clicked.connect(lambda: self.add_text())
-        self.missing_panel = QWidget()
-        panel = QVBoxLayout(self.missing_panel)
-        panel.setContentsMargins(0, 0, 0, 0)
-        panel.addWidget(self.missing_label)
-        panel.addWidget(self.missing_list, 1)
-        panel.addWidget(self.add_text_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.missing_panel = MissingTextsPanel()
+        self.missing_panel.add_text_requested.connect(lambda: self.add_text())
         self.missing_panel.setVisible(False)
+        self.missing_label = self.missing_panel.missing_label  # as before: tests read them
+        self.missing_list = self.missing_panel.missing_list
 
         top = QHBoxLayout()
         top.addWidget(self.language_caption)
@@ -169,7 +145,6 @@ class PrintPreviewDialog(Retranslating, QDialog):
         self.print_button.setText(self.tr("&Print…"))
         self.save_button.setText(self.tr("&Save as PDF…"))
         self.close_button.setText(self.tr("Close"))
-        self.add_text_button.setText(self.tr("&Add text…"))
         self._fill_languages()
         self._show_count()
         self._show_missing()
@@ -236,7 +211,7 @@ class PrintPreviewDialog(Retranslating, QDialog):
         """Select an item of the list of missing texts; False if it is not listed."""
         for row, item in enumerate(self._missing_items):
             if item.id == item_id:
-                self.missing_list.setCurrentRow(row)
+                self.missing_panel.select_row(row)
                 return True
         return False
 
@@ -245,7 +220,7 @@ class PrintPreviewDialog(Retranslating, QDialog):
         without blocking; once it is saved the print is made again. None if there is none."""
         if item_id is not None and not self.select_missing(item_id):
             return None
-        row = self.missing_list.currentRow()
+        row = self.missing_panel.current_row()
         if not self._language or not 0 <= row < len(self._missing_items):
             return None
         if self._text_dialog is not None and shiboken6.isValid(self._text_dialog):
@@ -255,20 +230,6 @@ class PrintPreviewDialog(Retranslating, QDialog):
         self._text_dialog = dialog
         dialog.open()
         return dialog
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_pages()
-        elif (
-            event.type() == QEvent.Type.KeyPress
-            and watched is self.missing_list
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and self.missing_list.currentRow() >= 0
-        ):
-            self.add_text()
-            return True
-        return super().eventFilter(watched, event)
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -340,37 +301,12 @@ class PrintPreviewDialog(Retranslating, QDialog):
     def _show_result(self, error: str = "") -> None:
         self._answered = True
         self.error_label.setText(error)
-        self._show_pages()
+        self.scroll_area.show_pages(self._images)
         self._show_count()
         self._show_missing()
         self.print_button.setEnabled(bool(self._images))
         self.save_button.setEnabled(bool(self._pdf))
         self.rendered.emit()
-
-    def _show_pages(self) -> None:
-        for label in self._page_labels:
-            self._pages_layout.removeWidget(label)
-            label.deleteLater()
-        self._page_labels = []
-        for number in range(len(self._images)):
-            label = QLabel()
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            label.setAccessibleName(f"{number + 1}")
-            self._pages_layout.insertWidget(number, label)
-            self._page_labels.append(label)
-        self._fit_pages()
-
-    def _fit_pages(self) -> None:
-        width = max(200, self.scroll_area.viewport().width() - 40)
-        for label, image in zip(self._page_labels, self._images, strict=True):
-            size = image.size().scaled(QSize(width, 10**6), Qt.AspectRatioMode.KeepAspectRatio)
-            label.setPixmap(
-                QPixmap.fromImage(image).scaled(
-                    size,
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
 
     def _show_count(self) -> None:
         count = len(self._images)
@@ -385,38 +321,8 @@ class PrintPreviewDialog(Retranslating, QDialog):
         """The items without a text in the print language, beside the pages."""
         shown = self._missing is not None and self._language is not None and self._answered
         self.missing_panel.setVisible(shown)
-        if not shown or self._language is None:
-            return
-        selected = self.missing_list.currentRow()
-        name = language_name(self._language, current_language())
-        count = len(self._missing_items)
-        if count == 0:
-            text = self.tr("Every item has a text in {0}.")
-        elif count == 1:
-            text = self.tr("1 item has no text in {0}:")
-        else:
-            text = self.tr("%Ln items have no text in {0}:", "", count)
-        self.missing_label.setText(text.replace("{0}", name))
-        kinds = {
-            "goal": self.tr("Goal"),
-            "measure": self.tr("Measure"),
-            "appointment": self.tr("Appointment"),
-        }
-        self.missing_list.clear()
-        for index, item in enumerate(self._missing_items):
-            line = f"{kinds.get(item.kind, item.kind)}: {item.german}"
-            if item.unassigned:
-                line += " " + self.tr("(has a text without a language)")
-            entry = QListWidgetItem(line)
-            entry.setData(ITEM_INDEX, index)
-            entry.setToolTip(item.unassigned or item.german)
-            self.missing_list.addItem(entry)
-        if count:
-            self.missing_list.setCurrentRow(min(max(selected, 0), count - 1))
-        self._update_add_button()
-
-    def _update_add_button(self) -> None:
-        self.add_text_button.setEnabled(self.missing_list.currentRow() >= 0)
+        if shown and self._language is not None:
+            self.missing_panel.show_items(self._missing_items, self._language)
 
     def _ask_and_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -450,7 +356,7 @@ class PrintPreviewDialog(Retranslating, QDialog):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_pages()
+        self.scroll_area.fit_pages()
 
 
 def _file_name(title: str) -> str:
