@@ -136,11 +136,13 @@ def _pooled(a: Person, b: Person) -> _Pooled:
 
 def _could_agree(a: Person, b: Person) -> bool:
     """False when no name of the one can be a name of the other (`name_match.could_agree`)."""
-    names_a = [(name_tokens(a.family_name), name_tokens(a.given_names))]
-    names_a += [(name_tokens(n),) for n in a.other_names]
-    names_b = [(name_tokens(b.family_name), name_tokens(b.given_names))]
-    names_b += [(name_tokens(n),) for n in b.other_names]
-    return any(could_agree(x, y) for x in names_a for y in names_b)
+    return any(could_agree(x, y) for x in _name_sets(a) for y in _name_sets(b))
+
+
+def _name_sets(p: Person) -> list[tuple[tuple[str, ...], ...]]:
+    """A person's name (family and given names) and each of their other names, as tokens."""
+    main = (name_tokens(p.family_name), name_tokens(p.given_names))
+    return [main, *((name_tokens(n),) for n in p.other_names)]
 
 
 def name_evidence(a: Person, b: Person, pooled: _Pooled | None = None) -> tuple[float, str]:
