@@ -187,11 +187,15 @@ class OrganisationKind(Catalogue):
 
 
 LABELS: dict[tuple[type, str], tuple[str, str]] = {
+    # German legal terms with no English equivalent keep their name in English, glossed
     label_key(ResidenceStatus.ASYLUM_PROCEDURE): (
         "Aufenthaltsgestattung (Asylverfahren)",
-        "Permission to stay (asylum procedure)",
+        "Aufenthaltsgestattung (stay during the asylum procedure)",
     ),
-    label_key(ResidenceStatus.DULDUNG): ("Duldung (§ 60a AufenthG)", "Toleration (Duldung, § 60a)"),
+    label_key(ResidenceStatus.DULDUNG): (
+        "Duldung (§ 60a AufenthG)",
+        "Duldung (deportation suspended, § 60a)",
+    ),
     label_key(ResidenceStatus.CHANCENAUFENTHALT): (
         "Chancen-Aufenthaltsrecht (§ 104c AufenthG)",
         "Opportunity residence (§ 104c)",
@@ -218,7 +222,7 @@ LABELS: dict[tuple[type, str], tuple[str, str]] = {
     ),
     label_key(ResidenceStatus.FIKTION): (
         "Fiktionsbescheinigung",
-        "Fictional certificate (Fiktion)",
+        "Fiktionsbescheinigung (provisional permit)",
     ),
     label_key(ResidenceStatus.FAMILY): (
         "Aufenthaltserlaubnis Familiennachzug",

@@ -134,3 +134,19 @@ def test_an_appointment_lasts_at_least_a_minute():
 def test_each_catalogue_member_shows_its_own_label():
     assert ResidenceStatus.DULDUNG.label("de") == "Duldung (§ 60a AufenthG)"
     assert AppointmentStatus.DONE.label("de") == "wahrgenommen"
+
+
+@pytest.mark.parametrize(
+    ("status", "term"),
+    [
+        (ResidenceStatus.FIKTION, "Fiktionsbescheinigung"),
+        (ResidenceStatus.DULDUNG, "Duldung"),
+        (ResidenceStatus.ASYLUM_PROCEDURE, "Aufenthaltsgestattung"),
+    ],
+)
+def test_german_legal_terms_keep_their_name_in_english_with_a_gloss(
+    status: ResidenceStatus, term: str
+) -> None:
+    english = status.label("en")
+    assert english.startswith(f"{term} (") and "Fictional" not in english
+    assert ResidenceStatus.parse(english, "status") is status  # the English label reads back
