@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from desktop.domain.scripts import ABJAD_MARK, abjad_matches, bare, consonants, join
-from desktop.domain.spellings import LOST, name_tokens, neighbours, token_keys
+from desktop.domain.spellings import LOST, name_tokens, name_words, neighbours, token_keys
 
 SAME_NAME = 0.95  # word_similarity from here on: the same name, for every consumer
 
@@ -36,8 +36,7 @@ def names_cover(
 
 @lru_cache(maxsize=65536)
 def _cover(wanted: tuple[str, ...], parts: tuple[tuple[str, ...], ...], decide: bool) -> float:
-    stored = {w for part in parts for w in part}
-    stored |= {join(part) for part in parts if len(part) > 1}
+    stored = {w for part in parts for w in name_words(part)}
     worst, i = 1.0, 0
     while i < len(wanted):
         best, step = 0.0, 1
@@ -80,8 +79,7 @@ def may_cover(wanted: tuple[str, ...], codes: Callable[[str], bool]) -> bool:
 def name_codes(parts: tuple[tuple[str, ...], ...]) -> frozenset[str]:
     """The code neighbours of a person's name words and of each name written together: what
     `may_cover` looks for (the search index holds the same)."""
-    words = {w for part in parts for w in part} | {join(p) for p in parts if len(p) > 1}
-    return frozenset(c for w in words for c in neighbours(w))
+    return frozenset(c for part in parts for w in name_words(part) for c in neighbours(w))
 
 
 def could_agree(x: Sequence[tuple[str, ...]], y: Sequence[tuple[str, ...]]) -> bool:
@@ -96,7 +94,7 @@ def could_agree(x: Sequence[tuple[str, ...]], y: Sequence[tuple[str, ...]]) -> b
     )
 
 
-def names_agree(x: list[tuple[str, ...]], y: list[tuple[str, ...]]) -> float:
+def names_agree(x: Sequence[tuple[str, ...]], y: Sequence[tuple[str, ...]]) -> float:
     """How well two records' names (tokens per name) agree word by word: every word of each is
     a name of the other's, in any of its names (given and family names swapped, a name written
     as one word or two); the worst word's similarity, SAME_NAME and above the same name."""
@@ -106,7 +104,7 @@ def names_agree(x: list[tuple[str, ...]], y: list[tuple[str, ...]]) -> float:
     return min(min(names_cover(part, ys) for part in xs), min(names_cover(part, xs) for part in ys))
 
 
-def parts_similarity(x: list[tuple[str, ...]], y: list[tuple[str, ...]]) -> float:
+def parts_similarity(x: Sequence[tuple[str, ...]], y: Sequence[tuple[str, ...]]) -> float:
     """`names_agree`, or, when every word of the name with fewer words is a name of the other
     (a middle name left out), that a little less (0.92 + 0.08 · fewer / more words): for the
     duplicates report, which weighs such a pair; the search asks for every word typed."""

@@ -116,10 +116,7 @@ class _Pooled:
 
 
 def _pooled(a: Person, b: Person) -> _Pooled:
-    fa, ga = name_tokens(a.family_name), name_tokens(a.given_names)
-    fb, gb = name_tokens(b.family_name), name_tokens(b.given_names)
-    names_a = [[fa, ga], *([name_tokens(n)] for n in a.other_names)]
-    names_b = [[fb, gb], *([name_tokens(n)] for n in b.other_names)]
+    names_a, names_b = _name_sets(a), _name_sets(b)
     same = near = False
     if digits(a.family_name + a.given_names) != digits(b.family_name + b.given_names):
         names_b = []  # "Person1", "Person2": not one name

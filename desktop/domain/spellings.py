@@ -190,6 +190,12 @@ def name_key(text: str) -> str:
     return min(name_keys(text), default="")
 
 
+def name_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words and, when it has several, all of them written together (Abdul Rahman,
+    "abdulrahman"): what another record's words are compared with, looked up and blocked by."""
+    return (*tokens, join(tokens)) if len(tokens) > 1 else tokens
+
+
 @lru_cache(maxsize=65536)
 def blocking_keys(text: str) -> frozenset[str]:
     """Keys for finding candidate pairs: the neighbours (`code_neighbours`) of the written-
@@ -197,8 +203,7 @@ def blocking_keys(text: str) -> frozenset[str]:
     words for the same name only when their neighbours meet, so two records that it takes for
     the same name share a key. A letter lost to an encoding ("O?uz") is each letter in turn."""
     out: set[str] = set()
-    tokens = name_tokens(text)
-    for w in (*tokens, join(tokens)) if len(tokens) > 1 else tokens:
+    for w in name_words(name_tokens(text)):
         for filled in _fillings(w) if w.count(LOST) <= 2 else ():
             out |= neighbours(filled)
     return frozenset(out)
@@ -248,10 +253,4 @@ def search_words(text: str) -> list[str]:
     neighbours of each word's written-consonant codes ("~l~", whole codes), and of the words
     written together. The matcher takes two words for one name only when their neighbours
     meet, so a search by them finds every name the matcher would take."""
-    tokens = name_tokens(text)
-    out = {
-        c + ABJAD_MARK
-        for token in ((*tokens, join(tokens)) if len(tokens) > 1 else tokens)
-        for c in neighbours(token)
-    }
-    return sorted(out)
+    return sorted({c + ABJAD_MARK for w in name_words(name_tokens(text)) for c in neighbours(w)})

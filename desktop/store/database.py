@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -98,13 +98,16 @@ def prepare(conn: Connection, path: Path, backup_dir: Path) -> None:
             if number > found:
                 _apply(conn, number, script)
         if not search_index_current(conn):  # the name rules changed: the index follows them
-            _in_transaction(conn, rebuild_search_index)
+            with _committed(conn):
+                conn.execute("BEGIN IMMEDIATE")
+                rebuild_search_index(conn)
 
 
-def _in_transaction(conn: Connection, step: Callable[[Connection], None]) -> None:
-    conn.execute("BEGIN IMMEDIATE")
+@contextlib.contextmanager
+def _committed(conn: Connection) -> Iterator[None]:
+    """Commit the transaction the block opened, or roll it back if the block fails."""
     try:
-        step(conn)
+        yield
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -115,17 +118,12 @@ def _in_transaction(conn: Connection, step: Callable[[Connection], None]) -> Non
 def _apply(conn: Connection, number: int, script: str) -> None:
     # executescript commits first; the script opens the transaction that the data step (if any)
     # and the new version number join, so a step is atomic.
-    try:
+    with _committed(conn):
         conn.executescript(f"BEGIN IMMEDIATE;\n{script}")
         step = DATA_STEPS.get(number)
         if step is not None:
             step(conn)
         conn.execute(f"PRAGMA user_version = {number:d}")
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
 
 
 def backup_before_migration(conn: Connection, path: Path, backup_dir: Path, version: int) -> Path:

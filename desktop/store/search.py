@@ -14,7 +14,6 @@ then other spellings, the closest first.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,14 +21,9 @@ from typing import Any
 
 from desktop.domain.catalogues import ResidenceStatus
 from desktop.domain.model import Client
-from desktop.domain.name_match import SAME_NAME, may_cover, names_cover, word_similarity
+from desktop.domain.name_match import SAME_NAME, digits, may_cover, names_cover, word_similarity
 from desktop.domain.names import fold, search_terms, typed_name
-from desktop.domain.spellings import (
-    WORD_SEPARATORS,
-    is_particle,
-    name_tokens,
-    search_words,
-)
+from desktop.domain.spellings import LOST, WORD_SEPARATORS, is_particle, name_tokens, search_words
 from desktop.store.database import Connection
 from desktop.store.deadlines import (
     clients_with_deadlines,
@@ -196,10 +190,6 @@ def _where(query: ClientQuery) -> tuple[str, str, list[object]]:
     return source, where, params
 
 
-LOST = "?"  # a letter lost to an encoding in what was typed
-_NUMBER = re.compile(r"\d")
-
-
 @dataclass(frozen=True)
 class _Hit:
     num: int
@@ -263,7 +253,7 @@ def _judge(terms: list[str], wanted: tuple[str, ...], row: Any) -> _Hit | None:
         and (not contained or _nearly_whole(terms, words))
         and may_cover(wanted, _index_codes(text))
     ):
-        parts = [name_tokens(p) for p in typed.split("|") if not _NUMBER.search(p)]
+        parts = [name_tokens(p) for p in typed.split("|") if not digits(p)]
         score = names_cover(wanted, parts, decide=True)  # names only: no number, no year
         if score >= SAME_NAME:
             return _Hit(num, (1, -score, sort_key), variant=True)
