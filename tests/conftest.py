@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -19,13 +20,20 @@ import pytest
 
 from tests.windows_files import WindowsFiles
 
-# Qt tests run without a display unless one is asked for.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO_ROOT = Path(__file__).resolve().parent.parent
+# Qt tests run without a display unless one is asked for, on the two screens of the offices'
+# laptops (the areas Windows leaves beside a 48-px taskbar): 1366x768 at 100 % and, primary,
+# 1920x1080 at 150 % as its 1280x720 logical pixels (the scaling itself is tested with
+# QT_SCALE_FACTOR=1.5 in tests/ui/shell/test_screen_fit.py).
+SCREENS = REPO_ROOT / "tests" / "fixtures" / "screens.json"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS}"
+# Window sizes and splitters are remembered in the user's settings: never the developer's own.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="wd-test-config-")
 # Should anything initialise keyring before the fixture below (or in a CLI subprocess), it must
 # find the failing backend, never the developer's real credential store.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 PASSPHRASE = "correct horse battery staple"
 RECOVERY_KEY_LINE = re.compile(r"^[A-Z0-9]{4,}(-[A-Z0-9]{4,})+$")
 CLI_TIMEOUT = 60

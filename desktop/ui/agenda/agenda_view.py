@@ -32,6 +32,7 @@ from desktop.services.organisations import list_organisations
 from desktop.ui.agenda.deadline_radar import DeadlineRadar
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.formatting import format_date, label, language
+from desktop.ui.widgets.geometry import remember_splitter
 from desktop.ui.widgets.i18n import Retranslating
 
 CLIENT_ID = Qt.ItemDataRole.UserRole
@@ -112,6 +113,7 @@ class AgendaView(Retranslating, QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        remember_splitter(splitter, "agenda")
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.retranslate()

@@ -27,6 +27,7 @@ from desktop.domain.rules import DeadlineKind
 from desktop.services.agenda import RadarEntry, deadline_radar
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.formatting import format_date
+from desktop.ui.widgets.geometry import compact_combo
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import ALERT
 
@@ -71,6 +72,7 @@ class DeadlineRadar(Retranslating, QWidget):
         self._kind_label = QLabel()
         self.kind_filter = QComboBox()  # filled by retranslate(): "All kinds", then each kind
         self.kind_filter.currentIndexChanged.connect(self._render)
+        compact_combo(self.kind_filter)
         self.include_measures = QCheckBox()
         self.include_measures.toggled.connect(self._measures_toggled)
         self._horizon_label.setBuddy(self.horizon)

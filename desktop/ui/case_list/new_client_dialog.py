@@ -30,6 +30,7 @@ from desktop.services import clients, duplicates
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import country, format_date, label
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import ERROR_STYLE
 
@@ -41,6 +42,7 @@ class NewClientDialog(Retranslating, QDialog):
 
     def __init__(self, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never past the screen, however long its texts
         self._db = db
         self.client: Client | None = None
         self._confirmed_duplicates: tuple[str, ...] | None = None

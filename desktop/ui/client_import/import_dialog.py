@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -40,6 +40,7 @@ from desktop.ui.reports.duplicates_view import DuplicatesDialog, find_pairs, ope
 from desktop.ui.shell.protocol import Shell
 from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import Cancelled, Progress
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.progress import Job, run_with_progress
 from desktop.ui.widgets.style import button_row, error_label
@@ -147,7 +148,7 @@ class ImportDialog(Retranslating, QDialog):
                 right=[self.back_button, self.next_button, self.import_button, self.cancel_button]
             )
         )
-        self.resize(820, 560)
+        fit_to_screen(self, "import", QSize(820, 560))
         self.retranslate()
         self._update_buttons()
         self.choose_button.setFocus()

@@ -27,6 +27,7 @@ from desktop.domain.model import Organisation
 from desktop.services.organisations import add_organisation, save_organisation
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import ERROR_STYLE
 
@@ -56,6 +57,7 @@ class OrganisationForm(Retranslating, QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never past the screen, however long its texts
         self._db = db
         self._editing = organisation
         self._saving = False

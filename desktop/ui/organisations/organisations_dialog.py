@@ -7,7 +7,7 @@ search, only the newest answer is shown. The form saves on the worker too.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +26,7 @@ from desktop.services.organisations import OrganisationRow, list_organisations
 from desktop.ui.organisations.organisation_form import OrganisationForm
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.formatting import label
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating
 from desktop.ui.widgets.style import read_only_list
 
@@ -81,7 +82,7 @@ class OrganisationsDialog(Retranslating, QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        self.resize(860, 480)
+        fit_to_screen(self, "organisations", QSize(860, 480))
         self.retranslate()
         self.reload()
 

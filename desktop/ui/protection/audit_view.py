@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import shiboken6
-from PySide6.QtCore import QDate, QItemSelectionModel
+from PySide6.QtCore import QDate, QItemSelectionModel, QSize
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from desktop.services.clients import display_names
 from desktop.ui.protection.audit_model import CASE, AuditModel
 from desktop.ui.shell.protocol import Shell
 from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import button_row
 
@@ -87,7 +88,7 @@ class AuditLogDialog(Retranslating, QDialog):
             self._labels[3].hide()
         QShortcut(QKeySequence.StandardKey.Copy, self.table, self.copy_selection)
         self._layout()
-        self.resize(900, 560)
+        fit_to_screen(self, "audit", QSize(900, 560))
         self.kind.currentIndexChanged.connect(self.refresh)
         self.start.dateChanged.connect(self.refresh)
         self.end.dateChanged.connect(self.refresh)

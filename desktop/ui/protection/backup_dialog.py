@@ -31,6 +31,7 @@ from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import format_datetime
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating
 from desktop.ui.widgets.progress import run_with_progress
 from desktop.ui.widgets.style import button_row, error_label, labelled_form, read_only_list
@@ -58,6 +59,7 @@ class BackupsDialog(Retranslating, QDialog):
         restore: Callable[[Path], object] | None = None,
     ) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never past the screen, however long its texts
         self._db = db
         self._root = Path(root)
         self._restore = restore

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtGui import QCloseEvent
@@ -32,6 +32,7 @@ from desktop.ui.shell.protocol import Shell
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import show_error
 from desktop.ui.widgets.formatting import format_datetime
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.progress import run_with_progress
 from desktop.ui.widgets.style import error_label
@@ -48,6 +49,7 @@ class SecretDialog(Retranslating, QDialog):
 
     def __init__(self, parent: QWidget | None, error: str = "") -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never past the screen, however long its texts
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.recovery = QCheckBox()
@@ -187,6 +189,10 @@ def restore_from(
 
 class _Waiting(QProgressDialog):
     """A busy indicator that the user cannot close: a restore cannot stop halfway."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        fit_to_screen(self)
 
     def reject(self) -> None:
         pass

@@ -28,6 +28,7 @@ from desktop.services.retention import DueCase
 from desktop.ui.shell.protocol import Shell
 from desktop.ui.widgets.db_worker import Cancelled, DbWorker, Progress
 from desktop.ui.widgets.errors import error_text
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.progress import run_with_progress
 from desktop.ui.widgets.style import button_row, error_label, labelled_form, read_only_list
@@ -50,6 +51,7 @@ class DueForErasureDialog(Retranslating, QDialog):
         self, db: DbWorker, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never past the screen, however long its texts
         self._db = db
         self._channel = f"due-for-erasure-{id(self)}"  # the newest list read is the one shown
         self._today = today or date.today()

@@ -29,6 +29,7 @@ from desktop.services.clients import find_client
 from desktop.ui.reports.statistics_view import date_edit, date_format
 from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.progress import run_with_progress
 from desktop.ui.widgets.style import button_row, error_label, labelled_form
@@ -69,6 +70,7 @@ class CalendarDialog(Retranslating, QDialog):
         today: date | None = None,
     ) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never past the screen, however long its texts
         self._db = db
         self._client_id = client_id
         self._client: Client | None = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +28,7 @@ from desktop.ui.reports.calendar_dialog import fill_details
 from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating
 from desktop.ui.widgets.style import error_label, labelled_form
 
@@ -73,7 +75,7 @@ class CalendarFeedDialog(Retranslating, QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self._buttons)
-        self.resize(560, 0)
+        fit_to_screen(self, None, QSize(560, 0))
         self.retranslate()
         self._set_waiting(True)
         db.run(load_feed_settings, self._show_settings)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -35,6 +35,7 @@ from desktop.services.duplicates import DuplicatePair, likely_pairs_and_clients,
 from desktop.ui.shell.protocol import Shell
 from desktop.ui.widgets.db_worker import Cancelled, DbWorker, Progress
 from desktop.ui.widgets.formatting import country, format_date, label
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.progress import Job, run_with_progress
 from desktop.ui.widgets.style import button_row
@@ -178,7 +179,7 @@ class DuplicatesDialog(Retranslating, QDialog):
         layout.addLayout(
             button_row(self.different_button, right=[self.merge_button, self.close_button])
         )
-        self.resize(900, 640)
+        fit_to_screen(self, "duplicates", QSize(900, 640))
         self.retranslate()
         self._show_pair()
 

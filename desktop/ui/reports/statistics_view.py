@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -30,6 +30,7 @@ from desktop.services import statistics
 from desktop.ui.reports.bar_chart import BarChart
 from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.progress import run_with_progress
 from desktop.ui.widgets.style import button_row, error_label
@@ -97,7 +98,7 @@ class StatisticsDialog(Retranslating, QDialog):
         layout.addWidget(self._scroll, 1)
         layout.addWidget(self.result_label)
         layout.addLayout(button_row(self.pdf_button, self.csv_button, right=[self.close_button]))
-        self.resize(760, 680)
+        fit_to_screen(self, "statistics", QSize(760, 680))
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -24,6 +24,7 @@ from desktop.services.settings import change_passphrase
 from desktop.ui.unlock.setup_dialog import strength_text
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import error_label, labelled_form
 from desktop.ui.widgets.waiting import Waiting
@@ -37,6 +38,7 @@ class ChangePassphraseDialog(Retranslating, QDialog):
 
     def __init__(self, db: DbWorker, root: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never past the screen, however long its texts
         self._db = db
         self._root = Path(root)
         self.old = QLineEdit()

@@ -6,7 +6,7 @@ the database worker.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +29,7 @@ from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import label
 from desktop.ui.widgets.formatting import language as language_label
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating
 from desktop.ui.widgets.style import error_label
 
@@ -98,7 +99,7 @@ class NewPhraseDialog(Retranslating, QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(self._buttons)
-        self.resize(560, 620)
+        fit_to_screen(self, "new-phrase", QSize(560, 620))
         self.retranslate()
 
     def retranslate(self) -> None:

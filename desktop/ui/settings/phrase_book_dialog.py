@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -45,6 +45,7 @@ from desktop.ui.settings.phrase_texts_editor import PhraseTextsEditor
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import label
+from desktop.ui.widgets.geometry import fit_to_screen, remember_splitter
 from desktop.ui.widgets.i18n import Retranslating
 from desktop.ui.widgets.phrase_source import phrase_source
 from desktop.ui.widgets.style import error_label, read_only_list
@@ -146,8 +147,9 @@ class PhraseBookDialog(Retranslating, QDialog):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.error_label)
         layout.addLayout(bottom)
-        self.resize(1180, 660)  # fits 1366 x 768 with the taskbar
+        fit_to_screen(self, "phrase-book", QSize(1180, 660))  # fits 1366 x 768 with the taskbar
         self.splitter.setSizes([500, 680])
+        remember_splitter(self.splitter, "phrase-book")
         self.retranslate()
         self._update_buttons()
         self.reload()

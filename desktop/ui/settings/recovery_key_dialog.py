@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.services.settings import new_recovery_key
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating
 from desktop.ui.widgets.style import button_row, error_label, labelled_form
 from desktop.ui.widgets.waiting import Waiting
@@ -56,6 +57,7 @@ class NewRecoveryKeyDialog(Retranslating, QDialog):
 
     def __init__(self, db: DbWorker, root: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never past the screen, however long its texts
         self._db = db
         self._root = Path(root)
         self.recovery_key = ""

@@ -44,6 +44,7 @@ from desktop.ui.settings.change_passphrase_dialog import ChangePassphraseDialog
 from desktop.ui.settings.recovery_key_dialog import NewRecoveryKeyDialog
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import LANGUAGES, Retranslating, current_language, set_language
 from desktop.ui.widgets.style import error_label
 
@@ -102,6 +103,7 @@ class SettingsDialog(Retranslating, QDialog):
 
     def __init__(self, db: DbWorker, root: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never past the screen, however long its texts
         self._db = db
         self._root = Path(root)
         self._loaded = False  # the saved settings are shown

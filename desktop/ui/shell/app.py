@@ -75,7 +75,6 @@ def run_app(args: list[str]) -> int:
                 "{0}", DEMO_PASSPHRASE
             )
         )
-    window.resize(1280, 800)
     away = lock_when_away(window)  # session locked, sleep, screen saver: lock the case file
 
     def show(settings: Settings | None) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -45,6 +45,7 @@ from desktop.ui.sync.sync_dialog import SyncDialog
 from desktop.ui.unlock.unlock_dialog import UnlockDialog
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import show_error
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.phrase_source import phrase_source
 from desktop.ui.workspace.case_workspace import CaseWorkspace, TabType
@@ -73,6 +74,7 @@ class MainWindow(Retranslating, QMainWindow):
         tab_types: list[TabType] | None = None,
     ) -> None:
         super().__init__()
+        fit_to_screen(self, "main", QSize(1280, 800))  # shrunk to the laptop's screen
         self._db = db
         db.setParent(self)
         db.errors = lambda error: show_error(self, error)

@@ -29,6 +29,7 @@ from desktop.services.sync import (
 )
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import error_label, labelled_form
 
@@ -67,6 +68,7 @@ class ColleagueDialog(Retranslating, QDialog):
         self, db: DbWorker, parent: QWidget | None = None, refused: BundleRejected | None = None
     ) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never past the screen, however long its texts
         self._db = db
         self._refused = refused
         self.colleague: Colleague | None = None

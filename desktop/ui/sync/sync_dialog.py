@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.domain.errors import BundleRejected
@@ -18,6 +18,7 @@ from desktop.ui.sync.colleagues_page import ColleaguesPage
 from desktop.ui.sync.conflicts_page import ConflictsPage
 from desktop.ui.sync.exchange_page import ExchangePage
 from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating
 
 
@@ -62,7 +63,7 @@ class SyncDialog(Retranslating, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self._buttons)
-        self.resize(900, 600)
+        fit_to_screen(self, "sync", QSize(900, 600))
         self.retranslate()
 
     def retranslate(self) -> None:

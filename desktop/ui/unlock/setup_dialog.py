@@ -27,6 +27,7 @@ from desktop.services.casefile import InitResult, passphrase_strength, validate_
 from desktop.ui.unlock.recovery_key_page import RecoveryKeyPage
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import ERROR_STYLE
 from desktop.ui.widgets.waiting import Waiting
@@ -51,6 +52,7 @@ class SetupDialog(Retranslating, QDialog):
 
     def __init__(self, root: Path, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never past the screen, however long its texts
         self.root = Path(root)
         self._db = db
         self.created = False

@@ -23,6 +23,7 @@ from desktop.domain.errors import CannotUnlock
 from desktop.services import casefile
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import show_error
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import ERROR_STYLE
 from desktop.ui.widgets.waiting import Waiting
@@ -33,6 +34,7 @@ class UnlockDialog(Retranslating, QDialog):
 
     def __init__(self, root: Path, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never past the screen, however long its texts
         self.root = Path(root)
         self._db = db
         self._with_recovery_key = False

@@ -9,7 +9,7 @@ to stop when `cancelled()` turns true.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtGui import QCloseEvent
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.ui.widgets.db_worker import Cancelled, DbWorker, Progress
 from desktop.ui.widgets.errors import show_error
+from desktop.ui.widgets.geometry import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop.services.casefile import Store
@@ -27,6 +28,10 @@ Job = Callable[["Store", Progress, Cancelled], T]
 
 class _ProgressDialog(QProgressDialog):
     """Escape and the window's close button ask the job to stop; the dialog stays until it has."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        fit_to_screen(self)
 
     def reject(self) -> None:
         self.canceled.emit()

@@ -24,6 +24,7 @@ from desktop.domain.model import Appointment, Client, Organisation, new_id
 from desktop.domain.places import LANGUAGES
 from desktop.services.phrases import PhraseBook, client_languages
 from desktop.ui.widgets.formatting import language
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.item_texts import ItemTextsEditor
 from desktop.ui.widgets.phrase_completer import PhraseCompleter
@@ -57,6 +58,7 @@ class AppointmentDialog(Retranslating, QDialog):
     ) -> None:
         """`book`: the phrase book the purpose is suggested from."""
         super().__init__(parent)
+        fit_to_screen(self)  # never past the screen, however long its texts
         self._client = client
         self._languages = client_languages(client)
         self._existing = appointment

@@ -26,6 +26,7 @@ from desktop.services.phrases import Phrase, item_phrase, right_to_left, set_ite
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import language as language_label
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating
 from desktop.ui.widgets.style import error_label
 
@@ -41,6 +42,7 @@ class MissingTextDialog(Retranslating, QDialog):
         self, db: DbWorker, item: Untranslated, language: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never past the screen, however long its texts
         self._db = db
         self.item = item
         self.language = language

@@ -13,6 +13,7 @@ from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Goal
 from desktop.services.phrases import Phrase, PhraseBook
 from desktop.ui.widgets.formatting import label
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.item_texts import ItemTextsEditor
 from desktop.ui.widgets.phrase_completer import PhraseCompleter
@@ -51,6 +52,7 @@ class GoalDialog(Retranslating, QDialog):
     ) -> None:
         """`languages`: the client's languages other than German, first language first."""
         super().__init__(parent)
+        fit_to_screen(self)  # never past the screen, however long its texts
         self._goal = goal
         self.field_combo = QComboBox()
         fill_fields(self.field_combo)

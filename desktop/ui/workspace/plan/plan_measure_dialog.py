@@ -21,6 +21,7 @@ from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Measure, Organisation, new_id
 from desktop.services.phrases import PhraseBook
 from desktop.ui.widgets.formatting import format_date, label
+from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.item_texts import ItemTextsEditor
 from desktop.ui.widgets.phrase_completer import PhraseCompleter
@@ -47,6 +48,7 @@ class MeasureDialog(Retranslating, QDialog):
         """`book`: the phrase book to suggest from; `languages`: the client's languages other
         than German, first language first; `field`: the goal's field of action."""
         super().__init__(parent)
+        fit_to_screen(self)  # never past the screen, however long its texts
         self._goal_id = goal_id
         self._position = position
         self._existing = measure

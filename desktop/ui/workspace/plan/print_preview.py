@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -39,6 +39,7 @@ from desktop.services.printing import plan_pdf, print_languages, untranslated_it
 from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
+from desktop.ui.widgets.geometry import fit_to_screen, remember_splitter
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import button_row, error_label
 from desktop.ui.workspace.plan.missing_text_dialog import MissingTextDialog
@@ -132,10 +133,11 @@ class PrintPreviewDialog(Retranslating, QDialog):
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
         if missing is not None:  # room for the list beside the pages, within 1366 x 768
-            self.resize(1100, 700)
+            fit_to_screen(self, "print-preview-with-missing", QSize(1100, 700))
             self.splitter.setSizes([740, 340])
+            remember_splitter(self.splitter, "print-preview-with-missing")
         else:
-            self.resize(760, 700)
+            fit_to_screen(self, "print-preview", QSize(760, 700))
         self.retranslate()
         self._refresh()
 
