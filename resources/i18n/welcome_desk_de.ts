@@ -32,72 +32,72 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="178"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="180"/>
         <source>Appointments</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="179"/>
-        <source>&amp;Previous week</source>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="181"/>
+        <source>Previ&amp;ous week</source>
         <translation>&amp;Vorherige Woche</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="180"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="182"/>
         <source>&amp;Today</source>
-        <translation>&amp;Heute</translation>
+        <translation>Heu&amp;te</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="181"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="183"/>
         <source>&amp;Next week</source>
         <translation>&amp;Nächste Woche</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="184"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="186"/>
         <source>Time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="185"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="187"/>
         <source>Client</source>
         <translation>Klient/in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="186"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="188"/>
         <source>Purpose</source>
         <translation>Zweck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="187"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="189"/>
         <source>Place</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="188"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="190"/>
         <source>Interpreter</source>
         <translation>Dolmetschen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="189"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="191"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="236"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="238"/>
         <source>Week %1: %2 to %3</source>
         <translation>KW %1: %2 bis %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="249"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="251"/>
         <source>No appointments this week.</source>
         <translation>Keine Termine in dieser Woche.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="256"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="258"/>
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="258"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="260"/>
         <source>%1: no appointments</source>
         <translation>%1: keine Termine</translation>
     </message>
@@ -105,77 +105,77 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="113"/>
         <source>Edit appointment</source>
         <translation>Termin bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="113"/>
         <source>New appointment</source>
         <translation>Neuer Termin</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="116"/>
         <source>&amp;Date:</source>
         <translation>&amp;Datum:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="116"/>
         <source>&amp;Time:</source>
         <translation>&amp;Uhrzeit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="116"/>
         <source>D&amp;uration:</source>
         <translation>Dau&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="116"/>
         <source>&amp;Place:</source>
         <translation>&amp;Ort:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="117"/>
         <source>&amp;Organisation:</source>
-        <translation>&amp;Organisation:</translation>
+        <translation>Or&amp;ganisation:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="115"/>
-        <source>P&amp;urpose:</source>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="117"/>
+        <source>Pu&amp;rpose:</source>
         <translation>&amp;Zweck:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="118"/>
         <source>P&amp;articipants:</source>
         <translation>&amp;Teilnehmende:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="118"/>
         <source>Purpose in the &amp;client&apos;s languages:</source>
         <translation>Anlass in den Sprachen der &amp;Klient/in:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="119"/>
         <source>&amp;Interpreter:</source>
         <translation>Dol&amp;metschen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="124"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="126"/>
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="127"/>
         <source>e.g. Town hall, room 12</source>
         <translation>z. B. Rathaus, Raum 12</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="128"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointment_dialog.py" line="135"/>
         <source>(no interpreter)</source>
         <translation>(nicht nötig)</translation>
     </message>
@@ -264,92 +264,92 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="117"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="118"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="118"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="119"/>
         <source>Changes</source>
         <translation>Änderungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="119"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="120"/>
         <source>Opened</source>
         <translation>Geöffnet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="120"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="121"/>
         <source>Printed &amp; exported</source>
         <translation>Gedruckt &amp; exportiert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="121"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="122"/>
         <source>Sync</source>
         <translation>Abgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="122"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="123"/>
         <source>Erasures</source>
         <translation>Löschungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="123"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="124"/>
         <source>Security</source>
         <translation>Sicherheit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="129"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="130"/>
         <source>&amp;Show:</source>
         <translation>&amp;Zeigen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="129"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="130"/>
         <source>&amp;From:</source>
         <translation>&amp;Von:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="129"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="130"/>
         <source>&amp;To:</source>
         <translation>&amp;Bis:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="129"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="130"/>
         <source>Case &amp;name:</source>
         <translation>&amp;Name des Falls:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="135"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="136"/>
         <source>all cases</source>
         <translation>alle Fälle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="136"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="137"/>
         <source>The audit trail cannot be changed.</source>
         <translation>Das Protokoll kann nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="137"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="138"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="143"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="144"/>
         <source>Audit trail</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="148"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="149"/>
         <source>History of {0}</source>
         <translation>Verlauf von {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="189"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="190"/>
         <source>Only the newest {0} events are shown: narrow the filter.</source>
         <translation>Nur die neuesten {0} Ereignisse werden angezeigt: Grenzen Sie die Auswahl ein.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/audit_view.py" line="191"/>
+        <location filename="../../desktop/ui/protection/audit_view.py" line="192"/>
         <source>Events: {0}</source>
         <translation>Ereignisse: {0}</translation>
     </message>
@@ -390,124 +390,124 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="100"/>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="254"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="256"/>
         <source>Backups</source>
         <translation>Sicherungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="104"/>
         <source>&amp;Folder:</source>
         <translation>O&amp;rdner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="104"/>
         <source>&amp;Keep the newest:</source>
         <translation>Die neuesten &amp;behalten:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="107"/>
         <source>&amp;Choose folder…</source>
         <translation>&amp;Ordner wählen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="108"/>
         <source> backups</source>
         <translation> Sicherungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="107"/>
-        <source>Back up when &amp;closing Welcome Desk</source>
-        <translation>Beim &amp;Schließen von Welcome Desk sichern</translation>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="109"/>
+        <source>Back up when closing Welcome &amp;Desk</source>
+        <translation>Beim Schließen von Welcome &amp;Desk sichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="110"/>
         <source>Made</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="110"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="111"/>
         <source>&amp;Back up now</source>
         <translation>Jetzt &amp;sichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="112"/>
         <source>&amp;Restore…</source>
         <translation>&amp;Wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="113"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="152"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="154"/>
         <source>Backup folder</source>
         <translation>Ordner für Sicherungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="188"/>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="94"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="190"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="96"/>
         <source>Restore backup</source>
         <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="188"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="190"/>
         <source>Welcome Desk backups (*.wdbackup)</source>
         <translation>Welcome-Desk-Sicherungen (*.wdbackup)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="204"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="206"/>
         <source>Backing up…</source>
         <translation>Sicherung läuft…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="221"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="223"/>
         <source>Backup written: {0}</source>
         <translation>Sicherung geschrieben: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="255"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="257"/>
         <source>The backup could not be written. Close Welcome Desk all the same?</source>
         <translation>Die Sicherung konnte nicht geschrieben werden. Welcome Desk trotzdem schließen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="106"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="108"/>
         <source>The backup of {0} holds {1} clients ({2} open), {3} notes and {4} appointments.</source>
         <translation>Die Sicherung vom {0} enthält {1} Klient*innen ({2} offen), {3} Notizen und {4} Termine.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="117"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="119"/>
         <source>It is a different case file from the one open now.</source>
         <translation>Es ist eine andere Fallakte als die jetzt geöffnete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="123"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="125"/>
         <source>Restoring replaces the case file on this computer; a safety copy of it is kept. Restore it?</source>
         <translation>Die Wiederherstellung ersetzt die Fallakte auf diesem Computer; eine Sicherheitskopie davon wird aufbewahrt. Wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="164"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="166"/>
         <source>Reading the backup…</source>
         <translation>Sicherung wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="173"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="175"/>
         <source>Restoring…</source>
         <translation>Wird wiederhergestellt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="179"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="181"/>
         <source>The backup was restored.</source>
         <translation>Die Sicherung wurde wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="181"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="183"/>
         <source>Safety copy: {0}</source>
         <translation>Sicherheitskopie: {0}</translation>
     </message>
@@ -515,69 +515,69 @@
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="45"/>
         <source>Initials (A. H.)</source>
         <translation>Initialen (A. H.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="46"/>
         <source>Full name</source>
         <translation>Vollständiger Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="47"/>
         <source>No name</source>
         <translation>Kein Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="115"/>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="147"/>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="162"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="164"/>
         <source>Export calendar</source>
         <translation>Kalender exportieren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="119"/>
         <source>&amp;From:</source>
         <translation>&amp;Von:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="119"/>
         <source>&amp;To:</source>
         <translation>&amp;Bis:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="119"/>
         <source>&amp;Names:</source>
         <translation>&amp;Namen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="131"/>
         <source>Only {0}</source>
         <translation>Nur {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="133"/>
         <source>Only the client shown (none is open)</source>
         <translation>Nur die angezeigte Person (keine geöffnet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="124"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="126"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="127"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="149"/>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar (*.ics)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="167"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="169"/>
         <source>%n event(s) written to {0}.</source>
         <translation>
             <numerusform>%n Termin bzw. Frist in {0} geschrieben.</numerusform>
@@ -588,52 +588,52 @@
 <context>
     <name>CalendarFeedDialog</name>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="98"/>
         <source>Calendar feed</source>
         <translation>Kalender-Abo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="101"/>
         <source>Welcome Desk keeps the file {0} in this folder up to date: appointments and deadlines from a month ago to a year ahead. Outlook can subscribe to it.</source>
         <translation>Welcome Desk hält die Datei {0} in diesem Ordner aktuell: Termine und Fristen von vor einem Monat bis ein Jahr voraus. Outlook kann sie abonnieren.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="105"/>
         <source>F&amp;older:</source>
         <translation>&amp;Ordner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="106"/>
         <source>&amp;Names:</source>
         <translation>&amp;Namen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="107"/>
         <source>No feed</source>
         <translation>Kein Abo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="108"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Wählen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="109"/>
         <source>No &amp;feed</source>
         <translation>&amp;Kein Abo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="112"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="114"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="117"/>
         <source>Folder for the calendar feed</source>
         <translation>Ordner für das Kalender-Abo</translation>
     </message>
@@ -641,46 +641,46 @@
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="144"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="156"/>
         <source>Search: name, other spelling, file number, year of birth</source>
         <translation>Suche: Name, andere Schreibweise, Aktenzeichen, Geburtsjahr</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="146"/>
-        <source>&amp;Cases:</source>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="158"/>
+        <source>Cas&amp;es:</source>
         <translation>Fä&amp;lle:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="149"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="161"/>
         <source>Open</source>
         <translation>Offene</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="149"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="161"/>
         <source>Closed</source>
         <translation>Abgeschlossene</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="149"/>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="154"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="161"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="166"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="151"/>
-        <source>&amp;Residence status:</source>
-        <translation>Aufent&amp;haltsstatus:</translation>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="163"/>
+        <source>Residence stat&amp;us:</source>
+        <translation>Auf&amp;enthaltsstatus:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/case_list/case_list.py" line="156"/>
-        <source>&amp;Deadline within %n days</source>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="168"/>
+        <source>Dead&amp;line within %n days</source>
         <translation>
             <numerusform>Frist &amp;in bis zu %n Tag</numerusform>
             <numerusform>Frist &amp;in bis zu %n Tagen</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list.py" line="157"/>
+        <location filename="../../desktop/ui/case_list/case_list.py" line="169"/>
         <source>Open &amp;measures</source>
         <translation>Offene &amp;Maßnahmen</translation>
     </message>
@@ -688,37 +688,37 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="214"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="221"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="215"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="222"/>
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="216"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="223"/>
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="217"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="224"/>
         <source>Residence status</source>
         <translation>Aufenthaltsstatus</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="218"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="225"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="219"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="226"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/case_list_model.py" line="253"/>
+        <location filename="../../desktop/ui/case_list/case_list_model.py" line="260"/>
         <source>found as {0}</source>
         <translation>gefunden als {0}</translation>
     </message>
@@ -726,52 +726,52 @@
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="70"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="71"/>
         <source>&amp;Overview</source>
         <translation>&amp;Übersicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="71"/>
-        <source>Integration &amp;plan</source>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="72"/>
+        <source>&amp;Integration plan</source>
         <translation>Integrations&amp;plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="72"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="73"/>
         <source>&amp;Documents</source>
         <translation>&amp;Dokumente</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="73"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="74"/>
         <source>&amp;Appointments</source>
         <translation>&amp;Termine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="74"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="75"/>
         <source>No&amp;tes</source>
         <translation>&amp;Notizen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="75"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="76"/>
         <source>Net&amp;work</source>
         <translation>Netz&amp;werk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="132"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="134"/>
         <source>Select a person in the list, or add one with Ctrl+N.</source>
         <translation>Wählen Sie eine Person in der Liste aus, oder legen Sie mit Strg+N eine neue an.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="133"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="135"/>
         <source>Histor&amp;y…</source>
         <translation>&amp;Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="224"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="246"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="225"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="247"/>
         <source>A change in this case could not be saved: {0}</source>
         <translation>Eine Änderung in diesem Fall konnte nicht gespeichert werden: {0}</translation>
     </message>
@@ -779,37 +779,37 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="73"/>
         <source>Change passphrase</source>
         <translation>Passphrase ändern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="75"/>
         <source>&amp;Current passphrase:</source>
         <translation>&amp;Bisherige Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="76"/>
         <source>&amp;New passphrase:</source>
         <translation>&amp;Neue Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="77"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="81"/>
         <source>C&amp;hange</source>
         <translation>&amp;Ändern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="82"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/settings/change_passphrase_dialog.py" line="98"/>
         <source>The two new passphrases are not the same.</source>
         <translation>Die beiden neuen Passphrasen stimmen nicht überein.</translation>
     </message>
@@ -817,68 +817,68 @@
 <context>
     <name>ColleagueDialog</name>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="120"/>
         <source>Compare fingerprints</source>
         <translation>Fingerabdrücke vergleichen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="120"/>
         <source>Add colleague</source>
         <translation>Kollegin oder Kollegen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="120"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="122"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="123"/>
         <source>&amp;Identity:</source>
         <translation>&amp;Identität:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="125"/>
         <source>Fingerprint known until now</source>
         <translation>Bisher bekannter Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="124"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="126"/>
         <source>New fingerprint</source>
         <translation>Neuer Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="129"/>
         <source>The bundle is signed with a new key. Ask {0} by phone or in person whether they set up Welcome Desk again, and let them read out the fingerprint their Welcome Desk shows (Sync, My identity). Trust the new identity only if every digit matches the new fingerprint.</source>
         <translation>Das Paket ist mit einem neuen Schlüssel signiert. Fragen Sie {0} telefonisch oder persönlich, ob Welcome Desk neu eingerichtet wurde, und lassen Sie sich den Fingerabdruck vorlesen, den Welcome Desk dort anzeigt (Abgleich, Meine Identität). Vertrauen Sie der neuen Identität nur, wenn jede Ziffer mit dem neuen Fingerabdruck übereinstimmt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="133"/>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="135"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="147"/>
         <source>&amp;Trust new identity</source>
         <translation>Neuer Identität &amp;vertrauen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="135"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="137"/>
         <source>My fingerprint</source>
         <translation>Mein Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="136"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="138"/>
         <source>Fingerprint of the identity</source>
         <translation>Fingerabdruck der Identität</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="141"/>
         <source>Before you confirm, compare the fingerprints by phone or in person: your colleague&apos;s Welcome Desk shows theirs under Sync, My identity, and it must match the one on the right digit for digit. They compare yours the same way.</source>
         <translation>Bitte vergleichen Sie vor dem Bestätigen die Fingerabdrücke telefonisch oder persönlich: Welcome Desk Ihrer Kollegin oder Ihres Kollegen zeigt den eigenen unter Abgleich, Meine Identität, und er muss mit dem rechts angezeigten Ziffer für Ziffer übereinstimmen. Ihren Fingerabdruck vergleicht die andere Seite genauso.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="147"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/sync/colleague_dialog.py" line="149"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1189,77 +1189,77 @@
 <context>
     <name>DeadlineRadar</name>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="151"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="153"/>
         <source>Deadline radar</source>
         <translation>Fristenradar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="152"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="154"/>
         <source>&amp;Within:</source>
         <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="153"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="155"/>
         <source>2 weeks</source>
         <translation>2 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="153"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="155"/>
         <source>4 weeks</source>
         <translation>4 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="153"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="155"/>
         <source>6 weeks</source>
         <translation>6 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="153"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="155"/>
         <source>8 weeks</source>
         <translation>8 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="156"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="158"/>
         <source>&amp;Kind:</source>
         <translation>A&amp;rt:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="157"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="159"/>
         <source>Include measures</source>
         <translation>Maßnahmen einbeziehen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="210"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="212"/>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="160"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="162"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="160"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="162"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="160"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="162"/>
         <source>Client</source>
         <translation>Klient/in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="160"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="162"/>
         <source>Subject</source>
         <translation>Gegenstand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="225"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="227"/>
         <source>Nothing comes due in this time.</source>
         <translation>In diesem Zeitraum wird nichts fällig.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="232"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="234"/>
         <source>%1 (overdue)</source>
         <translation>%1 (überfällig)</translation>
     </message>
@@ -1447,57 +1447,57 @@
 <context>
     <name>DueForErasureDialog</name>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="89"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="91"/>
         <source>Cases due for erasure</source>
         <translation>Zur Löschung fällige Fälle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="90"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="92"/>
         <source>&amp;Keep closed cases for (months):</source>
-        <translation>Abgeschlossene Fälle &amp;aufbewahren (Monate):</translation>
+        <translation>Abgeschlossene Fälle auf&amp;bewahren (Monate):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="92"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="94"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="92"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="94"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="92"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="94"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="92"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="94"/>
         <source>Keep until</source>
         <translation>Aufbewahren bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="94"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="96"/>
         <source>Select &amp;all</source>
         <translation>&amp;Alle auswählen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="95"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="97"/>
         <source>&amp;Erase…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="96"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="98"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="159"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="161"/>
         <source>Erase cases</source>
         <translation>Fälle löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="160"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="162"/>
         <source>Erase %n case(s) for good? This cannot be undone.</source>
         <translation>
             <numerusform>%n Fall endgültig löschen? Das lässt sich nicht rückgängig machen.</numerusform>
@@ -1505,12 +1505,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="178"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="180"/>
         <source>Erasing cases</source>
         <translation>Fälle werden gelöscht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="182"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="184"/>
         <source>%n case(s) erased for good.</source>
         <translation>
             <numerusform>%n Fall endgültig gelöscht.</numerusform>
@@ -1521,167 +1521,167 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="188"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="189"/>
         <source>Likely duplicates</source>
         <translation>Wahrscheinliche Doppelungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="191"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="192"/>
         <source>These records are probably the same person, written differently. Choose a pair to compare them and to merge them into one.</source>
         <translation>Diese Einträge sind wahrscheinlich dieselbe Person, anders geschrieben. Wählen Sie ein Paar, um es zu vergleichen und zu einem Eintrag zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="196"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="197"/>
         <source>Score</source>
         <translation>Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="196"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="197"/>
         <source>First record</source>
         <translation>Erster Eintrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="196"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="197"/>
         <source>Second record</source>
         <translation>Zweiter Eintrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="196"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="197"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="198"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="199"/>
         <source>No likely duplicates.</source>
         <translation>Keine wahrscheinlichen Doppelungen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="199"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="200"/>
         <source>Keep:</source>
         <translation>Behalten:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="200"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="201"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Zusammenführen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="201"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="202"/>
         <source>&amp;Not the same person</source>
         <translation>&amp;Nicht dieselbe Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="202"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="203"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="207"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="208"/>
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="208"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="209"/>
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="209"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="210"/>
         <source>Other spellings</source>
         <translation>Andere Schreibweisen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="210"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="211"/>
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="211"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="212"/>
         <source>Place of birth</source>
         <translation>Geburtsort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="212"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="213"/>
         <source>Sex</source>
         <translation>Geschlecht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="213"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="214"/>
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="214"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="215"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="215"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="216"/>
         <source>Residence status</source>
         <translation>Aufenthaltsstatus</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="216"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="217"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="217"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="218"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="218"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="219"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="219"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="220"/>
         <source>Street</source>
         <translation>Straße</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="220"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="221"/>
         <source>Postcode</source>
         <translation>Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="221"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="222"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="222"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="223"/>
         <source>Arrived on</source>
         <translation>Angekommen am</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="223"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="224"/>
         <source>Case opened on</source>
         <translation>Fall eröffnet am</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="232"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="233"/>
         <source>Looking for likely duplicates…</source>
         <translation>Wahrscheinliche Doppelungen werden gesucht…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="303"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="304"/>
         <source>Kept: {0}</source>
         <translation>Bleibt: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="304"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="305"/>
         <source>Merged into it: {0}</source>
         <translation>Wird eingefügt: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="305"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="306"/>
         <source>After the merge</source>
         <translation>Nach dem Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="341"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="342"/>
         <source>{other}&apos;s plans, documents, appointments, notes and support links move to {keep}. {keep} keeps its values and takes the empty ones from {other}; {other}&apos;s names become other spellings and the record {other} is removed.
 
 This travels to colleagues with the next sync. Merge?</source>
@@ -1690,12 +1690,12 @@ This travels to colleagues with the next sync. Merge?</source>
 Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenführen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="351"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="352"/>
         <source>Merge two records</source>
         <translation>Zwei Einträge zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="362"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="363"/>
         <source>Merging…</source>
         <translation>Wird zusammengeführt…</translation>
     </message>
@@ -1887,22 +1887,22 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>GoalDialog</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_goal_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_goal_dialog.py" line="86"/>
         <source>Edit goal</source>
         <translation>Ziel bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_goal_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_goal_dialog.py" line="88"/>
         <source>&amp;Field of action:</source>
         <translation>&amp;Handlungsfeld:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_goal_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_goal_dialog.py" line="89"/>
         <source>&amp;Goal:</source>
         <translation>&amp;Ziel:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_goal_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_goal_dialog.py" line="90"/>
         <source>In the &amp;client&apos;s languages:</source>
         <translation>In den Sprachen der &amp;Klient/in:</translation>
     </message>
@@ -1928,48 +1928,48 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="191"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="192"/>
         <source>Import clients from a spreadsheet</source>
         <translation>Klienten aus einer Tabelle importieren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="194"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="195"/>
         <source>Choose a CSV file or an Excel workbook (.xlsx) with one client per row and the column names in the first row. Nothing is written before the last step.</source>
         <translation>Wählen Sie eine CSV-Datei oder eine Excel-Arbeitsmappe (.xlsx) mit einer Person pro Zeile und den Spaltennamen in der ersten Zeile. Vor dem letzten Schritt wird nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="198"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="199"/>
         <source>&amp;File:</source>
         <translation>Da&amp;tei:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="199"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="200"/>
         <source>No file chosen</source>
         <translation>Keine Datei gewählt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="201"/>
         <source>&amp;Choose file…</source>
         <translation>&amp;Datei wählen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="201"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="202"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="203"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Weiter &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="203"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="204"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="210"/>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="320"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="211"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="321"/>
         <source>Review likely &amp;duplicates (%n)…</source>
         <translation>
             <numerusform>Wahrscheinliche &amp;Doppelung prüfen (%n)…</numerusform>
@@ -1977,72 +1977,72 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="220"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="221"/>
         <source>Choose a spreadsheet</source>
         <translation>Tabelle wählen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="221"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="222"/>
         <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
         <translation>Tabellen (*.csv *.xlsx);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="273"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="274"/>
         <source>Checking the rows…</source>
         <translation>Zeilen werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="293"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="294"/>
         <source>Importing clients…</source>
         <translation>Klienten werden importiert…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="316"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="317"/>
         <source>Looking for likely duplicates…</source>
         <translation>Wahrscheinliche Doppelungen werden gesucht…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="336"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="337"/>
         <source>Imported: {0}.</source>
         <translation>Importiert: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="344"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="345"/>
         <source>{0} rows with {1} columns were read.</source>
         <translation>{0} Zeilen mit {1} Spalten wurden gelesen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="350"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="351"/>
         <source>The import was cancelled: nothing was imported.</source>
         <translation>Der Import wurde abgebrochen: nichts wurde importiert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="377"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="378"/>
         <source>Step 1 of 4: choose the spreadsheet</source>
         <translation>Schritt 1 von 4: Tabelle wählen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="378"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="379"/>
         <source>Step 2 of 4: match the columns to fields</source>
         <translation>Schritt 2 von 4: Spalten den Feldern zuordnen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="379"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="380"/>
         <source>Step 3 of 4: check the rows (a dry run)</source>
         <translation>Schritt 3 von 4: Zeilen prüfen (Probelauf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="380"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="381"/>
         <source>Step 4 of 4: done</source>
         <translation>Schritt 4 von 4: fertig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="388"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="389"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_dialog.py" line="388"/>
+        <location filename="../../desktop/ui/client_import/import_dialog.py" line="389"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -2094,6 +2094,89 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
     </message>
 </context>
 <context>
+    <name>KeyboardMapDialog</name>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="59"/>
+        <source>Keyboard map</source>
+        <translation>Tastaturübersicht</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="60"/>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="60"/>
+        <source>What they do</source>
+        <translation>Was sie tun</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="67"/>
+        <source>Anywhere in the window</source>
+        <translation>Überall im Fenster</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="69"/>
+        <source>Search and case list</source>
+        <translation>Suche und Fallliste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="71"/>
+        <source>From the search into the results</source>
+        <translation>Von der Suche in die Ergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="72"/>
+        <source>In the search: open the first person found</source>
+        <translation>In der Suche: die erste gefundene Person öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="75"/>
+        <source>On a row: open the case, the focus in its first field</source>
+        <translation>Auf einer Zeile: den Fall öffnen, mit dem Cursor im ersten Feld</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="77"/>
+        <source>On the first row: back to the search</source>
+        <translation>Auf der ersten Zeile: zurück zur Suche</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="78"/>
+        <source>Back to the search; in the search: clear it</source>
+        <translation>Zurück zur Suche; in der Suche: sie leeren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="82"/>
+        <source>The open case</source>
+        <translation>Der geöffnete Fall</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="84"/>
+        <source>Next tab</source>
+        <translation>Nächster Reiter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="87"/>
+        <source>Previous tab</source>
+        <translation>Vorheriger Reiter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="89"/>
+        <source>Back to the search (the case stays open)</source>
+        <translation>Zurück zur Suche (der Fall bleibt geöffnet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="90"/>
+        <source>Alt+underlined letter</source>
+        <translation>Alt+unterstrichener Buchstabe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="90"/>
+        <source>The field or button of that letter</source>
+        <translation>Das Feld oder die Schaltfläche mit diesem Buchstaben</translation>
+    </message>
+</context>
+<context>
     <name>LockedPage</name>
     <message>
         <location filename="../../desktop/ui/shell/locked_page.py" line="27"/>
@@ -2109,87 +2192,97 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="182"/>
         <source>&amp;Case file</source>
         <translation>&amp;Fallakte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="183"/>
         <source>&amp;New client…</source>
         <translation>&amp;Neue Klientin / neuer Klient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="184"/>
         <source>&amp;Print plan…</source>
         <translation>Plan &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="185"/>
         <source>&amp;Import clients from a spreadsheet…</source>
         <translation>Klienten aus einer &amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="186"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="187"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="188"/>
         <source>Phrase &amp;book…</source>
         <translation>Te&amp;xtbausteine…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="189"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="190"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="191"/>
         <source>&amp;Cases</source>
         <translation>&amp;Fälle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="192"/>
         <source>&amp;Agenda</source>
         <translation>&amp;Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="193"/>
         <source>&amp;Organisations…</source>
         <translation>&amp;Organisationen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="194"/>
         <source>&amp;Sync</source>
         <translation>A&amp;bgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="195"/>
         <source>Sync with &amp;colleagues…</source>
         <translation>Abgleich mit &amp;Kolleginnen und Kollegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="196"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="377"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="197"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="198"/>
+        <source>&amp;Keyboard map…</source>
+        <translation>&amp;Tastaturübersicht…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="379"/>
         <source>Integration plan: {0}</source>
         <translation>Integrationsplan: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="427"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="443"/>
         <source>A change could not be saved: {0} Close all the same?</source>
         <translation>Eine Änderung konnte nicht gespeichert werden: {0} Trotzdem schließen?</translation>
     </message>
@@ -2230,47 +2323,47 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>MeasureDialog</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="90"/>
         <source>Edit measure</source>
         <translation>Maßnahme bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="90"/>
         <source>New measure</source>
         <translation>Neue Maßnahme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="92"/>
         <source>&amp;What:</source>
         <translation>&amp;Was:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="90"/>
-        <source>&amp;Who:</source>
+        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="92"/>
+        <source>W&amp;ho:</source>
         <translation>W&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="92"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="92"/>
         <source>&amp;Due on:</source>
         <translation>&amp;Fällig am:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="93"/>
         <source>In the &amp;client&apos;s languages:</source>
         <translation>In den Sprachen der &amp;Klient/in:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="98"/>
         <source>e.g. {0}</source>
         <translation>z. B. {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_measure_dialog.py" line="105"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
@@ -2278,47 +2371,47 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>MissingTextDialog</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="99"/>
         <source>Text in {0}</source>
         <translation>Text auf {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="100"/>
         <source>German:</source>
         <translation>Deutsch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="101"/>
         <source>Phrase in English:</source>
         <translation>Baustein auf Englisch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="102"/>
         <source>Text without a language:</source>
         <translation>Text ohne Sprache:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="103"/>
         <source>&amp;Text in {0}:</source>
         <translation>&amp;Text auf {0}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="105"/>
         <source>&amp;Use it as the text in {0}</source>
         <translation>Als Text auf {0} &amp;übernehmen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="107"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="108"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/workspace/plan/missing_text_dialog.py" line="128"/>
         <source>Please type the text in {0}.</source>
         <translation>Bitte den Text auf {0} eingeben.</translation>
     </message>
@@ -2475,67 +2568,67 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>NewClientDialog</name>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="95"/>
         <source>New client</source>
         <translation>Neue Klientin / neuer Klient</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="97"/>
         <source>&amp;Family name:</source>
         <translation>&amp;Familienname:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="98"/>
         <source>&amp;Given names:</source>
         <translation>&amp;Vornamen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="99"/>
         <source>&amp;Date of birth:</source>
         <translation>&amp;Geburtsdatum:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="100"/>
         <source>&amp;Nationality:</source>
         <translation>&amp;Staatsangehörigkeit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="101"/>
         <source>&amp;Residence status:</source>
         <translation>&amp;Aufenthaltsstatus:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="102"/>
         <source>&amp;Valid until:</source>
         <translation>Gültig &amp;bis:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="106"/>
         <source>e.g. 1990, 05.1990 or 17.05.1990</source>
         <translation>z. B. 1990, 05.1990 oder 17.05.1990</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="107"/>
         <source>e.g. 31.12.2026</source>
         <translation>z. B. 31.12.2026</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="108"/>
         <source>country, code, stateless or unclear</source>
         <translation>Land, Ländercode, staatenlos oder ungeklärt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="115"/>
         <source>not known</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="120"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="167"/>
         <source>This person may already be in the case file:
 {people}
 Add a new person all the same?</source>
@@ -2544,12 +2637,12 @@ Add a new person all the same?</source>
 Trotzdem eine neue Person anlegen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="180"/>
         <source>Add &amp;anyway</source>
         <translation>&amp;Trotzdem hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/case_list/new_client_dialog.py" line="180"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
@@ -2557,42 +2650,42 @@ Trotzdem eine neue Person anlegen?</translation>
 <context>
     <name>NewPhraseDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="106"/>
         <source>New phrase</source>
         <translation>Neuer Baustein</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="109"/>
         <source>&amp;Field of action:</source>
         <translation>&amp;Handlungsfeld:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="109"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Art:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="109"/>
         <source>&amp;German:</source>
         <translation>&amp;Deutsch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="117"/>
         <source>Texts in the print languages (if known):</source>
         <translation>Texte in den Drucksprachen (falls bekannt):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="120"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="120"/>
+        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="121"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/settings/new_phrase_dialog.py" line="129"/>
         <source>Please type the German text of the phrase.</source>
         <translation>Bitte den deutschen Text des Bausteins eingeben.</translation>
     </message>
@@ -2600,57 +2693,57 @@ Trotzdem eine neue Person anlegen?</translation>
 <context>
     <name>NewRecoveryKeyDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="130"/>
         <source>New recovery key</source>
         <translation>Neuer Wiederherstellungsschlüssel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="133"/>
         <source>A new recovery key replaces the old one: the old key stops working at once, also the copy in the safe. Your passphrase stays as it is.</source>
         <translation>Ein neuer Wiederherstellungsschlüssel ersetzt den alten: Der alte Schlüssel gilt sofort nicht mehr, auch die Kopie im Tresor. Ihre Passphrase bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="135"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="137"/>
         <source>Your &amp;passphrase:</source>
         <translation>Ihre &amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="140"/>
         <source>This is your new recovery key. It is shown only now. Write it down or print it, put it in the office safe, and destroy the old one.</source>
         <translation>Dies ist Ihr neuer Wiederherstellungsschlüssel. Er wird nur jetzt angezeigt. Schreiben Sie ihn auf oder drucken Sie ihn, legen Sie ihn in den Tresor der Dienststelle und vernichten Sie den alten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="144"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="145"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="146"/>
         <source>I have &amp;written it down / put it in the safe</source>
         <translation>Ich habe ihn &amp;aufgeschrieben / in den Tresor gelegt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="147"/>
         <source>&amp;Make new key</source>
         <translation>Neuen Schlüssel &amp;erstellen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="148"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="149"/>
         <source>C&amp;lose</source>
         <translation>&amp;Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="207"/>
+        <location filename="../../desktop/ui/settings/recovery_key_dialog.py" line="209"/>
         <source>Welcome Desk – recovery key
 
 {0}
@@ -2717,62 +2810,62 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>OrganisationForm</name>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="137"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="139"/>
         <source>Please enter the name of the organisation.</source>
         <translation>Bitte geben Sie den Namen der Organisation ein.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="142"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="144"/>
         <source>The e-mail address looks incomplete; write it as name@example.org.</source>
         <translation>Die E-Mail-Adresse scheint unvollständig zu sein; bitte in der Form name@example.org eingeben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="179"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="181"/>
         <source>New organisation</source>
         <translation>Neue Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="179"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="181"/>
         <source>Edit organisation</source>
         <translation>Organisation bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="182"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="184"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="183"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="185"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Art:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="184"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="186"/>
         <source>&amp;Contact person:</source>
         <translation>Ansprech&amp;person:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="185"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="187"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Telefon:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="186"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="188"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;E-Mail:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="187"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="189"/>
         <source>&amp;Address:</source>
         <translation>A&amp;dresse:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="194"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="196"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisation_form.py" line="195"/>
+        <location filename="../../desktop/ui/organisations/organisation_form.py" line="197"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -2780,67 +2873,67 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>OrganisationsDialog</name>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="139"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="140"/>
         <source>Search: name or contact person</source>
         <translation>Suche: Name oder Ansprechperson</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="143"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="144"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="145"/>
         <source>Contact person</source>
         <translation>Ansprechperson</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="146"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="147"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="148"/>
         <source>Clients supported</source>
         <translation>Unterstützte Klient/innen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="151"/>
         <source>&amp;New organisation…</source>
         <translation>&amp;Neue Organisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="152"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="152"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="153"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="233"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="234"/>
         <source>1 organisation</source>
         <translation>1 Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="235"/>
+        <location filename="../../desktop/ui/organisations/organisations_dialog.py" line="236"/>
         <source>%1 organisations</source>
         <translation>%1 Organisationen</translation>
     </message>
@@ -3041,32 +3134,32 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>Passphrase</name>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="39"/>
         <source>very weak</source>
         <translation>sehr schwach</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="40"/>
         <source>weak</source>
         <translation>schwach</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="41"/>
         <source>fair</source>
         <translation>mittel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="42"/>
         <source>strong</source>
         <translation>stark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="43"/>
         <source>very strong</source>
         <translation>sehr stark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="46"/>
         <source>Strength: {0}</source>
         <translation>Stärke: {0}</translation>
     </message>
@@ -3094,67 +3187,67 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <translation>Bitte mitbringen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="158"/>
         <source>Phrase book</source>
         <translation>Textbausteine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="157"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="159"/>
         <source>&amp;Field of action:</source>
         <translation>&amp;Handlungsfeld:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="158"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="160"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Art:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="159"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="161"/>
         <source>&amp;Search:</source>
         <translation>&amp;Suchen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="160"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="162"/>
         <source>Words of the German text</source>
         <translation>Wörter des deutschen Textes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="161"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="163"/>
         <source>All fields</source>
         <translation>Alle Handlungsfelder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="166"/>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="167"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="169"/>
         <source>Phrase (German)</source>
         <translation>Baustein (Deutsch)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="167"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="169"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="170"/>
         <source>&amp;New phrase…</source>
         <translation>&amp;Neuer Baustein…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="171"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="317"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="319"/>
         <source>1 phrase</source>
         <translation>1 Baustein</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="317"/>
+        <location filename="../../desktop/ui/settings/phrase_book_dialog.py" line="319"/>
         <source>%1 phrases</source>
         <translation>%1 Bausteine</translation>
     </message>
@@ -3523,42 +3616,42 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="144"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="146"/>
         <source>Print &amp;language:</source>
         <translation>Druck&amp;sprache:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="145"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="147"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="146"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="148"/>
         <source>&amp;Save as PDF…</source>
         <translation>Als &amp;PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="147"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="149"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="242"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="244"/>
         <source>German only</source>
         <translation>Nur Deutsch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="244"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="246"/>
         <source>German and {0}</source>
         <translation>Deutsch und {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="316"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="318"/>
         <source>1 page</source>
         <translation>1 Seite</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="318"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="320"/>
         <source>%Ln pages</source>
         <translation>
             <numerusform>%Ln Seite</numerusform>
@@ -3566,22 +3659,22 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="336"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="338"/>
         <source>The document could not be printed.</source>
         <translation>Das Dokument konnte nicht gedruckt werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="340"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="342"/>
         <source>Save as PDF</source>
         <translation>Als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="340"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="342"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="350"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="352"/>
         <source>The PDF could not be saved: {0}</source>
         <translation>Das PDF konnte nicht gespeichert werden: {0}</translation>
     </message>
@@ -3590,8 +3683,8 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
     <name>ProtectionMenu</name>
     <message>
         <location filename="../../desktop/ui/protection/protection_menu.py" line="49"/>
-        <source>&amp;Data protection</source>
-        <translation>&amp;Datenschutz</translation>
+        <source>Data &amp;protection</source>
+        <translation>Daten&amp;schutz</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/protection/protection_menu.py" line="50"/>
@@ -3615,7 +3708,7 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
     </message>
     <message>
         <location filename="../../desktop/ui/protection/protection_menu.py" line="54"/>
-        <source>Data &amp;access request for this client…</source>
+        <source>Data access re&amp;quest for this client…</source>
         <translation>&amp;Auskunft für diese Person…</translation>
     </message>
     <message>
@@ -3767,17 +3860,17 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>SecretDialog</name>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="70"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="72"/>
         <source>Open the backup</source>
         <translation>Sicherung öffnen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="72"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="74"/>
         <source>Enter the passphrase that opened this case file when the backup was made.</source>
         <translation>Geben Sie die Passphrase ein, mit der sich diese Fallakte öffnen ließ, als die Sicherung erstellt wurde.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="74"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="76"/>
         <source>This is the &amp;recovery key</source>
         <translation>Das ist der &amp;Wiederherstellungsschlüssel</translation>
     </message>
@@ -3785,107 +3878,107 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="188"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="190"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="190"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="192"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="191"/>
-        <source>&amp;Lock after idle:</source>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="193"/>
+        <source>Loc&amp;k after idle:</source>
         <translation>Sperren nach &amp;Leerlauf von:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="192"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="194"/>
         <source>&amp;Office name:</source>
         <translation>Name der &amp;Einrichtung:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="193"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="195"/>
         <source>&amp;Your name:</source>
         <translation>&amp;Ihr Name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="197"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="199"/>
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="198"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="200"/>
         <source>printed on the integration plan</source>
         <translation>wird auf den Integrationsplan gedruckt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="199"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="201"/>
         <source>who works at this computer</source>
         <translation>wer an diesem Computer arbeitet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="202"/>
         <source>Passphrase and keys</source>
         <translation>Passphrase und Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="201"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="203"/>
         <source>&amp;Unlock with my Windows account</source>
         <translation>Mit meinem &amp;Windows-Konto entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="204"/>
         <source>Change &amp;passphrase…</source>
         <translation>&amp;Passphrase ändern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="203"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="205"/>
         <source>New &amp;recovery key…</source>
         <translation>Neuer Wieder&amp;herstellungsschlüssel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="205"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="207"/>
         <source>&amp;Forget the key in the Windows credential store</source>
         <translation>Schlüssel im Windows-Anmeldeinformationsspeicher &amp;vergessen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="207"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="209"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="208"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="210"/>
         <source>&amp;Apply</source>
         <translation>&amp;Übernehmen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="209"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="211"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="271"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="273"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="272"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="274"/>
         <source>Please enter your passphrase to confirm:</source>
         <translation>Bitte geben Sie zur Bestätigung Ihre Passphrase ein:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="298"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="300"/>
         <source>The Windows account could not be set up for unlocking on this computer.</source>
         <translation>Das Windows-Konto konnte auf diesem Computer nicht zum Entsperren eingerichtet werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="331"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="333"/>
         <source>Forget the key</source>
         <translation>Schlüssel vergessen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/settings_dialog.py" line="333"/>
+        <location filename="../../desktop/ui/settings/settings_dialog.py" line="335"/>
         <source>Remove the key from the Windows credential store? Afterwards you unlock the case file with your passphrase.</source>
         <translation>Den Schlüssel aus dem Windows-Anmeldeinformationsspeicher entfernen? Danach entsperren Sie die Fallakte mit Ihrer Passphrase.</translation>
     </message>
@@ -3893,52 +3986,52 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="121"/>
         <source>Set up Welcome Desk</source>
         <translation>Welcome Desk einrichten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="124"/>
         <source>Welcome Desk keeps the case file encrypted on this computer. Choose a passphrase of at least 8 characters – best several words that nobody else would guess.</source>
         <translation>Welcome Desk speichert die Fallakte verschlüsselt auf diesem Computer. Wählen Sie eine Passphrase mit mindestens 8 Zeichen – am besten mehrere Wörter, die niemand sonst erraten würde.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="129"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="130"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="131"/>
         <source>&amp;Unlock with my Windows account</source>
         <translation>Mit meinem Windows-&amp;Konto entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="132"/>
         <source>&amp;Create case file</source>
         <translation>Fallakte &amp;anlegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="133"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="134"/>
         <source>&amp;Done</source>
         <translation>&amp;Fertig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="144"/>
         <source>The Windows account could not be set up for unlocking; you unlock the case file with the passphrase.</source>
         <translation>Das Windows-Konto konnte nicht zum Entsperren eingerichtet werden; Sie entsperren die Fallakte mit der Passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="161"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="163"/>
         <source>The two passphrases are not the same.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
@@ -3946,62 +4039,62 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>StatisticsDialog</name>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="104"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="105"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="105"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="106"/>
         <source>&amp;From:</source>
         <translation>&amp;Von:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="106"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="107"/>
         <source>&amp;To:</source>
         <translation>&amp;Bis:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="107"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="108"/>
         <source>&amp;Show</source>
         <translation>&amp;Anzeigen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="108"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="109"/>
         <source>Save as &amp;PDF…</source>
         <translation>Als &amp;PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="109"/>
-        <source>Save as C&amp;SV…</source>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="110"/>
+        <source>Save as &amp;CSV…</source>
         <translation>Als C&amp;SV speichern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="110"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="111"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="130"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="131"/>
         <source>Counting…</source>
         <translation>Zählen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="144"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="145"/>
         <source>Save statistics</source>
         <translation>Statistik speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="145"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="146"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="145"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="146"/>
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV für Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="161"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="162"/>
         <source>Saved to {0}.</source>
         <translation>Gespeichert in {0}.</translation>
     </message>
@@ -4009,32 +4102,32 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../desktop/ui/sync/sync_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/sync/sync_dialog.py" line="70"/>
         <source>Sync with colleagues</source>
         <translation>Abgleich mit Kolleginnen und Kollegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/sync_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/sync/sync_dialog.py" line="71"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/sync_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/sync/sync_dialog.py" line="97"/>
         <source>Co&amp;lleagues</source>
         <translation>Ko&amp;lleginnen und Kollegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/sync_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/sync/sync_dialog.py" line="98"/>
         <source>E&amp;xchange</source>
         <translation>&amp;Austausch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/sync_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/sync/sync_dialog.py" line="101"/>
         <source>C&amp;onflicts ({0})</source>
         <translation>K&amp;onflikte ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/sync_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/sync/sync_dialog.py" line="103"/>
         <source>C&amp;onflicts</source>
         <translation>K&amp;onflikte</translation>
     </message>
@@ -4042,42 +4135,42 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="89"/>
         <source>Unlock case file</source>
         <translation>Fallakte entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="90"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="91"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="95"/>
         <source>Enter the recovery key that you printed or saved when Welcome Desk was set up.</source>
         <translation>Geben Sie den Wiederherstellungsschlüssel ein, den Sie bei der Einrichtung von Welcome Desk gedruckt oder gespeichert haben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="99"/>
         <source>Unlock with the &amp;passphrase</source>
         <translation>Mit der &amp;Passphrase entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="102"/>
         <source>The case file is encrypted. Please enter your passphrase.</source>
         <translation>Die Fallakte ist verschlüsselt. Bitte geben Sie Ihre Passphrase ein.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="104"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="105"/>
         <source>Unlock with the &amp;recovery key</source>
         <translation>Mit dem &amp;Wiederherstellungsschlüssel entsperren</translation>
     </message>
@@ -4121,12 +4214,12 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <translation>Demo-Fallakte – Passphrase: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/app.py" line="155"/>
+        <location filename="../../desktop/ui/shell/app.py" line="154"/>
         <source>Creating the demo case file…</source>
         <translation>Die Demo-Fallakte wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/app.py" line="200"/>
+        <location filename="../../desktop/ui/shell/app.py" line="199"/>
         <source>An unexpected error occurred. If something no longer works as usual, please restart Welcome Desk.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten. Wenn etwas nicht mehr wie gewohnt funktioniert, starten Sie Welcome Desk bitte neu.</translation>
     </message>
@@ -4139,12 +4232,12 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>worker</name>
     <message>
-        <location filename="../../desktop/ui/widgets/progress.py" line="65"/>
+        <location filename="../../desktop/ui/widgets/progress.py" line="70"/>
         <source>Stopping…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/progress.py" line="91"/>
+        <location filename="../../desktop/ui/widgets/progress.py" line="96"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>

@@ -25,7 +25,7 @@ PLACEHOLDER = re.compile(r"%L?n|%\d+|\{[^{}]*\}")
 
 ENGLISH_TABS = [
     "&Overview",
-    "Integration &plan",
+    "&Integration plan",
     "&Documents",
     "&Appointments",
     "No&tes",

@@ -178,7 +178,7 @@ class AgendaView(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self._title.setText(self.tr("Appointments"))
-        self.previous_button.setText(self.tr("&Previous week"))
+        self.previous_button.setText(self.tr("Previ&ous week"))
         self.today_button.setText(self.tr("&Today"))
         self.next_button.setText(self.tr("&Next week"))
         self.week_tree.setHeaderLabels(

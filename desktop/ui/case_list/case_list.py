@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +32,7 @@ from desktop.ui.case_list.found_as_delegate import FoundAsDelegate
 from desktop.ui.case_list.no_match_hint import NoMatchHint
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.formatting import label
+from desktop.ui.widgets.geometry import remember_columns
 from desktop.ui.widgets.i18n import Retranslating
 
 SEARCH_DELAY_MS = 150
@@ -43,11 +45,17 @@ class CaseList(Retranslating, QWidget):
     """Search as you type (debounced), filters, and the table over `CaseListModel`.
 
     `current_changed(client_id)` when the user selects a row; `count_changed(total)` when the
-    answer to a query is shown.
+    answer to a query is shown; `opened(client_id)` when Enter is pressed on a row (or in the
+    search: the first row found), to work in that case.
+
+    Keys: Down or Enter in the search go to the results (the search runs at once if it was
+    still waiting for the typing to stop), Enter on a row opens it, Esc or Up on the first row
+    goes back to the search.
     """
 
     current_changed = Signal(str)
     count_changed = Signal(int)
+    opened = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +65,7 @@ class CaseList(Retranslating, QWidget):
         self._db: DbWorker | None = None
         self._wanted: str | None = None  # a client to select once a page holds them
         self._pages_left = 0
+        self._to_results_when_answered: bool | None = None  # True: and open the first row
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -66,6 +75,7 @@ class CaseList(Retranslating, QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_timer.start)  # restarted by every key
         self.search.textChanged.connect(self._search_edited)
+        self.search.installEventFilter(self)
         self.no_match = NoMatchHint()  # under the search when nothing was found
         self.no_match.search_closed.connect(self._search_closed_too)
         self.state_filter = QComboBox()
@@ -77,6 +87,7 @@ class CaseList(Retranslating, QWidget):
         self.deadline_filter = QCheckBox()
         self.measures_filter = QCheckBox()
         self.table = self._build_table()
+        self.table.installEventFilter(self)
 
         # Two short rows, and combos that may shrink: the window must fit a 1366-pixel laptop.
         for combo in (self.state_filter, self.status_filter):
@@ -106,6 +117,7 @@ class CaseList(Retranslating, QWidget):
         for box in (self.deadline_filter, self.measures_filter):
             box.toggled.connect(self.run_query)
         self._size_columns()
+        remember_columns(self.table.horizontalHeader(), "case-list")
 
     def _build_table(self) -> QTableView:
         table = QTableView()
@@ -143,17 +155,17 @@ class CaseList(Retranslating, QWidget):
         self.search.setPlaceholderText(
             self.tr("Search: name, other spelling, file number, year of birth")
         )
-        self.state_label.setText(self.tr("&Cases:"))
+        self.state_label.setText(self.tr("Cas&es:"))
         _fill(
             self.state_filter,
             [(self.tr("Open"), "open"), (self.tr("Closed"), "closed"), (self.tr("All"), "all")],
         )
-        self.status_label.setText(self.tr("&Residence status:"))
+        self.status_label.setText(self.tr("Residence stat&us:"))
         _fill(
             self.status_filter,
             [(self.tr("All"), None), *((label(s), s.value) for s in ResidenceStatus)],
         )
-        self.deadline_filter.setText(self.tr("&Deadline within %n days", "", DEADLINE_DAYS))
+        self.deadline_filter.setText(self.tr("Dead&line within %n days", "", DEADLINE_DAYS))
         self.measures_filter.setText(self.tr("Open &measures"))
         self.model.retranslate()
 
@@ -231,6 +243,44 @@ class CaseList(Retranslating, QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
+    def go_to_results(self, *, open_first: bool = False) -> None:
+        """Into the results: the current row (else the first) selected, focus in the table;
+        with `open_first` that row is opened. A search still waiting for the typing to stop
+        runs now, and the move happens when its answer is shown."""
+        if self._search_timer.isActive() or not self.model.answered:
+            self._to_results_when_answered = open_first
+            if self._search_timer.isActive():
+                self.run_query()
+            return
+        self._to_results_when_answered = None
+        if self.model.rowCount() == 0:
+            return
+        if not self.table.currentIndex().isValid():
+            self._select_row(0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if open_first:
+            self._open_current()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key, plain = event.key(), event.modifiers() == Qt.KeyboardModifier.NoModifier
+        keypad = event.modifiers() == Qt.KeyboardModifier.KeypadModifier
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (plain or keypad)
+        if watched is self.search:
+            if enter or (key == Qt.Key.Key_Down and plain):
+                self.go_to_results(open_first=enter)
+                return True
+        elif watched is self.table:
+            if enter:
+                self._open_current()
+                return True
+            at_top = self.table.currentIndex().row() <= 0
+            if plain and (key == Qt.Key.Key_Escape or (key == Qt.Key.Key_Up and at_top)):
+                self.focus_search()
+                return True
+        return False
+
     # -- reacting ----------------------------------------------------------------------------
 
     def _want(self, client_id: str, *, pages: int) -> None:
@@ -240,6 +290,13 @@ class CaseList(Retranslating, QWidget):
         self.count_changed.emit(total)
         self._show_no_match(total)
         self._select_wanted()
+        if self._to_results_when_answered is not None:
+            self.go_to_results(open_first=self._to_results_when_answered)
+
+    def _open_current(self) -> None:
+        client = self.current_client()
+        if client is not None:
+            self.opened.emit(client.id)
 
     def _show_no_match(self, total: int) -> None:
         """The hint under the search while a search text found nobody."""

@@ -52,6 +52,7 @@ class CaseListModel(QAbstractTableModel):
         self._found_as: dict[str, str] = {}  # client id -> name words found by another spelling
         self._today = date.today()
         self._serial = 0  # raised by every new query: pages of an older one are dropped
+        self._answered = 0  # the serial of the query whose rows are shown
         self._fetching = False
         if db is not None:
             self.set_query(self._query)
@@ -61,6 +62,11 @@ class CaseListModel(QAbstractTableModel):
     @property
     def query(self) -> ClientQuery:
         return self._query
+
+    @property
+    def answered(self) -> bool:
+        """True when the rows shown answer the newest query (none is on its way)."""
+        return self._answered == self._serial
 
     @property
     def total(self) -> int:
@@ -129,6 +135,7 @@ class CaseListModel(QAbstractTableModel):
     def _show_first_page(self, serial: int, page: ClientPage) -> None:
         if serial != self._serial:
             return
+        self._answered = serial
         self.beginResetModel()
         self._rows = list(page.clients)
         self._total = page.total

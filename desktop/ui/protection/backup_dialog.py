@@ -106,7 +106,7 @@ class BackupsDialog(Retranslating, QDialog):
             caption.setText(text)
         self.choose_button.setText(self.tr("&Choose folder…"))
         self.keep.setSuffix(self.tr(" backups"))
-        self.on_close.setText(self.tr("Back up when &closing Welcome Desk"))
+        self.on_close.setText(self.tr("Back up when closing Welcome &Desk"))
         self.backups.setHeaderLabels([self.tr("Made"), self.tr("Size")])
         self.back_up_button.setText(self.tr("&Back up now"))
         self.restore_button.setText(self.tr("&Restore…"))

@@ -46,12 +46,12 @@ class ProtectionMenu(Retranslating, QMenu):
         return action
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("&Data protection"))
+        self.setTitle(self.tr("Data &protection"))
         self.back_up_action.setText(self.tr("&Back up now"))
         self.backups_action.setText(self.tr("Backups and &restore…"))
         self.audit_action.setText(self.tr("&Audit trail…"))
         self.history_action.setText(self.tr("&History of this case…"))
-        self.access_action.setText(self.tr("Data &access request for this client…"))
+        self.access_action.setText(self.tr("Data access re&quest for this client…"))
         self.erasure_action.setText(self.tr("Cases due for &erasure…"))
 
     def enable(self) -> None:

@@ -107,7 +107,7 @@ class StatisticsDialog(Retranslating, QDialog):
         self._to_label.setText(self.tr("&To:"))
         self.show_button.setText(self.tr("&Show"))
         self.pdf_button.setText(self.tr("Save as &PDF…"))
-        self.csv_button.setText(self.tr("Save as C&SV…"))
+        self.csv_button.setText(self.tr("Save as &CSV…"))
         self.close_button.setText(self.tr("Close"))
         for edit in (self.start, self.end):
             edit.setDisplayFormat(date_format())

@@ -190,7 +190,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Settings"))
         texts = (
             self.tr("&Language:"),
-            self.tr("&Lock after idle:"),
+            self.tr("Loc&k after idle:"),
             self.tr("&Office name:"),
             self.tr("&Your name:"),
         )

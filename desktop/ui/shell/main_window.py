@@ -37,6 +37,7 @@ from desktop.ui.settings.phrase_book_dialog import open_phrase_book
 from desktop.ui.settings.settings_dialog import SettingsDialog
 from desktop.ui.shell.cases_page import CasesPage
 from desktop.ui.shell.idle_lock import DEFAULT_MINUTES, IdleLock
+from desktop.ui.shell.keyboard_map import KeyboardMapDialog
 from desktop.ui.shell.locked_page import LockedPage
 from desktop.ui.shell.protocol import MESSAGE_MS
 from desktop.ui.shell.status_bar import WindowStatusBar
@@ -107,6 +108,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.menuBar().addMenu(self.reports_menu)
         self.protection_menu = ProtectionMenu(self, self)
         self.menuBar().addMenu(self.protection_menu)
+        self.help_menu = self.menuBar().addMenu("")
+        self.keyboard_map_action = self._action(self.help_menu, "F1", self.open_keyboard_map)
         self.status = WindowStatusBar()
         self.setStatusBar(self.status)
         self.count_label, self.saved_label = self.status.count_label, self.status.saved_label
@@ -191,6 +194,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.sync_menu.setTitle(self.tr("&Sync"))
         self.sync_action.setText(self.tr("Sync with &colleagues…"))
         self.find_action.setText(self.tr("Search"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.keyboard_map_action.setText(self.tr("&Keyboard map…"))
 
     # -- the Shell (what menus and dialogs may ask of the window) ------------------------------
 
@@ -328,6 +333,15 @@ class MainWindow(Retranslating, QMainWindow):
         self._sync_dialog.show()
         self._sync_dialog.activateWindow()
         return self._sync_dialog
+
+    def open_keyboard_map(self) -> KeyboardMapDialog:
+        """Every key of the window (F1), also while the case file is locked."""
+        menus = self.findChildren(QMenu)
+        commands = dict.fromkeys(action for menu in menus for action in menu.actions())
+        dialog = KeyboardMapDialog([*commands, self.find_action], self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def print_plan(self) -> PrintPreviewDialog | None:
         """Preview the shown client's integration plan, to print or save (Ctrl+P)."""

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -68,7 +69,7 @@ def _tab_titles() -> dict[str, str]:
     # Literal strings: pyside6-lupdate only finds translate() calls written out.
     return {
         "OverviewTab": QCoreApplication.translate("CaseWorkspace", "&Overview"),
-        "PlanTab": QCoreApplication.translate("CaseWorkspace", "Integration &plan"),
+        "PlanTab": QCoreApplication.translate("CaseWorkspace", "&Integration plan"),
         "DocumentsTab": QCoreApplication.translate("CaseWorkspace", "&Documents"),
         "AppointmentsTab": QCoreApplication.translate("CaseWorkspace", "&Appointments"),
         "NotesTab": QCoreApplication.translate("CaseWorkspace", "No&tes"),
@@ -104,6 +105,7 @@ class CaseWorkspace(Retranslating, QWidget):
         self._pending: str | None = None  # the client whose case the worker is reading
         self._dirty = False
         self._quiet = False  # flushing on the way to another case or to the lock: no reload
+        self._focus_when_shown = False  # the case asked for is to get the focus once shown
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)  # after the tab's own slot has returned
@@ -175,6 +177,25 @@ class CaseWorkspace(Retranslating, QWidget):
         self._read(client_id, open_case)
         return True
 
+    def focus_case(self) -> None:
+        """The focus into the first field of the tab shown (once a case on its way is shown)."""
+        if self._pending is not None or self._view is None:
+            self._focus_when_shown = True
+            return
+        self._focus_first_field()
+
+    def step_tab(self, step: int) -> None:
+        """The next (`step` 1) or previous (-1) tab, wrapping round; if the focus was in the
+        tab left, it goes to the first field of the tab shown."""
+        count = self.tab_widget.count()
+        if count == 0 or self._view is None:
+            return
+        focused = QApplication.focusWidget()
+        focus_inside = focused is not None and self.tab_widget.isAncestorOf(focused)
+        self.tab_widget.setCurrentIndex((self.tab_widget.currentIndex() + step) % count)
+        if focus_inside:
+            self._focus_first_field()
+
     def show_history(self) -> QWidget | None:
         """The audit trail of the case shown (not modal); None if no case is shown."""
         if self._view is None or not self.save_pending():
@@ -203,6 +224,7 @@ class CaseWorkspace(Retranslating, QWidget):
         self._view = None
         self._pending = None
         self._dirty = False
+        self._focus_when_shown = False
         for tab in self._tabs:
             tab.clear()
         self._pages.setCurrentWidget(self._placeholder)
@@ -236,6 +258,29 @@ class CaseWorkspace(Retranslating, QWidget):
             tab.set_case(view)
         self._pages.setCurrentWidget(self.tab_widget)
         self.case_shown.emit()
+        if self._focus_when_shown:
+            self._focus_when_shown = False
+            self._focus_first_field()
+
+    def _focus_first_field(self) -> None:
+        page = self.tab_widget.currentWidget()
+        if page is None:
+            return
+        widget: QWidget | None = page.nextInFocusChain()
+        for _ in range(2000):  # the chain is a circle through the whole window
+            if widget is None or widget is page:
+                break
+            tab_focus = widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
+            if (
+                tab_focus
+                and page.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        self.tab_widget.tabBar().setFocus(Qt.FocusReason.TabFocusReason)
 
     def _tab_changed(self) -> None:
         if self._view is None:

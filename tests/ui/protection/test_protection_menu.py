@@ -34,13 +34,13 @@ def test_the_entries_need_an_open_case_file_and_some_an_open_case(
     client = add(family_name="Haddad", given_names="Amal")
     window = make_window(qtbot, db, settle, case_root)
     menu = window.protection_menu
-    assert [a.text() for a in window.menuBar().actions()][-1] == "&Data protection"
+    assert [a.text() for a in window.menuBar().actions()][-2] == "Data &protection"
     assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
         "&Back up now",
         "Backups and &restore…",
         "&Audit trail…",
         "&History of this case…",
-        "Data &access request for this client…",
+        "Data access re&quest for this client…",
         "Cases due for &erasure…",
     ]
     menu.enable()

@@ -62,7 +62,7 @@ def save_as(monkeypatch: pytest.MonkeyPatch, path: Path, chosen_filter: str = ""
 
 def test_the_menu_has_its_entries_in_english_and_german(window: MainWindow, qtbot: QtBot) -> None:
     reports = menu(window)
-    assert [a.text() for a in window.menuBar().actions()][-2] == "&Reports"
+    assert [a.text() for a in window.menuBar().actions()][-3] == "&Reports"
     entries = [a.text() for a in reports.actions() if not a.isSeparator()]
     assert entries == [
         "Export &calendar (.ics)…",

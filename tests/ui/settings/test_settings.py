@@ -34,7 +34,8 @@ GERMAN = {
     "&View": "&Ansicht",
     "&Sync": "A&bgleich",
     "&Reports": "A&uswertungen",
-    "&Data protection": "&Datenschutz",
+    "Data &protection": "Daten&schutz",
+    "&Help": "&Hilfe",
     "&Lock": "&Sperren",
     "Open &measures": "Offene &Maßnahmen",
     "Settings": "Einstellungen",
@@ -124,7 +125,14 @@ def test_the_language_switches_without_restart(
     db: DbWorker,
     settle: Settle,
 ) -> None:
-    assert menu_titles(window) == ["&Case file", "&View", "&Sync", "&Reports", "&Data protection"]
+    assert menu_titles(window) == [
+        "&Case file",
+        "&View",
+        "&Sync",
+        "&Reports",
+        "Data &protection",
+        "&Help",
+    ]
     dialog.language.setCurrentIndex(dialog.language.findData("de"))
     dialog.apply_button.click()
     settle(db)
@@ -132,7 +140,7 @@ def test_the_language_switches_without_restart(
     qtbot.waitUntil(
         lambda: (
             menu_titles(window)
-            == ["&Fallakte", "&Ansicht", "A&bgleich", "A&uswertungen", "&Datenschutz"]
+            == ["&Fallakte", "&Ansicht", "A&bgleich", "A&uswertungen", "Daten&schutz", "&Hilfe"]
         )
     )
     assert window.case_list.measures_filter.text() == "Offene &Maßnahmen"
@@ -146,7 +154,8 @@ def test_the_language_switches_without_restart(
     settle(db)
     qtbot.waitUntil(
         lambda: (
-            menu_titles(window) == ["&Case file", "&View", "&Sync", "&Reports", "&Data protection"]
+            menu_titles(window)
+            == ["&Case file", "&View", "&Sync", "&Reports", "Data &protection", "&Help"]
         )
     )
     assert window.case_list.measures_filter.text() == "Open &measures"
@@ -168,7 +177,14 @@ def test_every_widget_of_the_window_retranslates(
     i18n.set_language("en")
     qtbot.waitUntil(lambda: "MainWindow" in calls)
     assert {"MainWindow", "CaseList", "CaseWorkspace"} <= set(calls)
-    assert menu_titles(window) == ["&Case file", "&View", "&Sync", "&Reports", "&Data protection"]
+    assert menu_titles(window) == [
+        "&Case file",
+        "&View",
+        "&Sync",
+        "&Reports",
+        "Data &protection",
+        "&Help",
+    ]
 
 
 def test_the_windows_account_can_be_turned_on_and_off(

@@ -185,7 +185,7 @@ def test_selecting_a_row_shows_the_case_in_the_workspace(window: MainWindow, qtb
     titles = [window.workspace.tab_widget.tabText(i) for i in range(6)]
     assert titles == [
         "&Overview",
-        "Integration &plan",
+        "&Integration plan",
         "&Documents",
         "&Appointments",
         "No&tes",
@@ -345,7 +345,7 @@ def test_closing_the_window_closes_the_store(window: MainWindow, store: Store) -
 
 def test_menus_and_filters_are_english_and_retranslated(window: MainWindow, qtbot: QtBot) -> None:
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Case file", "&View", "&Sync", "&Reports", "&Data protection"]
+    assert menus == ["&Case file", "&View", "&Sync", "&Reports", "Data &protection", "&Help"]
     file_menu = window.menuBar().actions()[0].menu()
     assert isinstance(file_menu, QMenu)
     entries = [a.text() for a in file_menu.actions() if not a.isSeparator()]
@@ -358,6 +358,6 @@ def test_menus_and_filters_are_english_and_retranslated(window: MainWindow, qtbo
         "Phrase &book…",
         "&Quit",
     ]
-    assert window.case_list.deadline_filter.text() == "&Deadline within 30 days"
+    assert window.case_list.deadline_filter.text() == "Dead&line within 30 days"
     assert window.case_list.measures_filter.text() == "Open &measures"
-    assert window.case_list.state_label.text() == "&Cases:"
+    assert window.case_list.state_label.text() == "Cas&es:"

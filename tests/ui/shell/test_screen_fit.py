@@ -11,6 +11,7 @@ available area, and when its minimum size would too (it could not be made smalle
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -20,7 +21,18 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QApplication, QDialog, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QMenu,
+    QMenuBar,
+    QSplitter,
+    QTabBar,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 import desktop.ui
@@ -180,6 +192,52 @@ def _first_client(store: Store) -> Client:
     return list_clients(store, ClientQuery()).clients[0]
 
 
+def _walk_every_window(
+    qtbot: QtBot,
+    db: DbWorker,
+    store: Store,
+    root: Path,
+    settle: Callable[[DbWorker], None],
+    screen: QScreen,
+    check: Callable[[str, QWidget], None],
+) -> set[type]:
+    """Show the main window on `screen` with a case open, each tab of the case, the agenda and
+    every dialog of the app in turn; `check(label, window)` each visible top-level window in
+    each of these states. Returns the classes of the windows seen."""
+    client = _first_client(store)
+    organisations = {r.organisation.id: r.organisation for r in list_organisations(store)}
+    window = MainWindow(db, root)
+    qtbot.addWidget(window)
+    window.move(screen.availableGeometry().topLeft())  # where the user last had it
+    window.show()
+    settle(db)
+    seen: set[type] = set()
+
+    def check_all(label: str) -> None:
+        settle(db)
+        QApplication.processEvents()
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible() and not widget.windowType().name.endswith("Popup"):
+                seen.add(type(widget))
+                check(label, widget)
+
+    window.open_client(client.id)
+    settle(db)
+    for index in range(window.workspace.tab_widget.count()):
+        window.workspace.tab_widget.setCurrentIndex(index)
+        check_all(f"tab {index}")
+    window.show_agenda()
+    check_all("agenda")
+    window.show_cases()
+    for dialog in _open_every_dialog(window, db, root, client, organisations, settle):
+        check_all(type(dialog).__name__)
+        dialog.reject()
+        dialog.hide()  # a progress dialog refuses reject(): the job decides when it closes
+        dialog.deleteLater()
+    check_all("after the dialogs")
+    return seen
+
+
 @pytest.mark.parametrize("lang", ["de", "en"])
 @pytest.mark.parametrize("screen_name", ["laptop-1366x768", "fullhd-150"])
 def test_every_window_and_dialog_fits(
@@ -193,42 +251,77 @@ def test_every_window_and_dialog_fits(
 ) -> None:
     set_language(lang)  # German labels are the longer ones
     screen = _screens().get(screen_name) or QGuiApplication.primaryScreen()
-    client = _first_client(demo_store)
-    organisations = {r.organisation.id: r.organisation for r in list_organisations(demo_store)}
-    window = MainWindow(db, case_root)
-    qtbot.addWidget(window)
-    window.move(screen.availableGeometry().topLeft())  # where the user last had it
-    window.show()
-    settle(db)
     problems: list[str] = []
-    seen: set[type] = set()
 
-    def check(label: str) -> None:
-        settle(db)
-        QApplication.processEvents()
-        for widget in QApplication.topLevelWidgets():
-            if widget.isVisible() and not widget.windowType().name.endswith("Popup"):
-                seen.add(type(widget))
-                if (why := _outside(widget)) is not None:
-                    problems.append(f"{label}: {why}")
+    def fits(label: str, widget: QWidget) -> None:
+        if (why := _outside(widget)) is not None:
+            problems.append(f"{label}: {why}")
 
-    window.open_client(client.id)
-    settle(db)
-    for index in range(window.workspace.tab_widget.count()):
-        window.workspace.tab_widget.setCurrentIndex(index)
-        check(f"tab {index}")
-    window.show_agenda()
-    check("agenda")
-    window.show_cases()
-    for dialog in _open_every_dialog(window, db, case_root, client, organisations, settle):
-        check(type(dialog).__name__)
-        dialog.reject()
-        dialog.hide()  # a progress dialog refuses reject(): the job decides when it closes
-        dialog.deleteLater()
-    check("after the dialogs")
+    seen = _walk_every_window(qtbot, db, demo_store, case_root, settle, screen, fits)
     assert not problems, "\n".join(dict.fromkeys(problems))
     missing = {c.__name__ for c in _all_dialog_classes() - seen}
     assert missing == set(), f"dialogs not opened by this test: {sorted(missing)}"
+
+
+def _mnemonic(text: str) -> str | None:
+    """The letter after a single '&' (Alt+letter), casefolded; '&&' is a literal '&'."""
+    found = re.search(r"&(.)", text.replace("&&", ""))
+    return found.group(1).casefold() if found else None
+
+
+def _mnemonics_twice(window: QWidget) -> dict[str, list[str]]:
+    """Alt+letters that more than one visible control of `window` answers to."""
+    found: dict[str, list[str]] = {}
+
+    def add(text: str) -> None:
+        if (letter := _mnemonic(text)) is not None:
+            found.setdefault(letter, []).append(text)
+
+    for widget in [window, *window.findChildren(QWidget)]:
+        if not widget.isVisible() or widget.window() is not window:
+            continue
+        if isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None
+        ):
+            add(widget.text())
+        elif isinstance(widget, QGroupBox):
+            add(widget.title())
+        elif isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                add(widget.tabText(index))
+        elif isinstance(widget, QMenuBar):
+            for action in widget.actions():
+                add(action.text())
+    return {letter: texts for letter, texts in found.items() if len(texts) > 1}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_mnemonic_is_used_twice_in_a_window(
+    qtbot: QtBot,
+    db: DbWorker,
+    demo_store: Store,
+    case_root: Path,
+    settle: Callable[[DbWorker], None],
+    lang: str,
+) -> None:
+    set_language(lang)
+    problems: list[str] = []
+
+    def once(label: str, widget: QWidget) -> None:
+        for letter, texts in _mnemonics_twice(widget).items():
+            problems.append(f"{label}: {type(widget).__name__}: Alt+{letter}: {texts}")
+        for menu in widget.findChildren(QMenu):
+            entries: dict[str, list[str]] = {}
+            for action in menu.actions():
+                if (letter := _mnemonic(action.text())) is not None and action.isVisible():
+                    entries.setdefault(letter, []).append(action.text())
+            for letter, texts in entries.items():
+                if len(texts) > 1:
+                    problems.append(f"menu {menu.title()!r}: Alt+{letter}: {texts}")
+
+    screen = QGuiApplication.primaryScreen()
+    _walk_every_window(qtbot, db, demo_store, case_root, settle, screen, once)
+    assert not problems, "\n".join(dict.fromkeys(problems))
 
 
 def _open_every_dialog(
@@ -272,6 +365,7 @@ def _open_every_dialog(
         window.open_settings,
         window.open_sync,
         window.open_organisations,
+        window.open_keyboard_map,
         lambda: PhraseBookDialog(db, window),
         lambda: NewPhraseDialog(db, parent=window),
         lambda: ChangePassphraseDialog(db, root, window),

@@ -114,7 +114,7 @@ class AppointmentDialog(Retranslating, QDialog):
         )
         texts = (
             self.tr("&Date:"), self.tr("&Time:"), self.tr("D&uration:"), self.tr("&Place:"),
-            self.tr("&Organisation:"), self.tr("P&urpose:"),
+            self.tr("&Organisation:"), self.tr("Pu&rpose:"),
             self.tr("Purpose in the &client's languages:"), self.tr("P&articipants:"),
             self.tr("&Interpreter:"),
         )  # fmt: skip

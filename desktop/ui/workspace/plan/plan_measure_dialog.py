@@ -89,7 +89,7 @@ class MeasureDialog(Retranslating, QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Edit measure") if self._existing else self.tr("New measure"))
         texts = (
-            self.tr("&What:"), self.tr("&Who:"), self.tr("&Organisation:"), self.tr("&Due on:"),
+            self.tr("&What:"), self.tr("W&ho:"), self.tr("&Organisation:"), self.tr("&Due on:"),
             self.tr("In the &client's languages:"),
         )  # fmt: skip
         for label_widget, text in zip(self._labels, texts, strict=True):
