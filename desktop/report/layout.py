@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desktop.report import labels
 from desktop.report.fonts import SANS, register_fonts
@@ -149,6 +149,55 @@ def bilingual(
     if lang:
         out.append(para(labels.text(key, lang) + suffix, st_client or STYLES.small, lang, avail))
     return out
+
+
+class RoomFor(CondPageBreak):
+    """A page break unless the page has room for a heading (`head`) and the start of what follows
+    it (`follower`): the heading's lines, the spacers, and the first row (under the header row)
+    of a table or the whole of another flowable; a `RoomFor` that follows counts with what it
+    needs itself, so a heading over a sub-heading stays with the sub-heading's first row too.
+    Made by `keep_with_next`."""
+
+    def __init__(self, head: Sequence[Flowable], follower: Sequence[Flowable]) -> None:
+        super().__init__(0)
+        self.head, self.follower = list(head), list(follower)
+
+    def needed(self, canvas: Canvas, avail_width: float) -> float:
+        """The height the heading and the start of what follows it take, in points."""
+        total = sum(_height(f, canvas, avail_width) for f in self.head)
+        for f in self.follower:
+            if isinstance(f, RoomFor):
+                return total + f.needed(canvas, avail_width)
+            if type(f) is Spacer:
+                total += _height(f, canvas, avail_width)
+                continue
+            if isinstance(f, Table):
+                _height(f, canvas, avail_width)
+                first = f.repeatRows + 1 if isinstance(f.repeatRows, int) else 1
+                return total + f.getSpaceBefore() + sum(f._rowHeights[:first])
+            return total + _height(f, canvas, avail_width)
+        return total
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.height = self.needed(self.canv, availWidth)
+        return super().wrap(availWidth, availHeight)
+
+    def __repr__(self) -> str:
+        return f"RoomFor({self.head!r})"
+
+
+def _height(f: Flowable, canvas: Canvas, avail_width: float) -> float:
+    """The height `f` takes in a frame `avail_width` wide, with the space before and after it."""
+    _w, h = f.wrapOn(canvas, avail_width, 1e6)
+    return float(h + f.getSpaceBefore() + f.getSpaceAfter())
+
+
+def keep_with_next(head: Sequence[Flowable], follower: Sequence[Flowable]) -> list[Flowable]:
+    """`head` (a heading) and `follower`, with the heading never left alone at the foot of a
+    page: it moves to the next page unless the start of `follower` fits below it."""
+    if not follower:
+        return list(head)
+    return [RoomFor(head, follower), *head, *follower]
 
 
 def draw_line(canvas: Canvas, x: float, y: float, line: Line) -> None:
