@@ -286,10 +286,25 @@ class PlanLayout:
             rows.append(
                 [
                     *([para(v, STYLES.body, None, w)] for v, w in zip(values, inner, strict=False)),
-                    self.pair(a.purpose or "–", self.purpose_text(a), inner[4]),
+                    [
+                        *self.pair(a.purpose or "–", self.purpose_text(a), inner[4]),
+                        *self.interpreter(a, inner[4]),
+                    ],
                 ]
             )
         return keep_with_next(head, [_grid(rows, widths)])
+
+    def interpreter(self, a: Appointment, avail: float) -> Cell:
+        """The interpreter's language by name ("Dolmetschung: Arabisch"), in German and in the
+        print language; nothing when the appointment needs no interpreter."""
+        code = a.interpreter_language
+        if not code:
+            return []
+        german = f"{labels.text('interpreter', 'de')}: {labels.language(code, 'de')}"
+        client = None
+        if self.lang:
+            client = f"{labels.text('interpreter', self.lang)}: {labels.language(code, self.lang)}"
+        return self.pair(german, client, avail)
 
     def signatures(self) -> Flowable:
         out = self.heading("signatures")
