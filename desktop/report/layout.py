@@ -97,19 +97,26 @@ BOLD_STYLES = {"title", "heading", "subheading", "title_client", "heading_client
 
 
 class TextBlock(Flowable):
-    """Shaped lines of one paragraph style, left- or right-aligned; splits between lines."""
+    """Shaped lines of one paragraph style, left- or right-aligned; splits between lines.
+
+    The lines are spaced by the style's leading, or wider where the fonts of the lines reach
+    further above and below the baseline (the Arabic and Ethiopic fonts do), so that no accent
+    or mark of one line touches the next or leaves the block (and a table row sized by it)."""
 
     def __init__(self, lines: list[Line], st: ParagraphStyle, *, right: bool) -> None:
         super().__init__()
         self.lines, self.style, self.right = lines, st, right
         self.spaceBefore, self.spaceAfter = st.spaceBefore, st.spaceAfter
+        self.ascent = max((line.ascent for line in lines), default=0.0)
+        self.descent = max((line.descent for line in lines), default=0.0)
+        self.leading = max(float(st.leading), self.ascent + self.descent)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width, self.height = availWidth, len(self.lines) * self.style.leading
+        self.width, self.height = availWidth, len(self.lines) * self.leading
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        fit = int(availHeight // self.style.leading)
+        fit = int(availHeight // self.leading)
         if fit <= 0 or fit >= len(self.lines):
             return []
         return [
@@ -117,13 +124,19 @@ class TextBlock(Flowable):
             TextBlock(self.lines[fit:], self.style, right=self.right),
         ]
 
+    @property
+    def first_baseline(self) -> float:
+        """How far below the block's top its first line stands: the fonts' ascent, and half of
+        the room the leading leaves beyond the glyphs' reach (the other half is below them)."""
+        return (self.leading - self.ascent - self.descent) / 2 + self.ascent
+
     def draw(self) -> None:
         canvas = self.canv
         canvas.setFillColor(self.style.textColor)
-        y = self.height - self.style.fontSize
+        y = self.height - self.first_baseline
         for line in self.lines:
             draw_line(canvas, self.width - line.width if self.right else 0, y, line)
-            y -= self.style.leading
+            y -= self.leading
 
 
 def para(
