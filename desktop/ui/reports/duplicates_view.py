@@ -37,7 +37,7 @@ from desktop.ui.widgets.db_worker import Cancelled, DbWorker, Progress
 from desktop.ui.widgets.formatting import country, format_date, label
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.progress import Job, run_with_progress
-from desktop.ui.widgets.style import button_row
+from desktop.ui.widgets.style import button_row, fit_rows
 
 if TYPE_CHECKING:
     from desktop.services.casefile import Store
@@ -137,6 +137,7 @@ class DuplicatesDialog(Retranslating, QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        fit_rows(self.table)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
@@ -153,6 +154,7 @@ class DuplicatesDialog(Retranslating, QDialog):
         self.keep_first.toggled.connect(lambda _on: self._show_preview())
         self.preview = QTableWidget(0, 3)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        fit_rows(self.preview)
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
         self.merge_button = QPushButton()
