@@ -15,6 +15,10 @@ read with the helpers in `tables`. Only the names below are meant for use outsid
 
 Most goals, measures and appointment purposes are phrases of the shipped catalogue: `generate`
 is handed them (desktop.services.demo reads the catalogue, which lives in the report layer).
+
+A few things every demo shows whatever the dice say (while the dates allow): a family whose
+§ 104c permit (Chancenaufenthalt) runs out within the deadline radar's six weeks, and an open
+client who needs an interpreter for each of Kurmanji, Sorani, Somali and Russian.
 """
 
 from desktop.demo.cases import DemoCase, DemoData, generate

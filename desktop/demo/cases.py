@@ -108,7 +108,7 @@ class _Writer(_Clients, _Planning, _Records):
     def cases(self, units: list[_Unit]) -> Iterator[DemoCase]:
         for key, kind, kids, fam, household_id in units:
             o = _ORIGINS[key]
-            f = self._family(o, kind == "mixed")
+            f = self._family(o, kind == "mixed", self._shows_chance(o, kind))
             members = self._members(o, f, kind, kids, fam)
             for role, sex, age, *_ in members:
                 if role is HR.CHILD and 1 <= age <= 5:

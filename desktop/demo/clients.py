@@ -17,7 +17,7 @@ from desktop.demo.people import (
     _feminine,
     _Origin,
 )
-from desktop.demo.statuses import _GERMAN_LEVEL, _RANK
+from desktop.demo.statuses import _GERMAN_LEVEL, _RANK, _SHOWN_INTERPRETERS
 from desktop.demo.writer import _ascii, _day
 from desktop.domain.catalogues import ConsentScope, HouseholdRole, ResidenceStatus, Sex
 from desktop.domain.catalogues import HouseholdRole as HR
@@ -92,6 +92,10 @@ class _Clients(_Households):
                 status = self._status(o, f.arrival, f.ref, f.years)
             nationality = UNCLEAR if o.key == "ER" and r() < 0.03 else o.nationality
         needs = bool(interpreter) and age >= 14 and rank <= 2 and r() < 0.9
+        if interpreter in _SHOWN_INTERPRETERS and interpreter not in self.shown:
+            needs = needs or (age >= 18 and rank <= 3 and f.closed is None)
+            if needs and f.closed is None:
+                self.shown.add(interpreter)
         phone = email = ""
         if age >= 16 and r() < 0.85:
             phone = f"+49 {_PHONE_PREFIXES(r)} {10_000_000 + int(r() * 89_999_999)}"

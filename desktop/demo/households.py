@@ -19,7 +19,10 @@ from desktop.demo.people import (
     _Origin,
 )
 from desktop.demo.statuses import (
+    _CHANCE_LAST,
     _CHANCE_RESIDENT_SINCE,
+    _CHANCE_SHOWN_DAYS,
+    _CHANCE_SHOWN_KINDS,
     _CHANCE_START,
     _HOUSING,
     _HOUSING_UA,
@@ -89,7 +92,32 @@ class _Family:
 class _Households(_Base):
     """Households and their members: dates, housing, residence status, names and ages."""
 
-    def _family(self, o: _Origin, mixed: bool) -> _Family:
+    def _shows_chance(self, o: _Origin, kind: str) -> bool:
+        """Whether this household is the one whose § 104c permit runs out within the radar's
+        horizon: the first family of an origin that gets § 104c permits, while the 18 months
+        ending soon can have begun in the rule's years."""
+        if "§ 104c" in self.shown or kind not in _CHANCE_SHOWN_KINDS:
+            return False
+        lo, hi = _CHANCE_SHOWN_DAYS
+        first = add_months(date.fromordinal(self.t + lo), -18).toordinal()
+        last = add_months(date.fromordinal(self.t + hi), -18).toordinal()
+        if not _CHANCE_START <= first <= last <= _CHANCE_LAST:
+            return False
+        if not any(RS.CHANCENAUFENTHALT in w.items for w in _STATUS[o.status]):
+            return False
+        self.shown.add("§ 104c")
+        return True
+
+    def _chance_running_out(self) -> tuple[ResidenceStatus, int, int]:
+        """A § 104c permit whose 18 months end within _CHANCE_SHOWN_DAYS of today."""
+        lo, hi = _CHANCE_SHOWN_DAYS
+        end = date.fromordinal(self.t + lo + int(self.r() * (hi - lo)))
+        granted = add_months(end, -18)
+        return RS.CHANCENAUFENTHALT, granted.toordinal(), add_months(granted, 18).toordinal()
+
+    def _family(self, o: _Origin, mixed: bool, chance: bool = False) -> _Family:
+        """What a household shares; with `chance`, an open case of people tolerated here since
+        before 31 October 2017 whose § 104c permit runs out soon."""
         r, t = self.r, self.t
         ua = o.key == "UA" and t - 60 > _UA_START
         lo = max(t - 2922, _UA_START + 14) if ua else t - 2922
@@ -108,6 +136,9 @@ class _Households(_Base):
         closed = None
         if t - opened > 90 and r() < min(0.6, 0.1 * (t - opened) / 365.25):
             closed = opened + 60 + int(r() * (t - opened - 60))
+        if chance:  # came in 2015 to 2017, the case still open
+            arrival = min(arrival, _CHANCE_RESIDENT_SINCE - 30 - int(r() * 900))
+            closed = None
         ref = closed or t
         years = (ref - arrival) / 365.25
         if ua and years < 2:
@@ -124,6 +155,8 @@ class _Households(_Base):
         status = self._status(o, arrival, ref, years)
         if mixed and status[0] is not RS.SETTLEMENT:
             status = self._validity(RS.FAMILY, arrival, ref, years)
+        if chance:
+            status = self._chance_running_out()
         return _Family(
             opened,
             closed,
@@ -154,8 +187,10 @@ class _Households(_Base):
         r = self.r
         if status is RS.CHANCENAUFENTHALT:
             if arrival <= _CHANCE_RESIDENT_SINCE and ref > _CHANCE_START + 30:
-                granted = max(_CHANCE_START, ref - 30 - int(r() * 570))
-                return status, granted, add_months(date.fromordinal(granted), 18).toordinal()
+                granted = max(_CHANCE_START, min(ref - 30 - int(r() * 570), _CHANCE_LAST))
+                end = add_months(date.fromordinal(granted), 18).toordinal()
+                if end >= ref - 60:  # long over: tolerated again, or a § 25b permit by now
+                    return status, granted, end
             status = RS.DULDUNG
         if status is RS.SETTLEMENT:
             granted = min(arrival + 1095 + int(r() * 1095), ref - int(r() * 60))

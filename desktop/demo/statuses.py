@@ -55,7 +55,19 @@ _VALID_DAYS = {
 }  # fmt: skip
 _UA_START = date(2022, 2, 24).toordinal()
 _CHANCE_START = date(2023, 1, 1).toordinal()  # § 104c AufenthG in force
-_CHANCE_RESIDENT_SINCE = date(2017, 10, 31).toordinal()
+# Applications closed at the end of 2025 (the rule held for three years); the demo assumes the
+# last ones were decided within half a year.
+_CHANCE_LAST = date(2026, 6, 30).toordinal()
+_CHANCE_RESIDENT_SINCE = date(2017, 10, 31).toordinal()  # five years before 31 October 2022
+# One household holds a § 104c permit whose 18 months end this many days ahead, so that the
+# deadline radar (six weeks by default) has one to show: a family, whose spouse and children hold
+# it with them (§ 104c (2)).
+_CHANCE_SHOWN_DAYS = (10, 30)
+_CHANCE_SHOWN_KINDS = frozenset({"family", "mother", "couple"})
+# Languages for which the demo always has an open adult client who needs an interpreter: if
+# chance gives none, the first one with German up to B1 needs one (B1 often does not carry a
+# talk at the immigration office).
+_SHOWN_INTERPRETERS = frozenset({"kmr", "ckb", "so", "ru"})
 _SHORT_STAY = frozenset({RS.ASYLUM_PROCEDURE, RS.DULDUNG})
 _PROTECTED = frozenset({RS.REFUGEE, RS.SUBSIDIARY, RS.ASYLUM_GRANTED})
 # Whose passport the immigration office keeps (to secure departure, or to check the identity).

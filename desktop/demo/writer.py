@@ -59,6 +59,9 @@ class _Base:
         self.numbers: dict[int, int] = {}
         self.skills: dict[tuple[str, str], LanguageSkill] = {}
         self.own_texts: dict[tuple[str, str], Texts] = {}  # (German, language) -> the wording
+        # what every demo shows at least once, once it has been made: "§ 104c" (a permit that
+        # runs out soon), the interpreter languages of statuses._SHOWN_INTERPRETERS
+        self.shown: set[str] = set()
 
     # -- small helpers ------------------------------------------------------------------------
 

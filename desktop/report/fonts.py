@@ -135,6 +135,22 @@ def hb_font(name: str) -> hb.Font:
     return hb.Font(hb.Face(hb.Blob(ttfont(name).face._ttf_data)))
 
 
+@cache
+def vertical_metrics(name: str) -> tuple[float, float]:
+    """How far the glyphs of font `name` reach above and below the baseline, in thousandths of
+    the font size (the descent negative): the larger of the font's typographic extents (what
+    reportlab's getAscentDescent reads) and its hhea extents (what HarfBuzz, and Qt, read).
+
+    DejaVu's typographic ascent is 760 while the dots of Ü reach 913: lines spaced and placed by
+    the typographic ascent alone cut them off; its hhea ascent (928) holds them.
+    """
+    ascent, descent = pdfmetrics.getAscentDescent(ttfont(name).fontName)
+    font = hb_font(name)
+    extents = font.get_font_extents("ltr")
+    scale = 1000 / font.face.upem
+    return max(ascent, extents.ascender * scale), min(descent, extents.descender * scale)
+
+
 def glyph_char(name: str, gid: int, source: str) -> tuple[str, float]:
     """The character that draws glyph `gid` of font `name` in reportlab, and the glyph's width
     in thousandths of the font size.

@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desktop.report import labels
 from desktop.report.fonts import SANS, register_fonts
@@ -97,19 +97,26 @@ BOLD_STYLES = {"title", "heading", "subheading", "title_client", "heading_client
 
 
 class TextBlock(Flowable):
-    """Shaped lines of one paragraph style, left- or right-aligned; splits between lines."""
+    """Shaped lines of one paragraph style, left- or right-aligned; splits between lines.
+
+    The lines are spaced by the style's leading, or wider where the fonts of the lines reach
+    further above and below the baseline (the Arabic and Ethiopic fonts do), so that no accent
+    or mark of one line touches the next or leaves the block (and a table row sized by it)."""
 
     def __init__(self, lines: list[Line], st: ParagraphStyle, *, right: bool) -> None:
         super().__init__()
         self.lines, self.style, self.right = lines, st, right
         self.spaceBefore, self.spaceAfter = st.spaceBefore, st.spaceAfter
+        self.ascent = max((line.ascent for line in lines), default=0.0)
+        self.descent = max((line.descent for line in lines), default=0.0)
+        self.leading = max(float(st.leading), self.ascent + self.descent)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width, self.height = availWidth, len(self.lines) * self.style.leading
+        self.width, self.height = availWidth, len(self.lines) * self.leading
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        fit = int(availHeight // self.style.leading)
+        fit = int(availHeight // self.leading)
         if fit <= 0 or fit >= len(self.lines):
             return []
         return [
@@ -117,13 +124,19 @@ class TextBlock(Flowable):
             TextBlock(self.lines[fit:], self.style, right=self.right),
         ]
 
+    @property
+    def first_baseline(self) -> float:
+        """How far below the block's top its first line stands: the fonts' ascent, and half of
+        the room the leading leaves beyond the glyphs' reach (the other half is below them)."""
+        return (self.leading - self.ascent - self.descent) / 2 + self.ascent
+
     def draw(self) -> None:
         canvas = self.canv
         canvas.setFillColor(self.style.textColor)
-        y = self.height - self.style.fontSize
+        y = self.height - self.first_baseline
         for line in self.lines:
             draw_line(canvas, self.width - line.width if self.right else 0, y, line)
-            y -= self.style.leading
+            y -= self.leading
 
 
 def para(
@@ -149,6 +162,55 @@ def bilingual(
     if lang:
         out.append(para(labels.text(key, lang) + suffix, st_client or STYLES.small, lang, avail))
     return out
+
+
+class RoomFor(CondPageBreak):
+    """A page break unless the page has room for a heading (`head`) and the start of what follows
+    it (`follower`): the heading's lines, the spacers, and the first row (under the header row)
+    of a table or the whole of another flowable; a `RoomFor` that follows counts with what it
+    needs itself, so a heading over a sub-heading stays with the sub-heading's first row too.
+    Made by `keep_with_next`."""
+
+    def __init__(self, head: Sequence[Flowable], follower: Sequence[Flowable]) -> None:
+        super().__init__(0)
+        self.head, self.follower = list(head), list(follower)
+
+    def needed(self, canvas: Canvas, avail_width: float) -> float:
+        """The height the heading and the start of what follows it take, in points."""
+        total = sum(_height(f, canvas, avail_width) for f in self.head)
+        for f in self.follower:
+            if isinstance(f, RoomFor):
+                return total + f.needed(canvas, avail_width)
+            if type(f) is Spacer:
+                total += _height(f, canvas, avail_width)
+                continue
+            if isinstance(f, Table):
+                _height(f, canvas, avail_width)
+                first = f.repeatRows + 1 if isinstance(f.repeatRows, int) else 1
+                return total + f.getSpaceBefore() + sum(f._rowHeights[:first])
+            return total + _height(f, canvas, avail_width)
+        return total
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.height = self.needed(self.canv, availWidth)
+        return super().wrap(availWidth, availHeight)
+
+    def __repr__(self) -> str:
+        return f"RoomFor({self.head!r})"
+
+
+def _height(f: Flowable, canvas: Canvas, avail_width: float) -> float:
+    """The height `f` takes in a frame `avail_width` wide, with the space before and after it."""
+    _w, h = f.wrapOn(canvas, avail_width, 1e6)
+    return float(h + f.getSpaceBefore() + f.getSpaceAfter())
+
+
+def keep_with_next(head: Sequence[Flowable], follower: Sequence[Flowable]) -> list[Flowable]:
+    """`head` (a heading) and `follower`, with the heading never left alone at the foot of a
+    page: it moves to the next page unless the start of `follower` fits below it."""
+    if not follower:
+        return list(head)
+    return [RoomFor(head, follower), *head, *follower]
 
 
 def draw_line(canvas: Canvas, x: float, y: float, line: Line) -> None:

@@ -33,6 +33,7 @@ from desktop.report.layout import (
     bilingual,
     document,
     footer_painter,
+    keep_with_next,
     numbered_canvas,
     para,
     print_language,
@@ -185,10 +186,11 @@ class PlanLayout:
         return out
 
     def goals(self) -> list[Flowable]:
-        out = self.heading("goals")
+        head = self.heading("goals")
         goals = self.plan_goals()
         if not goals:
-            return [*out, *bilingual("no_goals", self.lang, WIDTH, STYLES.body)]
+            return keep_with_next(head, bilingual("no_goals", self.lang, WIDTH, STYLES.body))
+        body: list[Flowable] = []
         for field in FieldOfAction:
             in_field = sorted(
                 (g for g in goals if g.field_of_action is field), key=lambda g: g.position
@@ -196,30 +198,30 @@ class PlanLayout:
             if not in_field:
                 continue
             client_label = labels.label(field, self.lang) if self.lang else None
-            out.append(Spacer(1, 2 * mm))
-            out += self.pair(labels.label(field, "de"), client_label, WIDTH, bold=True)
-            for goal in in_field:
-                out += self.goal(goal)
-        return out
+            label = [
+                Spacer(1, 2 * mm),
+                *self.pair(labels.label(field, "de"), client_label, WIDTH, bold=True),
+            ]
+            goals_of_field = [f for goal in in_field for f in self.goal(goal)]
+            body += keep_with_next(label, goals_of_field)
+        return keep_with_next(head, body)
 
     def goal(self, goal: Goal) -> list[Flowable]:
         prefix = labels.text("goal", "de") + ": "
         text = self.goal_text(goal)
         client = f"{labels.text('goal', self.lang)}: {text}" if self.lang and text else None
-        out: list[Flowable] = [Spacer(1, 1.5 * mm), *self.pair(prefix + goal.title, client, WIDTH)]
+        head: list[Flowable] = [Spacer(1, 1.5 * mm), *self.pair(prefix + goal.title, client, WIDTH)]
         measures = self.measures_of(goal)
         if not measures:
-            return out
+            return head
         widths = [0.46 * WIDTH, 0.24 * WIDTH, 0.13 * WIDTH, 0.17 * WIDTH]
         inner = [w - 2 * PAD for w in widths]
-        head = [
+        columns = [
             self.fixed(k, w)
             for k, w in zip(("what", "who", "by_when", "status"), inner, strict=True)
         ]
-        rows = [head] + [self.measure_row(m, inner) for m in measures]
-        out.append(Spacer(1, 1 * mm))
-        out.append(_grid(rows, widths))
-        return out
+        rows = [columns] + [self.measure_row(m, inner) for m in measures]
+        return keep_with_next(head, [Spacer(1, 1 * mm), _grid(rows, widths)])
 
     def measure_row(self, m: Measure, inner: list[float]) -> list[Cell]:
         what = self.pair(m.title, self.measure_text(m), inner[0])
@@ -237,10 +239,10 @@ class PlanLayout:
         return [what, who, [para(_d(m.due_on), STYLES.body, None, inner[2])], status]
 
     def please_bring(self) -> list[Flowable]:
-        out = self.heading("please_bring")
+        head = self.heading("please_bring")
         missing = self.view.checklist(self.today).missing_kinds
         if not missing:
-            return [*out, *bilingual("nothing_missing", self.lang, WIDTH, STYLES.body)]
+            return keep_with_next(head, bilingual("nothing_missing", self.lang, WIDTH, STYLES.body))
         half = WIDTH / 2 if self.lang else WIDTH
         rows: list[list[Cell]] = []
         for kind in missing:
@@ -250,8 +252,7 @@ class PlanLayout:
                     [para(labels.label(kind, self.lang), STYLES.body, self.lang, half - 2 * PAD)]
                 )
             rows.append(row)
-        out.append(_grid(rows, [half] * len(rows[0]), header=False))
-        return out
+        return keep_with_next(head, [_grid(rows, [half] * len(rows[0]), header=False)])
 
     def upcoming(self) -> list[Appointment]:
         start = datetime.combine(self.today, datetime.min.time())
@@ -266,10 +267,10 @@ class PlanLayout:
         )[:MAX_APPOINTMENTS]
 
     def appointments(self) -> list[Flowable]:
-        out = self.heading("appointments")
+        head = self.heading("appointments")
         upcoming = self.upcoming()
         if not upcoming:
-            return [*out, *bilingual("no_appointments", self.lang, WIDTH, STYLES.body)]
+            return keep_with_next(head, bilingual("no_appointments", self.lang, WIDTH, STYLES.body))
         widths = [0.15 * WIDTH, 0.10 * WIDTH, 0.25 * WIDTH, 0.22 * WIDTH, 0.28 * WIDTH]
         inner = [w - 2 * PAD for w in widths]
         keys = ("date", "time", "place", "with", "purpose")
@@ -285,11 +286,25 @@ class PlanLayout:
             rows.append(
                 [
                     *([para(v, STYLES.body, None, w)] for v, w in zip(values, inner, strict=False)),
-                    self.pair(a.purpose or "–", self.purpose_text(a), inner[4]),
+                    [
+                        *self.pair(a.purpose or "–", self.purpose_text(a), inner[4]),
+                        *self.interpreter(a, inner[4]),
+                    ],
                 ]
             )
-        out.append(_grid(rows, widths))
-        return out
+        return keep_with_next(head, [_grid(rows, widths)])
+
+    def interpreter(self, a: Appointment, avail: float) -> Cell:
+        """The interpreter's language by name ("Dolmetschung: Arabisch"), in German and in the
+        print language; nothing when the appointment needs no interpreter."""
+        code = a.interpreter_language
+        if not code:
+            return []
+        german = f"{labels.text('interpreter', 'de')}: {labels.language(code, 'de')}"
+        client = None
+        if self.lang:
+            client = f"{labels.text('interpreter', self.lang)}: {labels.language(code, self.lang)}"
+        return self.pair(german, client, avail)
 
     def signatures(self) -> Flowable:
         out = self.heading("signatures")

@@ -23,6 +23,7 @@ from desktop.report.layout import (
     document,
     footer_painter,
     grid,
+    keep_with_next,
     numbered_canvas,
     para,
     print_language,
@@ -108,9 +109,10 @@ class _Progress(PlanLayout):
         return [Spacer(1, 4 * mm), *self.pair(german, client, WIDTH, bold=True)]
 
     def fields(self) -> list[Flowable]:
-        out = self.heading("goals")
+        head = self.heading("goals")
         if not self.goals_of_plan:
-            return [*out, *bilingual("no_goals", self.lang, WIDTH, STYLES.body)]
+            return keep_with_next(head, bilingual("no_goals", self.lang, WIDTH, STYLES.body))
+        body: list[Flowable] = []
         for field in FieldOfAction:
             in_field = sorted(
                 (g for g in self.goals_of_plan if g.field_of_action is field),
@@ -119,11 +121,12 @@ class _Progress(PlanLayout):
             if not in_field:
                 continue
             client_label = labels.label(field, self.lang) if self.lang else None
-            out.append(Spacer(1, 2 * mm))
-            out += self.pair(labels.label(field, "de"), client_label, WIDTH, bold=True)
-            for goal in in_field:
-                out += self.goal(goal)
-        return out
+            label = [
+                Spacer(1, 2 * mm),
+                *self.pair(labels.label(field, "de"), client_label, WIDTH, bold=True),
+            ]
+            body += keep_with_next(label, [f for goal in in_field for f in self.goal(goal)])
+        return keep_with_next(head, body)
 
     def goal(self, goal: Goal) -> list[Flowable]:
         mark = REACHED_MARK if goal.status is GoalStatus.REACHED else ""
@@ -138,7 +141,7 @@ class _Progress(PlanLayout):
                 if text
                 else labels.label(goal.status, self.lang)
             )
-        out: list[Flowable] = [Spacer(1, 1.5 * mm), *self.pair(german, client, WIDTH)]
+        head: list[Flowable] = [Spacer(1, 1.5 * mm), *self.pair(german, client, WIDTH)]
         measures = sorted(
             (m for m in self.plan_measures if m.goal_id == goal.id), key=lambda m: m.position
         )
@@ -149,17 +152,17 @@ class _Progress(PlanLayout):
         )
         widths = [0.46 * WIDTH, 0.24 * WIDTH, 0.13 * WIDTH, 0.17 * WIDTH]
         inner = [w - 2 * PAD for w in widths]
+        body: list[Flowable] = []
         for key, group in groups:
             if not group:
                 continue
-            head = [
+            columns = [
                 self.fixed(k, w)
                 for k, w in zip(("what", "who", "by_when", "status"), inner, strict=True)
             ]
-            out.append(Spacer(1, 1 * mm))
-            out += self.fixed(key, WIDTH)
-            out.append(grid([head] + [self.measure_row(m, inner) for m in group], widths))
-        return out
+            table = grid([columns] + [self.measure_row(m, inner) for m in group], widths)
+            body += keep_with_next([Spacer(1, 1 * mm), *self.fixed(key, WIDTH)], [table])
+        return keep_with_next(head, body)
 
 
 def render_progress(

@@ -24,7 +24,7 @@ import uharfbuzz as hb
 from bidi import algorithm as _bidi
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
-from desktop.report.fonts import glyph_char, hb_font, runs, ttfont
+from desktop.report.fonts import SANS, glyph_char, hb_font, runs, ttfont, vertical_metrics
 from desktop.report.labels import is_rtl, normalise
 
 # HarfBuzz language tags of the print languages whose shaping may depend on the language
@@ -62,6 +62,22 @@ class Line:
     def width(self) -> float:
         """The printed width in points."""
         return sum(r.advance for r in self.runs) * self.size / 1000
+
+    @property
+    def ascent(self) -> float:
+        """How far the line's glyphs may reach above its baseline, in points (the tallest of
+        its fonts; see fonts.vertical_metrics)."""
+        return max(vertical_metrics(f)[0] for f in self.fonts) * self.size / 1000
+
+    @property
+    def descent(self) -> float:
+        """How far the line's glyphs may reach below its baseline, in points (positive)."""
+        return -min(vertical_metrics(f)[1] for f in self.fonts) * self.size / 1000
+
+    @property
+    def fonts(self) -> set[str]:
+        """The fonts the line is set in (an empty line: the sans-serif font)."""
+        return {r.font for r in self.runs} or {SANS}
 
 
 @lru_cache(maxsize=8192)

@@ -221,42 +221,42 @@
 <context>
     <name>AppointmentsTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="113"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="114"/>
         <source>New appointment…</source>
         <translation>Neuer Termin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="114"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="115"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="115"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="116"/>
         <source>Print slip…</source>
         <translation>Terminzettel drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="116"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="117"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="190"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="191"/>
         <source>Delete the appointment on {0}?</source>
         <translation>Den Termin am {0} löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="207"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="208"/>
         <source>Appointment slip: {0}</source>
         <translation>Terminzettel: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="223"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="224"/>
         <source>Appointments</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="314"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="315"/>
         <source>Coming up: {0}</source>
         <translation>Anstehend: {0}</translation>
     </message>
@@ -1384,62 +1384,62 @@
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="136"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="137"/>
         <source>Add document</source>
         <translation>Dokument hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="137"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="138"/>
         <source>Add standard checklist</source>
         <translation>Standard-Checkliste hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="138"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="139"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="212"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="213"/>
         <source>Remove “{0}” from the checklist?</source>
         <translation>„{0}“ von der Checkliste entfernen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="214"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="215"/>
         <source>Its scans are removed too.</source>
         <translation>Die zugehörigen Scans werden ebenfalls entfernt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="226"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="227"/>
         <source>Checklist</source>
         <translation>Checkliste</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="232"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="233"/>
         <source>Original in custody</source>
         <translation>Original in Verwahrung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="232"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="233"/>
         <source>Who holds the original?</source>
         <translation>Wer verwahrt das Original?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="315"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="316"/>
         <source>No documents on the checklist yet.</source>
         <translation>Noch keine Dokumente auf der Checkliste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="317"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="318"/>
         <source>Nothing missing.</source>
         <translation>Es fehlt nichts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="320"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="321"/>
         <source>Still missing: {0}</source>
         <translation>Es fehlt noch: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="323"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="324"/>
         <source>{5} on the checklist: {0} present, {1} missing, {2} requested, {3} expired, {4} in custody</source>
         <translation>{5} auf der Checkliste: {0} vorhanden, {1} fehlend, {2} beantragt, {3} abgelaufen, {4} in Verwahrung</translation>
     </message>
@@ -1521,167 +1521,167 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="189"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="191"/>
         <source>Likely duplicates</source>
         <translation>Wahrscheinliche Doppelungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="192"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="194"/>
         <source>These records are probably the same person, written differently. Choose a pair to compare them and to merge them into one.</source>
         <translation>Diese Einträge sind wahrscheinlich dieselbe Person, anders geschrieben. Wählen Sie ein Paar, um es zu vergleichen und zu einem Eintrag zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="197"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="199"/>
         <source>Score</source>
         <translation>Übereinstimmung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="197"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="199"/>
         <source>First record</source>
         <translation>Erster Eintrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="197"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="199"/>
         <source>Second record</source>
         <translation>Zweiter Eintrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="197"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="199"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="199"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="201"/>
         <source>No likely duplicates.</source>
         <translation>Keine wahrscheinlichen Doppelungen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="200"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="202"/>
         <source>Keep:</source>
         <translation>Behalten:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="201"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="203"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Zusammenführen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="202"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="204"/>
         <source>&amp;Not the same person</source>
         <translation>&amp;Nicht dieselbe Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="203"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="205"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="208"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="210"/>
         <source>Family name</source>
         <translation>Familienname</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="209"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="211"/>
         <source>Given names</source>
         <translation>Vornamen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="210"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="212"/>
         <source>Other spellings</source>
         <translation>Andere Schreibweisen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="211"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="213"/>
         <source>Date of birth</source>
         <translation>Geburtsdatum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="212"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="214"/>
         <source>Place of birth</source>
         <translation>Geburtsort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="213"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="215"/>
         <source>Sex</source>
         <translation>Geschlecht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="214"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="216"/>
         <source>Nationality</source>
         <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="215"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="217"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="216"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="218"/>
         <source>Residence status</source>
         <translation>Aufenthaltsstatus</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="217"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="219"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="218"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="220"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="219"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="221"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="220"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="222"/>
         <source>Street</source>
         <translation>Straße</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="221"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="223"/>
         <source>Postcode</source>
         <translation>Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="222"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="224"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="223"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="225"/>
         <source>Arrived on</source>
         <translation>Angekommen am</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="224"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="226"/>
         <source>Case opened on</source>
         <translation>Fall eröffnet am</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="233"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="235"/>
         <source>Looking for likely duplicates…</source>
         <translation>Wahrscheinliche Doppelungen werden gesucht…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="304"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="306"/>
         <source>Kept: {0}</source>
         <translation>Bleibt: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="305"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="307"/>
         <source>Merged into it: {0}</source>
         <translation>Wird eingefügt: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="306"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="308"/>
         <source>After the merge</source>
         <translation>Nach dem Zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="342"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="344"/>
         <source>{other}&apos;s plans, documents, appointments, notes and support links move to {keep}. {keep} keeps its values and takes the empty ones from {other}; {other}&apos;s names become other spellings and the record {other} is removed.
 
 This travels to colleagues with the next sync. Merge?</source>
@@ -1690,12 +1690,12 @@ This travels to colleagues with the next sync. Merge?</source>
 Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenführen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="352"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="354"/>
         <source>Merge two records</source>
         <translation>Zwei Einträge zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/duplicates_view.py" line="363"/>
+        <location filename="../../desktop/ui/reports/duplicates_view.py" line="365"/>
         <source>Merging…</source>
         <translation>Wird zusammengeführt…</translation>
     </message>
@@ -2277,7 +2277,7 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         <translation>&amp;Tastaturübersicht…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="379"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="393"/>
         <source>Integration plan: {0}</source>
         <translation>Integrationsplan: {0}</translation>
     </message>
@@ -3255,67 +3255,67 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PhraseTextsEditor</name>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="91"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="93"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="91"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="93"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="91"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="93"/>
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="93"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="95"/>
         <source>Save &amp;text</source>
         <translation>&amp;Text speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="94"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="96"/>
         <source>&amp;Revert to the shipped texts</source>
         <translation>Mitgelieferte Texte &amp;wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="106"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="108"/>
         <source>shipped phrase</source>
         <translation>mitgelieferter Baustein</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="106"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="108"/>
         <source>office&apos;s phrase</source>
         <translation>Baustein der Stelle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="180"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="182"/>
         <source>office</source>
         <translation>Stelle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="182"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="184"/>
         <source>missing</source>
         <translation>fehlt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="183"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="185"/>
         <source>reviewed</source>
         <translation>geprüft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="183"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="185"/>
         <source>draft</source>
         <translation>Entwurf</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="189"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="191"/>
         <source>T&amp;ext in {0}:</source>
         <translation>T&amp;ext auf {0}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="189"/>
+        <location filename="../../desktop/ui/settings/phrase_texts_editor.py" line="191"/>
         <source>T&amp;ext:</source>
         <translation>T&amp;ext:</translation>
     </message>
@@ -3334,18 +3334,18 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
     </message>
     <message>
         <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="85"/>
-        <source>Plan &amp;status:</source>
+        <source>Pla&amp;n status:</source>
         <translation>Plan&amp;status:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="85"/>
-        <source>&amp;Agreed on:</source>
-        <translation>&amp;Vereinbart am:</translation>
+        <source>A&amp;greed on:</source>
+        <translation>Ve&amp;reinbart am:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="86"/>
-        <source>&amp;Review on:</source>
-        <translation>Übe&amp;rprüfung am:</translation>
+        <source>Review &amp;by:</source>
+        <translation>Überprüfun&amp;g am:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="91"/>
@@ -3573,42 +3573,42 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="188"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="189"/>
         <source>Bad ro&amp;ws (nothing is imported from them):</source>
         <translation>&amp;Fehlerhafte Zeilen (aus ihnen wird nichts importiert):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="189"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="190"/>
         <source>&amp;Skip bad rows and import the others</source>
         <translation>Fehlerhafte Zeilen über&amp;springen und die anderen importieren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="190"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="191"/>
         <source>&amp;Rows and what the import does with them:</source>
         <translation>Zeilen und was der Import mit ihnen &amp;macht:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="231"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="232"/>
         <source>A dry run of {0} rows, nothing written yet: {1} new, {2} already in the case file, {3} repeated rows, {4} bad rows.</source>
         <translation>Probelauf mit {0} Zeilen, noch nichts gespeichert: {1} neu, {2} schon in der Fallakte, {3} doppelte Zeilen, {4} fehlerhafte Zeilen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="250"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="251"/>
         <source>Re&amp;pair 1 name with damaged letters (Ã¼ → ü)</source>
         <translation>1 Name mit beschädigten Buchstaben re&amp;parieren (Ã¼ → ü)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="252"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="253"/>
         <source>Re&amp;pair {0} names with damaged letters (Ã¼ → ü)</source>
         <translation>{0} Namen mit beschädigten Buchstaben re&amp;parieren (Ã¼ → ü)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="258"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="259"/>
         <source>Letters were lost in the spreadsheet&apos;s export (&quot;?&quot;) in 1 row: check that name in the case file after the import.</source>
         <translation>Beim Export der Tabelle gingen in 1 Zeile Buchstaben verloren („?“): bitte diesen Namen nach dem Import in der Fallakte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="263"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="264"/>
         <source>Letters were lost in the spreadsheet&apos;s export (&quot;?&quot;) in {0} rows: check these names in the case file after the import.</source>
         <translation>Beim Export der Tabelle gingen in {0} Zeilen Buchstaben verloren („?“): bitte diese Namen nach dem Import in der Fallakte prüfen.</translation>
     </message>
@@ -3616,42 +3616,42 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="146"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="151"/>
         <source>Print &amp;language:</source>
         <translation>Druck&amp;sprache:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="147"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="152"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="148"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="153"/>
         <source>&amp;Save as PDF…</source>
         <translation>Als &amp;PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="149"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="154"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="244"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="249"/>
         <source>German only</source>
         <translation>Nur Deutsch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="246"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="251"/>
         <source>German and {0}</source>
         <translation>Deutsch und {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="318"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="323"/>
         <source>1 page</source>
         <translation>1 Seite</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="320"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="325"/>
         <source>%Ln pages</source>
         <translation>
             <numerusform>%Ln Seite</numerusform>
@@ -3659,22 +3659,22 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="338"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="343"/>
         <source>The document could not be printed.</source>
         <translation>Das Dokument konnte nicht gedruckt werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="342"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="347"/>
         <source>Save as PDF</source>
         <translation>Als PDF speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="342"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="347"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="352"/>
+        <location filename="../../desktop/ui/workspace/plan/print_preview.py" line="357"/>
         <source>The PDF could not be saved: {0}</source>
         <translation>Das PDF konnte nicht gespeichert werden: {0}</translation>
     </message>
@@ -3684,7 +3684,7 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
     <message>
         <location filename="../../desktop/ui/protection/protection_menu.py" line="49"/>
         <source>Data &amp;protection</source>
-        <translation>Daten&amp;schutz</translation>
+        <translation>Datens&amp;chutz</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/protection/protection_menu.py" line="50"/>
@@ -3855,6 +3855,29 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <location filename="../../desktop/ui/reports/reports_menu.py" line="206"/>
         <source>The calendar feed could not be written; trying again in five minutes.</source>
         <translation>Das Kalender-Abo konnte nicht geschrieben werden; neuer Versuch in fünf Minuten.</translation>
+    </message>
+</context>
+<context>
+    <name>SavedMessage</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/saved_message.py" line="33"/>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/saved_message.py" line="35"/>
+        <source>Saved to {0}</source>
+        <translation>Gespeichert in {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/saved_message.py" line="39"/>
+        <source>Open &amp;folder</source>
+        <translation>&amp;Ordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/saved_message.py" line="50"/>
+        <source>The folder could not be opened.</source>
+        <translation>Der Ordner konnte nicht geöffnet werden.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ import inspect
 import itertools
 import os
 import uuid
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,12 @@ from desktop.domain.catalogues import (
 )
 from desktop.domain.dates import add_months
 from desktop.domain.model import Client
+from desktop.domain.rules import DeadlineKind, deadlines_for
 from desktop.domain.texts import Texts
+from desktop.services.agenda import deadline_radar
 from desktop.services.demo import demo_phrases, fill_demo
+from desktop.store.database import connect, prepare
+from desktop.store.store import Store
 
 TODAY = date(2026, 5, 18)
 ORIGINS = {"SY", "AF", "UA", "IQ", "TR", "ER", "IR", "SO", "GN", "NG", "stateless"}
@@ -258,6 +263,14 @@ def test_most_items_are_catalogue_phrases_of_their_kind_and_field(
     assert len(used) > 80  # the catalogue's variety, not a handful of phrases
 
 
+# the coordinators' Sorani wording of free texts (desktop/demo/plans.py)
+SORANI_WORDINGS = {
+    "بەشداربوونی بەردەوام لە خولی زمان",
+    "وەرگرتنی ژوان لە فەرمانگەی بیانییەکان (Ausländerbehörde)",
+    "دانیشتنی ڕاوێژکاری لە Welcome-Center",
+}
+
+
 def test_some_free_texts_carry_the_clients_wording_and_some_none(
     demo: tuple[DemoData, list[DemoCase]],
 ) -> None:
@@ -269,7 +282,8 @@ def test_some_free_texts_carry_the_clients_wording_and_some_none(
     langs = {lang for i in with_texts for lang in i[4]}
     assert {"ar", "uk", "ckb", "kmr", "so"} <= langs
     texts = {t for i in with_texts for t in i[4].values()}
-    assert "بەشداربوونی بەردەوام لە خولی زمان" in texts  # Sorani
+    sorani = {t for i in with_texts for lang, t in i[4].items() if lang == "ckb"}
+    assert sorani and sorani <= SORANI_WORDINGS
     assert any("\u0400" <= t[0] <= "\u04ff" for t in texts)  # Ukrainian or Russian
     # a client who reads German well gets no wording beside the German
     assert all(not i[4] for i in free if i[5].client.languages[0].code == "de")
@@ -342,3 +356,106 @@ def test_the_plan_of_a_sorani_speaker_prints_mostly_in_sorani(tmp_path: Path) ->
         assert plan_pdf(store, client_id, "ckb", TODAY).startswith(b"%PDF")
     finally:
         store.close()
+
+
+# The window's first start fills 300 clients with seed 1 (ui.shell.app); the deadline radar looks
+# six weeks ahead by default (ui.agenda.deadline_radar).
+FIRST_START_CLIENTS, FIRST_START_SEED, RADAR_DAYS = 300, 1, 42
+CHANCE_FROM, CHANCE_LAST_GRANTED = date(2023, 1, 1), date(2026, 6, 30)
+
+
+@pytest.mark.parametrize(
+    "today", [date(2024, 9, 1), TODAY, date(2026, 12, 6), date(2027, 6, 1)], ids=str
+)
+def test_a_chancenaufenthalt_runs_out_within_the_radars_horizon(today: date) -> None:
+    cases = list(generate(FIRST_START_CLIENTS, FIRST_START_SEED, today).cases)
+    chance = [
+        c.client for c in cases if c.client.residence_status is ResidenceStatus.CHANCENAUFENTHALT
+    ]
+    assert len(chance) >= 2  # a family holds it together (§ 104c (2))
+    for client in chance:
+        granted = client.status_granted_on
+        assert granted and CHANCE_FROM <= granted <= CHANCE_LAST_GRANTED
+        assert client.status_valid_until == add_months(granted, 18)
+        # tolerated here since before 31 October 2017, or born here since
+        assert client.arrival_date is None or client.arrival_date <= date(2017, 10, 31)
+    ends = [
+        d.due_on
+        for client in chance
+        for d in deadlines_for(client, today=today, within_days=RADAR_DAYS)
+        if d.kind is DeadlineKind.CHANCENAUFENTHALT_END
+    ]
+    assert any(today < end <= today + timedelta(days=RADAR_DAYS) for end in ends)
+
+
+@pytest.fixture(scope="module")
+def first_start(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The case file of the window's first start, filled on TODAY."""
+    folder = tmp_path_factory.mktemp("first-start")
+    conn = connect(folder / "casefile.db", os.urandom(32))
+    prepare(conn, folder / "casefile.db", folder / "backups")
+    store = Store(conn)
+    fill_demo(store, FIRST_START_CLIENTS, FIRST_START_SEED, TODAY)
+    yield store
+    store.close()
+
+
+def test_the_first_start_shows_a_chancenaufenthalt_on_the_deadline_radar(first_start) -> None:
+    found = [
+        e
+        for e in deadline_radar(first_start, TODAY, RADAR_DAYS)
+        if e.deadline.kind is DeadlineKind.CHANCENAUFENTHALT_END
+    ]
+    assert found and all(e.deadline.due_on > TODAY for e in found)
+
+
+# Given names as people of each language are called (a few of many), for names of their origin.
+TYPICAL_NAMES = {
+    "kmr": {"Rojin", "Berivan", "Zozan", "Heval", "Avin", "Dilshad", "Delil", "Rojhat", "Azad"},
+    "ckb": {"Bahar", "Lana", "Rezan", "Zozan", "Nawzad", "Hana", "Rebwar", "Shilan", "Dilshad"},
+    "so": {"Deqa", "Leyla", "Sahra", "Mahad", "Nimco", "Hawa", "Fadumo", "Hodan", "Abdirahman"},
+    "ru": {"Taras", "Kirill", "Olha", "Vladimir", "Polina", "Pavlo", "Irina", "Dmitry", "Anna"},
+}
+
+
+@pytest.mark.parametrize("code", ["kmr", "ckb", "so", "ru"])
+def test_the_first_start_has_speakers_who_need_an_interpreter_and_read_their_plan(
+    first_start, code: str
+) -> None:
+    from desktop.report.plan import PlanLayout
+    from desktop.services.phrases import phrase_book
+    from desktop.services.workspace import load_case
+
+    speakers = [c for c in first_start.all(Client) if c.languages and c.languages[0].code == code]
+    assert len(speakers) >= 5
+    given = {c.given_names.split()[0] for c in speakers}
+    assert given & TYPICAL_NAMES[code], sorted(given)
+    if code == "ru":  # their names in Cyrillic too, as on their passports
+        assert any("\u0400" <= a[0] <= "\u04ff" for c in speakers for a in c.other_names)
+    interpreted = [c for c in speakers if c.is_open and c.interpreter_language == code]
+    assert interpreted and all(c.interpreter_needed for c in interpreted)
+    # their plans print mostly in their language beside the German
+    book = phrase_book(first_start)
+    printed = missing = 0
+    for client in speakers:
+        layout = PlanLayout(load_case(first_start, client.id), code, "", TODAY, book)
+        goals = layout.plan_goals()
+        printed += len(goals) + sum(len(layout.measures_of(g)) for g in goals)
+        missing += sum(1 for item in layout.untranslated() if item.kind != "appointment")
+    assert printed >= 10
+    assert missing <= 0.4 * printed
+
+
+@pytest.mark.parametrize(
+    "today", [TODAY, date(2026, 10, 13), date(2027, 2, 1), date(2027, 4, 16)], ids=str
+)
+def test_every_first_start_has_a_client_needing_each_of_these_interpreters(today: date) -> None:
+    cases = list(generate(FIRST_START_CLIENTS, FIRST_START_SEED, today).cases)
+    for code in ("kmr", "ckb", "so", "ru"):
+        assert any(
+            case.client.is_open
+            and case.client.interpreter_needed
+            and case.client.interpreter_language == code
+            and case.client.languages[0].code == code
+            for case in cases
+        ), code

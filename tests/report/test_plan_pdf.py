@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import re
 import unicodedata
 from pathlib import Path
 
@@ -236,3 +238,43 @@ def test_the_report_package_knows_only_the_domain() -> None:
                     "desktop.report",
                     "desktop.resources",
                 }, (path.name, line)
+
+
+def with_interpreter(view, code: str):
+    """`view` with `code` as the interpreter language of its next appointment."""
+    upcoming = view.appointments[0]
+    view.appointments[0] = dataclasses.replace(upcoming, interpreter_language=code)
+    return view
+
+
+@pytest.mark.parametrize(
+    ("lang", "code", "client_words"),
+    [
+        ("ru", "ru", ["Переводчик", "русский"]),
+        ("uk", "uk", ["Перекладач", "українська"]),
+        ("en", "kmr", ["Interpreter", "Kurdish (Kurmanji)"]),
+        ("so", "so", ["Turjumaan", "Soomaali"]),
+    ],
+)
+def test_an_appointment_names_its_interpreter_language_in_german_and_the_print_language(
+    lang, code, client_words, case, text_of, today
+):
+    pages = text_of(render(with_interpreter(case(3), code), lang, today))
+    text = " ".join(" ".join(pages).split())  # a name may wrap in the narrow column
+    german = labels.language(code, "de")
+    assert f"{labels.text('interpreter', 'de')}: {german}" in text
+    assert labels.language(code, lang) in text
+    for word in client_words:
+        assert word in text, word
+    assert re.search(rf"(?<![A-Za-z]){code}(?![A-Za-z])", text) is None  # never the bare code
+
+
+def test_an_arabic_print_names_the_interpreter_language_in_arabic_letters(case, text_of, today):
+    text = "\n".join(text_of(render(with_interpreter(case(3), "ar"), "ar", today)))
+    assert "Dolmetschung: Arabisch" in text
+    assert arabic_letters(labels.language("ar", "ar")) <= arabic_letters(text)
+
+
+def test_an_appointment_without_an_interpreter_prints_no_interpreter_line(case, text_of, today):
+    text = "\n".join(text_of(render(case(3), "en", today)))
+    assert "Dolmetschung" not in text and "Interpreter" not in text

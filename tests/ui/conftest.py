@@ -113,3 +113,18 @@ def _no_last_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.ui.widgets import file_dialogs
 
     monkeypatch.setattr(file_dialogs, "_last", None)
+
+
+@pytest.fixture(autouse=True)
+def opened_folders(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """No test starts the real file manager: the folders "Open folder" would open, in order."""
+    from desktop.ui.widgets import file_dialogs
+
+    opened: list[Path] = []
+
+    def show_folder(folder: str | Path) -> bool:
+        opened.append(Path(folder))
+        return True
+
+    monkeypatch.setattr(file_dialogs, "show_folder", show_folder)
+    return opened

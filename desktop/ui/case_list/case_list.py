@@ -34,6 +34,7 @@ from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.formatting import label
 from desktop.ui.widgets.geometry import remember_columns
 from desktop.ui.widgets.i18n import Retranslating
+from desktop.ui.widgets.style import fit_rows
 
 SEARCH_DELAY_MS = 150
 STATES = ("open", "closed", "all")  # the order of the state filter's entries
@@ -130,6 +131,7 @@ class CaseList(Retranslating, QWidget):
         table.setItemDelegateForColumn(NAME, FoundAsDelegate(table))
         table.setWordWrap(False)
         table.verticalHeader().hide()
+        fit_rows(table)
         header = table.horizontalHeader()
         header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -148,8 +150,6 @@ class CaseList(Retranslating, QWidget):
         header.resizeSection(FILE_NUMBER, metrics.horizontalAdvance("WD-0000-00000") + 36)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(RESIDENCE_STATUS, QHeaderView.ResizeMode.Stretch)
-        rows = self.table.verticalHeader()
-        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(

@@ -27,7 +27,7 @@ from desktop.services.client_import import (
 )
 from desktop.ui.client_import.import_mapping import cell_display
 from desktop.ui.widgets.i18n import Retranslating, current_language
-from desktop.ui.widgets.style import ERROR_STYLE
+from desktop.ui.widgets.style import ERROR_STYLE, fit_rows
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 Role = Qt.ItemDataRole
@@ -165,6 +165,7 @@ class PreviewPage(Retranslating, QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        fit_rows(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setTabKeyNavigation(False)

@@ -34,7 +34,7 @@ from desktop.ui.shell.protocol import Shell
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
-from desktop.ui.widgets.style import button_row
+from desktop.ui.widgets.style import button_row, fit_rows
 
 RECENT_DAYS = 30  # the whole log opens on the last 30 days
 EARLIEST = QDate(2000, 1, 1)  # "from" at this date means: from the beginning
@@ -228,6 +228,7 @@ def _table(model: AuditModel) -> QTableView:
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
+    fit_rows(table)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)

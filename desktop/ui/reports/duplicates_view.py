@@ -38,7 +38,7 @@ from desktop.ui.widgets.formatting import country, format_date, label
 from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.progress import Job, run_with_progress
-from desktop.ui.widgets.style import button_row
+from desktop.ui.widgets.style import button_row, fit_rows
 
 if TYPE_CHECKING:
     from desktop.services.casefile import Store
@@ -138,6 +138,7 @@ class DuplicatesDialog(Retranslating, QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        fit_rows(self.table)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
@@ -154,6 +155,7 @@ class DuplicatesDialog(Retranslating, QDialog):
         self.keep_first.toggled.connect(lambda _on: self._show_preview())
         self.preview = QTableWidget(0, 3)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        fit_rows(self.preview)
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
         self.merge_button = QPushButton()

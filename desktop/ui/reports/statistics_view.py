@@ -33,7 +33,7 @@ from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.geometry import fit_to_screen
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.progress import run_with_progress
-from desktop.ui.widgets.style import button_row, error_label
+from desktop.ui.widgets.style import button_row, error_label, fit_rows
 
 if TYPE_CHECKING:
     from desktop.services.casefile import Store
@@ -195,6 +195,7 @@ def _table_widget(table: statistics.Table) -> QTableWidget:
     widget = QTableWidget(len(table.rows), len(table.headers))
     widget.setHorizontalHeaderLabels(list(table.headers))
     widget.verticalHeader().hide()
+    fit_rows(widget)
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     widget.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     for r, row in enumerate(table.rows):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.services.phrases import Phrase, print_languages, right_to_left
 from desktop.ui.widgets.formatting import language as language_label
 from desktop.ui.widgets.i18n import Retranslating
+from desktop.ui.widgets.style import fit_rows
 
 LANGUAGES = print_languages()  # German first, then the print languages
 LANGUAGE, TEXT, STATE = range(3)
@@ -57,6 +58,7 @@ class PhraseTextsEditor(Retranslating, QWidget):
         self.languages.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.languages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.languages.verticalHeader().setVisible(False)
+        fit_rows(self.languages)
         header = self.languages.horizontalHeader()
         header.setSectionResizeMode(LANGUAGE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)

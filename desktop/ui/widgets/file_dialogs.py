@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 _last: Path | None = None
@@ -79,3 +80,8 @@ def folder(parent: QWidget | None, caption: str, current: str | Path | None = No
     if chosen:
         remember(chosen)
     return chosen
+
+
+def show_folder(folder: str | Path) -> bool:
+    """Open `folder` in the system's file manager (Explorer); False if that did not work."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -40,7 +40,7 @@ from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import format_date, label
 from desktop.ui.widgets.i18n import Retranslating, current_language
-from desktop.ui.widgets.style import ERROR_STYLE
+from desktop.ui.widgets.style import ERROR_STYLE, fit_rows
 
 if TYPE_CHECKING:
     from desktop.services.casefile import Store
@@ -347,6 +347,7 @@ def _support_table() -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
+    fit_rows(table)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table

@@ -34,7 +34,7 @@ GERMAN = {
     "&View": "&Ansicht",
     "&Sync": "A&bgleich",
     "&Reports": "A&uswertungen",
-    "Data &protection": "Daten&schutz",
+    "Data &protection": "Datens&chutz",
     "&Help": "&Hilfe",
     "&Lock": "&Sperren",
     "Open &measures": "Offene &Maßnahmen",
@@ -140,7 +140,7 @@ def test_the_language_switches_without_restart(
     qtbot.waitUntil(
         lambda: (
             menu_titles(window)
-            == ["&Fallakte", "&Ansicht", "A&bgleich", "A&uswertungen", "Daten&schutz", "&Hilfe"]
+            == ["&Fallakte", "&Ansicht", "A&bgleich", "A&uswertungen", "Datens&chutz", "&Hilfe"]
         )
     )
     assert window.case_list.measures_filter.text() == "Offene &Maßnahmen"

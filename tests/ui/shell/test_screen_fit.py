@@ -353,6 +353,7 @@ def _open_every_dialog(
     from desktop.ui.unlock.setup_dialog import SetupDialog
     from desktop.ui.unlock.unlock_dialog import UnlockDialog
     from desktop.ui.widgets.progress import _ProgressDialog
+    from desktop.ui.widgets.saved_message import SavedMessage
     from desktop.ui.workspace.appointments.appointment_dialog import AppointmentDialog
     from desktop.ui.workspace.plan.missing_text_dialog import MissingTextDialog
     from desktop.ui.workspace.plan.plan_goal_dialog import GoalDialog
@@ -392,6 +393,7 @@ def _open_every_dialog(
         lambda: SetupDialog(root / "elsewhere", db, window),
         lambda: _ProgressDialog("Creating the demo case file…", "Cancel", 0, 300, window),
         lambda: _Waiting("Restoring the backup…", "", 0, 0, window),
+        lambda: SavedMessage(root / "Integrationsplan.pdf", window, open_folder=lambda _: True),
     ]
     for opener in openers:
         dialog = opener()

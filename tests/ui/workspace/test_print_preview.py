@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDir, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
@@ -21,8 +21,11 @@ from desktop.services import casework, workspace
 from desktop.services.printing import plan_pdf
 from desktop.store.store import Store
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.i18n import set_language
 from desktop.ui.widgets.pdf_pages import page_count, render_pages
+from desktop.ui.widgets.saved_message import SavedMessage
 from desktop.ui.workspace.appointments.appointments_tab import AppointmentsTab
 from desktop.ui.workspace.plan.print_preview import PrintPreviewDialog
 
@@ -180,3 +183,72 @@ def test_print_slip_previews_the_selected_appointment(
     assert preview.language() == "ar"
     assert len(preview.page_images()) == page_count(preview.pdf()) == 1
     assert "Rathaus, Zimmer 12" in "\n".join(pages_of(preview.pdf()))
+
+
+def test_save_as_pdf_says_where_and_opens_the_folder_from_the_keyboard(
+    qtbot: QtBot,
+    dialog: PrintPreviewDialog,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    opened_folders: list[Path],
+) -> None:
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *args: (str(tmp_path / "plan"), ""))
+    dialog.save_button.click()
+    saved = tmp_path / "plan.pdf"
+    assert saved.read_bytes() == dialog.pdf()
+    message = dialog.saved_message
+    assert message is not None and message.isVisible()
+    assert message.text() == f"Saved to {QDir.toNativeSeparators(str(saved))}"
+    assert message.folder_button.text() == "Open &folder"
+    assert message.defaultButton() is message.ok_button
+    assert not opened_folders
+    message.folder_button.setFocus()
+    qtbot.keyClick(message.folder_button, Qt.Key.Key_Space)
+    assert opened_folders == [tmp_path]
+    assert not message.isVisible()
+
+
+def test_enter_closes_the_saved_message_without_opening_anything(
+    qtbot: QtBot, dialog: PrintPreviewDialog, tmp_path: Path, opened_folders: list[Path]
+) -> None:
+    message = dialog.confirm_saved(tmp_path / "plan.pdf")
+    assert message.isVisible()
+    qtbot.keyClick(message, Qt.Key.Key_Return)
+    assert not message.isVisible()
+    assert not opened_folders
+
+
+def test_the_folder_opener_is_the_dialogs_own_when_given(
+    qtbot: QtBot, db: DbWorker, settle: Settle, client: Client, tmp_path: Path
+) -> None:
+    asked: list[Path] = []
+    preview = PrintPreviewDialog(
+        db,
+        "Integration plan",
+        lambda store, lang: plan_pdf(store, client.id, lang, TODAY),
+        None,
+        open_folder=lambda folder: asked.append(folder) is None,
+    )
+    qtbot.addWidget(preview)
+    preview.show()
+    settle(db)
+    preview.confirm_saved(tmp_path / "sub" / "plan.pdf").folder_button.click()
+    assert asked == [tmp_path / "sub"]
+
+
+def test_a_folder_that_cannot_be_opened_is_said(qtbot: QtBot, tmp_path: Path) -> None:
+    message = SavedMessage(tmp_path / "plan.pdf", open_folder=lambda folder: False)
+    qtbot.addWidget(message)
+    message.open()
+    message.folder_button.click()
+    assert message.isVisible()  # shown again, with the path still there to copy
+    assert message.informativeText() == "The folder could not be opened."
+
+
+def test_the_saved_message_speaks_german(qtbot: QtBot, tmp_path: Path) -> None:
+    set_language("de")
+    message = SavedMessage(tmp_path / "plan.pdf", open_folder=lambda folder: True)
+    qtbot.addWidget(message)
+    assert message.windowTitle() == "Gespeichert"
+    assert message.text().startswith("Gespeichert in ")
+    assert message.folder_button.text() == "&Ordner öffnen"

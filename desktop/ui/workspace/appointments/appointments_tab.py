@@ -37,7 +37,7 @@ from desktop.ui.widgets.formatting import format_datetime
 from desktop.ui.widgets.i18n import Retranslating
 from desktop.ui.widgets.phrase_source import phrase_source
 from desktop.ui.widgets.status_combo_delegate import CatalogueDelegate
-from desktop.ui.widgets.style import ERROR_STYLE
+from desktop.ui.widgets.style import ERROR_STYLE, fit_rows
 from desktop.ui.workspace.appointments.appointment_dialog import AppointmentDialog
 from desktop.ui.workspace.appointments.appointment_model import EDITABLE, STATUS, AppointmentsModel
 from desktop.ui.workspace.case_edits import CaseEdits, Write
@@ -102,6 +102,7 @@ class AppointmentsTab(Retranslating, QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         table.verticalHeader().hide()
+        fit_rows(table)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)

@@ -40,7 +40,7 @@ from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.formatting import label
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.status_combo_delegate import CatalogueDelegate
-from desktop.ui.widgets.style import ERROR_STYLE
+from desktop.ui.widgets.style import ERROR_STYLE, fit_rows
 from desktop.ui.workspace.case_edits import CaseEdits, Write
 from desktop.ui.workspace.documents.documents_model import STATUS, DocumentsModel
 from desktop.ui.workspace.documents.documents_scans import DocumentScans
@@ -126,6 +126,7 @@ class DocumentsTab(Retranslating, QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         table.verticalHeader().hide()
+        fit_rows(table)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)

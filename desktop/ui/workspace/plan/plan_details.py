@@ -82,8 +82,8 @@ class PlanDetails(Retranslating, QWidget):
         self.no_plan_label.setText(self.tr("This client has no integration plan yet."))
         self.start_button.setText(self.tr("Start a plan"))
         for widget, text in zip(
-            self._labels, (self.tr("Plan &status:"), self.tr("&Agreed on:"),
-                           self.tr("&Review on:")), strict=True
+            self._labels, (self.tr("Pla&n status:"), self.tr("A&greed on:"),
+                           self.tr("Review &by:")), strict=True
         ):  # fmt: skip
             widget.setText(text)
         example = format_date(EXAMPLE_DATE)

@@ -41,6 +41,7 @@ from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
 from desktop.ui.widgets.geometry import fit_to_screen, remember_splitter
 from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.saved_message import OpenFolder, SavedMessage
 from desktop.ui.widgets.style import button_row, error_label
 from desktop.ui.workspace.plan.missing_text_dialog import MissingTextDialog
 from desktop.ui.workspace.plan.missing_texts_panel import MissingTextsPanel
@@ -64,8 +65,9 @@ class PrintPreviewDialog(Retranslating, QDialog):
     language are listed beside the pages, to add their texts (`add_text`).
 
     Testable without exec(): `set_language`, `pdf`, `page_images`, `save_to`, `print_to`,
-    `missing_items`, `add_text`; what they show is there once the worker has answered
-    (`rendered`).
+    `missing_items`, `add_text`, `confirm_saved`; what they show is there once the worker has
+    answered (`rendered`). After "Save as PDF…" a message says where the file went and offers
+    to open its folder with `open_folder(folder)` (the system's file manager unless given).
     """
 
     handed_out = Signal()  # printed or saved: what the audit trail records
@@ -81,6 +83,7 @@ class PrintPreviewDialog(Retranslating, QDialog):
         *,
         file_name: str | None = None,
         missing: Missing | None = None,
+        open_folder: OpenFolder | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
@@ -95,6 +98,8 @@ class PrintPreviewDialog(Retranslating, QDialog):
         self._missing = missing
         self._missing_items: list[Untranslated] = []
         self._text_dialog: MissingTextDialog | None = None
+        self._open_folder = open_folder  # None: the system's file manager
+        self.saved_message: SavedMessage | None = None
 
         self.language_caption = QLabel()
         self.language_combo = QComboBox()
@@ -355,6 +360,15 @@ class PrintPreviewDialog(Retranslating, QDialog):
             )
         else:
             self.error_label.clear()
+            self.confirm_saved(path)
+
+    def confirm_saved(self, path: str | Path) -> SavedMessage:
+        """Say where the PDF was saved, with a button that opens its folder (not blocking)."""
+        if self.saved_message is not None and shiboken6.isValid(self.saved_message):
+            self.saved_message.deleteLater()
+        self.saved_message = SavedMessage(path, self, open_folder=self._open_folder)
+        self.saved_message.open()
+        return self.saved_message
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
