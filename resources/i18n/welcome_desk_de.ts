@@ -2192,87 +2192,87 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="187"/>
         <source>&amp;Case file</source>
         <translation>&amp;Fallakte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="188"/>
         <source>&amp;New client…</source>
         <translation>&amp;Neue Klientin / neuer Klient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="189"/>
         <source>&amp;Print plan…</source>
         <translation>Plan &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="190"/>
         <source>&amp;Import clients from a spreadsheet…</source>
         <translation>Klienten aus einer &amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="191"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="192"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="193"/>
         <source>Phrase &amp;book…</source>
         <translation>Te&amp;xtbausteine…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="194"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="195"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="196"/>
         <source>&amp;Cases</source>
         <translation>&amp;Fälle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="197"/>
         <source>&amp;Agenda</source>
         <translation>&amp;Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="198"/>
         <source>&amp;Organisations…</source>
         <translation>&amp;Organisationen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="199"/>
         <source>&amp;Sync</source>
         <translation>A&amp;bgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="200"/>
         <source>Sync with &amp;colleagues…</source>
         <translation>Abgleich mit &amp;Kolleginnen und Kollegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="201"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="202"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="203"/>
         <source>&amp;Keyboard map…</source>
         <translation>&amp;Tastaturübersicht…</translation>
     </message>
@@ -2282,7 +2282,7 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         <translation>Integrationsplan: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="443"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="455"/>
         <source>A change could not be saved: {0} Close all the same?</source>
         <translation>Eine Änderung konnte nicht gespeichert werden: {0} Trotzdem schließen?</translation>
     </message>
@@ -4123,6 +4123,34 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
     </message>
 </context>
 <context>
+    <name>SyncBadge</name>
+    <message>
+        <location filename="../../desktop/ui/sync/sync_badge.py" line="59"/>
+        <source>1 conflict to review</source>
+        <translation>1 Konflikt zu prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/sync_badge.py" line="61"/>
+        <source>{0} conflicts to review</source>
+        <translation>{0} Konflikte zu prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/sync_badge.py" line="65"/>
+        <source>1 bundle waiting</source>
+        <translation>1 Paket wartet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/sync_badge.py" line="67"/>
+        <source>{0} bundles waiting</source>
+        <translation>{0} Pakete warten</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/sync_badge.py" line="70"/>
+        <source>Open the Sync window where these wait (Ctrl+Shift+Y)</source>
+        <translation>Das Abgleich-Fenster dort öffnen, wo sie warten (Strg+Umschalt+Y)</translation>
+    </message>
+</context>
+<context>
     <name>SyncDialog</name>
     <message>
         <location filename="../../desktop/ui/sync/sync_dialog.py" line="70"/>
@@ -4135,22 +4163,22 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/sync_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/sync/sync_dialog.py" line="102"/>
         <source>Co&amp;lleagues</source>
         <translation>Ko&amp;lleginnen und Kollegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/sync_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/sync/sync_dialog.py" line="103"/>
         <source>E&amp;xchange</source>
         <translation>&amp;Austausch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/sync_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/sync/sync_dialog.py" line="106"/>
         <source>C&amp;onflicts ({0})</source>
         <translation>K&amp;onflikte ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/sync_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/sync/sync_dialog.py" line="108"/>
         <source>C&amp;onflicts</source>
         <translation>K&amp;onflikte</translation>
     </message>

@@ -42,6 +42,7 @@ from desktop.ui.shell.locked_page import LockedPage
 from desktop.ui.shell.protocol import MESSAGE_MS
 from desktop.ui.shell.status_bar import WindowStatusBar
 from desktop.ui.sync.folder_watcher import FolderWatcher
+from desktop.ui.sync.sync_badge import SyncBadge
 from desktop.ui.sync.sync_dialog import SyncDialog
 from desktop.ui.unlock.unlock_dialog import UnlockDialog
 from desktop.ui.widgets.db_worker import DbWorker
@@ -113,6 +114,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.status = WindowStatusBar()
         self.setStatusBar(self.status)
         self.count_label, self.saved_label = self.status.count_label, self.status.saved_label
+        self.sync_badge = SyncBadge(db)  # conflicts and refused bundles, one click to them
+        self.status.addPermanentWidget(self.sync_badge)
         self._connect()
         self.retranslate()
         self._case_file_opened()
@@ -176,6 +179,8 @@ class MainWindow(Retranslating, QMainWindow):
             lambda running: self.status.show_job(running, self.folder_watcher.cancel)
         )
         self.folder_watcher.progressed.connect(self.status.job_status.progress)
+        self.folder_watcher.checked.connect(self.sync_badge.folder_checked)
+        self.sync_badge.open_requested.connect(self.open_sync)
 
     def retranslate(self) -> None:
         self.setWindowTitle(APP_NAME)
@@ -231,6 +236,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.agenda.refresh()
         if self._sync_dialog is not None:
             self._sync_dialog.reload()
+        self.sync_badge.refresh()
 
     def open_client(self, client_id: str) -> None:
         """Show a client (from the agenda or a household member) in the list and workspace."""
@@ -320,8 +326,9 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.open()
         return dialog
 
-    def open_sync(self) -> SyncDialog | None:
-        """The Sync window, not modal (Ctrl+Shift+Y): colleagues, bundles, conflicts."""
+    def open_sync(self, tab: str | None = None) -> SyncDialog | None:
+        """The Sync window, not modal (Ctrl+Shift+Y): colleagues, bundles, conflicts; on `tab`
+        ("conflicts", "exchange") if given."""
         if not self._db.is_open:
             return None
         if self._sync_dialog is None:
@@ -330,6 +337,8 @@ class MainWindow(Retranslating, QMainWindow):
             dialog.folder_changed.connect(lambda _folder: self.folder_watcher.start())
             dialog.finished.connect(self._sync_closed)
             self._sync_dialog = dialog
+        if tab is not None:
+            self._sync_dialog.show_tab(tab)
         self._sync_dialog.show()
         self._sync_dialog.activateWindow()
         return self._sync_dialog
@@ -363,6 +372,7 @@ class MainWindow(Retranslating, QMainWindow):
         )
         self.idle_lock.start()
         self.folder_watcher.start()
+        self.sync_badge.refresh()
         self.case_list.search.setFocus()
         self._update_print_action()
 
@@ -372,6 +382,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.case_list.clear()
         self.agenda.clear()
         self.status.forget()
+        self.sync_badge.clear()
         self._pages.setCurrentWidget(self._locked_page)
         for action in self._case_actions:
             action.setEnabled(False)
@@ -391,6 +402,7 @@ class MainWindow(Retranslating, QMainWindow):
         dialog, self._sync_dialog = self._sync_dialog, None
         if dialog is not None:
             dialog.deleteLater()
+        self.sync_badge.refresh()  # conflicts may have been resolved there
 
     def _after_sync(self, *_args: object) -> None:
         self.case_file_changed()

@@ -80,6 +80,11 @@ class SyncDialog(Retranslating, QDialog):
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]
 
+    def show_tab(self, name: str) -> None:
+        """Show the "colleagues", "exchange" or "conflicts" tab."""
+        pages = {"colleagues": self.colleagues, "exchange": self.exchange}
+        self.tabs.setCurrentWidget(pages.get(name, self.conflicts))
+
     def compare(self, refused: BundleRejected) -> ColleagueDialog:
         """Show the Colleagues tab and compare the refused bundle's fingerprint."""
         self.tabs.setCurrentWidget(self.colleagues)
