@@ -1194,92 +1194,92 @@
 <context>
     <name>DeadlineRadar</name>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="250"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="249"/>
         <source>Deadline radar</source>
         <translation>Fristenradar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="251"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="250"/>
         <source>&amp;Within:</source>
         <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="252"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="251"/>
         <source>2 weeks</source>
         <translation>2 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="252"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="251"/>
         <source>4 weeks</source>
         <translation>4 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="252"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="251"/>
         <source>6 weeks</source>
         <translation>6 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="252"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="251"/>
         <source>8 weeks</source>
         <translation>8 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="255"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="254"/>
         <source>&amp;Kind:</source>
         <translation>A&amp;rt:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="256"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="255"/>
         <source>Include measures</source>
         <translation>Maßnahmen einbeziehen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="257"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="256"/>
         <source>&amp;Open case</source>
         <translation>Fall ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="258"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="257"/>
         <source>Mark as &amp;done</source>
         <translation>Als &amp;erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="259"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="258"/>
         <source>&amp;Snooze until…</source>
         <translation>&amp;Zurückstellen bis…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="260"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="259"/>
         <source>&amp;Reopen</source>
         <translation>&amp;Wieder öffnen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="261"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="260"/>
         <source>Don&amp;e</source>
         <translation>&amp;Erledigt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="262"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="261"/>
         <source>Snoo&amp;ze until…</source>
         <translation>Zurück&amp;stellen bis…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="263"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="262"/>
         <source>Re&amp;open</source>
         <translation>&amp;Wieder öffnen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="312"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="311"/>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="330"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="329"/>
         <source>S&amp;how done and snoozed (%1)</source>
         <translation>Erledigte und Zurückgestellte einb&amp;lenden (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="332"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="331"/>
         <source>Nothing comes due in this time.</source>
         <translation>In diesem Zeitraum wird nichts fällig.</translation>
     </message>
@@ -3647,37 +3647,37 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>RadarTree</name>
     <message>
-        <location filename="../../desktop/ui/agenda/radar_tree.py" line="74"/>
+        <location filename="../../desktop/ui/agenda/radar_tree.py" line="76"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/radar_tree.py" line="74"/>
+        <location filename="../../desktop/ui/agenda/radar_tree.py" line="76"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/radar_tree.py" line="74"/>
+        <location filename="../../desktop/ui/agenda/radar_tree.py" line="76"/>
         <source>Client</source>
         <translation>Klient/in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/radar_tree.py" line="74"/>
+        <location filename="../../desktop/ui/agenda/radar_tree.py" line="76"/>
         <source>Subject</source>
         <translation>Gegenstand</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/radar_tree.py" line="123"/>
+        <location filename="../../desktop/ui/agenda/radar_tree.py" line="139"/>
         <source>%1 (snoozed until %2)</source>
         <translation>%1 (zurückgestellt bis %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/radar_tree.py" line="125"/>
+        <location filename="../../desktop/ui/agenda/radar_tree.py" line="141"/>
         <source>%1 (done)</source>
         <translation>%1 (erledigt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/radar_tree.py" line="127"/>
+        <location filename="../../desktop/ui/agenda/radar_tree.py" line="143"/>
         <source>%1 (overdue)</source>
         <translation>%1 (überfällig)</translation>
     </message>

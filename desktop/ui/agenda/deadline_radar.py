@@ -127,8 +127,7 @@ class DeadlineRadar(Retranslating, QWidget):
         self.tree = RadarTree()
         self.tree.chosen.connect(self._open)
         self.tree.currentItemChanged.connect(self._update_actions)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.customContextMenuRequested.connect(self._context_menu_requested)
+        self.tree.menu_asked.connect(self._popup_menu)
 
     def _build_actions(self) -> None:
         def action(shortcut: str | None, slot: object) -> QAction:
@@ -347,15 +346,10 @@ class DeadlineRadar(Retranslating, QWidget):
         self.snooze_button.setEnabled(open_)
         self.reopen_button.setEnabled(self.reopen_action.isEnabled())
 
-    def _context_menu_requested(self, pos: QPoint) -> None:
-        item = self.tree.itemAt(pos)
-        if item is not None:
-            self.tree.setCurrentItem(item)
-        if self.current_entry() is None:
-            return
+    def _popup_menu(self, where: QPoint) -> None:
         menu = self.context_menu()
         menu.aboutToHide.connect(menu.deleteLater)
-        menu.popup(self.tree.viewport().mapToGlobal(pos))
+        menu.popup(where)
 
     def _open(self, entry: RadarEntry) -> None:
         self.open_case.emit(entry.client_id, TAB_OF_KIND[entry.deadline.kind])

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPalette
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop.domain.triage import DeadlineGroup, Urgency, deadline_key
@@ -27,10 +27,12 @@ class RadarTree(Retranslating, QTreeWidget):
     """Group headings ("Overdue (12) — 3 residence, …"), unfolded, each over its deadlines.
 
     Deadlines set aside by a mark are greyed and say so in the "Due" column. Double-click or
-    Enter on a deadline emits `chosen(entry)`; Enter on a heading folds or unfolds it.
+    Enter on a deadline emits `chosen(entry)`; Enter on a heading folds or unfolds it. A right
+    click on a deadline, or the menu key with one selected, emits `menu_asked(global position)`.
     """
 
     chosen = Signal(object)
+    menu_asked = Signal(QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +86,20 @@ class RadarTree(Retranslating, QTreeWidget):
                 self._item_chosen(item)
             return
         super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            item = self.itemAt(event.pos())
+            if item is not None:
+                self.setCurrentItem(item)
+            where = event.globalPos()
+        else:  # the menu key or Shift+F10: under the deadline selected, not where the mouse is
+            item = self.currentItem()
+            rect = self.visualItemRect(item) if item is not None else self.viewport().rect()
+            where = self.viewport().mapToGlobal(rect.bottomLeft())
+        if self.current_entry() is not None:
+            self.menu_asked.emit(where)
+        event.accept()
 
     # -- internals ------------------------------------------------------------------------------
 

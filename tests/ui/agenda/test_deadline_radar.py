@@ -6,8 +6,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTreeWidgetItem
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.catalogues import (
@@ -275,3 +276,31 @@ def test_clear_forgets_the_marks_too(
     radar.clear()
     assert headings(radar) == [] and radar.current_entry() is None
     assert not radar.done_button.isEnabled() and not radar.reopen_button.isEnabled()
+
+
+def menu_event(widget: QWidget, reason: QContextMenuEvent.Reason, pos: QPoint) -> QContextMenuEvent:
+    return QContextMenuEvent(reason, pos, widget.mapToGlobal(pos))
+
+
+def test_the_menu_key_and_a_right_click_open_the_menu_of_the_deadline_meant(
+    radar: DeadlineRadar, qtbot: QtBot
+) -> None:
+    tree = radar.tree
+    first, second = headings(radar)[0].child(0), headings(radar)[0].child(1)
+    tree.setCurrentItem(first)
+    mouse = tree.visualItemRect(second).center()  # where the mouse rests: not what is meant
+    QApplication.sendEvent(tree, menu_event(tree, QContextMenuEvent.Reason.Keyboard, mouse))
+    menu = next(m for m in radar.findChildren(QMenu) if m.isVisible())
+    assert [a.text() for a in menu.actions() if not a.isSeparator()][1] == "Mark as &done"
+    assert tree.currentItem() is first
+    menu.close()
+    qtbot.waitUntil(lambda: not any(m.isVisible() for m in radar.findChildren(QMenu)))
+    on_second = tree.visualItemRect(second).center()
+    viewport = tree.viewport()
+    QApplication.sendEvent(
+        viewport, menu_event(viewport, QContextMenuEvent.Reason.Mouse, on_second)
+    )
+    assert tree.currentItem() is second  # a right click selects what it points at
+    qtbot.waitUntil(lambda: any(m.isVisible() for m in radar.findChildren(QMenu)))
+    for menu in radar.findChildren(QMenu):
+        menu.close()
