@@ -151,6 +151,24 @@ class Responsible(Catalogue):
     ORGANISATION = "organisation"
 
 
+class DeadlineKind(Catalogue):
+    """What kind of date comes up on the agenda."""
+
+    RESIDENCE_EXPIRY = "residence_expiry"
+    CHANCENAUFENTHALT_END = "chancenaufenthalt_end"
+    PLAN_REVIEW = "plan_review"
+    DOCUMENT_EXPIRY = "document_expiry"
+    CUSTODY_TOO_LONG = "custody_too_long"
+    MEASURE_DUE = "measure_due"
+
+
+class MarkStatus(Catalogue):
+    """What the coordinator said about a deadline on the radar: done, or snoozed until a day."""
+
+    DONE = "done"
+    SNOOZED = "snoozed"
+
+
 class ConsentScope(Catalogue):
     STORE = "store"
     SHARE_COLLEAGUES = "share_colleagues"
@@ -353,6 +371,26 @@ LABELS: dict[tuple[type, str], tuple[str, str]] = {
     label_key(OrganisationKind.CLUB): ("Verein", "Club or association"),
     label_key(OrganisationKind.VOLUNTEER): ("Ehrenamtliche/r", "Volunteer"),
     label_key(OrganisationKind.OTHER): ("Sonstige", "Other"),
+    label_key(DeadlineKind.RESIDENCE_EXPIRY): (
+        "Aufenthaltsstatus läuft ab",
+        "Residence status expires",
+    ),
+    label_key(DeadlineKind.CHANCENAUFENTHALT_END): (
+        "Chancen-Aufenthaltsrecht endet (§ 104c AufenthG)",
+        "Opportunity residence ends (§ 104c)",
+    ),
+    label_key(DeadlineKind.PLAN_REVIEW): (
+        "Überprüfung des Integrationsplans",
+        "Integration plan review",
+    ),
+    label_key(DeadlineKind.DOCUMENT_EXPIRY): ("Dokument läuft ab", "Document expires"),
+    label_key(DeadlineKind.CUSTODY_TOO_LONG): (
+        "Original länger als 4 Wochen in Verwahrung",
+        "Original held in custody over 4 weeks",
+    ),
+    label_key(DeadlineKind.MEASURE_DUE): ("Maßnahme fällig", "Measure due"),
+    label_key(MarkStatus.DONE): ("Erledigt", "Done"),
+    label_key(MarkStatus.SNOOZED): ("Zurückgestellt", "Snoozed"),
 }
 
 # Statuses whose papers run out and must be renewed at the immigration office.

@@ -14,12 +14,14 @@ from datetime import date, datetime
 from desktop.domain.catalogues import (
     AppointmentStatus,
     ConsentScope,
+    DeadlineKind,
     DocumentKind,
     DocumentStatus,
     FieldOfAction,
     GoalStatus,
     HouseholdRole,
     Housing,
+    MarkStatus,
     MeasureStatus,
     OrganisationKind,
     PlanStatus,
@@ -343,6 +345,40 @@ class Attachment:
             )
 
 
+@dataclass(frozen=True, slots=True)
+class DeadlineMark:
+    """A deadline of the radar marked done, or snoozed until a day; it travels to colleagues.
+
+    It names the deadline by client, kind, the row it is about (the client itself for a residence
+    status, else the plan, checklist item or measure) and the day it is due: when that day changes
+    (a new permit, a moved review), the mark no longer applies and the deadline is back.
+    """
+
+    client_id: str
+    kind: DeadlineKind
+    entity_id: str
+    due_on: date
+    id: str = field(default_factory=new_id)
+    status: MarkStatus = MarkStatus.DONE
+    snoozed_until: date | None = None  # the day it is back on the radar (snoozed only)
+    marked_on: date | None = None
+
+    def __post_init__(self) -> None:
+        _required(self.entity_id, "entity_id")
+        if (self.status is MarkStatus.SNOOZED) != (self.snoozed_until is not None):
+            raise InvalidInput(
+                "snoozed_until",
+                "A snoozed deadline needs the day it comes back; a done one has none.",
+                "Eine zurückgestellte Frist braucht den Tag, an dem sie wiederkommt; "
+                "eine erledigte hat keinen.",
+            )
+        _in_order(self.marked_on, self.snoozed_until, "marked_on", "snoozed_until")
+
+    def hides(self, today: date) -> bool:
+        """True while the mark keeps its deadline off the radar: done, or snoozed past today."""
+        return self.snoozed_until is None or self.snoozed_until > today
+
+
 PHRASE_KINDS = ("goal", "measure", "appointment", "request")
 
 
@@ -384,4 +420,5 @@ Entity = (
     | SupportLink
     | Attachment
     | OfficePhrase
+    | DeadlineMark
 )

@@ -12,8 +12,8 @@ from datetime import date, timedelta
 from desktop.domain.catalogues import (
     DOCUMENT_PRESENT,
     EXPIRING_STATUSES,
-    LABELS,
     Catalogue,
+    DeadlineKind,
     DocumentKind,
     DocumentStatus,
     FieldOfAction,
@@ -22,7 +22,6 @@ from desktop.domain.catalogues import (
     PlanStatus,
     ResidenceStatus,
     Responsible,
-    label_key,
 )
 from desktop.domain.dates import add_months
 from desktop.domain.errors import InvalidInput
@@ -35,31 +34,8 @@ CUSTODY_LIMIT = timedelta(weeks=4)
 
 OPEN_MEASURES = frozenset({MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS})
 _ACTIVE_PLANS = frozenset({PlanStatus.DRAFT, PlanStatus.AGREED})
-
-
-class DeadlineKind(Catalogue):
-    """What kind of date comes up on the agenda."""
-
-    RESIDENCE_EXPIRY = "residence_expiry"
-    CHANCENAUFENTHALT_END = "chancenaufenthalt_end"
-    PLAN_REVIEW = "plan_review"
-    DOCUMENT_EXPIRY = "document_expiry"
-    CUSTODY_TOO_LONG = "custody_too_long"
-    MEASURE_DUE = "measure_due"
-
-
-LABELS.update({
-    label_key(DeadlineKind.RESIDENCE_EXPIRY): (
-        "Aufenthaltsstatus läuft ab", "Residence status expires"),
-    label_key(DeadlineKind.CHANCENAUFENTHALT_END): (
-        "Chancen-Aufenthaltsrecht endet (§ 104c AufenthG)", "Opportunity residence ends (§ 104c)"),
-    label_key(DeadlineKind.PLAN_REVIEW): (
-        "Überprüfung des Integrationsplans", "Integration plan review"),
-    label_key(DeadlineKind.DOCUMENT_EXPIRY): ("Dokument läuft ab", "Document expires"),
-    label_key(DeadlineKind.CUSTODY_TOO_LONG): (
-        "Original länger als 4 Wochen in Verwahrung", "Original held in custody over 4 weeks"),
-    label_key(DeadlineKind.MEASURE_DUE): ("Maßnahme fällig", "Measure due"),
-})  # fmt: skip
+# DeadlineKind lives with the other catalogues (a DeadlineMark names one); the order of its
+# members is the order of deadlines due on the same day.
 _KIND_ORDER = {kind: i for i, kind in enumerate(DeadlineKind)}
 
 

@@ -178,6 +178,7 @@ _ENTITY_TEXT = {
     "appointment": ("appointment", "Termin"),
     "note": ("note", "Notiz"),
     "support": ("support", "Unterstützung"),
+    "deadline_mark": ("deadline mark", "Fristvermerk"),
     "organisation": ("organisation", "Organisation"),
     "household": ("household", "Haushalt"),
 }

@@ -1,8 +1,9 @@
 """Adding, saving and removing the parts of a case; removal cascades to what belongs to it.
 
 A client takes its plans (with goals and measures), checklist items (with their attachments),
-appointments, notes and support links with it. Saving a client applies the closing rule
-(`retention.closing_rule`); an erasure also takes what the case left elsewhere and scrubs the file.
+appointments, notes, support links and deadline marks with it. Saving a client applies the
+closing rule (`retention.closing_rule`); an erasure also takes what the case left elsewhere and
+scrubs the file.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from desktop.domain.model import (
     Appointment,
     Client,
+    DeadlineMark,
     DocumentItem,
     Household,
     IntegrationPlan,
@@ -35,7 +37,7 @@ from desktop.store.specs import (
 )
 from desktop.store.store import Store
 
-_CLIENT_PARTS = (DocumentItem, Appointment, Note, SupportLink)
+_CLIENT_PARTS = (DocumentItem, Appointment, Note, SupportLink, DeadlineMark)
 
 
 def add(store: Store, *objects: Any) -> None:

@@ -1,7 +1,8 @@
 """The duplicate merge: two records of the same person become one, keeping every part of both.
 
-The client kept takes the other's plans, checklist items, appointments, notes and support links;
-fields it leaves empty are filled from the other, and the other's names become other spellings.
+The client kept takes the other's plans, checklist items, appointments, notes, support links and
+deadline marks; fields it leaves empty are filled from the other, and the other's names become
+other spellings.
 The merge travels to colleagues as a merge: a note a colleague adds meanwhile to the record that
 went follows it to the one kept, instead of disappearing with it.
 """
@@ -15,6 +16,7 @@ from desktop.domain.errors import InvalidInput
 from desktop.domain.model import (
     Appointment,
     Client,
+    DeadlineMark,
     DocumentItem,
     IntegrationPlan,
     Note,
@@ -23,7 +25,14 @@ from desktop.domain.model import (
 from desktop.store.specs import BY_CLASS
 from desktop.store.store import Store
 
-_PARTS: tuple[type, ...] = (IntegrationPlan, DocumentItem, Appointment, Note, SupportLink)
+_PARTS: tuple[type, ...] = (
+    IntegrationPlan,
+    DocumentItem,
+    Appointment,
+    Note,
+    SupportLink,
+    DeadlineMark,
+)
 
 
 def merge_clients(store: Store, keep_id: str, other_id: str) -> Client:

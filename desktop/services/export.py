@@ -13,6 +13,7 @@ from desktop.domain.dates import PartialDate
 from desktop.domain.model import (
     Appointment,
     Client,
+    DeadlineMark,
     DocumentItem,
     Household,
     IntegrationPlan,
@@ -42,6 +43,7 @@ SECTIONS = (
     "notes",
     "organisations",
     "support",
+    "deadline_marks",
     "phrases",
 )
 
@@ -86,6 +88,7 @@ def case_data(store: Store, client_id: str | None = None) -> dict[str, list[dict
             "appointments": list(store.all(Appointment)),
             "notes": list(store.all(Note)),
             "support": list(store.all(SupportLink)),
+            "deadline_marks": list(store.all(DeadlineMark)),
             "phrases": list(store.all(OfficePhrase)),  # the office's phrase book, not a person's
         }
     else:
@@ -99,6 +102,7 @@ def case_data(store: Store, client_id: str | None = None) -> dict[str, list[dict
                 ("appointments", Appointment),
                 ("notes", Note),
                 ("support", SupportLink),
+                ("deadline_marks", DeadlineMark),
             )
         }
         sections["phrases"] = []

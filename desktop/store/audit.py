@@ -51,6 +51,7 @@ _OWNER_FIELD = {
     "appointment": "client_id",
     "note": "client_id",
     "support": "client_id",
+    "deadline_mark": "client_id",
     "goal": "plan_id",
     "measure": "goal_id",
     "attachment": "document_id",

@@ -23,6 +23,7 @@ from desktop.domain.model import (
     Appointment,
     Attachment,
     Client,
+    DeadlineMark,
     DocumentItem,
     Goal,
     Household,
@@ -294,6 +295,19 @@ ATTACHMENT = EntitySpec(
     },
 )
 
+# A deadline of the radar marked done or snoozed: a part of the client's case, erased with it.
+DEADLINE_MARK = EntitySpec(
+    "deadline_mark",
+    DeadlineMark,
+    "deadline_mark",
+    {
+        "link": ("client_id",),
+        "main": ("kind", "entity_id", "due_on"),
+        "status": ("status", "snoozed_until", "marked_on"),
+    },
+    parent="client_id",
+)
+
 # The office's phrase book: not personal data, shared with every colleague.
 PHRASE = EntitySpec(
     "phrase",
@@ -318,6 +332,7 @@ SPECS: tuple[EntitySpec, ...] = (
     SUPPORT,
     ATTACHMENT,
     PHRASE,
+    DEADLINE_MARK,
 )
 BY_NAME = {s.name: s for s in SPECS}
 BY_CLASS: dict[type, EntitySpec] = {s.cls: s for s in SPECS}

@@ -174,7 +174,7 @@ class Store:
         return found
 
     def of_client(self, cls: type[T], client_id: str) -> list[T]:
-        """The client's plans, documents, appointments, notes or support links."""
+        """The client's plans, documents, appointments, notes, support links or deadline marks."""
         spec = BY_CLASS[cls]
         rows = self.conn.execute(
             f"SELECT * FROM {spec.table} WHERE client_id = ? ORDER BY {_ORDER[spec.name]}",
@@ -353,6 +353,7 @@ _ORDER = {
     "note": "written_on DESC, id",
     "support": "coalesce(since, ''), id",
     "attachment": "file_name, id",
+    "deadline_mark": "due_on, kind, id",
 }
 _BATCH = 10_000  # ids per query when reading the parts of many clients
 

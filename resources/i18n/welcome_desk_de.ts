@@ -32,72 +32,72 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="180"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="183"/>
         <source>Appointments</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="181"/>
-        <source>Previ&amp;ous week</source>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="184"/>
+        <source>Previous wee&amp;k</source>
         <translation>&amp;Vorherige Woche</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="182"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="185"/>
         <source>&amp;Today</source>
         <translation>Heu&amp;te</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="183"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="186"/>
         <source>&amp;Next week</source>
         <translation>&amp;Nächste Woche</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="186"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="189"/>
         <source>Time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="187"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="190"/>
         <source>Client</source>
         <translation>Klient/in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="188"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="191"/>
         <source>Purpose</source>
         <translation>Zweck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="189"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="192"/>
         <source>Place</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="190"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="193"/>
         <source>Interpreter</source>
         <translation>Dolmetschen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="191"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="194"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="238"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="241"/>
         <source>Week %1: %2 to %3</source>
         <translation>KW %1: %2 bis %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="251"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="254"/>
         <source>No appointments this week.</source>
         <translation>Keine Termine in dieser Woche.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="258"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="261"/>
         <source>Today, %1</source>
         <translation>Heute, %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/agenda_view.py" line="260"/>
+        <location filename="../../desktop/ui/agenda/agenda_view.py" line="263"/>
         <source>%1: no appointments</source>
         <translation>%1: keine Termine</translation>
     </message>
@@ -756,22 +756,22 @@
         <translation>Netz&amp;werk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="134"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="138"/>
         <source>Select a person in the list, or add one with Ctrl+N.</source>
         <translation>Wählen Sie eine Person in der Liste aus, oder legen Sie mit Strg+N eine neue an.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="135"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="139"/>
         <source>Histor&amp;y…</source>
         <translation>&amp;Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="246"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="271"/>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/case_workspace.py" line="247"/>
+        <location filename="../../desktop/ui/workspace/case_workspace.py" line="272"/>
         <source>A change in this case could not be saved: {0}</source>
         <translation>Eine Änderung in diesem Fall konnte nicht gespeichert werden: {0}</translation>
     </message>
@@ -1105,83 +1105,88 @@
         <translation>Anhang</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="276"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="272"/>
+        <source>Deadline mark</source>
+        <translation>Fristvermerk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="277"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="277"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="278"/>
         <source>file number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="278"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="279"/>
         <source>personal details</source>
         <translation>Angaben zur Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="279"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="280"/>
         <source>languages</source>
         <translation>Sprachen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="280"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="281"/>
         <source>contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="281"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="282"/>
         <source>address</source>
         <translation>Anschrift</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="282"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="283"/>
         <source>household</source>
         <translation>Haushalt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="283"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="284"/>
         <source>arrival and housing</source>
         <translation>Ankunft und Wohnen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="284"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="285"/>
         <source>residence status</source>
         <translation>Aufenthaltsstatus</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="285"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="286"/>
         <source>consent</source>
         <translation>Einwilligung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="286"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="287"/>
         <source>case dates</source>
         <translation>Falldaten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="287"/>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="292"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="288"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="293"/>
         <source>details</source>
         <translation>Angaben</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="288"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="289"/>
         <source>assignment</source>
         <translation>Zuordnung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="289"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="290"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="290"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="291"/>
         <source>expiry date</source>
         <translation>Ablaufdatum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/conflicts_page.py" line="291"/>
+        <location filename="../../desktop/ui/sync/conflicts_page.py" line="292"/>
         <source>date and time</source>
         <translation>Datum und Uhrzeit</translation>
     </message>
@@ -1189,79 +1194,94 @@
 <context>
     <name>DeadlineRadar</name>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="153"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="251"/>
         <source>Deadline radar</source>
         <translation>Fristenradar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="154"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="252"/>
         <source>&amp;Within:</source>
         <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="155"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="253"/>
         <source>2 weeks</source>
         <translation>2 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="155"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="253"/>
         <source>4 weeks</source>
         <translation>4 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="155"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="253"/>
         <source>6 weeks</source>
         <translation>6 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="155"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="253"/>
         <source>8 weeks</source>
         <translation>8 Wochen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="158"/>
-        <source>&amp;Kind:</source>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="256"/>
+        <source>K&amp;ind:</source>
         <translation>A&amp;rt:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="159"/>
-        <source>Include measures</source>
-        <translation>Maßnahmen einbeziehen</translation>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="257"/>
+        <source>Include &amp;measures</source>
+        <translation>&amp;Maßnahmen einbeziehen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="212"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="258"/>
+        <source>&amp;Open case</source>
+        <translation>Fall ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="259"/>
+        <source>Mark as &amp;done</source>
+        <translation>Als &amp;erledigt markieren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="260"/>
+        <source>&amp;Snooze until…</source>
+        <translation>&amp;Zurückstellen bis…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="261"/>
+        <source>&amp;Reopen</source>
+        <translation>&amp;Wieder öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="262"/>
+        <source>Don&amp;e</source>
+        <translation>&amp;Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="263"/>
+        <source>Snoo&amp;ze until…</source>
+        <translation>Zurück&amp;stellen bis…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="264"/>
+        <source>Re&amp;open</source>
+        <translation>&amp;Wieder öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="313"/>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="162"/>
-        <source>Due</source>
-        <translation>Fällig</translation>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="331"/>
+        <source>Show done &amp;and snoozed (%1)</source>
+        <translation>Erledigte und Zurückgestellte einb&amp;lenden (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="162"/>
-        <source>What</source>
-        <translation>Was</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="162"/>
-        <source>Client</source>
-        <translation>Klient/in</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="162"/>
-        <source>Subject</source>
-        <translation>Gegenstand</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="227"/>
+        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="333"/>
         <source>Nothing comes due in this time.</source>
         <translation>In diesem Zeitraum wird nichts fällig.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/agenda/deadline_radar.py" line="234"/>
-        <source>%1 (overdue)</source>
-        <translation>%1 (überfällig)</translation>
     </message>
 </context>
 <context>
@@ -2192,87 +2212,87 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="188"/>
         <source>&amp;Case file</source>
         <translation>&amp;Fallakte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="189"/>
         <source>&amp;New client…</source>
         <translation>&amp;Neue Klientin / neuer Klient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="190"/>
         <source>&amp;Print plan…</source>
         <translation>Plan &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="191"/>
         <source>&amp;Import clients from a spreadsheet…</source>
         <translation>Klienten aus einer &amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="192"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="193"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="194"/>
         <source>Phrase &amp;book…</source>
         <translation>Te&amp;xtbausteine…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="195"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="196"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="197"/>
         <source>&amp;Cases</source>
         <translation>&amp;Fälle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="198"/>
         <source>&amp;Agenda</source>
         <translation>&amp;Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="199"/>
         <source>&amp;Organisations…</source>
         <translation>&amp;Organisationen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="200"/>
         <source>&amp;Sync</source>
         <translation>A&amp;bgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="201"/>
         <source>Sync with &amp;colleagues…</source>
         <translation>Abgleich mit &amp;Kolleginnen und Kollegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="202"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="203"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="204"/>
         <source>&amp;Keyboard map…</source>
         <translation>&amp;Tastaturübersicht…</translation>
     </message>
@@ -2282,7 +2302,7 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         <translation>Integrationsplan: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="455"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="456"/>
         <source>A change could not be saved: {0} Close all the same?</source>
         <translation>Eine Änderung konnte nicht gespeichert werden: {0} Trotzdem schließen?</translation>
     </message>
@@ -3718,6 +3738,44 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
     </message>
 </context>
 <context>
+    <name>RadarTree</name>
+    <message>
+        <location filename="../../desktop/ui/agenda/radar_tree.py" line="76"/>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda/radar_tree.py" line="76"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda/radar_tree.py" line="76"/>
+        <source>Client</source>
+        <translation>Klient/in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda/radar_tree.py" line="76"/>
+        <source>Subject</source>
+        <translation>Gegenstand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda/radar_tree.py" line="139"/>
+        <source>%1 (snoozed until %2)</source>
+        <translation>%1 (zurückgestellt bis %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda/radar_tree.py" line="141"/>
+        <source>%1 (done)</source>
+        <translation>%1 (erledigt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda/radar_tree.py" line="143"/>
+        <source>%1 (overdue)</source>
+        <translation>%1 (überfällig)</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyPage</name>
     <message>
         <location filename="../../desktop/ui/unlock/recovery_key_page.py" line="76"/>
@@ -4057,6 +4115,34 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <location filename="../../desktop/ui/unlock/setup_dialog.py" line="163"/>
         <source>The two passphrases are not the same.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <location filename="../../desktop/ui/agenda/snooze_dialog.py" line="81"/>
+        <source>Snooze deadline</source>
+        <translation>Frist zurückstellen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda/snooze_dialog.py" line="82"/>
+        <source>Back on the radar &amp;on:</source>
+        <translation>Wieder auf dem Radar &amp;am:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda/snooze_dialog.py" line="83"/>
+        <source>In &amp;1 week</source>
+        <translation>In &amp;1 Woche</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda/snooze_dialog.py" line="83"/>
+        <source>In &amp;2 weeks</source>
+        <translation>In &amp;2 Wochen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/agenda/snooze_dialog.py" line="83"/>
+        <source>In &amp;4 weeks</source>
+        <translation>In &amp;4 Wochen</translation>
     </message>
 </context>
 <context>

@@ -12,9 +12,11 @@ from typing import Any
 import pytest
 
 from desktop.domain.catalogues import (
+    DeadlineKind,
     DocumentKind,
     DocumentStatus,
     FieldOfAction,
+    MarkStatus,
     MeasureStatus,
     ResidenceStatus,
 )
@@ -24,6 +26,7 @@ from desktop.domain.model import (
     Appointment,
     Attachment,
     Client,
+    DeadlineMark,
     DocumentItem,
     Goal,
     Household,
@@ -37,7 +40,7 @@ from desktop.domain.model import (
 from desktop.domain.texts import Texts
 from desktop.services import attachments, casework, clients, organisations, settings
 from desktop.store.changelog.clock import HybridClock, unpack_hlc
-from desktop.store.specs import BY_NAME, ERASED, EXISTS, SPECS
+from desktop.store.specs import BY_CLASS, BY_NAME, CLIENT, ERASED, EXISTS, SPECS
 from desktop.store.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
@@ -141,6 +144,13 @@ def full_case(client_id: str) -> list[Any]:
         ),
         Note(client_id, date(2026, 1, 5), "Erstgespräch; Plan besprochen."),
         SupportLink(client_id, org.id, purpose="Leistungen", since=date(2026, 1, 1)),
+        DeadlineMark(
+            client_id,
+            DeadlineKind.PLAN_REVIEW,
+            plan.id,
+            date(2026, 6, 5),
+            marked_on=date(2026, 6, 8),
+        ),
     ]
 
 
@@ -188,7 +198,7 @@ def test_every_write_path_records_its_changes(store: Store, tmp_path: Path) -> N
     parts = full_case(client.id)
     assert_logged(store, lambda: casework.add(store, household, client))
     assert_logged(store, lambda: casework.add(store, *parts))
-    org, plan, goal, measure, document, appointment, _note, support = parts
+    org, plan, goal, measure, document, appointment, _note, support, mark = parts
     edits = [
         dataclasses.replace(
             client,
@@ -204,6 +214,9 @@ def test_every_write_path_records_its_changes(store: Store, tmp_path: Path) -> N
         dataclasses.replace(document, status=DocumentStatus.RETURNED),
         dataclasses.replace(appointment, purpose="Antrag"),
         dataclasses.replace(support, until=date(2026, 12, 31)),
+        dataclasses.replace(
+            mark, status=MarkStatus.SNOOZED, snoozed_until=date(2026, 7, 1), marked_on=None
+        ),
     ]
     for edited in edits:
         changes = assert_logged(store, lambda e=edited: casework.save(store, e))
@@ -287,6 +300,9 @@ def test_erasure_leaves_only_tombstones_without_personal_data(store: Store, tmp_
     clients.update_client(store, client.id, {"phone": "+49 999"})
     passport = next(p for p in parts if isinstance(p, DocumentItem))
     scan = attach(store, tmp_path, passport.id, "Reisepass-Haddad.pdf", b"%PDF Rania Haddad")
+    owned = {BY_CLASS[type(p)].name for p in parts if BY_CLASS[type(p)].parent == "client_id"}
+    # Every part of a case is in full_case, so that its erasure is tested here.
+    assert owned == {s.name for s in SPECS if s.parent == "client_id" and s is not CLIENT}
     erased_ids = {client.id, scan.id} | {p.id for p in parts if not isinstance(p, Organisation)}
     clients.erase_client(store, client.id)
     assert store.conn.execute("SELECT count(*) FROM blob").fetchone()[0] == 0

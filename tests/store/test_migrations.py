@@ -149,3 +149,40 @@ def test_the_schema_2_fixture_keeps_its_attached_scan(tmp_path: Path) -> None:
         assert attachments.read_attachment(store, info.id) == b"fixture scan of a passport\n"
     finally:
         store.close()
+
+
+def test_schema_6_upgrades_to_7_and_takes_deadline_marks(tmp_path: Path) -> None:
+    from datetime import date
+
+    from desktop.domain.model import DeadlineMark, DocumentItem
+    from desktop.domain.rules import DeadlineKind
+    from desktop.services import casework
+
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "schema-6", target)
+    store = casefile.unlock(target, passphrase=PASSPHRASE)
+    try:
+        assert list(store.all(DeadlineMark)) == []
+        (client,) = store.all(Client)
+        (passport,) = store.all(DocumentItem)
+        mark = DeadlineMark(client.id, DeadlineKind.DOCUMENT_EXPIRY, passport.id, date(2027, 3, 1))
+        casework.add(store, mark)
+        assert store.of_client(DeadlineMark, client.id) == [mark]
+    finally:
+        store.close()
+
+
+def test_the_schema_7_fixture_keeps_its_snoozed_deadline(tmp_path: Path) -> None:
+    from datetime import date
+
+    from desktop.domain.catalogues import MarkStatus
+    from desktop.domain.model import DeadlineMark
+
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "schema-7", target)
+    store = casefile.unlock(target, passphrase=PASSPHRASE)
+    try:
+        (mark,) = store.all(DeadlineMark)
+        assert (mark.status, mark.snoozed_until) == (MarkStatus.SNOOZED, date(2027, 2, 1))
+    finally:
+        store.close()

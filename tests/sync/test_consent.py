@@ -12,11 +12,12 @@ import zlib
 from datetime import date, datetime
 from pathlib import Path
 
-from desktop.domain.catalogues import ConsentScope, DocumentKind, FieldOfAction
+from desktop.domain.catalogues import ConsentScope, DeadlineKind, DocumentKind, FieldOfAction
 from desktop.domain.model import (
     Appointment,
     Attachment,
     Client,
+    DeadlineMark,
     DocumentItem,
     Goal,
     Household,
@@ -65,6 +66,7 @@ def private_case(device: Device) -> Client:
         Attachment(document.id, "pass.pdf", "application/pdf", len(SCAN), sha),
         Appointment(client.id, datetime(2026, 3, 2, 9, 30), purpose=f"Termin {NAME}"),
         Note(client.id, date(2026, 1, 6), f"Gespräch mit {NAME}"),
+        DeadlineMark(client.id, DeadlineKind.PLAN_REVIEW, plan.id, date(2026, 2, 1)),
     )
     return client
 

@@ -43,7 +43,7 @@ def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
     print(f"Clients: {c.clients} ({c.open_clients} open)", file=out)
     for name, n in c.by_entity.items():
         if name != "client":
-            print(f"{name.capitalize()}s: {n}", file=out)
+            print(f"{name.replace('_', ' ').capitalize()}s: {n}", file=out)
     print(f"Changes recorded: {c.changes}", file=out)
     print(f"Unlock with OS credential store: {'yes' if st.keyring else 'no'}", file=out)
     print(f"Device: {st.device_id}", file=out)

@@ -82,6 +82,7 @@ _OWNERS: tuple[tuple[EntitySpec, EntitySpec, str], ...] = tuple(
         ("appointment", "client", "client_id"),
         ("note", "client", "client_id"),
         ("support", "client", "client_id"),
+        ("deadline_mark", "client", "client_id"),
         ("goal", "plan", "plan_id"),
         ("measure", "goal", "goal_id"),
         ("attachment", "document", "document_id"),

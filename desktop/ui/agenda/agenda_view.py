@@ -57,12 +57,14 @@ def _read_week(store: Store, monday: date) -> tuple[list[AgendaEntry], dict[str,
 class AgendaView(Retranslating, QWidget):
     """The week's appointments (today highlighted) and the deadline radar, side by side.
 
-    Double-click or Enter on an appointment or a deadline emits `open_client(client_id)`.
+    Double-click or Enter on an appointment or a deadline emits `open_client(client_id)`; a
+    deadline first emits `open_case(client_id, tab)` with the workspace tab that holds it.
     Shown, it reads again (on the worker of `db`, while a case file is open); `clear()` (on
     lock) forgets everything, and drops answers still on their way, until the next `refresh()`.
     """
 
     open_client = Signal(str)
+    open_case = Signal(str, str)
 
     def __init__(self, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +107,7 @@ class AgendaView(Retranslating, QWidget):
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.radar = DeadlineRadar(db)
+        self.radar.open_case.connect(self.open_case)
         self.radar.open_client.connect(self.open_client)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -178,7 +181,7 @@ class AgendaView(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self._title.setText(self.tr("Appointments"))
-        self.previous_button.setText(self.tr("Previ&ous week"))
+        self.previous_button.setText(self.tr("Previous wee&k"))
         self.today_button.setText(self.tr("&Today"))
         self.next_button.setText(self.tr("&Next week"))
         self.week_tree.setHeaderLabels(

@@ -174,6 +174,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.workspace.unsaved.connect(self.status.show_unsaved)
         self.workspace.open_client.connect(self._open_client_soon)
         self.workspace.case_shown.connect(self._update_print_action)
+        self.agenda.open_case.connect(self.workspace.want_tab)  # a deadline opens on its tab
         self.agenda.open_client.connect(self._open_client_soon)
         self.folder_watcher.running.connect(
             lambda running: self.status.show_job(running, self.folder_watcher.cancel)

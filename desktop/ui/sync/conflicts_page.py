@@ -269,6 +269,7 @@ class ConflictsPage(Retranslating, QWidget):
             "organisation": self.tr("Organisation"),
             "support": self.tr("Support"),
             "attachment": self.tr("Attachment"),
+            "deadline_mark": self.tr("Deadline mark"),
         }
 
     def _groups(self) -> dict[str, str]:

@@ -80,6 +80,9 @@ def _tab_titles() -> dict[str, str]:
 class CaseWorkspace(Retranslating, QWidget):
     """Shows one client at a time; `show_client(id)` saves the tabs' pending edits first.
 
+    `want_tab(client_id, name)` brings a tab to the front once that client's case is shown (the
+    agenda opens a deadline on the tab that holds it).
+
     Signals: `saved(datetime)` after a tab saved, `case_shown()` when a case read by the
     worker is on screen, `client_changed(client_id)` for the case list, `unsaved()` when the
     user types into a tab, `open_client(client_id)` from the overview.
@@ -103,6 +106,7 @@ class CaseWorkspace(Retranslating, QWidget):
         self._tabs: list[Any] = []
         self._view: CaseView | None = None
         self._pending: str | None = None  # the client whose case the worker is reading
+        self._wanted_tab: tuple[str, str] | None = None  # (client id, tab) to show on arrival
         self._dirty = False
         self._quiet = False  # flushing on the way to another case or to the lock: no reload
         self._focus_when_shown = False  # the case asked for is to get the focus once shown
@@ -171,7 +175,10 @@ class CaseWorkspace(Retranslating, QWidget):
     def show_client(self, client_id: str) -> bool:
         """Save what is typed in the tabs, then show another client (when the worker has read
         the case). False if a typed value is invalid: then the case shown stays."""
+        if self._wanted_tab is not None and self._wanted_tab[0] != client_id:
+            self._wanted_tab = None  # another case was chosen first
         if not self._db.is_open or not self.save_pending():
+            self._wanted_tab = None
             return False
         self._reload_timer.stop()
         self._read(client_id, open_case)
@@ -195,6 +202,23 @@ class CaseWorkspace(Retranslating, QWidget):
         self.tab_widget.setCurrentIndex((self.tab_widget.currentIndex() + step) % count)
         if focus_inside:
             self._focus_first_field()
+
+    def show_tab(self, name: str) -> bool:
+        """Bring the tab of this class ("DocumentsTab") to the front; False if there is none."""
+        for index, tab in enumerate(self._tabs):
+            if type(tab).__name__ == name:
+                self.tab_widget.setCurrentIndex(index)
+                return True
+        return False
+
+    def want_tab(self, client_id: str, name: str) -> None:
+        """Show the tab `name` once the case of `client_id` is on screen: now if it is shown,
+        else when the worker has read it (a wish another case chosen first drops)."""
+        if self._pending is None and self.client_id == client_id:
+            self._wanted_tab = None
+            self.show_tab(name)
+        else:
+            self._wanted_tab = (client_id, name)
 
     def show_history(self) -> QWidget | None:
         """The audit trail of the case shown (not modal); None if no case is shown."""
@@ -223,6 +247,7 @@ class CaseWorkspace(Retranslating, QWidget):
         self._reload_timer.stop()
         self._view = None
         self._pending = None
+        self._wanted_tab = None
         self._dirty = False
         self._focus_when_shown = False
         for tab in self._tabs:
@@ -256,6 +281,9 @@ class CaseWorkspace(Retranslating, QWidget):
         self._view = view
         for tab in self._tabs:
             tab.set_case(view)
+        wanted, self._wanted_tab = self._wanted_tab, None
+        if wanted is not None and wanted[0] == view.client.id:
+            self.show_tab(wanted[1])
         self._pages.setCurrentWidget(self.tab_widget)
         self.case_shown.emit()
         if self._focus_when_shown:

@@ -119,12 +119,16 @@ def days(view: AgendaView) -> dict[str, list[list[str]]]:
     return shown
 
 
-def radar_rows(view: AgendaView) -> list[list[str]]:
+def radar_items(view: AgendaView) -> list[QTreeWidgetItem]:
+    """The radar's deadline rows, group after group (the group headings left out)."""
     tree = view.radar.tree
-    return [
-        [tree.topLevelItem(r).text(c) for c in range(tree.columnCount())]
-        for r in range(tree.topLevelItemCount())
-    ]
+    headings = [tree.topLevelItem(g) for g in range(tree.topLevelItemCount())]
+    return [h.child(r) for h in headings for r in range(h.childCount())]
+
+
+def radar_rows(view: AgendaView) -> list[list[str]]:
+    columns = range(view.radar.tree.columnCount())
+    return [[item.text(c) for c in columns] for item in radar_items(view)]
 
 
 def every_text(widget: QWidget) -> str:
@@ -228,9 +232,9 @@ def test_overdue_deadlines_come_first_marked_in_red(view: AgendaView) -> None:
     custody = next(r for r in rows if r[2] == "Müller, Anna")
     assert custody[1] == "Original held in custody over 4 weeks"
     assert custody[0] == f"{(TODAY - timedelta(weeks=2)).isoformat()} (overdue)"
-    first = view.radar.tree.topLevelItem(0)
+    first = radar_items(view)[0]
     assert first.foreground(0).color().name() == "#b3261e"
-    last = view.radar.tree.topLevelItem(len(rows) - 1)
+    last = radar_items(view)[-1]
     assert last.foreground(0).color().name() != "#b3261e"
 
 
@@ -287,7 +291,7 @@ def test_measures_due_are_on_the_radar_only_with_the_checkbox(
     view.refresh(TODAY)
     settle(db)
     assert not radar.include_measures.isChecked()
-    assert radar.include_measures.text() == "Include measures"
+    assert radar.include_measures.text() == "Include &measures"
     assert DeadlineKind.MEASURE_DUE.value not in kinds_offered(view)
     assert "Measure due" not in [r[1] for r in radar_rows(view)]
     before = len(radar_rows(view))
@@ -312,11 +316,11 @@ def test_measures_due_are_on_the_radar_only_with_the_checkbox(
 
     set_language("de")
     try:
-        qtbot.waitUntil(lambda: radar.include_measures.text() == "Maßnahmen einbeziehen")
+        qtbot.waitUntil(lambda: radar.include_measures.text() == "&Maßnahmen einbeziehen")
         assert radar.kind_filter.itemText(0) != "All kinds"
     finally:
         set_language("en")
-    qtbot.waitUntil(lambda: radar.include_measures.text() == "Include measures")
+    qtbot.waitUntil(lambda: radar.include_measures.text() == "Include &measures")
 
 
 def test_double_click_or_enter_opens_the_client(
@@ -333,17 +337,13 @@ def test_double_click_or_enter_opens_the_client(
     assert opened.args == [people["anna"].id]
 
     radar = view.radar.tree
-    row = next(
-        radar.topLevelItem(i)
-        for i in range(radar.topLevelItemCount())
-        if radar.topLevelItem(i).text(2) == "Schmidt, Omar"
-    )
+    row = next(item for item in radar_items(view) if item.text(2) == "Schmidt, Omar")
     with qtbot.waitSignal(view.open_client) as opened:
         double_click(qtbot, radar, row)
     assert opened.args == [people["omar"].id]
 
     radar.setFocus()
-    radar.setCurrentItem(radar.topLevelItem(0))
+    radar.setCurrentItem(radar_items(view)[0])
     with qtbot.waitSignal(view.open_client) as opened:
         qtbot.keyClick(radar, Qt.Key.Key_Return)
     assert opened.args == [view.radar.shown_entries()[0].client_id]

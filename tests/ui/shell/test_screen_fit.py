@@ -336,6 +336,7 @@ def _open_every_dialog(
     from desktop.domain.catalogues import FieldOfAction
     from desktop.domain.model import Goal
     from desktop.report.plan import Untranslated
+    from desktop.ui.agenda.snooze_dialog import SnoozeDialog
     from desktop.ui.organisations.organisation_form import OrganisationForm
     from desktop.ui.protection.audit_view import AuditLogDialog
     from desktop.ui.protection.backup_dialog import BackupsDialog
@@ -393,6 +394,7 @@ def _open_every_dialog(
         lambda: SetupDialog(root / "elsewhere", db, window),
         lambda: _ProgressDialog("Creating the demo case file…", "Cancel", 0, 300, window),
         lambda: _Waiting("Restoring the backup…", "", 0, 0, window),
+        lambda: SnoozeDialog(date.today(), "Reisepass", window),
         lambda: SavedMessage(root / "Integrationsplan.pdf", window, open_folder=lambda _: True),
     ]
     for opener in openers:
