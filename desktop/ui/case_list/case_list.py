@@ -211,6 +211,27 @@ class CaseList(Retranslating, QWidget):
             open_measures=self.measures_filter.isChecked(),
         )
 
+    def set_query(self, query: ClientQuery) -> None:
+        """Show the search text and filters of `query` and search with them (after unlocking)."""
+        widgets = (
+            self.search,
+            self.state_filter,
+            self.status_filter,
+            self.deadline_filter,
+            self.measures_filter,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.setText(query.text)
+        self.state_filter.setCurrentIndex(max(STATES.index(query.state), 0))
+        status = query.residence_status.value if query.residence_status else None
+        self.status_filter.setCurrentIndex(max(self.status_filter.findData(status), 0))
+        self.deadline_filter.setChecked(query.deadline_within_days is not None)
+        self.measures_filter.setChecked(query.open_measures)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.run_query()  # the model keeps its sort order over a lock
+
     def current_client(self) -> Client | None:
         index = self.table.currentIndex()
         return self.model.client_at(index.row()) if index.isValid() else None

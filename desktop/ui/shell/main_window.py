@@ -7,6 +7,7 @@ then closes the file and hides every piece of case data.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,17 @@ APP_NAME = "Welcome Desk"
 SYNC_MESSAGE_MS = 60_000  # a watched-folder report stays until the next check
 
 
+@dataclass(frozen=True)
+class _Context:
+    """The page, search, case and tab on screen when the case file was locked. Kept in memory
+    only, while the app runs (the search may hold a name): never written anywhere."""
+
+    agenda: bool
+    query: ClientQuery
+    client_id: str | None
+    tab: str | None
+
+
 class MainWindow(Retranslating, QMainWindow):
     """Shows the case file of `db` (a worker with an open case file); `lock()` closes it.
 
@@ -83,6 +95,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._root = Path(root)
         self._fixed_idle_ms = idle_lock_ms
         self._unlock_dialog: UnlockDialog | None = None
+        self._before_lock: _Context | None = None  # what was on screen, back after unlocking
         self.case_list = CaseList()
         self.workspace = CaseWorkspace(db, tab_types=tab_types)
         self.cases = CasesPage(self.case_list, self.workspace)
@@ -272,6 +285,7 @@ class MainWindow(Retranslating, QMainWindow):
         except WelcomeDeskError:
             pass  # an invalid value cannot be saved; locking must happen all the same
         finally:
+            self._before_lock = self._context()
             self._forget_case_data()
 
     def request_unlock(self) -> UnlockDialog:
@@ -376,6 +390,29 @@ class MainWindow(Retranslating, QMainWindow):
         self.sync_badge.refresh()
         self.case_list.search.setFocus()
         self._update_print_action()
+        context, self._before_lock = self._before_lock, None
+        if context is not None:
+            self._restore(context)
+
+    def _context(self) -> _Context:
+        """What the coordinator was looking at, to show again after unlocking."""
+        tab = self.workspace.tab_widget.currentWidget()
+        return _Context(
+            agenda=self._pages.currentWidget() is self.agenda,
+            query=self.case_list.query(),
+            client_id=self.workspace.client_id,
+            tab=type(tab).__name__ if tab is not None else None,
+        )
+
+    def _restore(self, context: _Context) -> None:
+        """The search, the case and its tab (or the agenda) of before the lock."""
+        self.case_list.set_query(context.query)
+        if context.client_id is not None:
+            if context.tab is not None:
+                self.workspace.want_tab(context.client_id, context.tab)
+            self.open_client(context.client_id)  # after the search: found among its rows
+        if context.agenda:
+            self.show_agenda()
 
     def _forget_case_data(self) -> None:
         self.folder_watcher.stop()

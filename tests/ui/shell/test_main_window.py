@@ -275,6 +275,50 @@ def test_after_locking_the_passphrase_brings_the_list_back(
     assert window.workspace.client_id is not None
 
 
+def _unlock(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = window.request_unlock()
+    dialog.field.setText(PASSPHRASE)
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: window.db.is_open)
+    settled(window, qtbot)
+
+
+def test_after_unlocking_the_search_the_case_and_its_tab_come_back(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.case_list.search.setText("schmidt")
+    window.case_list.deadline_filter.setChecked(True)
+    window.case_list.run_query()
+    settled(window, qtbot)
+    select(window, "Schmidt, Omar", qtbot)
+    shown = window.workspace.client_id
+    window.workspace.show_tab("DocumentsTab")
+    window.lock()
+    assert window.case_list.search.text() == "" and window.workspace.client_id is None
+    _unlock(window, qtbot)
+    qtbot.waitUntil(lambda: window.workspace.client_id == shown)
+    assert window.case_list.search.text() == "schmidt"
+    assert window.case_list.deadline_filter.isChecked()
+    assert shown_names(window) == ["Schmidt, Omar"]
+    assert type(window.workspace.tab_widget.currentWidget()).__name__ == "DocumentsTab"
+    current = window.case_list.current_client()
+    assert current is not None and current.id == shown
+
+
+def test_after_unlocking_the_agenda_comes_back_if_it_was_shown(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.show_agenda()
+    settled(window, qtbot)
+    window.lock()
+    _unlock(window, qtbot)
+    assert window.agenda.isVisible()
+    window.show_cases()
+    window.lock()  # locked from the cases page: the cases come back
+    _unlock(window, qtbot)
+    assert window.cases.isVisible() and not window.agenda.isVisible()
+
+
 def test_ctrl_l_locks_and_asks_for_the_passphrase(
     window: MainWindow, store: Store, qtbot: QtBot
 ) -> None:
