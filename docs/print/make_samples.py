@@ -22,8 +22,8 @@ from reportlab.lib.pagesizes import A4  # noqa: E402
 
 from desktop.report.labels import LANGS  # noqa: E402
 from desktop.report.layout import STYLES, document, para, print_language, style  # noqa: E402
-from desktop.report.plan import render_plan  # noqa: E402
 from desktop.report.phrasebook import shipped_book  # noqa: E402
+from desktop.report.plan import render_plan  # noqa: E402
 from tests.report.conftest import TODAY, phrase_case, sample_case  # noqa: E402
 from tests.report.test_progress_and_slip import dated_case, progress, slip  # noqa: E402
 from tests.report.test_shaping import SENTENCES, WORDS  # noqa: E402

@@ -1,9 +1,11 @@
-"""Open Welcome Desk on demo data offscreen and save PNGs of the main screens here.
+"""Open Welcome Desk on demo data offscreen, on a 1366x768 laptop screen, and save PNGs here.
 
     uv run python docs/screenshots/take_screenshots.py            # German (the default UI)
-    uv run python docs/screenshots/take_screenshots.py --lang en  # English
+    uv run python docs/screenshots/take_screenshots.py --lang en  # English (files end in -en)
 
-The README shows these pictures; look at them after every change to the window.
+The screen is the part of 1366x768 that Windows leaves beside its taskbar (1366x720); each
+window takes the size it takes there for a new user (the main window: 1350x680 inside its
+frame). The README shows these pictures; look at them after every change to the window.
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ import dataclasses
 import os
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
+SCREEN = HERE / "laptop-screen.json"
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="wd-shots-")  # no remembered sizes
 sys.path.insert(0, str(HERE.parents[1]))
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
@@ -27,23 +32,30 @@ from desktop.domain.model import Client  # noqa: E402
 from desktop.services import casefile, casework, sync, workspace  # noqa: E402
 from desktop.services.clients import ClientQuery, list_clients  # noqa: E402
 from desktop.services.demo import fill_demo  # noqa: E402
-from desktop.ui.widgets.i18n import set_language  # noqa: E402
 from desktop.ui.shell.main_window import MainWindow  # noqa: E402
 from desktop.ui.unlock.unlock_dialog import UnlockDialog  # noqa: E402
+from desktop.ui.widgets.db_worker import DbWorker  # noqa: E402
+from desktop.ui.widgets.i18n import set_language  # noqa: E402
 
-SIZE = (1366, 768)  # the usual municipal laptop screen
+PASSPHRASE = "screenshot passphrase"
 
 
-def settle(app: QApplication) -> None:
-    for _ in range(5):
+def settle(app: QApplication, db: DbWorker | None = None) -> None:
+    """Let the worker answer and the window draw what it answered."""
+    for _ in range(400):
+        app.processEvents()
+        if db is None or db.is_idle():
+            break
+        time.sleep(0.01)
+    for _ in range(10):
         app.processEvents()
 
 
-def save(widget: QWidget, name: str, app: QApplication) -> None:
-    settle(app)
+def save(widget: QWidget, name: str, app: QApplication, db: DbWorker | None = None) -> None:
+    settle(app, db)
     target = HERE / name
     widget.grab().save(str(target))
-    print(target.relative_to(HERE.parents[1]))
+    print(target.relative_to(HERE.parents[1]), f"{widget.width()}x{widget.height()}")
 
 
 def richest_client(store: casefile.Store) -> Client:
@@ -59,12 +71,11 @@ def richest_client(store: casefile.Store) -> Client:
     return best
 
 
-def with_a_colleague(store: casefile.Store, root: Path) -> casefile.Store:
+def with_a_colleague(store: casefile.Store, root: Path, client: Client) -> casefile.Store:
     """A colleague who trusts this case file, and one concurrent edit to show as a conflict."""
-    other = casefile.init(root, "screenshot passphrase").store
+    other = casefile.init(root, PASSPHRASE).store
     sync.add_colleague(store, "Sarah Becker", sync.my_identity(other).text)
     sync.add_colleague(other, "Büro Nord", sync.my_identity(store).text)
-    client = richest_client(store)
     sync.import_file(other, sync.export_for(store, "Sarah Becker", root / "a.wdb", full=True).path)
     casework.save(other, dataclasses.replace(client, phone="+49 561 7001 23"))
     casework.save(store, dataclasses.replace(client, phone="+49 151 2233 44"))
@@ -81,42 +92,49 @@ def main() -> int:
     suffix = "" if args.lang == "de" else "-en"
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "data"
-        result = casefile.init(root, "screenshot passphrase")
-        store = result.store
+        store = casefile.init(root, PASSPHRASE).store
         fill_demo(store, 300, 1, date.today())
+        client = richest_client(store)
+        colleague = with_a_colleague(store, Path(tmp) / "colleague", client)
+        colleague.close()
+        db = DbWorker()
+        db.attach(store)
 
-        unlock = UnlockDialog(root)
-        unlock.resize(520, 260)
+        unlock = UnlockDialog(root, db)
         unlock.show()
         save(unlock, f"unlock{suffix}.png", app)
         unlock.close()
 
-        window = MainWindow(store, root)
-        window.resize(*SIZE)
+        window = MainWindow(db, root)
         window.show()
-        window.open_client(richest_client(store).id)
+        settle(app, db)
+        window.open_client(client.id)
         names = ["overview", "plan", "documents", "appointments", "notes", "network"]
         for index, name in enumerate(names):
+            settle(app, db)
             window.workspace.tab_widget.setCurrentIndex(index)
-            save(window, f"case-{index + 1}-{name}{suffix}.png", app)
+            save(window, f"case-{index + 1}-{name}{suffix}.png", app, db)
         window.show_agenda()
-        save(window, f"agenda{suffix}.png", app)
+        save(window, f"agenda{suffix}.png", app, db)
         window.show_cases()
+        keys = window.open_keyboard_map()
+        save(keys, f"keyboard-map{suffix}.png", app)
+        keys.close()
+        preview = window.print_plan()
+        if preview is not None:
+            save(preview, f"print-preview{suffix}.png", app, db)
+            preview.close()
         settings = window.open_settings()
         if settings is not None:
-            save(settings, f"settings{suffix}.png", app)
+            save(settings, f"settings{suffix}.png", app, db)
             settings.close()
-        colleague = with_a_colleague(store, Path(tmp) / "colleague")
         sync_window = window.open_sync()
         if sync_window is not None:
-            sync_window.resize(900, 600)
             for index, name in enumerate(["colleagues", "exchange", "conflicts"]):
                 sync_window.tabs.setCurrentIndex(index)
-                save(sync_window, f"sync-{index + 1}-{name}{suffix}.png", app)
+                save(sync_window, f"sync-{index + 1}-{name}{suffix}.png", app, db)
             sync_window.close()
         window.close()
-        colleague.close()
-        store.close()
     QCoreApplication.processEvents()
     return 0
 

@@ -2116,84 +2116,99 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>KeyboardMapDialog</name>
     <message>
-        <location filename="../../desktop/ui/shell/keyboard_map.py" line="59"/>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="75"/>
         <source>Keyboard map</source>
         <translation>Tastaturübersicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/keyboard_map.py" line="60"/>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="76"/>
         <source>Keys</source>
         <translation>Tasten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/keyboard_map.py" line="60"/>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="76"/>
         <source>What they do</source>
         <translation>Was sie tun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/keyboard_map.py" line="67"/>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="78"/>
         <source>Anywhere in the window</source>
         <translation>Überall im Fenster</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/keyboard_map.py" line="69"/>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="80"/>
         <source>Search and case list</source>
         <translation>Suche und Fallliste</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/keyboard_map.py" line="71"/>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="82"/>
         <source>From the search into the results</source>
         <translation>Von der Suche in die Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/keyboard_map.py" line="72"/>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="83"/>
         <source>In the search: open the first person found</source>
         <translation>In der Suche: die erste gefundene Person öffnen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/keyboard_map.py" line="75"/>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="86"/>
         <source>On a row: open the case, the focus in its first field</source>
         <translation>Auf einer Zeile: den Fall öffnen, mit dem Cursor im ersten Feld</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/keyboard_map.py" line="77"/>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="88"/>
         <source>On the first row: back to the search</source>
         <translation>Auf der ersten Zeile: zurück zur Suche</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/keyboard_map.py" line="78"/>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="89"/>
         <source>Back to the search; in the search: clear it</source>
         <translation>Zurück zur Suche; in der Suche: sie leeren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/keyboard_map.py" line="82"/>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="93"/>
         <source>The open case</source>
         <translation>Der geöffnete Fall</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/keyboard_map.py" line="84"/>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="95"/>
         <source>Next tab</source>
         <translation>Nächster Reiter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/keyboard_map.py" line="87"/>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="98"/>
         <source>Previous tab</source>
         <translation>Vorheriger Reiter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/keyboard_map.py" line="89"/>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="100"/>
         <source>Back to the search (the case stays open)</source>
         <translation>Zurück zur Suche (der Fall bleibt geöffnet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/keyboard_map.py" line="90"/>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="101"/>
         <source>Alt+underlined letter</source>
         <translation>Alt+unterstrichener Buchstabe</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/keyboard_map.py" line="90"/>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="101"/>
         <source>The field or button of that letter</source>
         <translation>Das Feld oder die Schaltfläche mit diesem Buchstaben</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="105"/>
+        <source>Deadline radar (agenda)</source>
+        <translation>Fristenradar (Agenda)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="107"/>
+        <source>Open the case on the tab that holds the deadline</source>
+        <translation>Den Fall auf dem Reiter der Frist öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/keyboard_map.py" line="108"/>
+        <source>On a heading: fold or unfold it</source>
+        <translation>Auf einer Überschrift: sie auf- oder zuklappen</translation>
     </message>
 </context>
 <context>
@@ -2212,87 +2227,87 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="201"/>
         <source>&amp;Case file</source>
         <translation>&amp;Fallakte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="202"/>
         <source>&amp;New client…</source>
         <translation>&amp;Neue Klientin / neuer Klient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="203"/>
         <source>&amp;Print plan…</source>
         <translation>Plan &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="204"/>
         <source>&amp;Import clients from a spreadsheet…</source>
         <translation>Klienten aus einer &amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="205"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="206"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="207"/>
         <source>Phrase &amp;book…</source>
         <translation>Te&amp;xtbausteine…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="208"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="209"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="210"/>
         <source>&amp;Cases</source>
         <translation>&amp;Fälle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="211"/>
         <source>&amp;Agenda</source>
         <translation>&amp;Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="212"/>
         <source>&amp;Organisations…</source>
         <translation>&amp;Organisationen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="213"/>
         <source>&amp;Sync</source>
         <translation>A&amp;bgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="214"/>
         <source>Sync with &amp;colleagues…</source>
         <translation>Abgleich mit &amp;Kolleginnen und Kollegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="215"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="216"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="217"/>
         <source>&amp;Keyboard map…</source>
         <translation>&amp;Tastaturübersicht…</translation>
     </message>
@@ -2302,7 +2317,7 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         <translation>Integrationsplan: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="456"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="498"/>
         <source>A change could not be saved: {0} Close all the same?</source>
         <translation>Eine Änderung konnte nicht gespeichert werden: {0} Trotzdem schließen?</translation>
     </message>

@@ -36,13 +36,29 @@ def plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
 
 
+def _with_keys(actions: Sequence[QAction]) -> list[tuple[str, str]]:
+    """(keys, what) of the actions that have a shortcut."""
+    return [
+        (a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), plain(a.text()))
+        for a in actions
+        if not a.shortcut().isEmpty()
+    ]
+
+
 class KeyboardMapDialog(Retranslating, QDialog):
     """The window's commands with their shortcuts, then the keys of the case list and case."""
 
-    def __init__(self, actions: Sequence[QAction], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        actions: Sequence[QAction],
+        parent: QWidget | None = None,
+        *,
+        agenda_actions: Sequence[QAction] = (),
+    ) -> None:
         super().__init__(parent)
-        fit_to_screen(self, "keyboard-map", QSize(620, 600))
+        fit_to_screen(self, "keyboard-map", QSize(620, 640))
         self._actions = list(actions)
+        self._agenda_actions = list(agenda_actions)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(False)
@@ -59,12 +75,7 @@ class KeyboardMapDialog(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Keyboard map"))
         self.tree.setHeaderLabels([self.tr("Keys"), self.tr("What they do")])
         self.tree.clear()
-        commands = [
-            (a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), plain(a.text()))
-            for a in self._actions
-            if not a.shortcut().isEmpty()
-        ]
-        self._section(self.tr("Anywhere in the window"), commands)
+        self._section(self.tr("Anywhere in the window"), _with_keys(self._actions))
         self._section(
             self.tr("Search and case list"),
             [
@@ -88,6 +99,14 @@ class KeyboardMapDialog(Retranslating, QDialog):
                 ),
                 (key_text("Esc"), self.tr("Back to the search (the case stays open)")),
                 (self.tr("Alt+underlined letter"), self.tr("The field or button of that letter")),
+            ],
+        )
+        self._section(
+            self.tr("Deadline radar (agenda)"),
+            [
+                (key_text("Return"), self.tr("Open the case on the tab that holds the deadline")),
+                (key_text("Return"), self.tr("On a heading: fold or unfold it")),
+                *_with_keys(self._agenda_actions),
             ],
         )
         self.tree.expandAll()

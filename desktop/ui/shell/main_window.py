@@ -362,7 +362,12 @@ class MainWindow(Retranslating, QMainWindow):
         """Every key of the window (F1), also while the case file is locked."""
         menus = self.findChildren(QMenu)
         commands = dict.fromkeys(action for menu in menus for action in menu.actions())
-        dialog = KeyboardMapDialog([*commands, self.find_action], self)
+        radar = self.agenda.radar
+        dialog = KeyboardMapDialog(
+            [*commands, self.find_action],
+            self,
+            agenda_actions=[radar.done_action, radar.snooze_action, radar.reopen_action],
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
