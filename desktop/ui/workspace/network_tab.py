@@ -7,6 +7,7 @@ while a change is on its way, so a double click never adds the same support twic
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections import Counter
 from collections.abc import Callable
@@ -338,6 +339,9 @@ class NetworkTab(Retranslating, QWidget):
         self.add_button.setText(self.tr("Add support"))
         self.end_button.setText(self.tr("End support today"))
         self.remove_button.setText(self.tr("Remove…"))
+        with contextlib.suppress(WelcomeDeskError):  # a mistyped date stays for correction
+            if self.since.text().strip():
+                self.since.setText(format_date(parse_date(self.since.text(), "since")))
         self._render()
 
 
