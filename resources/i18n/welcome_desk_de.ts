@@ -24,7 +24,7 @@
         <translation>Auskunft wird geschrieben</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="90"/>
         <source>Data access request written: {0} and {1}.</source>
         <translation>Auskunft geschrieben: {0} und {1}.</translation>
     </message>
@@ -391,7 +391,7 @@
     <name>BackupsDialog</name>
     <message>
         <location filename="../../desktop/ui/protection/backup_dialog.py" line="100"/>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="254"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="255"/>
         <source>Backups</source>
         <translation>Sicherungen</translation>
     </message>
@@ -467,12 +467,12 @@
         <translation>Sicherung läuft…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="221"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="222"/>
         <source>Backup written: {0}</source>
         <translation>Sicherung geschrieben: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="255"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="256"/>
         <source>The backup could not be written. Close Welcome Desk all the same?</source>
         <translation>Die Sicherung konnte nicht geschrieben werden. Welcome Desk trotzdem schließen?</translation>
     </message>
@@ -502,12 +502,12 @@
         <translation>Wird wiederhergestellt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="179"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="182"/>
         <source>The backup was restored.</source>
         <translation>Die Sicherung wurde wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="181"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="184"/>
         <source>Safety copy: {0}</source>
         <translation>Sicherheitskopie: {0}</translation>
     </message>
@@ -2094,6 +2094,14 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
     </message>
 </context>
 <context>
+    <name>LanguagesList</name>
+    <message>
+        <location filename="../../desktop/ui/workspace/overview/languages_editor.py" line="121"/>
+        <source>Add &amp;language</source>
+        <translation>&amp;Sprache hinzufügen</translation>
+    </message>
+</context>
+<context>
     <name>LockedPage</name>
     <message>
         <location filename="../../desktop/ui/shell/locked_page.py" line="27"/>
@@ -2372,102 +2380,102 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>NetworkTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="137"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="138"/>
         <source>Choose an organisation first.</source>
         <translation>Bitte wählen Sie zuerst eine Organisation aus.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="337"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="338"/>
         <source>since</source>
         <translation>seit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="227"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="228"/>
         <source>Remove support</source>
         <translation>Unterstützung entfernen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="141"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="142"/>
         <source>the start of support</source>
         <translation>den Beginn der Unterstützung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="228"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="229"/>
         <source>Remove the support by {name}? Ending it keeps it on record.</source>
         <translation>Die Unterstützung durch {name} entfernen? Wenn Sie sie stattdessen beenden, bleibt sie dokumentiert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="271"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="272"/>
         <source>(organisation no longer in the file)</source>
         <translation>(Organisation nicht mehr in der Fallakte)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="284"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="285"/>
         <source>More than one current supporter of the same kind ({kinds}): check for double support.</source>
         <translation>Mehrere laufende Unterstützungen derselben Art ({kinds}): bitte auf Doppelbetreuung prüfen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="325"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="326"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="326"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="327"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="327"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="328"/>
         <source>Purpose</source>
         <translation>Zweck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="328"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="329"/>
         <source>Since</source>
         <translation>Seit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="329"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="330"/>
         <source>Until</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="330"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="331"/>
         <source>Contact person</source>
         <translation>Ansprechperson</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="331"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="332"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="334"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="335"/>
         <source>Nobody supports this client yet.</source>
         <translation>Diese Person wird noch von niemandem unterstützt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="335"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="336"/>
         <source>Organisation…</source>
         <translation>Organisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="336"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="337"/>
         <source>Purpose, e.g. help with the job search</source>
         <translation>Zweck, z. B. Hilfe bei der Arbeitssuche</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="338"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="339"/>
         <source>Add support</source>
         <translation>Unterstützung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="339"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="340"/>
         <source>End support today</source>
         <translation>Unterstützung heute beenden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="340"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="341"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
@@ -2944,8 +2952,8 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
     </message>
     <message>
         <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="371"/>
-        <source>Languages (code:level)</source>
-        <translation>Sprachen (Code:Niveau)</translation>
+        <source>Languages spoken</source>
+        <translation>Sprachkenntnisse</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="372"/>
@@ -3759,7 +3767,7 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <translation>CSV für Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="206"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="207"/>
         <source>The calendar feed could not be written; trying again in five minutes.</source>
         <translation>Das Kalender-Abo konnte nicht geschrieben werden; neuer Versuch in fünf Minuten.</translation>
     </message>
@@ -3944,6 +3952,29 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
     </message>
 </context>
 <context>
+    <name>SkillRow</name>
+    <message>
+        <location filename="../../desktop/ui/workspace/overview/languages_editor.py" line="66"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/overview/languages_editor.py" line="67"/>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/overview/languages_editor.py" line="70"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/overview/languages_editor.py" line="71"/>
+        <source>Remove this language from the list</source>
+        <translation>Diese Sprache aus der Liste entfernen</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsDialog</name>
     <message>
         <location filename="../../desktop/ui/reports/statistics_view.py" line="104"/>
@@ -4085,12 +4116,12 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>WindowStatusBar</name>
     <message>
-        <location filename="../../desktop/ui/shell/status_bar.py" line="46"/>
+        <location filename="../../desktop/ui/shell/status_bar.py" line="68"/>
         <source>1 person</source>
         <translation>1 Person</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/shell/status_bar.py" line="48"/>
+        <location filename="../../desktop/ui/shell/status_bar.py" line="70"/>
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -4098,17 +4129,17 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/status_bar.py" line="52"/>
+        <location filename="../../desktop/ui/shell/status_bar.py" line="104"/>
         <source>Saved {0}</source>
         <translation>Gespeichert um {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/status_bar.py" line="55"/>
+        <location filename="../../desktop/ui/shell/status_bar.py" line="101"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/status_bar.py" line="60"/>
+        <location filename="../../desktop/ui/shell/status_bar.py" line="97"/>
         <source>Sync folder…</source>
         <translation>Abgleichordner…</translation>
     </message>

@@ -43,6 +43,7 @@ from desktop.domain.catalogues import (
 )
 from desktop.domain.dates import PartialDate
 from desktop.domain.model import (
+    LEVEL_LABELS,
     Appointment,
     Client,
     DocumentItem,
@@ -89,6 +90,7 @@ def catalogue_pairs() -> list[tuple[str, str]]:
     pairs += [(en, de) for de, en in LABELS.values()]
     pairs += [(en, de) for de, en in LANGUAGES.values()]
     pairs += [(en, de) for de, en in COUNTRIES.values()]
+    pairs += [(en, de) for de, en in LEVEL_LABELS.values()]
     return pairs
 
 
@@ -295,3 +297,22 @@ def test_no_text_stays_in_the_language_switched_away_from(
     found["status bar"] = left_over(window.status, first)
     report = [f"{page} - {text}" for page, texts in found.items() for text in texts]
     assert not report, "still in the other language:\n" + "\n".join(report)
+    assert window.width() <= 1366  # no text of either language widened the window
+
+
+def mnemonic(text: str) -> str:
+    """The key of a text's mnemonic ("Add &language": "l"), or ""."""
+    found = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return found.group(1).casefold() if found else ""
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_adding_a_language_has_a_mnemonic_of_its_own_in_the_window(
+    window: MainWindow, qtbot: QtBot, lang: str
+) -> None:
+    switch(window, qtbot, lang)
+    window.workspace.tab_widget.setCurrentIndex(0)
+    add = window.workspace.tabs[0].editors["languages"].list.add_button
+    assert add.isVisible() and mnemonic(add.text())
+    same = [text for _what, text in shown_texts(window) if mnemonic(text) == mnemonic(add.text())]
+    assert same == [add.text()]
