@@ -221,42 +221,42 @@
 <context>
     <name>AppointmentsTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="113"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="112"/>
         <source>New appointment…</source>
         <translation>Neuer Termin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="114"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="113"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="115"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="114"/>
         <source>Print slip…</source>
         <translation>Terminzettel drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="116"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="115"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="190"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="189"/>
         <source>Delete the appointment on {0}?</source>
         <translation>Den Termin am {0} löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="207"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="206"/>
         <source>Appointment slip: {0}</source>
         <translation>Terminzettel: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="223"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="222"/>
         <source>Appointments</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="314"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="313"/>
         <source>Coming up: {0}</source>
         <translation>Anstehend: {0}</translation>
     </message>
@@ -1267,58 +1267,58 @@
 <context>
     <name>DocumentScans</name>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="72"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="73"/>
         <source>Attach scan…</source>
         <translation>Scan anhängen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="73"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="74"/>
         <source>Save scan as…</source>
         <translation>Scan speichern unter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="75"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="76"/>
         <source>Writes an unencrypted copy of the scan to a place you choose.</source>
         <translation>Speichert eine unverschlüsselte Kopie des Scans an einem Ort Ihrer Wahl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="77"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="78"/>
         <source>Remove scan…</source>
         <translation>Scan entfernen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="125"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="126"/>
         <source>Remove the scan “{0}”?</source>
         <translation>Den Scan „{0}“ entfernen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="137"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="138"/>
         <source>Attach scan</source>
         <translation>Scan anhängen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="138"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="139"/>
         <source>Scans ({0});;All files (*)</source>
         <translation>Scans ({0});;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="143"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="144"/>
         <source>Save scan as</source>
         <translation>Scan speichern unter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="149"/>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="154"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="150"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="155"/>
         <source>Scans</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="149"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="150"/>
         <source>Which scan?</source>
         <translation>Welcher Scan?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="181"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="183"/>
         <source>The file could not be read or written: {0}</source>
         <translation>Die Datei konnte nicht gelesen oder geschrieben werden: {0}</translation>
     </message>
@@ -1326,57 +1326,57 @@
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="101"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="102"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="101"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="102"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="101"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="102"/>
         <source>Held by</source>
         <translation>Verwahrt bei</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="101"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="102"/>
         <source>Since</source>
         <translation>Seit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="102"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="103"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="102"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="103"/>
         <source>Note</source>
         <translation>Bemerkung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="102"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="103"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="143"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="144"/>
         <source>1 scan</source>
         <translation>1 Scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="144"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="145"/>
         <source>{0} scans</source>
         <translation>{0} Scans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="154"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="155"/>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="156"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="157"/>
         <source>Expires within 30 days</source>
         <translation>Läuft innerhalb von 30 Tagen ab</translation>
     </message>
@@ -1384,62 +1384,62 @@
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="136"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="135"/>
         <source>Add document</source>
         <translation>Dokument hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="137"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="136"/>
         <source>Add standard checklist</source>
         <translation>Standard-Checkliste hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="138"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="137"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="212"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="211"/>
         <source>Remove “{0}” from the checklist?</source>
         <translation>„{0}“ von der Checkliste entfernen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="214"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="213"/>
         <source>Its scans are removed too.</source>
         <translation>Die zugehörigen Scans werden ebenfalls entfernt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="226"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="225"/>
         <source>Checklist</source>
         <translation>Checkliste</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="232"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="231"/>
         <source>Original in custody</source>
         <translation>Original in Verwahrung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="232"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="231"/>
         <source>Who holds the original?</source>
         <translation>Wer verwahrt das Original?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="315"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="314"/>
         <source>No documents on the checklist yet.</source>
         <translation>Noch keine Dokumente auf der Checkliste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="317"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="316"/>
         <source>Nothing missing.</source>
         <translation>Es fehlt nichts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="320"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="319"/>
         <source>Still missing: {0}</source>
         <translation>Es fehlt noch: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="323"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="322"/>
         <source>{5} on the checklist: {0} present, {1} missing, {2} requested, {3} expired, {4} in custody</source>
         <translation>{5} auf der Checkliste: {0} vorhanden, {1} fehlend, {2} beantragt, {3} abgelaufen, {4} in Verwahrung</translation>
     </message>
@@ -2380,7 +2380,7 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>NetworkTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="138"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="139"/>
         <source>Choose an organisation first.</source>
         <translation>Bitte wählen Sie zuerst eine Organisation aus.</translation>
     </message>
@@ -2390,27 +2390,27 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         <translation>seit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="228"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="229"/>
         <source>Remove support</source>
         <translation>Unterstützung entfernen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="142"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="143"/>
         <source>the start of support</source>
         <translation>den Beginn der Unterstützung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="229"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="230"/>
         <source>Remove the support by {name}? Ending it keeps it on record.</source>
         <translation>Die Unterstützung durch {name} entfernen? Wenn Sie sie stattdessen beenden, bleibt sie dokumentiert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="272"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="273"/>
         <source>(organisation no longer in the file)</source>
         <translation>(Organisation nicht mehr in der Fallakte)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="285"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="286"/>
         <source>More than one current supporter of the same kind ({kinds}): check for double support.</source>
         <translation>Mehrere laufende Unterstützungen derselben Art ({kinds}): bitte auf Doppelbetreuung prüfen.</translation>
     </message>
@@ -2687,37 +2687,37 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>NotesTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="140"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="138"/>
         <source>Write the note first, then add it.</source>
         <translation>Bitte schreiben Sie zuerst die Notiz und fügen Sie sie dann hinzu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="178"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="176"/>
         <source>the note</source>
         <translation>die Notiz</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="207"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="204"/>
         <source>No notes yet for this client.</source>
         <translation>Noch keine Beratungsnotizen vorhanden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="208"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="205"/>
         <source>New note (Ctrl+Return adds it)</source>
         <translation>Neue Notiz (Strg+Eingabetaste fügt sie hinzu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="209"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="206"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="210"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="207"/>
         <source>Add note</source>
         <translation>Notiz hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="211"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="208"/>
         <source>Notes cannot be changed once added.</source>
         <translation>Hinzugefügte Notizen können nicht mehr geändert werden.</translation>
     </message>
@@ -3238,47 +3238,47 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PlanDetails</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="82"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="83"/>
         <source>This client has no integration plan yet.</source>
         <translation>Für diese Person gibt es noch keinen Integrationsplan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="83"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="84"/>
         <source>Start a plan</source>
         <translation>Plan anlegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="85"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="86"/>
         <source>Plan &amp;status:</source>
         <translation>Plan&amp;status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="85"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="86"/>
         <source>&amp;Agreed on:</source>
         <translation>&amp;Vereinbart am:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="86"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="87"/>
         <source>&amp;Review on:</source>
         <translation>Übe&amp;rprüfung am:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="91"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="92"/>
         <source>e.g. {0}</source>
         <translation>z. B. {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="179"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="180"/>
         <source>{0} of {1} measures done</source>
         <translation>{0} von {1} Maßnahmen erledigt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="184"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="185"/>
         <source>{0} overdue</source>
         <translation>{0} überfällig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="186"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="187"/>
         <source>{0} of {1} goals reached</source>
         <translation>{0} von {1} Zielen erreicht</translation>
     </message>
@@ -3309,57 +3309,57 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="142"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="140"/>
         <source>New goal, e.g. find a day-care place</source>
         <translation>Neues Ziel, z. B. Kita-Platz finden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="143"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="141"/>
         <source>Add goal</source>
         <translation>Ziel hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="144"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="142"/>
         <source>Add from template</source>
         <translation>Aus Vorlage hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="145"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="143"/>
         <source>Add measure…</source>
         <translation>Maßnahme hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="146"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="144"/>
         <source>Edit measure…</source>
         <translation>Maßnahme bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="147"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="145"/>
         <source>Edit goal…</source>
         <translation>Ziel bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="148"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="146"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="256"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="254"/>
         <source>Select the goal the measure belongs to.</source>
         <translation>Bitte wählen Sie das Ziel aus, zu dem die Maßnahme gehört.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="304"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="302"/>
         <source>Delete the goal “{0}” with all its measures ({1})?</source>
         <translation>Das Ziel „{0}“ mit allen zugehörigen Maßnahmen ({1}) löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="309"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="307"/>
         <source>Delete the measure “{0}”?</source>
         <translation>Die Maßnahme „{0}“ löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="316"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="314"/>
         <source>Integration plan</source>
         <translation>Integrationsplan</translation>
     </message>
@@ -4180,12 +4180,12 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/errors.py" line="48"/>
+        <location filename="../../desktop/ui/widgets/errors.py" line="59"/>
         <source>The work could not be finished because of an unexpected error.</source>
         <translation>Der Vorgang konnte wegen eines unerwarteten Fehlers nicht abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/errors.py" line="38"/>
+        <location filename="../../desktop/ui/widgets/errors.py" line="39"/>
         <source>Welcome Desk</source>
         <translation>Welcome Desk</translation>
     </message>

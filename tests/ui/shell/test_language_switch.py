@@ -261,8 +261,9 @@ UNSAVED = {"en": "Unsaved changes", "de": "Nicht gespeicherte Änderungen"}
 
 
 def say_things(window: MainWindow, qtbot: QtBot) -> None:
-    """What the status bar holds at times: the demo file's note, a message that stays (a backup
-    was restored), unsaved typing; each as the app produces it."""
+    """What the window holds at times: in the status bar the demo file's note, a message that
+    stays (a backup was restored) and unsaved typing; a tab's error line; a search found by
+    another spelling; the Sync window. Each as the app produces it."""
     window.set_note(
         lambda: QCoreApplication.translate("app", "Demo case file – passphrase: {0}").replace(
             "{0}", "4711"
@@ -271,6 +272,9 @@ def say_things(window: MainWindow, qtbot: QtBot) -> None:
     window.show_message(
         lambda: QCoreApplication.translate("BackupsDialog", "The backup was restored."), 0
     )
+    notes, network = window.workspace.tabs[4], window.workspace.tabs[5]
+    assert not notes.add_note()  # nothing written: the tab says so under the note
+    assert not network.add_support()  # no organisation chosen: the tab says so
     window.open_sync()  # not modal: it stays open while the language is switched
     qtbot.waitUntil(window.db.is_idle, timeout=10_000)
     window.case_list.search.setText("mohamad")  # found as another spelling: "≈ Mohammed"
