@@ -60,6 +60,7 @@ from desktop.services import casework
 from desktop.services.organisations import add_organisation
 from desktop.store.store import Store
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.sync.sync_dialog import SyncDialog
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import current_language, set_language
 
@@ -245,12 +246,15 @@ def switch_in_settings(window: MainWindow, qtbot: QtBot, lang: str) -> None:
 
 
 def every_page(window: MainWindow, qtbot: QtBot) -> Iterator[str]:
-    """Show each tab of the workspace, then the agenda; yield what is shown."""
-    tabs = window.workspace.tab_widget
-    for index in range(tabs.count()):
-        tabs.setCurrentIndex(index)
-        qtbot.waitUntil(window.db.is_idle, timeout=10_000)
-        yield tabs.tabText(index).replace("&", "")
+    """Show each tab of the workspace (and of the Sync window, if open), then the agenda;
+    yield what is shown."""
+    sync = window.findChild(SyncDialog)
+    for tabs in (window.workspace.tab_widget, sync.tabs if sync else None):
+        for index in range(tabs.count() if tabs else 0):
+            assert tabs is not None
+            tabs.setCurrentIndex(index)
+            qtbot.waitUntil(window.db.is_idle, timeout=10_000)
+            yield tabs.tabText(index).replace("&", "")
     window.show_agenda()
     qtbot.waitUntil(window.db.is_idle, timeout=10_000)
     yield "agenda"
