@@ -151,12 +151,13 @@ class LanguagesList(Retranslating, QWidget):
         except InvalidInput:
             same = False
         rows = [row for row in self.rows if not row.is_blank()] if same else list(self.rows)
-        for row in rows[len(skills) :]:
-            self._drop(row)
-        for row, skill in zip(rows, skills, strict=False):
-            row.show_skill(skill)
-        for skill in skills[len(rows) :]:
-            self.add_row(skill)
+        with QSignalBlocker(self):  # showing is no edit (a row dropped with the focus would say so)
+            for row in rows[len(skills) :]:
+                self._drop(row)
+            for row, skill in zip(rows, skills, strict=False):
+                row.show_skill(skill)
+            for skill in skills[len(rows) :]:
+                self.add_row(skill)
 
     def add_row(self, skill: LanguageSkill | None = None) -> SkillRow:
         """A row at the end of the list, showing `skill` (or nothing chosen yet)."""
