@@ -32,10 +32,29 @@ from desktop.domain.catalogues import (
 from desktop.domain.dates import PartialDate
 from desktop.domain.errors import InvalidInput
 from desktop.domain.names import clean_name
-from desktop.domain.places import check_country, check_language
+from desktop.domain.places import check_country, check_language, language_name
 from desktop.domain.texts import Texts, check_phrase_key
 
 CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2", "native")
+# A level's words as shown, German then English; A1-C2 read the same in both.
+LEVEL_LABELS = {"native": ("Muttersprache", "native")}
+# A skill as shown ("Arabisch (Muttersprache)"), read back from a spreadsheet.
+_SHOWN_SKILL = re.compile(r"(?P<name>.+?)\s*\((?P<level>[^()]*)\)\s*")
+
+
+def level_label(level: str, lang: str = "de") -> str:
+    """A language level as shown in German ("de") or English: "native" is "Muttersprache"."""
+    de, en = LEVEL_LABELS.get(level, (level, level))
+    return de if lang == "de" else en
+
+
+def _level(text: str) -> str:
+    """The level for a typed one: "b1" is "B1", "Muttersprache" or "native" is "native"."""
+    typed = text.strip()
+    for level, words in LEVEL_LABELS.items():
+        if typed.casefold() in (level, *(w.casefold() for w in words)):
+            return level
+    return typed.upper()
 
 
 def new_id() -> str:
@@ -72,15 +91,23 @@ class LanguageSkill:
             raise InvalidInput(
                 "language",
                 f"'{self.level}' is not a language level; use A1-C2 or native.",
-                f"'{self.level}' ist keine Sprachstufe; bitte A1-C2 oder native angeben.",
+                f"'{self.level}' ist keine Sprachstufe; bitte A1-C2 oder Muttersprache angeben.",
             )
 
     @classmethod
     def parse(cls, text: str) -> LanguageSkill:
-        """Read "ar", "ar:native" or "de:A2"."""
+        """Read "ar", "ar:native", "de:A2", or a skill as shown: "Arabisch (Muttersprache)",
+        "German (A2)". A name's own brackets stay with it: "Kurdisch (Sorani)" is ckb."""
         code, _, level = text.strip().partition(":")
-        level = level.strip()
-        return cls(code.strip(), "native" if level.casefold() == "native" else level.upper())
+        shown = None if level else _SHOWN_SKILL.fullmatch(code)
+        if shown is not None and _level(shown["level"]) in CEFR_LEVELS:
+            code, level = shown["name"], shown["level"]
+        return cls(code.strip(), _level(level))
+
+    def label(self, lang: str = "de") -> str:
+        """The skill as shown in German ("de") or English: "Arabisch (Muttersprache)"."""
+        name = language_name(self.code, lang)
+        return f"{name} ({level_label(self.level, lang)})" if self.level else name
 
     def __str__(self) -> str:
         return f"{self.code}:{self.level}" if self.level else self.code

@@ -111,9 +111,7 @@ class AccessLayout(AccessBlocks):
 
     def personal(self) -> list[Flowable]:
         c, lang = self.data.client, self.values
-        languages = ", ".join(
-            language_name(s.code, lang) + (f" ({s.level})" if s.level else "") for s in c.languages
-        )
+        languages = ", ".join(skill.label(lang) for skill in c.languages)
         address = ", ".join(p for p in (c.street, f"{c.postcode} {c.city}".strip()) if p)
         rows: list[Fact] = [
             ("family_name", c.family_name),

@@ -24,7 +24,7 @@
         <translation>Auskunft wird geschrieben</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/protection/access_request_dialog.py" line="90"/>
         <source>Data access request written: {0} and {1}.</source>
         <translation>Auskunft geschrieben: {0} und {1}.</translation>
     </message>
@@ -221,42 +221,42 @@
 <context>
     <name>AppointmentsTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="114"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="113"/>
         <source>New appointment…</source>
         <translation>Neuer Termin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="115"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="114"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="116"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="115"/>
         <source>Print slip…</source>
         <translation>Terminzettel drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="117"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="116"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="191"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="190"/>
         <source>Delete the appointment on {0}?</source>
         <translation>Den Termin am {0} löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="208"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="207"/>
         <source>Appointment slip: {0}</source>
         <translation>Terminzettel: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="224"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="223"/>
         <source>Appointments</source>
         <translation>Termine</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="315"/>
+        <location filename="../../desktop/ui/workspace/appointments/appointments_tab.py" line="314"/>
         <source>Coming up: {0}</source>
         <translation>Anstehend: {0}</translation>
     </message>
@@ -391,7 +391,7 @@
     <name>BackupsDialog</name>
     <message>
         <location filename="../../desktop/ui/protection/backup_dialog.py" line="102"/>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="256"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="257"/>
         <source>Backups</source>
         <translation>Sicherungen</translation>
     </message>
@@ -467,12 +467,12 @@
         <translation>Sicherung läuft…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="223"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="224"/>
         <source>Backup written: {0}</source>
         <translation>Sicherung geschrieben: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_dialog.py" line="257"/>
+        <location filename="../../desktop/ui/protection/backup_dialog.py" line="258"/>
         <source>The backup could not be written. Close Welcome Desk all the same?</source>
         <translation>Die Sicherung konnte nicht geschrieben werden. Welcome Desk trotzdem schließen?</translation>
     </message>
@@ -502,12 +502,12 @@
         <translation>Wird wiederhergestellt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="181"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="184"/>
         <source>The backup was restored.</source>
         <translation>Die Sicherung wurde wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="183"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="186"/>
         <source>Safety copy: {0}</source>
         <translation>Sicherheitskopie: {0}</translation>
     </message>
@@ -1287,58 +1287,58 @@
 <context>
     <name>DocumentScans</name>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="72"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="73"/>
         <source>Attach scan…</source>
         <translation>Scan anhängen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="73"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="74"/>
         <source>Save scan as…</source>
         <translation>Scan speichern unter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="75"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="76"/>
         <source>Writes an unencrypted copy of the scan to a place you choose.</source>
         <translation>Speichert eine unverschlüsselte Kopie des Scans an einem Ort Ihrer Wahl.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="77"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="78"/>
         <source>Remove scan…</source>
         <translation>Scan entfernen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="125"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="126"/>
         <source>Remove the scan “{0}”?</source>
         <translation>Den Scan „{0}“ entfernen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="137"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="138"/>
         <source>Attach scan</source>
         <translation>Scan anhängen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="138"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="139"/>
         <source>Scans ({0});;All files (*)</source>
         <translation>Scans ({0});;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="143"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="144"/>
         <source>Save scan as</source>
         <translation>Scan speichern unter</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="149"/>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="154"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="150"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="155"/>
         <source>Scans</source>
         <translation>Scans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="149"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="150"/>
         <source>Which scan?</source>
         <translation>Welcher Scan?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="181"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_scans.py" line="183"/>
         <source>The file could not be read or written: {0}</source>
         <translation>Die Datei konnte nicht gelesen oder geschrieben werden: {0}</translation>
     </message>
@@ -1346,57 +1346,57 @@
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="101"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="102"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="101"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="102"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="101"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="102"/>
         <source>Held by</source>
         <translation>Verwahrt bei</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="101"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="102"/>
         <source>Since</source>
         <translation>Seit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="102"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="103"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="102"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="103"/>
         <source>Note</source>
         <translation>Bemerkung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="102"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="103"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="143"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="144"/>
         <source>1 scan</source>
         <translation>1 Scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="144"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="145"/>
         <source>{0} scans</source>
         <translation>{0} Scans</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="154"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="155"/>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="156"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_model.py" line="157"/>
         <source>Expires within 30 days</source>
         <translation>Läuft innerhalb von 30 Tagen ab</translation>
     </message>
@@ -1404,62 +1404,62 @@
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="137"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="136"/>
         <source>Add document</source>
         <translation>Dokument hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="138"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="137"/>
         <source>Add standard checklist</source>
         <translation>Standard-Checkliste hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="139"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="138"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="213"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="212"/>
         <source>Remove “{0}” from the checklist?</source>
         <translation>„{0}“ von der Checkliste entfernen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="215"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="214"/>
         <source>Its scans are removed too.</source>
         <translation>Die zugehörigen Scans werden ebenfalls entfernt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="227"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="226"/>
         <source>Checklist</source>
         <translation>Checkliste</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="233"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="232"/>
         <source>Original in custody</source>
         <translation>Original in Verwahrung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="233"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="232"/>
         <source>Who holds the original?</source>
         <translation>Wer verwahrt das Original?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="316"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="315"/>
         <source>No documents on the checklist yet.</source>
         <translation>Noch keine Dokumente auf der Checkliste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="318"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="317"/>
         <source>Nothing missing.</source>
         <translation>Es fehlt nichts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="321"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="320"/>
         <source>Still missing: {0}</source>
         <translation>Es fehlt noch: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="324"/>
+        <location filename="../../desktop/ui/workspace/documents/documents_tab.py" line="323"/>
         <source>{5} on the checklist: {0} present, {1} missing, {2} requested, {3} expired, {4} in custody</source>
         <translation>{5} auf der Checkliste: {0} vorhanden, {1} fehlend, {2} beantragt, {3} abgelaufen, {4} in Verwahrung</translation>
     </message>
@@ -2212,6 +2212,14 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
     </message>
 </context>
 <context>
+    <name>LanguagesList</name>
+    <message>
+        <location filename="../../desktop/ui/workspace/overview/languages_editor.py" line="121"/>
+        <source>Add la&amp;nguage</source>
+        <translation>&amp;Sprache hinzufügen</translation>
+    </message>
+</context>
+<context>
     <name>LockedPage</name>
     <message>
         <location filename="../../desktop/ui/shell/locked_page.py" line="27"/>
@@ -2500,102 +2508,102 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>NetworkTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="137"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="139"/>
         <source>Choose an organisation first.</source>
         <translation>Bitte wählen Sie zuerst eine Organisation aus.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="337"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="338"/>
         <source>since</source>
         <translation>seit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="227"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="229"/>
         <source>Remove support</source>
         <translation>Unterstützung entfernen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="141"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="143"/>
         <source>the start of support</source>
         <translation>den Beginn der Unterstützung</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="228"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="230"/>
         <source>Remove the support by {name}? Ending it keeps it on record.</source>
         <translation>Die Unterstützung durch {name} entfernen? Wenn Sie sie stattdessen beenden, bleibt sie dokumentiert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="271"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="273"/>
         <source>(organisation no longer in the file)</source>
         <translation>(Organisation nicht mehr in der Fallakte)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="284"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="286"/>
         <source>More than one current supporter of the same kind ({kinds}): check for double support.</source>
         <translation>Mehrere laufende Unterstützungen derselben Art ({kinds}): bitte auf Doppelbetreuung prüfen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="325"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="326"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="326"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="327"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="327"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="328"/>
         <source>Purpose</source>
         <translation>Zweck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="328"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="329"/>
         <source>Since</source>
         <translation>Seit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="329"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="330"/>
         <source>Until</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="330"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="331"/>
         <source>Contact person</source>
         <translation>Ansprechperson</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="331"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="332"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="334"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="335"/>
         <source>Nobody supports this client yet.</source>
         <translation>Diese Person wird noch von niemandem unterstützt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="335"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="336"/>
         <source>Organisation…</source>
         <translation>Organisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="336"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="337"/>
         <source>Purpose, e.g. help with the job search</source>
         <translation>Zweck, z. B. Hilfe bei der Arbeitssuche</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="338"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="339"/>
         <source>Add support</source>
         <translation>Unterstützung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="339"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="340"/>
         <source>End support today</source>
         <translation>Unterstützung heute beenden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/network_tab.py" line="340"/>
+        <location filename="../../desktop/ui/workspace/network_tab.py" line="341"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
@@ -2807,37 +2815,37 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>NotesTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="140"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="138"/>
         <source>Write the note first, then add it.</source>
         <translation>Bitte schreiben Sie zuerst die Notiz und fügen Sie sie dann hinzu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="178"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="176"/>
         <source>the note</source>
         <translation>die Notiz</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="207"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="204"/>
         <source>No notes yet for this client.</source>
         <translation>Noch keine Beratungsnotizen vorhanden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="208"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="205"/>
         <source>New note (Ctrl+Return adds it)</source>
         <translation>Neue Notiz (Strg+Eingabetaste fügt sie hinzu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="209"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="206"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="210"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="207"/>
         <source>Add note</source>
         <translation>Notiz hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/notes_tab.py" line="211"/>
+        <location filename="../../desktop/ui/workspace/notes_tab.py" line="208"/>
         <source>Notes cannot be changed once added.</source>
         <translation>Hinzugefügte Notizen können nicht mehr geändert werden.</translation>
     </message>
@@ -3072,8 +3080,8 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
     </message>
     <message>
         <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="371"/>
-        <source>Languages (code:level)</source>
-        <translation>Sprachen (Code:Niveau)</translation>
+        <source>Languages spoken</source>
+        <translation>Sprachkenntnisse</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/workspace/overview/overview_tab.py" line="372"/>
@@ -3358,47 +3366,47 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PlanDetails</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="82"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="83"/>
         <source>This client has no integration plan yet.</source>
         <translation>Für diese Person gibt es noch keinen Integrationsplan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="83"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="84"/>
         <source>Start a plan</source>
         <translation>Plan anlegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="85"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="86"/>
         <source>Pla&amp;n status:</source>
         <translation>Plan&amp;status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="85"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="86"/>
         <source>A&amp;greed on:</source>
         <translation>Ve&amp;reinbart am:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="86"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="87"/>
         <source>Review &amp;by:</source>
         <translation>Überprüfun&amp;g am:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="91"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="92"/>
         <source>e.g. {0}</source>
         <translation>z. B. {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="179"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="180"/>
         <source>{0} of {1} measures done</source>
         <translation>{0} von {1} Maßnahmen erledigt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="184"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="185"/>
         <source>{0} overdue</source>
         <translation>{0} überfällig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="186"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_details.py" line="187"/>
         <source>{0} of {1} goals reached</source>
         <translation>{0} von {1} Zielen erreicht</translation>
     </message>
@@ -3429,57 +3437,57 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="142"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="140"/>
         <source>New goal, e.g. find a day-care place</source>
         <translation>Neues Ziel, z. B. Kita-Platz finden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="143"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="141"/>
         <source>Add goal</source>
         <translation>Ziel hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="144"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="142"/>
         <source>Add from template</source>
         <translation>Aus Vorlage hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="145"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="143"/>
         <source>Add measure…</source>
         <translation>Maßnahme hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="146"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="144"/>
         <source>Edit measure…</source>
         <translation>Maßnahme bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="147"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="145"/>
         <source>Edit goal…</source>
         <translation>Ziel bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="148"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="146"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="256"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="254"/>
         <source>Select the goal the measure belongs to.</source>
         <translation>Bitte wählen Sie das Ziel aus, zu dem die Maßnahme gehört.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="304"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="302"/>
         <source>Delete the goal “{0}” with all its measures ({1})?</source>
         <translation>Das Ziel „{0}“ mit allen zugehörigen Maßnahmen ({1}) löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="309"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="307"/>
         <source>Delete the measure “{0}”?</source>
         <translation>Die Maßnahme „{0}“ löschen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="316"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tab.py" line="314"/>
         <source>Integration plan</source>
         <translation>Integrationsplan</translation>
     </message>
@@ -3925,7 +3933,7 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <translation>CSV für Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/reports_menu.py" line="206"/>
+        <location filename="../../desktop/ui/reports/reports_menu.py" line="207"/>
         <source>The calendar feed could not be written; trying again in five minutes.</source>
         <translation>Das Kalender-Abo konnte nicht geschrieben werden; neuer Versuch in fünf Minuten.</translation>
     </message>
@@ -4133,6 +4141,29 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
     </message>
 </context>
 <context>
+    <name>SkillRow</name>
+    <message>
+        <location filename="../../desktop/ui/workspace/overview/languages_editor.py" line="66"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/overview/languages_editor.py" line="67"/>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/overview/languages_editor.py" line="70"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/workspace/overview/languages_editor.py" line="71"/>
+        <source>Remove this language from the list</source>
+        <translation>Diese Sprache aus der Liste entfernen</translation>
+    </message>
+</context>
+<context>
     <name>SnoozeDialog</name>
     <message>
         <location filename="../../desktop/ui/agenda/snooze_dialog.py" line="81"/>
@@ -4330,12 +4361,12 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>WindowStatusBar</name>
     <message>
-        <location filename="../../desktop/ui/shell/status_bar.py" line="46"/>
+        <location filename="../../desktop/ui/shell/status_bar.py" line="68"/>
         <source>1 person</source>
         <translation>1 Person</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/shell/status_bar.py" line="48"/>
+        <location filename="../../desktop/ui/shell/status_bar.py" line="70"/>
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln Person</numerusform>
@@ -4343,17 +4374,17 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/status_bar.py" line="52"/>
+        <location filename="../../desktop/ui/shell/status_bar.py" line="104"/>
         <source>Saved {0}</source>
         <translation>Gespeichert um {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/status_bar.py" line="55"/>
+        <location filename="../../desktop/ui/shell/status_bar.py" line="101"/>
         <source>Unsaved changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/status_bar.py" line="60"/>
+        <location filename="../../desktop/ui/shell/status_bar.py" line="97"/>
         <source>Sync folder…</source>
         <translation>Abgleichordner…</translation>
     </message>
@@ -4394,12 +4425,12 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/errors.py" line="48"/>
+        <location filename="../../desktop/ui/widgets/errors.py" line="59"/>
         <source>The work could not be finished because of an unexpected error.</source>
         <translation>Der Vorgang konnte wegen eines unerwarteten Fehlers nicht abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/errors.py" line="38"/>
+        <location filename="../../desktop/ui/widgets/errors.py" line="39"/>
         <source>Welcome Desk</source>
         <translation>Welcome Desk</translation>
     </message>

@@ -116,7 +116,32 @@ def test_language_skills_parse_code_and_level(typed, code, level, shown):
     assert str(skill) == shown
 
 
-@pytest.mark.parametrize("typed", ["ar:fluent", "de:B3", "xx:A1", "klingon"])
+@pytest.mark.parametrize(
+    ("typed", "code", "level"),
+    [
+        ("Arabisch (Muttersprache)", "ar", "native"),
+        ("German (A2)", "de", "A2"),
+        ("ar:Muttersprache", "ar", "native"),
+        ("Kurdisch (Sorani)", "ckb", ""),  # the name's own brackets
+        ("Kurdisch (Kurmandschi) (b1)", "kmr", "B1"),
+    ],
+)
+def test_language_skills_are_read_back_as_shown(typed, code, level):
+    skill = LanguageSkill.parse(typed)
+    assert (skill.code, skill.level) == (code, level)
+
+
+def test_a_language_skill_is_shown_with_its_level_in_either_language():
+    native, learner = LanguageSkill("ar", "native"), LanguageSkill("de", "A2")
+    assert (native.label("de"), learner.label("de")) == ("Arabisch (Muttersprache)", "Deutsch (A2)")
+    assert (native.label("en"), learner.label("en")) == ("Arabic (native)", "German (A2)")
+    assert LanguageSkill("ti").label("de") == "Tigrinya"
+    for skill in (native, learner):
+        assert LanguageSkill.parse(skill.label("de")) == skill
+        assert LanguageSkill.parse(skill.label("en")) == skill
+
+
+@pytest.mark.parametrize("typed", ["ar:fluent", "de:B3", "xx:A1", "klingon", "Arabisch (fließend)"])
 def test_unknown_language_or_level_is_refused(typed):
     with pytest.raises(InvalidInput) as caught:
         LanguageSkill.parse(typed)

@@ -14,7 +14,7 @@ from reportlab.platypus import Table
 
 from desktop.domain.catalogues import DocumentKind
 from desktop.domain.dates import PartialDate
-from desktop.domain.model import Attachment, Client, DocumentItem, Household, Note
+from desktop.domain.model import Attachment, Client, DocumentItem, Household, LanguageSkill, Note
 from desktop.report import access_texts, labels, phrasebook
 from desktop.report.access_request import (
     AccessData,
@@ -111,6 +111,18 @@ def test_fonts_are_embedded_and_persian_is_shaped() -> None:
     text = unicodedata.normalize("NFKC", "\n".join(pages_of(data)))
     assert arabic_letters(PERSIAN) <= arabic_letters(text)
     assert "Page 1 of" in text and "Kept until" in text and "2030-01-31" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [("de", "Arabisch (Muttersprache), Deutsch (A2)"), ("en", "Arabic (native), German (A2)"),
+     ("ar", "Arabisch (Muttersprache), Deutsch (A2)")],  # other print languages: German values
+)  # fmt: skip
+def test_languages_print_with_their_level_in_the_statements_language(lang: str, shown: str) -> None:
+    speaks = (LanguageSkill("ar", "native"), LanguageSkill("de", "A2"))
+    data = AccessData(Client("Haddad", "Layla", languages=speaks))
+    text = "\n".join(pages_of(render_access_request(data, lang=lang, today=TODAY)))
+    assert shown in text
 
 
 def test_an_empty_case_says_so_in_each_section() -> None:

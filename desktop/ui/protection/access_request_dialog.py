@@ -84,9 +84,12 @@ def _ask_and_write(shell: Shell, client: Client | None) -> None:
     )
     if files is None:
         return
-    message = QCoreApplication.translate(
-        "AccessRequest", "Data access request written: {0} and {1}."
-    )
-    shell.show_message(
-        message.replace("{0}", str(files.pdf)).replace("{1}", str(files.json)), MESSAGE_MS
-    )
+    pdf, json = str(files.pdf), str(files.json)
+
+    def written() -> str:
+        message = QCoreApplication.translate(
+            "AccessRequest", "Data access request written: {0} and {1}."
+        )
+        return message.replace("{0}", pdf).replace("{1}", json)
+
+    shell.show_message(written, MESSAGE_MS)

@@ -219,9 +219,10 @@ def _back_up_into(shell: Shell, settings: backup.BackupSettings) -> None:
         return
     made = _run_backup(shell.widget(), shell.db, shell.root, settings)
     if made is not None:
+        path = str(made.path)
         shell.show_message(
-            QCoreApplication.translate("BackupsDialog", "Backup written: {0}").replace(
-                "{0}", str(made.path)
+            lambda: QCoreApplication.translate("BackupsDialog", "Backup written: {0}").replace(
+                "{0}", path
             ),
             0,  # stays until the next message
         )

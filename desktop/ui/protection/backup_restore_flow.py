@@ -178,11 +178,16 @@ def restore_from(
     if restored is None:
         return False  # the old case file is unchanged; the window asks to unlock it again
     shell.case_file_opened()
-    note = QCoreApplication.translate("BackupsDialog", "The backup was restored.")
-    if restored.safety_copy is not None:
-        note += " " + QCoreApplication.translate("BackupsDialog", "Safety copy: {0}").replace(
-            "{0}", str(restored.safety_copy)
-        )
+    safety_copy = restored.safety_copy
+
+    def note() -> str:
+        text = QCoreApplication.translate("BackupsDialog", "The backup was restored.")
+        if safety_copy is not None:
+            text += " " + QCoreApplication.translate("BackupsDialog", "Safety copy: {0}").replace(
+                "{0}", str(safety_copy)
+            )
+        return text
+
     shell.show_message(note, 0)  # stays until the next message
     return True
 

@@ -178,7 +178,7 @@ class ReportsMenu(Retranslating, QMenu):
         )
         if written is None:
             return None
-        shell.show_message(sentence(written, target), MESSAGE_MS)
+        shell.show_message(lambda: sentence(written, target), MESSAGE_MS)
         return target
 
     # -- the feed ----------------------------------------------------------------------------
@@ -203,7 +203,9 @@ class ReportsMenu(Retranslating, QMenu):
     def _feed_failed(self, error: BaseException) -> None:
         if isinstance(error, (OSError, WelcomeDeskError)):  # a folder gone or not writable
             self._shell.show_message(
-                self.tr("The calendar feed could not be written; trying again in five minutes."),
+                lambda: self.tr(
+                    "The calendar feed could not be written; trying again in five minutes."
+                ),
                 MESSAGE_MS,
             )
         else:

@@ -70,8 +70,8 @@ def run_app(args: list[str]) -> int:
 
     window = MainWindow(db, root)
     if options.demo:
-        window.set_note(
-            QCoreApplication.translate("app", "Demo case file – passphrase: {0}").replace(
+        window.set_note(  # a function: the note follows a switch of the language
+            lambda: QCoreApplication.translate("app", "Demo case file – passphrase: {0}").replace(
                 "{0}", DEMO_PASSPHRASE
             )
         )

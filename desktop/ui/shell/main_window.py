@@ -49,7 +49,7 @@ from desktop.ui.unlock.unlock_dialog import UnlockDialog
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import show_error
 from desktop.ui.widgets.geometry import fit_to_screen
-from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.i18n import LiveText, Retranslating, current_language
 from desktop.ui.widgets.phrase_source import phrase_source
 from desktop.ui.workspace.case_workspace import CaseWorkspace, TabType
 from desktop.ui.workspace.plan.print_preview import PrintPreviewDialog, preview_plan
@@ -256,8 +256,8 @@ class MainWindow(Retranslating, QMainWindow):
         """Show a client (from the agenda or a household member) in the list and workspace."""
         self._db.run(lambda store: find_client(store, client_id), self._reveal)
 
-    def show_message(self, text: str, ms: int = MESSAGE_MS) -> None:
-        self.status.showMessage(text, ms)
+    def show_message(self, text: LiveText, ms: int = MESSAGE_MS) -> None:
+        self.status.say(text, ms)
 
     def case_file_opened(self) -> None:
         """The worker opened a case file anew (a backup restored): show it as after unlocking."""
@@ -266,7 +266,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- what others call --------------------------------------------------------------------
 
-    def set_note(self, text: str) -> None:
+    def set_note(self, text: LiveText) -> None:
         """A lasting remark on the left of the status bar (e.g. that this is the demo file)."""
         self.status.set_note(text)
 
@@ -450,8 +450,8 @@ class MainWindow(Retranslating, QMainWindow):
     def _after_sync(self, *_args: object) -> None:
         self.case_file_changed()
 
-    def _show_sync_message(self, text: str) -> None:
-        self.status.showMessage(text, SYNC_MESSAGE_MS)
+    def _show_sync_message(self, text: LiveText) -> None:
+        self.status.say(text, SYNC_MESSAGE_MS)
 
     def _settings_read(self, settings: Settings) -> None:
         self._apply_settings(settings)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.services.clients import ClientQuery
 from desktop.ui.widgets.db_worker import DbWorker
+from desktop.ui.widgets.i18n import LiveText
 
 MESSAGE_MS = 30_000  # how long a status-bar remark stays
 
@@ -66,6 +67,7 @@ class Shell(Protocol):
         unlocking."""
         ...
 
-    def show_message(self, text: str, ms: int = MESSAGE_MS) -> None:
-        """A remark in the status bar for a while."""
+    def show_message(self, text: LiveText, ms: int = MESSAGE_MS) -> None:
+        """A remark in the status bar for a while (0: until the next one); given as a function
+        that says it, it is said again when the language is switched."""
         ...

@@ -79,13 +79,14 @@ class _Probe(QObject):
 class FolderWatcher(QObject):
     """Looks at the case file's sync folder every `interval_ms` while one is set.
 
-    `message(str)` carries a status-bar line; `imported(list)` the FolderImport list of a check
-    that merged bundles; `checked(FolderCheck)` follows every check that ran;
+    `message(LiveText)` carries a status-bar line, as a function that says it in the language
+    shown (a switch says it again); `imported(list)` the FolderImport list of a check that
+    merged bundles; `checked(FolderCheck)` follows every check that ran;
     `progressed(done, total)` and `running(bool)` tell how a check goes. `ready()` is asked
     first (the window saves typed text there) and may say no, which skips that check.
     """
 
-    message = Signal(str)
+    message = Signal(object)
     imported = Signal(list)
     checked = Signal(object)
     progressed = Signal(int, int)
@@ -171,7 +172,7 @@ class FolderWatcher(QObject):
             self._done()
             return
         if not reachable:
-            self.message.emit(unreachable(folder))
+            self.message.emit(lambda: unreachable(folder))
             self._done()
             return
         mark = self._mark
@@ -190,7 +191,7 @@ class FolderWatcher(QObject):
         self._mark = check.mark
         fresh = [i for i in check.imports if i.error is None or self._first_time(i)]
         if fresh:
-            self.message.emit(report(fresh))
+            self.message.emit(lambda: report(fresh))
         if any(i.summary is not None for i in check.imports):
             self.imported.emit(check.imports)
         self.checked.emit(check)
@@ -199,9 +200,9 @@ class FolderWatcher(QObject):
         self._done()
         folder = self._folder
         if isinstance(error, OSError) and folder is not None:
-            self.message.emit(unreachable(folder))
+            self.message.emit(lambda: unreachable(folder))
         elif isinstance(error, WelcomeDeskError):  # the disk refused a write: say so, go on
-            self.message.emit(error.text(current_language()))
+            self.message.emit(lambda: error.text(current_language()))
         else:
             self._db.report(error)
 

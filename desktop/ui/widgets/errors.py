@@ -12,6 +12,7 @@ import contextlib
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -42,9 +43,19 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
 def error_text(error: BaseException) -> str:
     """The sentence for the user: a WelcomeDeskError's own; for any other error a general one,
     and the crash report (without the error's message) goes to the log."""
+    return error_said(error)()
+
+
+def error_said(error: BaseException) -> Callable[[], str]:
+    """`error_text` as a function that says it in the language shown at the time (for a line
+    that stays on screen while the language may be switched); the log is written once, now."""
     if isinstance(error, WelcomeDeskError):
-        return error.text(current_language())
+        return lambda: error.text(current_language())
     log(crash_report(type(error), error.__traceback__))
+    return _unexpected
+
+
+def _unexpected() -> str:
     return QCoreApplication.translate(
         "worker", "The work could not be finished because of an unexpected error."
     )

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from desktop.domain.catalogues import Catalogue
 from desktop.domain.dates import PartialDate
+from desktop.domain.model import LanguageSkill, level_label
 from desktop.domain.places import country_name, language_name
 from desktop.ui.widgets.i18n import current_language
 
@@ -39,3 +40,13 @@ def country(code: str) -> str:
 def language(code: str) -> str:
     """A language's name in the current language ("ar" -> "Arabisch")."""
     return language_name(code, current_language()) if code else ""
+
+
+def language_skill(skill: LanguageSkill) -> str:
+    """A language with its level in the current language ("Arabisch (Muttersprache)")."""
+    return skill.label(current_language())
+
+
+def language_level(level: str) -> str:
+    """A language level in the current language ("native" -> "Muttersprache"; A1-C2 stay)."""
+    return level_label(level, current_language())

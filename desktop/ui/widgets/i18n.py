@@ -12,6 +12,8 @@ Update the German catalogue after changing strings:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from desktop.resources import resource_path
@@ -21,10 +23,19 @@ DEFAULT_LANGUAGE = "de"
 _installed: list[QTranslator] = []
 _current = {"lang": "en"}
 
+# A text a widget keeps showing (a status-bar note or message): either fixed, or a function that
+# says it in the language shown at the time, so that it is said again after a language switch.
+LiveText = str | Callable[[], str]
+
 
 def current_language() -> str:
     """ "de" or "en": the language the UI shows now (also for domain labels)."""
     return _current["lang"]
+
+
+def text_now(text: LiveText) -> str:
+    """The text in the language shown now."""
+    return text() if callable(text) else text
 
 
 def set_language(lang: str) -> None:

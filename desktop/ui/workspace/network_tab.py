@@ -7,6 +7,7 @@ while a change is on its way, so a double click never adds the same support twic
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections import Counter
 from collections.abc import Callable
@@ -37,9 +38,10 @@ from desktop.domain.names import fold
 from desktop.services import casework
 from desktop.services.workspace import CaseView
 from desktop.ui.widgets.db_worker import DbWorker
-from desktop.ui.widgets.errors import error_text
+from desktop.ui.widgets.errors import error_said
 from desktop.ui.widgets.formatting import format_date, label
-from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.i18n import LiveText, Retranslating
+from desktop.ui.widgets.message_label import MessageLabel
 from desktop.ui.widgets.style import ERROR_STYLE, fit_rows
 
 if TYPE_CHECKING:
@@ -77,7 +79,7 @@ class NetworkTab(Retranslating, QWidget):
         self.end_button.clicked.connect(self.end_support)
         self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self.remove_support)
-        self.error = _message_label(ERROR_STYLE)
+        self.error = MessageLabel(ERROR_STYLE)
         self._lay_out()
         self.retranslate()
         self.clear()
@@ -134,7 +136,7 @@ class NetworkTab(Retranslating, QWidget):
         (`changed` follows when it is there)."""
         org_id = self.organisation.currentData()
         if self._client_id is None or not org_id:
-            self._show_error(self.tr("Choose an organisation first."))
+            self._show_error(lambda: self.tr("Choose an organisation first."))
             return False
         text = self.since.text().strip()
         try:
@@ -143,7 +145,7 @@ class NetworkTab(Retranslating, QWidget):
                 self._client_id, str(org_id), purpose=self.purpose.text().strip(), since=since
             )
         except WelcomeDeskError as error:
-            self._show_error(error.text(current_language()))
+            self._show_error(error_said(error))
             return False
         self._write(lambda store: casework.add(store, link), link.client_id, self._added, link)
         return True
@@ -156,7 +158,7 @@ class NetworkTab(Retranslating, QWidget):
         try:
             ended = dataclasses.replace(link, until=date.today())
         except WelcomeDeskError as error:
-            self._show_error(error.text(current_language()))
+            self._show_error(error_said(error))
             return False
         self._write(lambda store: casework.save(store, ended), link.client_id, self._ended, ended)
         return True
@@ -195,7 +197,7 @@ class NetworkTab(Retranslating, QWidget):
         def failed(error: BaseException) -> None:
             self._answered()
             if client_id == self._client_id:
-                self._show_error(error_text(error))
+                self._show_error(error_said(error))
             else:
                 self._db.report(error)
 
@@ -310,9 +312,8 @@ class NetworkTab(Retranslating, QWidget):
         self.since.setText(format_date(date.today()))
         self._show_error("")
 
-    def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
+    def _show_error(self, text: LiveText) -> None:
+        self.error.say(text)
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.organisation, self.purpose, self.since):
@@ -338,6 +339,9 @@ class NetworkTab(Retranslating, QWidget):
         self.add_button.setText(self.tr("Add support"))
         self.end_button.setText(self.tr("End support today"))
         self.remove_button.setText(self.tr("Remove…"))
+        with contextlib.suppress(WelcomeDeskError):  # a mistyped date stays for correction
+            if self.since.text().strip():
+                self.since.setText(format_date(parse_date(self.since.text(), "since")))
         self._render()
 
 

@@ -30,9 +30,10 @@ from desktop.domain.model import Note
 from desktop.services import casework
 from desktop.services.workspace import CaseView
 from desktop.ui.widgets.db_worker import DbWorker
-from desktop.ui.widgets.errors import error_text
+from desktop.ui.widgets.errors import error_said
 from desktop.ui.widgets.formatting import format_date
-from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.i18n import LiveText, Retranslating
+from desktop.ui.widgets.message_label import MessageLabel
 from desktop.ui.widgets.style import ERROR_STYLE
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -77,10 +78,7 @@ class NotesTab(Retranslating, QWidget):
         self.date_label.setBuddy(self.date)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_note)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error = MessageLabel(ERROR_STYLE)
         self._lay_out()
         self.retranslate()
         self.clear()
@@ -137,12 +135,12 @@ class NotesTab(Retranslating, QWidget):
             return False
         text = self.text.toPlainText().strip()
         if not text:
-            self._show_error(self.tr("Write the note first, then add it."))
+            self._show_error(lambda: self.tr("Write the note first, then add it."))
             return False
         try:
             written_on = self._written_on()
         except InvalidInput as error:
-            self._show_error(error.text(current_language()))
+            self._show_error(error_said(error))
             return False
         return self._add(text, written_on)
 
@@ -151,7 +149,7 @@ class NotesTab(Retranslating, QWidget):
         try:
             note = Note(self._client_id, written_on, text, author="")
         except WelcomeDeskError as error:
-            self._show_error(error.text(current_language()))
+            self._show_error(error_said(error))
             return False
         client_id = self._client_id
         self._db.run(
@@ -171,7 +169,7 @@ class NotesTab(Retranslating, QWidget):
         self.changed.emit()
 
     def _failed(self, error: BaseException) -> None:
-        self._show_error(error_text(error))
+        self._show_error(error_said(error))
 
     def _written_on(self) -> date:
         text = self.date.text().strip()
@@ -195,9 +193,8 @@ class NotesTab(Retranslating, QWidget):
         self.date.setText(format_date(date.today()))
         self._show_error("")
 
-    def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
+    def _show_error(self, text: LiveText) -> None:
+        self.error.say(text)
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.text, self.date, self.add_button):

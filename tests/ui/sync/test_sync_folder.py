@@ -85,7 +85,7 @@ def watcher_of(
     # may be an answer the worker thread lets go of (a QObject must die on its own thread).
     watcher = FolderWatcher(db, db)
     said: list[str] = []
-    watcher.message.connect(said.append)
+    watcher.message.connect(lambda say: said.append(say()))
     watcher.start()
     settle(db)
     return watcher, said

@@ -29,9 +29,11 @@ from desktop.services.clients import delete_client
 from desktop.services.workspace import load_case
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import set_language
+from desktop.ui.workspace.overview.languages_editor import LanguagesEditor, LanguagesList
 from desktop.ui.workspace.overview.overview_fields import (
     ChoiceEditor,
     CountryEditor,
+    LanguageEditor,
     LinesEditor,
     ScopesEditor,
 )
@@ -98,8 +100,19 @@ def line(tab: OverviewTab, name: str) -> QLineEdit:
 
 def combo(tab: OverviewTab, name: str) -> QComboBox:
     editor = tab.editors[name]
-    assert isinstance(editor, ChoiceEditor | CountryEditor)
+    assert isinstance(editor, ChoiceEditor | CountryEditor | LanguageEditor)
     return editor.combo
+
+
+def languages(tab: OverviewTab) -> LanguagesList:
+    editor = tab.editors["languages"]
+    assert isinstance(editor, LanguagesEditor)
+    return editor.list
+
+
+def rows_of(tab: OverviewTab) -> list[tuple[str, str]]:
+    """(language, level) as each row of the languages shows them."""
+    return [(r.language.combo.currentText(), r.level.currentText()) for r in languages(tab).rows]
 
 
 def type_and_finish(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
@@ -133,7 +146,7 @@ def test_it_shows_the_client(shown: OverviewTab) -> None:
     assert combo(shown, "sex").currentText() == "female"
     assert line(shown, "birth_date").text() == "1990-05"
     assert combo(shown, "nationality").currentText() == "Syria"
-    assert line(shown, "languages").text() == "ar:native, de:A2"
+    assert rows_of(shown) == [("Arabic", "native"), ("German", "A2")]
     assert "Arabic (native), German (A2)" in texts_of(shown)
     assert combo(shown, "residence_status").currentText() == "Refugee status (§ 25(2))"
     assert line(shown, "status_granted_on").text() == "2024-03-01"
@@ -386,8 +399,10 @@ def test_switching_the_language_shows_names_and_dates_in_it(
     qtbot.waitUntil(lambda: combo(shown, "nationality").currentText() == "Syrien")
     assert line(shown, "birth_date").text() == "05.1990"
     assert combo(shown, "sex").currentText() == "weiblich"
-    assert line(shown, "interpreter_language").text() == ""
-    assert "Arabisch (native), Deutsch (A2)" in texts_of(shown)
+    assert combo(shown, "interpreter_language").currentText() == ""
+    assert rows_of(shown) == [("Arabisch", "Muttersprache"), ("Deutsch", "A2")]
+    assert "Arabisch (Muttersprache), Deutsch (A2)" in texts_of(shown)
     set_language("en")
     qtbot.waitUntil(lambda: combo(shown, "nationality").currentText() == "Syria")
     assert line(shown, "birth_date").text() == "1990-05"
+    assert rows_of(shown) == [("Arabic", "native"), ("German", "A2")]

@@ -32,9 +32,10 @@ from desktop.services.phrases import PhraseBook
 from desktop.services.printing import appointment_slip_pdf
 from desktop.services.workspace import CaseView
 from desktop.ui.widgets.db_worker import DbWorker
-from desktop.ui.widgets.errors import error_text
+from desktop.ui.widgets.errors import error_said
 from desktop.ui.widgets.formatting import format_datetime
 from desktop.ui.widgets.i18n import Retranslating
+from desktop.ui.widgets.message_label import MessageLabel
 from desktop.ui.widgets.phrase_source import phrase_source
 from desktop.ui.widgets.status_combo_delegate import CatalogueDelegate
 from desktop.ui.widgets.style import ERROR_STYLE, fit_rows
@@ -74,9 +75,7 @@ class AppointmentsTab(Retranslating, QWidget):
         self.delete_button = QPushButton()
         self.delete_button.clicked.connect(self.delete_selected)
         self.count_label = QLabel()
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label = MessageLabel(ERROR_STYLE)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.print_button):
             buttons.addWidget(button)
@@ -287,7 +286,7 @@ class AppointmentsTab(Retranslating, QWidget):
         if not self._shows(client_id):
             self._db.report(error)  # another client is shown now: say it in a message box
             return
-        self.error_label.setText(error_text(error))
+        self.error_label.say(error_said(error))
         if saved and latest:
             self._write(lambda _store: None, saved=False)  # show what is stored, not the edit
 

@@ -21,8 +21,8 @@ from desktop.domain.dates import parse_date
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import DocumentItem
 from desktop.services.attachments import AttachmentInfo
+from desktop.ui.widgets.errors import error_said
 from desktop.ui.widgets.formatting import format_date, label
-from desktop.ui.widgets.i18n import current_language
 from desktop.ui.widgets.rows_model import RowsModel
 from desktop.ui.widgets.style import ALERT, ALERT_BACKGROUND
 
@@ -53,11 +53,12 @@ class DocumentsModel(RowsModel[DocumentItem]):
     """Kind, status, holder, held since, expiry, note and scans of each checklist item.
 
     Edits are not saved here: `item_edited(old, new)` hands the edited item to the tab, which
-    saves it and shows the fresh state; `invalid_input(message)` reports a date it cannot read.
+    saves it and shows the fresh state; `invalid_input(message)` reports a date it cannot read
+    (a LiveText).
     """
 
     item_edited = Signal(object, object)
-    invalid_input = Signal(str)
+    invalid_input = Signal(object)
     COLUMNS = SCAN + 1
     EDITABLE = EDITABLE
 
@@ -127,7 +128,7 @@ class DocumentsModel(RowsModel[DocumentItem]):
             edited = _edited(item, index.column(), value)
         except InvalidInput as error:
             self.last_error = error
-            self.invalid_input.emit(error.text(current_language()))
+            self.invalid_input.emit(error_said(error))
             return False
         if edited == item:
             return False

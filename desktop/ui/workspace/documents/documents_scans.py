@@ -28,7 +28,8 @@ from desktop.services import attachments
 from desktop.services.attachments import AttachmentInfo
 from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import DbWorker
-from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.errors import error_said
+from desktop.ui.widgets.i18n import Retranslating
 
 if TYPE_CHECKING:
     from desktop.services.casefile import Store
@@ -41,7 +42,7 @@ class DocumentScans(Retranslating, QWidget):
     is what is known of an item's scans."""
 
     saved = Signal()  # a scan was attached or removed: it is in the case file
-    failed = Signal(str)  # one sentence for the coordinator
+    failed = Signal(object)  # one sentence for the coordinator, as a LiveText
 
     def __init__(
         self,
@@ -175,12 +176,11 @@ class DocumentScans(Retranslating, QWidget):
 
     def _not_done(self, error: BaseException) -> None:
         if isinstance(error, WelcomeDeskError):
-            self.failed.emit(error.text(current_language()))
+            self.failed.emit(error_said(error))
         elif isinstance(error, OSError):
+            reason = error.strerror or str(error)
             self.failed.emit(
-                self.tr("The file could not be read or written: {0}").replace(
-                    "{0}", error.strerror or str(error)
-                )
+                lambda: self.tr("The file could not be read or written: {0}").replace("{0}", reason)
             )
         else:
             self._db.report(error)

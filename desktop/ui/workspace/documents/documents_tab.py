@@ -36,9 +36,10 @@ from desktop.domain.rules import CHECKLIST_LABELS, STANDARD_CHECKLISTS
 from desktop.services import casework, workspace
 from desktop.services.workspace import CaseView
 from desktop.ui.widgets.db_worker import DbWorker
-from desktop.ui.widgets.errors import error_text
+from desktop.ui.widgets.errors import error_said
 from desktop.ui.widgets.formatting import label
-from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.i18n import LiveText, Retranslating, current_language
+from desktop.ui.widgets.message_label import MessageLabel
 from desktop.ui.widgets.status_combo_delegate import CatalogueDelegate
 from desktop.ui.widgets.style import ERROR_STYLE, fit_rows
 from desktop.ui.workspace.case_edits import CaseEdits, Write
@@ -93,9 +94,7 @@ class DocumentsTab(Retranslating, QWidget):
         self.scans = DocumentScans(self._db, self.selected, self.model.infos_of, self)
         self.scans.saved.connect(self._saved)
         self.scans.failed.connect(self._show_error)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label = MessageLabel(ERROR_STYLE)
 
         self.kind_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -288,7 +287,7 @@ class DocumentsTab(Retranslating, QWidget):
         if not self._shows(client_id):
             self._db.report(error)  # another client is shown now: say it in a message box
             return
-        self._show_error(error_text(error))
+        self._show_error(error_said(error))
         if saved and latest:
             self._send(lambda _store: None, saved=False)  # show what is stored, not the edit
 
@@ -306,8 +305,8 @@ class DocumentsTab(Retranslating, QWidget):
         self.setEnabled(True)
         self._update_buttons()
 
-    def _show_error(self, message: str) -> None:
-        self.error_label.setText(message)
+    def _show_error(self, message: LiveText) -> None:
+        self.error_label.say(message)
         self._error_sent = self._sent
 
     def _show_summary(self, view: CaseView) -> None:

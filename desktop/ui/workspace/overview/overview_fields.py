@@ -11,26 +11,24 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.catalogues import Catalogue, ConsentScope, Housing, ResidenceStatus, Sex
+from desktop.domain.catalogues import Catalogue, ConsentScope
 from desktop.domain.dates import PartialDate, parse_date
 from desktop.domain.errors import InvalidInput
-from desktop.domain.model import LanguageSkill
 from desktop.domain.names import fold
 from desktop.domain.places import COUNTRIES, LANGUAGES, check_country, check_language
-from desktop.ui.widgets.formatting import format_date, label, language
+from desktop.ui.widgets.formatting import format_date, label
 from desktop.ui.widgets.i18n import current_language
 
 Commit = Callable[[], None]
@@ -132,7 +130,7 @@ class LinesEditor(Editor):
         return tuple(line for line in lines if line)
 
 
-class _ComboBox(QComboBox):
+class ComboBox(QComboBox):
     """A combo box that ignores the wheel unless it has focus: scrolling the form must not
     change (and so save) whatever choice passes under the mouse."""
 
@@ -152,7 +150,7 @@ class ChoiceEditor(Editor):
 
     def __init__(self, catalogue: type[Catalogue]) -> None:
         self.catalogue = catalogue
-        self.combo = _ComboBox()
+        self.combo = ComboBox()
         self.combo.addItem("", None)
         for member in catalogue:
             self.combo.addItem(label(member), member.value)
@@ -174,19 +172,28 @@ class ChoiceEditor(Editor):
             self.combo.setItemText(index, label(member))
 
 
-class CountryEditor(Editor):
-    """A nationality: pick from the list, or type a name or code in either language."""
+class NamesEditor(Editor):
+    """A code from a table of names (countries, languages): picked from the list, whose names
+    are in the UI language and which is searched by any part of a name as it is typed, or typed
+    as a name in either language or as a code."""
+
+    names: dict[str, tuple[str, str]]  # code -> (German, English)
 
     def __init__(self) -> None:
-        self.combo = _ComboBox()
+        self.combo = ComboBox()
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.widget = self.combo
+        self._shown = ("", "")  # (text, code): what was shown reads back as exactly that code
         self._fill()
+
+    def check(self, text: str) -> str:
+        """The code for a typed name or code; InvalidInput if there is none."""
+        raise NotImplementedError
 
     def _fill(self) -> None:
         lang = self._lang = current_language()
-        names = [((de if lang == "de" else en), code) for code, (de, en) in COUNTRIES.items()]
+        names = [((de if lang == "de" else en), code) for code, (de, en) in self.names.items()]
         names.sort(key=lambda pair: fold(pair[0]))
         with QSignalBlocker(self.combo):
             self.combo.clear()
@@ -204,110 +211,58 @@ class CountryEditor(Editor):
             line.editingFinished.connect(commit)
 
     def show_value(self, value: Any) -> None:
+        code = str(value or "")
         with QSignalBlocker(self.combo):
-            index = self.combo.findData(value) if value else -1
+            index = self.combo.findData(code) if code else -1
             self.combo.setCurrentIndex(index)
-            if index < 0:
-                self.combo.setEditText(str(value or ""))
+            if index < 0:  # an unknown code from an older file shows as it is
+                self.combo.setEditText(code)
+        self._shown = (self.combo.currentText(), code)
 
     def value(self) -> Any:
         text = self.combo.currentText().strip()
         if not text:
             return ""
+        if text == self._shown[0]:
+            return self._shown[1]
         index = self.combo.currentIndex()
         if index >= 0 and self.combo.itemText(index) == text:
             return self.combo.itemData(index)
-        return check_country(text)
+        return self.check(text)
 
     def relabel(self) -> None:
         if self._lang == current_language():
             return
+        typed = self.combo.currentText()
         try:
             code = self.value()
         except InvalidInput:
-            return  # keep the typed text for correction; names follow with the next case
+            code = None
         self._fill()
-        self.show_value(code)
+        if code is not None:
+            self.show_value(code)
+            return
+        with QSignalBlocker(self.combo):  # typed text waiting for correction stays
+            self.combo.setCurrentIndex(-1)
+            self.combo.setEditText(typed)
 
 
-class LanguagesEditor(Editor):
-    """Languages with levels as text ("ar:native, de:A2"), their names shown beneath."""
+class CountryEditor(NamesEditor):
+    """A nationality: pick from the list, or type a name or code in either language."""
 
-    def __init__(self) -> None:
-        self.edit = QLineEdit()
-        self.edit.setPlaceholderText("ar:native, de:A2")
-        self.names = QLabel()
-        self.names.setTextFormat(Qt.TextFormat.PlainText)
-        self.names.setWordWrap(True)
-        self.widget = QWidget()
-        column = QVBoxLayout(self.widget)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.edit)
-        column.addWidget(self.names)
+    names = COUNTRIES
 
-    def connect(self, commit: Commit) -> None:
-        self.edit.editingFinished.connect(commit)
-
-    def show_value(self, value: Any) -> None:
-        skills: tuple[LanguageSkill, ...] = value or ()
-        self.edit.setText(", ".join(str(skill) for skill in skills))
-        self.names.setText(", ".join(_skill_name(skill) for skill in skills))
-
-    def value(self) -> Any:
-        parts = (part for part in self.edit.text().split(",") if part.strip())
-        return tuple(LanguageSkill.parse(part) for part in parts)
-
-    def relabel(self) -> None:
-        with contextlib.suppress(InvalidInput):
-            self.names.setText(", ".join(_skill_name(skill) for skill in self.value()))
+    def check(self, text: str) -> str:
+        return check_country(text)
 
 
-def _skill_name(skill: LanguageSkill) -> str:
-    return f"{language(skill.code)} ({skill.level})" if skill.level else language(skill.code)
+class LanguageEditor(NamesEditor):
+    """A language: pick from the list, or type a name or code in either language."""
 
+    names = LANGUAGES
 
-class LanguageEditor(Editor):
-    """One language, shown by its name, typed as a name or a code."""
-
-    def __init__(self) -> None:
-        self.edit = QLineEdit()
-        self._names = QStringListModel()
-        completer = QCompleter(self._names, self.edit)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.edit.setCompleter(completer)
-        self.widget = self.edit
-        self._shown = ("", "")  # (text, code): what was shown reads back as exactly that code
-        self._fill()
-
-    def _fill(self) -> None:
-        self._lang = current_language()
-        index = 1 if self._lang == "en" else 0
-        self._names.setStringList(sorted({names[index] for names in LANGUAGES.values()}, key=fold))
-
-    def connect(self, commit: Commit) -> None:
-        self.edit.editingFinished.connect(commit)
-
-    def show_value(self, value: Any) -> None:
-        code = str(value or "")
-        try:
-            text = language(code)
-        except InvalidInput:  # an unknown code from an older file shows as it is
-            text = code
-        self._shown = (text, code)
-        self.edit.setText(text)
-
-    def value(self) -> Any:
-        text = self.edit.text().strip()
-        if text == self._shown[0]:
-            return self._shown[1]
-        return check_language(text) if text else ""
-
-    def relabel(self) -> None:
-        if self._lang != current_language():
-            self._fill()
-        with contextlib.suppress(InvalidInput):
-            self.show_value(self.value())
+    def check(self, text: str) -> str:
+        return check_language(text)
 
 
 class FlagEditor(Editor):
@@ -355,35 +310,3 @@ class ScopesEditor(Editor):
     def relabel(self) -> None:
         for scope, box in self.boxes.items():
             box.setText(label(scope))
-
-
-def client_editors() -> dict[str, Editor]:
-    """An editor for every field of the overview, by Client field name."""
-    text = (
-        "family_name",
-        "given_names",
-        "birth_place",
-        "phone",
-        "email",
-        "street",
-        "postcode",
-        "city",
-        "file_number",
-    )
-    dates = ("status_granted_on", "status_valid_until", "arrival_date", "consent_given_on",
-             "consent_withdrawn_on", "opened_on", "closed_on")  # fmt: skip
-    editors: dict[str, Editor] = {name: TextEditor() for name in text}
-    editors.update({name: DateEditor() for name in dates})
-    editors.update(
-        other_names=LinesEditor(),
-        sex=ChoiceEditor(Sex),
-        birth_date=PartialDateEditor(),
-        nationality=CountryEditor(),
-        languages=LanguagesEditor(),
-        interpreter_needed=FlagEditor(),
-        interpreter_language=LanguageEditor(),
-        residence_status=ChoiceEditor(ResidenceStatus),
-        consent_scope=ScopesEditor(),
-        housing=ChoiceEditor(Housing),
-    )
-    return editors

@@ -37,7 +37,7 @@ from desktop.services.workspace import CaseView
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import Retranslating, current_language
 from desktop.ui.widgets.style import ERROR_STYLE, WARNING_STYLE
-from desktop.ui.workspace.overview.overview_fields import client_editors
+from desktop.ui.workspace.overview.client_editors import client_editors
 from desktop.ui.workspace.overview.overview_household import HouseholdList
 
 SAVED_STYLE = "color: #1e6b32;"
@@ -368,7 +368,7 @@ class OverviewTab(Retranslating, QWidget):
             "birth_date": self.tr("Date of birth"),
             "birth_place": self.tr("Place of birth"),
             "nationality": self.tr("Nationality"),
-            "languages": self.tr("Languages (code:level)"),
+            "languages": self.tr("Languages spoken"),
             "interpreter_needed": self.tr("Interpreter needed"),
             "interpreter_language": self.tr("Interpreter for"),
             "residence_status": self.tr("Residence status"),

@@ -22,8 +22,9 @@ from desktop.domain.errors import InvalidInput
 from desktop.domain.model import IntegrationPlan
 from desktop.domain.rules import PlanProgress
 from desktop.services.workspace import CaseView
+from desktop.ui.widgets.errors import error_said
 from desktop.ui.widgets.formatting import format_date, label
-from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.i18n import Retranslating
 
 EXAMPLE_DATE = date(2026, 3, 31)
 
@@ -32,11 +33,11 @@ class PlanDetails(Retranslating, QWidget):
     """Status combo, agreed-on and review dates, a progress bar; "Start a plan" without one.
 
     Edits are handed on as `edited(IntegrationPlan)`; a date that cannot be read (or a review
-    before the agreement) as `invalid(message)`.
+    before the agreement) as `invalid(message)`, a function saying it in the language shown.
     """
 
     edited = Signal(object)
-    invalid = Signal(str)
+    invalid = Signal(object)
     start_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -156,7 +157,7 @@ class PlanDetails(Retranslating, QWidget):
         try:
             edited = self.take_pending()
         except InvalidInput as error:
-            self.invalid.emit(error.text(current_language()))
+            self.invalid.emit(error_said(error))
             return
         if edited is not None:
             self.edited.emit(edited)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -34,9 +33,10 @@ from desktop.services import casework, phrases, workspace
 from desktop.services.phrases import PhraseBook
 from desktop.services.workspace import CaseView
 from desktop.ui.widgets.db_worker import DbWorker
-from desktop.ui.widgets.errors import error_text
+from desktop.ui.widgets.errors import error_said
 from desktop.ui.widgets.formatting import label
-from desktop.ui.widgets.i18n import Retranslating, current_language
+from desktop.ui.widgets.i18n import LiveText, Retranslating
+from desktop.ui.widgets.message_label import MessageLabel
 from desktop.ui.widgets.phrase_completer import PhraseCompleter
 from desktop.ui.widgets.phrase_source import phrase_source
 from desktop.ui.widgets.style import ERROR_STYLE
@@ -116,9 +116,7 @@ class PlanTab(Retranslating, QWidget):
         self.edit_goal_button.clicked.connect(lambda: self.edit_goal())
         self.delete_button = QPushButton()
         self.delete_button.clicked.connect(self.delete_selected)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label = MessageLabel(ERROR_STYLE)
 
         goal_row = QHBoxLayout()
         goal_row.addWidget(self.field_combo)
@@ -182,7 +180,7 @@ class PlanTab(Retranslating, QWidget):
         try:
             plan = self.details.take_pending()
         except InvalidInput as error:
-            self._show_error(error.text(current_language()))
+            self._show_error(error_said(error))
             raise
         if plan is not None:
             self._save(plan)
@@ -231,7 +229,7 @@ class PlanTab(Retranslating, QWidget):
         try:  # an empty title is refused at once; the plan may be created with the goal
             goal = Goal(view.plan.id if view.plan else "", field, title, phrase_key=key)
         except WelcomeDeskError as error:
-            self._show_error(error.text(current_language()))
+            self._show_error(error_said(error))
             return
         client_id, goals = view.client.id, list(view.goals)
 
@@ -253,7 +251,7 @@ class PlanTab(Retranslating, QWidget):
         """Open the dialog for a new measure of the selected goal (not waiting for it)."""
         goal, view = self.tree.goal_of_selection(), self._view
         if goal is None or view is None:
-            self._show_error(self.tr("Select the goal the measure belongs to."))
+            self._show_error(lambda: self.tr("Select the goal the measure belongs to."))
             return None
         position = sum(m.goal_id == goal.id for m in view.measures)
         dialog = MeasureDialog(
@@ -411,7 +409,7 @@ class PlanTab(Retranslating, QWidget):
     ) -> None:
         view = self._view
         if view is not None and view.client.id == client_id:
-            self._show_error(error_text(error))
+            self._show_error(error_said(error))
             self.set_case(view)  # combos show what is stored again
         if ended is not None:
             ended(False)
@@ -419,8 +417,8 @@ class PlanTab(Retranslating, QWidget):
     def _shows(self, client_id: str) -> bool:
         return self._view is not None and self._view.client.id == client_id
 
-    def _show_error(self, message: str) -> None:
-        self.error_label.setText(message)
+    def _show_error(self, message: LiveText) -> None:
+        self.error_label.say(message)
 
     def _selection_changed(self) -> None:
         chosen = self.tree.selected()
