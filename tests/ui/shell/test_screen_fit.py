@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
     QLabel,
+    QMainWindow,
     QMenu,
     QMenuBar,
     QSplitter,
@@ -135,6 +136,24 @@ def test_geometry_comes_back_after_a_restart(qtbot: QtBot) -> None:
     fit_to_screen(second, "probe", QSize(700, 500))
     second.show()
     assert second.geometry().getRect() == (100, 80, 640, 420)
+
+
+def test_the_main_window_comes_back_where_it_was_left(
+    qtbot: QtBot, db: DbWorker, case_root: Path, settle: Callable[[DbWorker], None]
+) -> None:
+    window = MainWindow(db, case_root)
+    qtbot.addWidget(window)
+    window.show()
+    settle(db)
+    first = QRect(window.geometry())
+    assert _outside(window) is None
+    window.setGeometry(60, 50, 1000, 560)  # the coordinator moves and shrinks it
+    window.hide()  # as closing does
+    again = QMainWindow()  # the next start: the main window's key, a fresh window
+    qtbot.addWidget(again)
+    fit_to_screen(again, "main", QSize(1280, 800))
+    again.show()
+    assert again.geometry().getRect() == (60, 50, 1000, 560) != first.getRect()
 
 
 def test_a_geometry_from_a_screen_that_is_gone_is_not_restored(qtbot: QtBot) -> None:
