@@ -147,13 +147,15 @@ def test_the_main_window_comes_back_where_it_was_left(
     settle(db)
     first = QRect(window.geometry())
     assert _outside(window) is None
-    window.setGeometry(60, 50, 1000, 560)  # the coordinator moves and shrinks it
+    corner = window.screen().availableGeometry().topLeft()
+    wanted = QRect(corner.x() + 60, corner.y() + 50, 1000, 560)
+    window.setGeometry(wanted)  # the coordinator moves and shrinks it on its screen
     window.hide()  # as closing does
     again = QMainWindow()  # the next start: the main window's key, a fresh window
     qtbot.addWidget(again)
     fit_to_screen(again, "main", QSize(1280, 800))
     again.show()
-    assert again.geometry().getRect() == (60, 50, 1000, 560) != first.getRect()
+    assert again.geometry() == wanted != first
 
 
 def test_a_geometry_from_a_screen_that_is_gone_is_not_restored(qtbot: QtBot) -> None:
