@@ -86,27 +86,32 @@ def fit_into(window: QWidget, area: QRect, preferred: QSize | None = None) -> No
 
 
 class _Placer(QObject):
-    """Places its window on the first show and keeps its geometry when it is hidden."""
+    """Places the window it filters on that window's first show, and keeps its geometry when
+    it is hidden.
+
+    It holds no reference to the window (the window is the object it filters): a reference
+    would make a cycle through the Qt parent, and Python's cycle collector clears such objects'
+    attributes while Qt may still deliver the window's last events to them.
+    """
 
     def __init__(self, window: QWidget, key: str | None, preferred: QSize | None) -> None:
         super().__init__(window)
-        self._window = window
         self._key = key
         self._preferred = preferred
         self._placed = False
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window:
-            if event.type() == QEvent.Type.Show and not self._placed:
-                self._placed = True
-                self._place()
-            elif event.type() == QEvent.Type.Hide and self._placed and self._key:
-                layout_settings().setValue(f"{self._key}/geometry", self._window.saveGeometry())
+        if not isinstance(watched, QWidget) or not hasattr(self, "_placed"):
+            return False  # hasattr: this object is being torn down (at exit)
+        if event.type() == QEvent.Type.Show and not self._placed:
+            self._placed = True
+            self._place(watched)
+        elif event.type() == QEvent.Type.Hide and self._placed and self._key:
+            layout_settings().setValue(f"{self._key}/geometry", watched.saveGeometry())
         return False
 
-    def _place(self) -> None:
-        window = self._window
+    def _place(self, window: QWidget) -> None:
         saved = layout_settings().value(f"{self._key}/geometry") if self._key else None
         if isinstance(saved, QByteArray) and not saved.isEmpty():
             before = window.saveGeometry()

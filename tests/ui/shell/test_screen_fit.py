@@ -180,6 +180,23 @@ def test_a_geometry_from_a_screen_that_is_gone_is_not_restored(qtbot: QtBot) -> 
     assert again.geometry().x() < 3000
 
 
+def test_a_placer_torn_down_before_its_window_does_no_harm(qtbot: QtBot) -> None:
+    """At exit Python may clear the placer's attributes while Qt still sends the window its
+    last events: nothing is raised (it was an error loop in the event loop's teardown)."""
+    from desktop.ui.widgets.geometry import _Placer
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    fit_to_screen(dialog, "probe", QSize(600, 400))
+    placer = dialog.findChild(_Placer)
+    assert placer is not None
+    placer.__dict__.clear()  # what the cycle collector's clearing leaves
+    with qtbot.captureExceptions() as raised:
+        dialog.show()
+        dialog.hide()
+    assert raised == []
+
+
 def test_splitter_sizes_come_back(qtbot: QtBot) -> None:
     splitter = QSplitter()
     qtbot.addWidget(splitter)
