@@ -205,6 +205,23 @@ def test_an_overdue_measure_shows_its_due_date_in_red(
     assert item.toolTip(DUE) == "Overdue"
 
 
+def test_a_long_title_leaves_status_who_and_due_in_view(
+    tab: PlanTab, store: Store, client: Client, plan: IntegrationPlan
+) -> None:
+    """The workspace on a 1366-px laptop is about 700 px wide: the due date stays readable,
+    the title ends in "…" and shows in full as its tooltip."""
+    tab.resize(700, 500)
+    goal = Goal(plan.id, FieldOfAction.CHILDCARE, "Einen Kita-Platz für das Kind bekommen")
+    title = "Den Anspruch auf einen Kita-Platz beim Jugendamt geltend machen und Fristen wahren"
+    casework.add(store, goal, Measure(goal.id, title, due_on=date(2027, 1, 15)))
+    show(tab, store, client)
+    tree = tab.tree
+    right = tree.header().sectionViewportPosition(DUE) + tree.columnWidth(DUE)
+    assert right <= tree.viewport().width()
+    assert tree.columnWidth(DUE) >= tree.sizeHintForColumn(DUE)
+    assert tree.topLevelItem(0).child(0).child(0).toolTip(TITLE) == title
+
+
 def test_a_goal_is_marked_reached_and_an_outcome_saved(
     tab: PlanTab,
     store: Store,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop.domain.catalogues import FieldOfAction, Responsible
@@ -123,10 +123,26 @@ class PlanTree(Retranslating, QTreeWidget):
                 for measure in (m for m in view.measures if m.goal_id == goal.id):
                     self._measure_item(goal_item, measure, view, today)
         self.expandAll()
-        self.resizeColumnToContents(TITLE)
+        if self.isVisible():  # else when it is shown: the width is known then
+            self._size_columns()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Status, who and due in full; the titles take what is left of the width shown (at
+        least a third), longer ones end in "…" with the whole title as tooltip."""
+        for column in (STATUS, RESPONSIBLE, DUE):
+            self.resizeColumnToContents(column)
+        others = sum(self.columnWidth(c) for c in (STATUS, RESPONSIBLE, DUE))
+        room = self.viewport().width() - others
+        wanted = self.sizeHintForColumn(TITLE)
+        self.setColumnWidth(TITLE, max(min(wanted, room), self.viewport().width() // 3, 160))
 
     def _goal_item(self, parent: QTreeWidgetItem, goal: Goal) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [goal.title, label(goal.status)])
+        item.setToolTip(TITLE, goal.title)
         item.setData(TITLE, ID_ROLE, goal.id)
         self._show_client_text(item, goal.texts, goal.phrase_key)
         self._objects[goal.id] = goal
@@ -140,6 +156,7 @@ class PlanTree(Retranslating, QTreeWidget):
             format_date(measure.due_on), measure.outcome,
         ]  # fmt: skip
         item = QTreeWidgetItem(parent, texts)
+        item.setToolTip(TITLE, measure.title)
         item.setData(TITLE, ID_ROLE, measure.id)
         self._show_client_text(item, measure.texts, measure.phrase_key)
         if measure.status in OPEN_MEASURES and measure.due_on and measure.due_on < today:
