@@ -131,10 +131,13 @@ class PlanTree(Retranslating, QTreeWidget):
         self._size_columns()
 
     def _size_columns(self) -> None:
-        """Status, who and due in full; the titles take what is left of the width shown (at
-        least a third), longer ones end in "…" with the whole title as tooltip."""
+        """Status and due in full, who up to a quarter; the titles take what is left of the
+        width shown (at least a third); what is longer ends in "…" and shows whole as tooltip."""
         for column in (STATUS, RESPONSIBLE, DUE):
             self.resizeColumnToContents(column)
+        # A partner's long name ("Jobcenter …, Geschäftsstelle …") ends in "…" (tooltip) too.
+        quarter = max(self.viewport().width() // 4, 120)
+        self.setColumnWidth(RESPONSIBLE, min(self.columnWidth(RESPONSIBLE), quarter))
         others = sum(self.columnWidth(c) for c in (STATUS, RESPONSIBLE, DUE))
         room = self.viewport().width() - others
         wanted = self.sizeHintForColumn(TITLE)
@@ -157,6 +160,7 @@ class PlanTree(Retranslating, QTreeWidget):
         ]  # fmt: skip
         item = QTreeWidgetItem(parent, texts)
         item.setToolTip(TITLE, measure.title)
+        item.setToolTip(RESPONSIBLE, texts[RESPONSIBLE])
         item.setData(TITLE, ID_ROLE, measure.id)
         self._show_client_text(item, measure.texts, measure.phrase_key)
         if measure.status in OPEN_MEASURES and measure.due_on and measure.due_on < today:
