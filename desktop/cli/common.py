@@ -20,6 +20,7 @@ from typing import Any, NoReturn, TextIO, TypeVar
 from desktop.domain.errors import CannotUnlock, InvalidInput, NoCaseFile, WelcomeDeskError
 from desktop.services import casefile
 from desktop.services.casefile import Store
+from desktop.services.erasure_copies import CopiesSwept
 
 T = TypeVar("T")
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_UNLOCK, EXIT_BUNDLE, EXIT_INPUT = 0, 1, 2, 3, 4, 5
@@ -169,6 +170,36 @@ def with_store(args: argparse.Namespace, action: Callable[[Store], T]) -> T:
 def say(en: str, de: str) -> None:
     """A remark for the person at the terminal, on stderr, in their language."""
     print(de if user_language() == "de" else en, file=sys.stderr)
+
+
+def say_copies(copies: CopiesSwept) -> None:
+    """What an erasure did to the copies Welcome Desk keeps, and what it cannot reach."""
+    if copies.rewritten:
+        n = len(copies.rewritten)
+        say(
+            f"{n} backup{'s' if n != 1 else ''} in the data folder or the backup folder"
+            f" {'were' if n != 1 else 'was'} rewritten without the erased data.",
+            f"{n} Sicherung{'en' if n != 1 else ''} im Datenordner oder Sicherungsordner"
+            f" {'wurden' if n != 1 else 'wurde'} ohne die gelöschten Daten neu geschrieben.",
+        )
+    if copies.removed:
+        names = ", ".join(p.name for p in copies.removed)
+        say(
+            f"Removed because they could not be rewritten: {names}",
+            f"Entfernt, weil sie nicht neu geschrieben werden konnten: {names}",
+        )
+    if copies.left:
+        names = ", ".join(str(p) for p in copies.left)
+        say(
+            f"Not checked (another case file, or not readable): {names}",
+            f"Nicht geprüft (andere Fallakte oder nicht lesbar): {names}",
+        )
+    say(
+        "Not reached: backups kept elsewhere, exports, printouts and colleagues' case files"
+        " until they sync.",
+        "Nicht erreicht: anderswo aufbewahrte Sicherungen, Exporte, Ausdrucke und die Fallakten"
+        " von Kolleg*innen, bis sie synchronisieren.",
+    )
 
 
 def progress_printer() -> Callable[[int, int], None] | None:

@@ -266,6 +266,9 @@ def restore(root: Path, path: Path, key: bytes) -> Restored:
     except BaseException:
         held.release()
         raise
+    from desktop.services.casefile import opened  # erasures of the ledger applied again
+
+    store = opened(store)
     _audit(store, "restored", path=path.name)
     return Restored(store, summary, safety)
 

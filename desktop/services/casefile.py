@@ -82,10 +82,27 @@ def unlock(
     recovery_key: str | None = None,
     use_keyring: bool = True,
 ) -> Store:
-    """Open the case file with the keyring (if chosen at set-up), recovery key or passphrase."""
-    return casefile.unlock(
+    """Open the case file with the keyring (if chosen at set-up), recovery key or passphrase.
+
+    Before it is returned, erasures in the ledger that the file still holds are applied again
+    and scratch left-overs are removed (`erasure.after_open`).
+    """
+    store = casefile.unlock(
         root, passphrase=passphrase, recovery_key=recovery_key, use_keyring=use_keyring
     )
+    return opened(store)
+
+
+def opened(store: Store) -> Store:
+    """`store` after `erasure.after_open`; closed again if that fails."""
+    from desktop.services import erasure
+
+    try:
+        erasure.after_open(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def close(store: Store) -> None:

@@ -9,6 +9,7 @@ scrubs the file.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from desktop.domain.model import (
@@ -81,12 +82,36 @@ def erase_clients(
     client_ids = list(dict.fromkeys(client_ids))
     for client_id in client_ids:
         store.get(Client, client_id)
+    return _erase(store, client_ids, [], progress)
+
+
+def erase_again(store: Store, client_ids: list[str]) -> int:
+    """Apply erasures of the ledger again to a file that still holds them (a restored older
+    copy, a backup): clients still there and what is left of those gone; returns rows erased."""
+    held = store.not_erased_yet(list(dict.fromkeys(client_ids)))
+    present = [c.id for c in store.of_ids(Client, held)]
+    gone = [i for i in held if i not in present]
+    return _erase(store, present, gone, None) if held else 0
+
+
+def _erase(
+    store: Store,
+    client_ids: list[str],
+    gone_ids: list[str],
+    progress: Callable[[int, int], None] | None,
+) -> int:
     households = {c.household_id for c in store.of_ids(Client, client_ids) if c.household_id}
     erased = 0
     with store.transaction() as tx:
-        for entity, row_id in store.retention.traces_of(client_ids):
+        traces = store.retention.traces_of([*client_ids, *gone_ids])
+        for entity, row_id in traces:
             tx.erase(BY_NAME[entity], row_id)
             erased += 1
+        for row_id in gone_ids:  # only recorded values are left of these
+            tx.erase(CLIENT, row_id)
+            erased += 1
+        merged = [row_id for entity, row_id in traces if entity == CLIENT.name]
+        store.enter_erasures([*client_ids, *gone_ids, *merged], date.today())
         for done, client_id in enumerate(client_ids, 1):
             erased += _cascade(store, tx, CLIENT, client_id, erase=True)
             if progress is not None:

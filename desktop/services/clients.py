@@ -11,7 +11,8 @@ from desktop.domain.dates import PartialDate
 from desktop.domain.model import Client
 from desktop.domain.names import fold, fold_variants
 from desktop.domain.text_input import parse_fields
-from desktop.services import casework
+from desktop.services import casework, erasure
+from desktop.services.erasure import Erased
 from desktop.store.search import SORTS, ClientPage, ClientQuery
 from desktop.store.store import Store
 
@@ -19,6 +20,7 @@ __all__ = [
     "SORTS",
     "ClientPage",
     "ClientQuery",
+    "Erased",
     "add_client",
     "all_clients",
     "delete_client",
@@ -66,16 +68,17 @@ def delete_client(store: Store, client_id: str) -> None:
     casework.remove(store, Client, client_id)
 
 
-def erase_client(store: Store, client_id: str) -> int:
-    """Data-protection erasure: the person's data is gone for good; a tombstone remains."""
-    return casework.erase_client(store, client_id)
+def erase_client(store: Store, client_id: str) -> Erased:
+    """Data-protection erasure: the person's data is gone for good, from the case file and the
+    copies kept in the data and backup folders; a tombstone and the ledger's id remain."""
+    return erasure.erase_clients(store, [client_id])
 
 
 def erase_clients(
     store: Store, client_ids: list[str], progress: Callable[[int, int], None] | None = None
-) -> int:
-    """Erase several clients in one go (one scrub of the file at the end); returns rows erased."""
-    return casework.erase_clients(store, client_ids, progress)
+) -> Erased:
+    """Erase several clients in one go (one scrub of the file at the end), copies included."""
+    return erasure.erase_clients(store, client_ids, progress)
 
 
 def find_client(store: Store, client_id: str) -> Client | None:

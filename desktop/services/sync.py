@@ -17,7 +17,7 @@ from typing import Any
 
 from desktop.domain.errors import BundleRejected, InvalidInput
 from desktop.domain.model import Client
-from desktop.services import casework
+from desktop.services import casework, erasure
 from desktop.store.specs import BY_NAME
 from desktop.store.store import Store
 from desktop.store.sync_state import ConflictRecord
@@ -168,7 +168,10 @@ def export_for(store: Store, name: str, target: Path, *, full: bool = False) -> 
 
 def import_file(store: Store, path: Path) -> ImportSummary:
     """Verify, decrypt and merge a bundle (BundleRejected, nothing changed, if it is not fit)."""
-    return exchange.import_bundle(store, path)
+    before = {e.client_id for e in store.erasure_ledger()}
+    summary = exchange.import_bundle(store, path)
+    erasure.after_merge(store, before)
+    return summary
 
 
 def bundle_file_name(store: Store, name: str) -> str:
@@ -217,7 +220,7 @@ def import_from_folder(
                 continue
             if store.sync_state.seen(header.bundle_id):
                 continue
-            results.append(FolderImport(path, exchange.import_bundle(store, path), None))
+            results.append(FolderImport(path, import_file(store, path), None))
         except BundleRejected as error:
             if error.reason not in ("own_bundle", "missing"):
                 results.append(FolderImport(path, None, error))

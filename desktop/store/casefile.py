@@ -75,7 +75,7 @@ def create(root: Path, passphrase: str) -> tuple[Store, KeyFile, str]:
             prepare(conn, data.database, data.backups)
             from desktop.store.store import Store
 
-            store = Store(conn, held)
+            store = Store(conn, held, root=root, key=key)
             store.set_meta("case_id", keyfile.case_id)
         except BaseException:
             conn.close()
@@ -115,7 +115,7 @@ def open_with_key(root: Path, key: bytes, held: CaseFileLock | None = None) -> S
             prepare(conn, data.database, data.backups)
             from desktop.store.store import Store
 
-            return Store(conn, held)
+            return Store(conn, held, root=root, key=key)
         except BaseException:
             conn.close()
             raise

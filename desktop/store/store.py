@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from desktop.domain.errors import NotFound
 from desktop.domain.model import Appointment, Attachment, Client, Goal, IntegrationPlan, Measure
-from desktop.store import backup_copy
+from desktop.store import backup_copy, erasure_ledger
 from desktop.store.audit import AuditTrail
 from desktop.store.changelog.clock import HybridClock
 from desktop.store.changelog.reading import ChangeLog, is_erased
@@ -59,9 +59,20 @@ class Store:
     `sync_state`. `conn` is for the modules of `desktop/store` only.
     """
 
-    def __init__(self, conn: Connection, held: CaseFileLock | None = None) -> None:
+    def __init__(
+        self,
+        conn: Connection,
+        held: CaseFileLock | None = None,
+        *,
+        root: Path | None = None,
+        key: bytes | None = None,
+    ) -> None:
         self.conn = conn
         self._held = held  # one Welcome Desk per case file, until close()
+        # The data folder and the data key (SQLCipher holds the key anyway while the file is
+        # open): erasure reaches the copies in the folder and keeps its ledger there.
+        self.root = root
+        self._key = key
         self.log = ChangeLog(conn)
         self.consent = ConsentRules(conn)
         self.audit_trail = AuditTrail(conn)
@@ -140,6 +151,27 @@ class Store:
     def export_copy(self, target: Path) -> int:
         """An encrypted copy of the whole file at `target` (same data key); its schema number."""
         return backup_copy.export_copy(self.conn, target)
+
+    @property
+    def data_key(self) -> bytes | None:
+        """The data key, to open copies of this same case file (backups); None for a copy."""
+        return self._key
+
+    def erasure_ledger(self) -> list[erasure_ledger.Erasure]:
+        """Every erasure in the ledger: the table and `erasures.json` made whole first (a
+        restored older file takes the later erasures from the file, the file those of sync)."""
+        if self.root is None or self._key is None:
+            return erasure_ledger.entries(self.conn)
+        path = self.root / erasure_ledger.FILE_NAME
+        return erasure_ledger.reconcile(self.conn, path, erasure_ledger.mac_key(self._key))
+
+    def enter_erasures(self, client_ids: list[str], on: date) -> None:
+        """Enter erased clients in the ledger table (inside the erasure's transaction)."""
+        erasure_ledger.add(self.conn, client_ids, on)
+
+    def not_erased_yet(self, client_ids: list[str]) -> list[str]:
+        """Those ids of which this file still holds a client row or recorded values."""
+        return erasure_ledger.not_applied(self.conn, client_ids)
 
     @property
     def sync_state(self) -> SyncState:

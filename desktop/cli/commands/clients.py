@@ -70,7 +70,8 @@ def cmd_client_delete(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_client_erase(args: argparse.Namespace, out: TextIO) -> int:
-    common.with_store(args, lambda store: clients.erase_client(store, args.id))
+    erased = common.with_store(args, lambda store: clients.erase_client(store, args.id))
+    common.say_copies(erased.copies)
     return common.EXIT_OK
 
 

@@ -43,14 +43,14 @@ def cmd_retention_erase_due(args: argparse.Namespace, out: TextIO) -> int:
             " gelöscht.",
         )
 
-    def erase_due(store: Store) -> int:
+    def erase_due(store: Store) -> tuple[int, clients.Erased | None]:
         ids = [d.id for d in retention.due_for_erasure(store)]
-        if ids:
-            clients.erase_clients(store, ids)
-        return len(ids)
+        return len(ids), clients.erase_clients(store, ids) if ids else None
 
-    count = common.with_store(args, erase_due)
+    count, erased = common.with_store(args, erase_due)
     print(count, file=out)
+    if erased is not None:
+        common.say_copies(erased.copies)
     return common.EXIT_OK
 
 

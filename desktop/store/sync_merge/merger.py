@@ -13,11 +13,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
 import sqlcipher3
 
+from desktop.store import erasure_ledger
 from desktop.store.audit import AUDIT, check_value, insert_event
 from desktop.store.changelog.reading import LoggedChange, is_erased, version_vector
 from desktop.store.changelog.transaction import REQUIRED, Transaction, group_defaults
@@ -238,6 +239,8 @@ class Merger:
             self.result.changed_rows.add((spec.name, change.row_id))
         self._pending.pop((change.entity, change.row_id), None)
         self._insert(change)
+        if change.entity == CLIENT.name:  # a colleague erased a client: the ledger keeps it
+            erasure_ledger.add(self.conn, [change.row_id], date.today())
 
     def _merge(self, change: ChangeLike) -> None:
         if change.field_group == EXISTS:
