@@ -23,8 +23,8 @@ from datetime import date
 from pathlib import Path
 
 from desktop.fsutil import atomic_write_bytes
-from desktop.store.specs import ERASED
 from desktop.store.database import Connection, storage_errors
+from desktop.store.specs import ERASED
 
 FILE_NAME = "erasures.json"
 FORMAT, VERSION = "welcome-desk-erasures", 1

@@ -57,7 +57,7 @@ def _person_with_a_safety_copy(cli: Any, tmp_path: Path) -> tuple[str, Path]:
     backups = cli.data_dir / "backups"
     backups.mkdir(exist_ok=True)
     assert cli("backup", str(backups)).returncode == 0
-    code, out, err = cli("restore", str(old))
+    code, _out, err = cli("restore", str(old))
     assert code == 0, err
     return client_id, old
 
