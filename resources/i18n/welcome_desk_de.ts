@@ -1525,12 +1525,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="180"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="165"/>
+        <source>The backups in the data folder and in the backup folder are rewritten without them. Erasure cannot reach backups kept elsewhere, exports, printed plans or colleagues&apos; case files until they sync.</source>
+        <translation>Die Sicherungen im Datenordner und im Sicherungsordner werden ohne sie neu geschrieben. Nicht erreicht werden anderswo aufbewahrte Sicherungen, Exporte, ausgedruckte Pläne und die Fallakten von Kolleg*innen, bis diese synchronisieren.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="187"/>
         <source>Erasing cases</source>
         <translation>Fälle werden gelöscht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/protection/erasure_view.py" line="184"/>
+        <location filename="../../desktop/ui/protection/erasure_view.py" line="191"/>
         <source>%n case(s) erased for good.</source>
         <translation>
             <numerusform>%n Fall endgültig gelöscht.</numerusform>
@@ -3525,32 +3530,32 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <translation>In der Sprache der Klient/in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="147"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="168"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="160"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="181"/>
         <source>⚠ language not set: {0}</source>
         <translation>⚠ Sprache nicht angegeben: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="161"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="182"/>
         <source>Nobody has said which language this text is in: it is not printed. Edit the item to set its language.</source>
         <translation>Niemand hat angegeben, in welcher Sprache dieser Text ist: Er wird nicht gedruckt. Bearbeiten Sie den Eintrag, um die Sprache anzugeben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="176"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="197"/>
         <source>{0} (from the phrase book)</source>
         <translation>{0} (aus den Textbausteinen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="184"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="205"/>
         <source>⚠ no {0} text</source>
         <translation>⚠ kein Text auf {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="185"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="206"/>
         <source>This item prints in German only in a {0} plan. Edit it to add its {0} text.</source>
         <translation>Dieser Eintrag steht im Plan auf {0} nur auf Deutsch. Bearbeiten Sie ihn, um den Text auf {0} hinzuzufügen.</translation>
     </message>

@@ -160,6 +160,13 @@ class DueForErasureDialog(Retranslating, QDialog):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Erase cases"))
         box.setText(self.tr("Erase %n case(s) for good? This cannot be undone.", "", count))
+        box.setInformativeText(
+            self.tr(
+                "The backups in the data folder and in the backup folder are rewritten without"
+                " them. Erasure cannot reach backups kept elsewhere, exports, printed plans or"
+                " colleagues' case files until they sync."
+            )
+        )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.model import Client
-from desktop.services import backup
+from desktop.services import backup, clients
 from desktop.services.export import case_data
 from desktop.store.store import Store
 from desktop.ui.protection.backup_dialog import (
@@ -116,6 +116,29 @@ def test_restore_from_the_window_shows_the_backup(
     assert db.is_open and in_worker(qtbot, db, case_data) == before
     assert window.case_list.model.rowCount() == 1
     assert "Safety copy" in window.statusBar().currentMessage()
+
+
+def test_a_restored_backup_shows_nothing_of_a_person_erased_since(
+    window: MainWindow,
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
+    store: Store,
+    add: Callable[..., Client],
+    stick: Path,
+) -> None:
+    person = add(family_name="Zyxwarth", given_names="Quonfeldine")
+    made = backup.back_up(store, window.root, stick)
+    in_worker(qtbot, db, lambda s: clients.erase_client(s, person.id))
+
+    done, _asked = _restore(window, made.path, [PASSPHRASE], sure=True)
+    settle(db)
+
+    assert done and db.is_open
+    model = window.case_list.model
+    shown = [model.index(r, c).data() for r in range(model.rowCount()) for c in range(2)]
+    assert model.rowCount() == 1 and not any("Zyxwarth" in str(v) for v in shown)
+    assert "Zyxwarth" not in repr(in_worker(qtbot, db, case_data))
 
 
 def test_answering_no_leaves_the_case_file_open_and_unchanged(

@@ -70,6 +70,8 @@ def test_due_cases_are_listed_and_erased_after_yes(
     question = dialog.confirmation(2)
     assert question.defaultButton() is question.button(QMessageBox.StandardButton.No)
     assert "2 case(s)" in question.text() and "cannot be undone" in question.text()
+    limits = question.informativeText()
+    assert "backups in the data folder" in limits and "backups kept elsewhere" in limits
     dialog.select_all_button.click()
     assert dialog.erase_button.isEnabled()
     _answer(QMessageBox.StandardButton.No)
