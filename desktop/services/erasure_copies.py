@@ -40,6 +40,7 @@ from desktop.store.store import Store
 
 _SCRATCH = re.compile(r"^\.backup-[0-9a-f]{16}$")
 _TEMPORARY = re.compile(r"^\..+\.[0-9a-f]{16,32}\.tmp$")
+_HALF_BACKUP = re.compile(r"^\.WelcomeDesk-[0-9_-]+\.wdbackup\.[0-9a-f]{32}\.tmp$")
 
 
 @dataclass
@@ -95,9 +96,12 @@ def clean_scratch(root: Path, backup_folder: Path | None = None) -> list[Path]:
         if _SCRATCH.match(path.name) and path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
             gone.append(path)
-    for folder in (root, DataDir(root).backups, backup_folder):
-        for path in _entries(folder) if folder is not None else []:
-            if _TEMPORARY.match(path.name) and path.is_file():
+    ours = [(root, _TEMPORARY), (DataDir(root).backups, _TEMPORARY)]
+    if backup_folder is not None:  # the user's folder: only our half-written backups
+        ours.append((backup_folder, _HALF_BACKUP))
+    for folder, pattern in ours:
+        for path in _entries(folder):
+            if pattern.match(path.name) and path.is_file():
                 with contextlib.suppress(OSError):
                     remove(path)
                     gone.append(path)
