@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 from desktop.domain.errors import CaseFileExists, DamagedCaseFile, NoCaseFile, WrongPassphrase
-from desktop.fsutil import remove
+from desktop.fsutil import new_private_file, owner_only, private_folder, remove
 from desktop.store import instance_lock
 from desktop.store.database import connect, prepare
 from desktop.store.instance_lock import CaseFileLock
@@ -64,12 +64,15 @@ def create(root: Path, passphrase: str) -> tuple[Store, KeyFile, str]:
     if data.exists():
         raise CaseFileExists(str(root))
     validate_passphrase(passphrase)
-    root.mkdir(parents=True, exist_ok=True)
+    private_folder(root)
     held = instance_lock.hold(root)
     try:
         if data.exists():  # made by another Welcome Desk while this one waited for the lock
             raise CaseFileExists(str(root))
         keyfile, key, recovery = KeyFile.create(data.keys, passphrase)
+        # SQLite makes the file world-readable (0644) and gives its -wal and -shm files the
+        # same mode: an empty owner-only file first is what it then opens as a new database.
+        new_private_file(data.database)
         conn = connect(data.database, key)
         try:
             prepare(conn, data.database, data.backups)
@@ -109,6 +112,8 @@ def open_with_key(root: Path, key: bytes, held: CaseFileLock | None = None) -> S
     """
     data = DataDir(root)
     held = held or instance_lock.hold(root)
+    for path in (root, data.backups, *data.own_files()):
+        owner_only(path)  # what an older version made readable by everyone
     try:
         conn = connect(data.database, key)
         try:

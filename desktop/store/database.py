@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from importlib import resources
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING
 import sqlcipher3
 
 from desktop.domain.errors import DamagedCaseFile, NewerSchema, StorageFailed
+from desktop.fsutil import copy_durably, private_folder
 from desktop.store.upgrades import DATA_STEPS, rebuild_search_index, search_index_current
 
 if TYPE_CHECKING:  # sqlcipher3 mirrors the standard library's DB-API classes
@@ -129,8 +129,8 @@ def _apply(conn: Connection, number: int, script: str) -> None:
 def backup_before_migration(conn: Connection, path: Path, backup_dir: Path, version: int) -> Path:
     """Copy the (still encrypted) file aside before a migration touches it."""
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    backup_dir.mkdir(parents=True, exist_ok=True)
+    private_folder(backup_dir)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = backup_dir / f"before-schema-{LATEST_SCHEMA}-from-{version}-{stamp}.db"
-    shutil.copy2(path, target)
+    copy_durably(path, target)
     return target

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.errors import WelcomeDeskError
+from desktop.fsutil import private_folder
 from desktop.ui.widgets.i18n import current_language
 
 LOG_FOLDER = "logs"
@@ -108,10 +111,17 @@ class _QuietFile(RotatingFileHandler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+            private_folder(Path(self.baseFilename).parent)
         except OSError:
             return
         super().emit(record)
+
+    def _open(self) -> TextIO:
+        # Owner-only from the first byte: the reports name no case data, but they are the
+        # coordinator's own (rotation renames the file and keeps the mode).
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOINHERIT", 0)
+        fd = os.open(self.baseFilename, flags, 0o600)
+        return open(fd, "a", encoding="utf-8", errors=self.errors)
 
     def handleError(self, record: logging.LogRecord) -> None:
         pass  # a full disk, a read-only folder, a file held by another program: stay quiet
