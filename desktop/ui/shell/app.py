@@ -162,7 +162,8 @@ class _DemoStopped(Exception):
 
 
 def fill_demo_job(store: Store, clients: int, progress: Progress, cancelled: Cancelled) -> int:
-    """Fill the demo in chunks; after a cancel it stops behind the chunk just written."""
+    """Fill the demo in chunks of whole households; after a cancel it stops behind the chunk
+    just written (no household is left without its clients)."""
     from desktop.services.demo import fill_demo  # only the demo needs the generator
 
     done = 0
