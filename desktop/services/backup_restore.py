@@ -11,7 +11,7 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.domain.errors import CannotUnlock, WrongPassphrase
+from desktop.domain.errors import CannotUnlock, DamagedCaseFile, WrongPassphrase
 from desktop.formats import backup_file
 from desktop.formats.backup_file import DATABASE, KEYS, SUFFIX, Manifest
 from desktop.fsutil import copy_durably, fsync_folder, private_folder, replace, storage_error
@@ -61,13 +61,16 @@ def safety_copy(root: Path, key: bytes) -> Path:
     except CannotUnlock:
         return _raw_copy(data, data.backups / name)
     try:
-        with backup_file.scratch_folder(root) as scratch:
-            schema = sql.export_copy(conn, scratch / DATABASE)
-            manifest = Manifest(now, schema, keyfile.case_id)
-            backup_file.write(target, manifest, data.keys.read_bytes(), scratch / DATABASE)
-        sql.fold_wal(conn)
-    finally:
-        conn.close()
+        try:
+            with backup_file.scratch_folder(root) as scratch:
+                schema = sql.export_copy(conn, scratch / DATABASE)
+                manifest = Manifest(now, schema, keyfile.case_id)
+                backup_file.write(target, manifest, data.keys.read_bytes(), scratch / DATABASE)
+            sql.fold_wal(conn)
+        finally:
+            conn.close()
+    except DamagedCaseFile:  # a damaged case file is kept byte for byte, as it is
+        return _raw_copy(data, data.backups / name)
     return target
 
 

@@ -9,6 +9,7 @@ that cannot be written leaves the error unlogged, the user still sees the dialog
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import os
 import sys
@@ -17,13 +18,11 @@ from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.errors import WelcomeDeskError
-from desktop.fsutil import private_folder
 from desktop.ui.widgets.i18n import current_language
 
 LOG_FOLDER = "logs"
@@ -111,12 +110,13 @@ class _QuietFile(RotatingFileHandler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            private_folder(Path(self.baseFilename).parent)
+            folder = Path(self.baseFilename).parent
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # only its owner may open it
         except OSError:
             return
         super().emit(record)
 
-    def _open(self) -> TextIO:
+    def _open(self) -> io.TextIOWrapper:
         # Owner-only from the first byte: the reports name no case data, but they are the
         # coordinator's own (rotation renames the file and keeps the mode).
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOINHERIT", 0)
