@@ -84,7 +84,7 @@ def fill_demo(
             tx.insert(rename(organisation))
         if chunk is None:
             for household_id, cases in units:
-                done += _write_unit(tx, rename, households.pop(household_id, None), cases)
+                done += _write_unit(tx, rename, households.pop(household_id or "", None), cases)
                 if done % _STEP < len(cases):  # bounded memory in the one long transaction
                     tx.record_audit()
                     tx.flush()
@@ -140,7 +140,7 @@ def _fill_in_chunks(
         with store.transaction() as tx:  # one transaction per chunk keeps the WAL small
             in_chunk = 0
             for household_id, cases in units:
-                in_chunk += _write_unit(tx, rename, households.pop(household_id, None), cases)
+                in_chunk += _write_unit(tx, rename, households.pop(household_id or "", None), cases)
                 if in_chunk >= chunk:
                     exhausted = False
                     break
