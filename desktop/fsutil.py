@@ -117,6 +117,32 @@ def new_scratch_folder(parent: Path, prefix: str) -> Path:
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(parent))
 
 
+def private_folder(folder: Path) -> None:
+    """Make `folder` (and its parents) if missing; the folder itself only its owner may open.
+
+    POSIX modes only: on Windows the data folder lies in the user's profile (%LOCALAPPDATA%),
+    whose access list already shuts out other users (docs/data-protection.md).
+    """
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    owner_only(folder)
+
+
+def owner_only(path: Path) -> None:
+    """Take group and others' access away from an existing file or folder (POSIX; a file made
+    by an older version, or a folder that was there before). Missing paths are passed over."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        mode = path.stat().st_mode & 0o777
+        if mode & 0o077:
+            os.chmod(path, mode & 0o700)
+
+
+def new_private_file(path: Path) -> None:
+    """Create an empty file only its owner may read (FileExistsError if it is there)."""
+    os.close(os.open(path, _NEW_FILE, 0o600))
+
+
 def atomic_write_bytes(target: Path, data: bytes) -> None:
     """Write to a temporary name in the same folder, flush, fsync, then rename over `target`."""
     tmp_name = None
@@ -144,8 +170,11 @@ def atomic_write_text(target: Path, text: str) -> None:
 
 def copy_durably(source: Path, target: Path) -> None:
     """Copy a file with its times and flush the copy to the disk. (Windows cannot fsync a handle
-    opened only for reading, so the copy is opened for writing to flush it.)"""
+    opened only for reading, so the copy is opened for writing to flush it.) The copy is
+    owner-only before a byte is in it."""
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600))
     shutil.copy2(source, target)
+    owner_only(target)
     with target.open("r+b") as handle:
         os.fsync(handle.fileno())
 

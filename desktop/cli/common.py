@@ -143,6 +143,12 @@ def no_passphrase() -> CannotUnlock:
     )
 
 
+# Commands that copy the whole case file check all of it first; the others, on files up to this
+# size (about 0.25 s of checking, some 4,500 clients), too.
+WHOLE_FILE_COMMANDS = frozenset({"backup", "export-json", "access-request"})
+FULL_CHECK_MAX_BYTES = 100 * 1024 * 1024
+
+
 def open_store(args: argparse.Namespace) -> Store:
     """Unlock with the recovery key, the passphrase or the OS credential store."""
     root = data_dir(args)
@@ -152,14 +158,26 @@ def open_store(args: argparse.Namespace) -> Store:
     secret = None if recovery else passphrase(args)
     if secret is None and recovery is None and not casefile.keyring_configured(root):
         raise no_passphrase()
-    return casefile.unlock(root, passphrase=secret, recovery_key=recovery)
+    # SQLCipher checks the HMAC of every page it reads, so no command answers from a damaged
+    # page. Every page is checked first (about 2.5 ms a MB) when the file is small, and always
+    # before the commands that copy the whole file: no backup or export of a damaged file.
+    whole = getattr(args, "command", "") in WHOLE_FILE_COMMANDS
+    small = casefile.database_size(root) <= FULL_CHECK_MAX_BYTES
+    return casefile.unlock(
+        root, passphrase=secret, recovery_key=recovery, full_check=whole or small
+    )
 
 
 def with_store(args: argparse.Namespace, action: Callable[[Store], T]) -> T:
-    """Unlock, run `action`, and always close the case file again."""
+    """Unlock, run `action`, and always close the case file again. SQLite's "malformed" or
+    "not a database" on the way is DamagedCaseFile (exit 3) naming the newest backup."""
     store = open_store(args)
     try:
         return action(store)
+    except Exception as error:
+        if casefile.is_damage(error):
+            raise casefile.as_damage(data_dir(args), error, store) from None
+        raise
     finally:
         store.close()
 

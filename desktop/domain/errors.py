@@ -67,17 +67,59 @@ class WrongRecoveryKey(CannotUnlock):
 
 
 class DamagedCaseFile(CannotUnlock):
-    def __init__(self, detail_en: str = "", detail_de: str = "") -> None:
-        super().__init__(
-            (
-                "The case file cannot be read: it is damaged or not a Welcome Desk file. "
-                + detail_en
-            ).strip(),
-            (
-                "Die Fallakte kann nicht gelesen werden: sie ist beschädigt oder keine "
-                "Welcome-Desk-Datei. " + detail_de
-            ).strip(),
+    """The case file (or its key file) cannot be read although the key is right.
+
+    `naming_backup` gives the same error with the way back: the newest backup and how to
+    restore it. `backups_folder` is the backup folder the case file names in its settings, if
+    it could still be read (the data folder's `backups` is always searched).
+    """
+
+    def __init__(
+        self,
+        detail_en: str = "",
+        detail_de: str = "",
+        *,
+        backup_en: str = "",
+        backup_de: str = "",
+    ) -> None:
+        head_en = "The case file cannot be read: it is damaged or not a Welcome Desk file"
+        head_de = (
+            "Die Fallakte kann nicht gelesen werden: sie ist beschädigt oder keine "
+            "Welcome-Desk-Datei"
         )
+        if backup_en:
+            super().__init__(f"{head_en}; {backup_en}", f"{head_de}; {backup_de or backup_en}")
+        else:
+            super().__init__(
+                f"{head_en}. {detail_en}".strip(), f"{head_de}. {detail_de or detail_en}".strip()
+            )
+        self.detail_en, self.detail_de = detail_en, detail_de
+        self.backup: str | None = None
+        self.backups_folder: str | None = None
+
+    def naming_backup(
+        self, backup: str | None, made_en: str, made_de: str, searched: str
+    ) -> DamagedCaseFile:
+        """This error, saying which backup is newest (or that `searched` holds none)."""
+        if backup is None:
+            named = DamagedCaseFile(
+                backup_en=f"there is no backup in {searched}: keep the file as it is and ask "
+                "for help before changing anything.",
+                backup_de=f"in {searched} gibt es keine Sicherung: lassen Sie die Datei, wie sie "
+                "ist, und holen Sie Hilfe, bevor Sie etwas ändern.",
+            )
+        else:
+            named = DamagedCaseFile(
+                backup_en=f"the newest backup is {backup} ({made_en}): restore it with "
+                f'\'welcome-desk restore "{backup}"\' or in the window with "Restore a '
+                'backup".',
+                backup_de=f"die neueste Sicherung ist {backup} ({made_de}): stellen Sie sie mit "
+                f'\'welcome-desk restore "{backup}"\' oder im Fenster mit "Sicherung '
+                'wiederherstellen" wieder her.',
+            )
+        named.backup = backup
+        named.backups_folder = self.backups_folder
+        return named
 
 
 class NewerSchema(CannotUnlock):

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from desktop.domain.errors import InvalidInput
-from desktop.fsutil import new_scratch_folder, replace, storage_error
+from desktop.fsutil import new_scratch_folder, private_folder, replace, storage_error
 
 FORMAT = "welcome-desk-backup"
 VERSION = 1
@@ -177,7 +177,7 @@ def _manifest(path: Path, zf: zipfile.ZipFile) -> Manifest:
 def scratch_folder(root: Path) -> Any:
     """A temporary folder inside the data folder (same disk as the case file), removed after."""
     try:
-        root.mkdir(parents=True, exist_ok=True)  # a new computer: the data folder comes first
+        private_folder(root)  # a new computer: the data folder comes first
         folder = new_scratch_folder(root, ".backup-")
     except OSError as exc:
         raise storage_error(exc) from None

@@ -17,7 +17,7 @@ from pathlib import Path
 from desktop.domain.errors import CannotUnlock, InvalidInput, WrongPassphrase, WrongRecoveryKey
 from desktop.formats import backup_file
 from desktop.formats.backup_file import DATABASE, KEYS, NAME_PATTERN, Manifest
-from desktop.fsutil import storage_error
+from desktop.fsutil import private_folder, storage_error
 from desktop.store import backup_copy as sql
 from desktop.store import instance_lock
 from desktop.store.casefile import DataDir, open_with_key
@@ -258,7 +258,7 @@ def restore(root: Path, path: Path, key: bytes) -> Restored:
     from desktop.services.backup_restore import replace_case_file  # keeps this module small
 
     summary = preview(root, path, key)
-    root.mkdir(parents=True, exist_ok=True)
+    private_folder(root)
     held = instance_lock.hold(root)  # nobody opens it while it is swapped
     try:
         safety = replace_case_file(root, path, key)
@@ -266,7 +266,7 @@ def restore(root: Path, path: Path, key: bytes) -> Restored:
     except BaseException:
         held.release()
         raise
-    from desktop.services.casefile import opened  # erasures of the ledger applied again
+    from desktop.services.erasure import opened  # erasures of the ledger applied again
 
     store = opened(store)
     _audit(store, "restored", path=path.name)

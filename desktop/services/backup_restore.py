@@ -11,10 +11,10 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.domain.errors import CannotUnlock, WrongPassphrase
+from desktop.domain.errors import CannotUnlock, DamagedCaseFile, WrongPassphrase
 from desktop.formats import backup_file
 from desktop.formats.backup_file import DATABASE, KEYS, SUFFIX, Manifest
-from desktop.fsutil import copy_durably, fsync_folder, replace, storage_error
+from desktop.fsutil import copy_durably, fsync_folder, private_folder, replace, storage_error
 from desktop.store import backup_copy as sql
 from desktop.store.casefile import DataDir
 from desktop.store.database import connect
@@ -23,7 +23,7 @@ from desktop.store.keys import KeyFile
 
 def replace_case_file(root: Path, path: Path, key: bytes) -> Path | None:
     """Swap the (closed) case file in `root` for the backup at `path`; returns the safety copy."""
-    root.mkdir(parents=True, exist_ok=True)
+    private_folder(root)
     data = DataDir(root)
     with backup_file.scratch_folder(root) as scratch:
         fresh = scratch / "new"
@@ -51,7 +51,7 @@ def safety_copy(root: Path, key: bytes) -> Path:
     """Keep the current case file in `<root>/backups`: a backup file if `key` opens it, else
     its files as they are (still encrypted) in a folder."""
     data = DataDir(root)
-    data.backups.mkdir(parents=True, exist_ok=True)
+    private_folder(data.backups)
     now = datetime.now(UTC).replace(microsecond=0)
     name = f"before-restore-{now:%Y-%m-%d_%H%M%S}"
     target = data.backups / (name + SUFFIX)
@@ -61,19 +61,22 @@ def safety_copy(root: Path, key: bytes) -> Path:
     except CannotUnlock:
         return _raw_copy(data, data.backups / name)
     try:
-        with backup_file.scratch_folder(root) as scratch:
-            schema = sql.export_copy(conn, scratch / DATABASE)
-            manifest = Manifest(now, schema, keyfile.case_id)
-            backup_file.write(target, manifest, data.keys.read_bytes(), scratch / DATABASE)
-        sql.fold_wal(conn)
-    finally:
-        conn.close()
+        try:
+            with backup_file.scratch_folder(root) as scratch:
+                schema = sql.export_copy(conn, scratch / DATABASE)
+                manifest = Manifest(now, schema, keyfile.case_id)
+                backup_file.write(target, manifest, data.keys.read_bytes(), scratch / DATABASE)
+            sql.fold_wal(conn)
+        finally:
+            conn.close()
+    except DamagedCaseFile:  # a damaged case file is kept byte for byte, as it is
+        return _raw_copy(data, data.backups / name)
     return target
 
 
 def _raw_copy(data: DataDir, folder: Path) -> Path:
     try:
-        folder.mkdir()
+        folder.mkdir(mode=0o700)
         for source in data.own_files():
             if source.exists():
                 copy_durably(source, folder / source.name)

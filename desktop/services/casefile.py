@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.store import casefile
+from desktop.domain.errors import DamagedCaseFile
+from desktop.services import erasure
+from desktop.store import casefile, database
 from desktop.store.casefile import DataDir, default_data_dir
 from desktop.store.keys import passphrase_strength, validate_passphrase
 
@@ -31,9 +33,13 @@ __all__ = [
     "CaseFileStatus",
     "InitResult",
     "Store",
+    "as_damage",
+    "check",
     "close",
     "default_data_dir",
     "init",
+    "is_damage",
+    "naming_backup",
     "passphrase_strength",
     "status",
     "unlock",
@@ -81,28 +87,67 @@ def unlock(
     passphrase: str | None = None,
     recovery_key: str | None = None,
     use_keyring: bool = True,
+    full_check: bool = False,
 ) -> Store:
     """Open the case file with the keyring (if chosen at set-up), recovery key or passphrase.
 
+    A damaged case file is DamagedCaseFile naming the newest backup; `full_check` also checks
+    every page (the command line; the window runs `check` once the case file is shown).
     Before it is returned, erasures in the ledger that the file still holds are applied again
     and scratch left-overs are removed (`erasure.after_open`).
     """
-    store = casefile.unlock(
-        root, passphrase=passphrase, recovery_key=recovery_key, use_keyring=use_keyring
-    )
-    return opened(store)
-
-
-def opened(store: Store) -> Store:
-    """`store` after `erasure.after_open`; closed again if that fails."""
-    from desktop.services import erasure
-
     try:
-        erasure.after_open(store)
-    except BaseException:
-        store.close()
-        raise
-    return store
+        store = casefile.unlock(
+            root,
+            passphrase=passphrase,
+            recovery_key=recovery_key,
+            use_keyring=use_keyring,
+            full_check=full_check,
+        )
+    except DamagedCaseFile as damaged:
+        raise naming_backup(root, damaged) from None
+    return erasure.opened(store)
+
+
+def check(store: Store, root: Path) -> None:
+    """Check every page of the open case file; DamagedCaseFile naming the newest backup."""
+    try:
+        casefile.check_store(store)
+    except DamagedCaseFile as damaged:
+        raise naming_backup(root, damaged) from None
+
+
+def as_damage(root: Path, error: BaseException, store: Store | None = None) -> DamagedCaseFile:
+    """`error` (a DamagedCaseFile, or SQLite's "malformed" or "not a database" raised while the
+    case file was in use) as DamagedCaseFile naming the newest backup. Use `is_damage` first."""
+    damaged = error if isinstance(error, DamagedCaseFile) else DamagedCaseFile()
+    if store is not None and damaged.backups_folder is None:
+        damaged.backups_folder = casefile.backups_folder_of(store)
+    return naming_backup(root, damaged)
+
+
+def is_damage(error: BaseException) -> bool:
+    """True if `error` says the case file is damaged."""
+    return isinstance(error, DamagedCaseFile) or database.is_damage(error)
+
+
+def naming_backup(root: Path, damaged: DamagedCaseFile) -> DamagedCaseFile:
+    """The error with the newest backup in the data folder's `backups` or the chosen folder."""
+    if damaged.backup is not None:
+        return damaged
+    from desktop.services.backup import list_backups  # the store loads only on first use
+
+    folders = [DataDir(root).backups]
+    if damaged.backups_folder:
+        folders.append(Path(damaged.backups_folder))
+    found = [b for folder in folders for b in list_backups(folder)]
+    newest = max(found, key=lambda b: b.created_at, default=None)
+    if newest is None:
+        return damaged.naming_backup(None, "", "", str(folders[-1]))
+    made = newest.created_at.astimezone()
+    return damaged.naming_backup(
+        str(newest.path), f"made {made:%Y-%m-%d %H:%M}", f"vom {made:%d.%m.%Y %H:%M}", ""
+    )
 
 
 def close(store: Store) -> None:
@@ -143,3 +188,11 @@ def status(store: Store, root: Path) -> CaseFileStatus:
         identity.fingerprint(),
         keyring_configured(root),
     )
+
+
+def database_size(root: Path) -> int:
+    """The size of the case file in bytes (0 if it cannot be read)."""
+    try:
+        return DataDir(root).database.stat().st_size
+    except OSError:
+        return 0

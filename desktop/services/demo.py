@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
 from desktop.demo import DemoCase, Phrases, generate
 from desktop.report import phrasebook
+from desktop.store.changelog.transaction import Transaction
 from desktop.store.store import Store
 
 Progress = Callable[[int, int], None]
@@ -62,30 +64,89 @@ def fill_demo(
     today: date,
     *,
     progress: Progress | None = None,
-    chunk: int = 500,
+    chunk: int | None = None,
 ) -> int:
     """Add `clients` synthetic clients with their cases; the same seed gives the same content.
 
+    Without `chunk` everything is one transaction: a failure, a full disk or a kill leaves the
+    case file as it was. With `chunk` (the window, whose fill can be cancelled) every `chunk`
+    clients or so are committed on their own, always whole households, so that what stays after
+    a cancel, a failure or a kill is complete families; `progress` is called after each commit.
     Most goals, measures and appointment purposes are phrases of the shipped catalogue (the
     office's own phrases are left out, so that the same seed gives the same case file)."""
     data = generate(clients, seed, today, demo_phrases())
     rename = _Renamer()
-    with store.transaction() as tx:
-        for obj in (*data.organisations, *data.households):
-            tx.insert(rename(obj))
+    households = {h.id: h for h in data.households}
+    units = _households_whole(data.cases)
     done = 0
-    cases = iter(data.cases)
+    with store.transaction() as tx:
+        for organisation in data.organisations:
+            tx.insert(rename(organisation))
+        if chunk is None:
+            for household_id, cases in units:
+                done += _write_unit(tx, rename, households.pop(household_id or "", None), cases)
+                if done % _STEP < len(cases):  # bounded memory in the one long transaction
+                    tx.record_audit()
+                    tx.flush()
+                    if progress:
+                        progress(done, clients)
+            _write_rest(tx, rename, households)
+    if chunk is None:
+        if progress:
+            progress(done, clients)
+        return done
+    return _fill_in_chunks(store, rename, households, units, chunk, clients, progress, done)
+
+
+_STEP = 500  # clients between audit flushes (and progress) inside the one transaction
+
+
+def _households_whole(cases: Iterable[DemoCase]) -> Iterator[tuple[str | None, list[DemoCase]]]:
+    """The cases grouped by household (the generator makes a household's members one after
+    another); clients without a household come in runs of their own."""
+    for household_id, members in itertools.groupby(cases, key=lambda c: c.client.household_id):
+        yield household_id, list(members)
+
+
+def _write_unit(tx: Transaction, rename: _Renamer, household: Any, cases: list[DemoCase]) -> int:
+    if household is not None:
+        tx.insert(rename(household))
+    for case in cases:
+        for obj in _objects(case):
+            tx.insert(rename(obj))
+    return len(cases)
+
+
+def _write_rest(tx: Transaction, rename: _Renamer, households: dict[str, Any]) -> None:
+    """Households no generated client belongs to (none expected): written as before."""
+    for household in households.values():
+        tx.insert(rename(household))
+    households.clear()
+
+
+def _fill_in_chunks(
+    store: Store,
+    rename: _Renamer,
+    households: dict[str, Any],
+    units: Iterator[tuple[str | None, list[DemoCase]]],
+    chunk: int,
+    clients: int,
+    progress: Progress | None,
+    done: int,
+) -> int:
     exhausted = False
     while not exhausted:
         exhausted = True
         with store.transaction() as tx:  # one transaction per chunk keeps the WAL small
-            for case in cases:
-                for obj in _objects(case):
-                    tx.insert(rename(obj))
-                done += 1
-                if done % chunk == 0:
+            in_chunk = 0
+            for household_id, cases in units:
+                in_chunk += _write_unit(tx, rename, households.pop(household_id or "", None), cases)
+                if in_chunk >= chunk:
                     exhausted = False
                     break
+            done += in_chunk
+            if exhausted:
+                _write_rest(tx, rename, households)
         if progress:
             progress(done, clients)
     return done

@@ -61,3 +61,13 @@ def after_merge(store: Store, known: set[str]) -> None:
 def _backup_folder(store: Store) -> Path | None:
     folder = store.meta("backup.folder")
     return Path(folder) if folder else None
+
+
+def opened(store: Store) -> Store:
+    """`store` after `after_open`; closed again if that fails."""
+    try:
+        after_open(store)
+    except BaseException:
+        store.close()
+        raise
+    return store

@@ -12,7 +12,7 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.fsutil import replace, storage_error
+from desktop.fsutil import new_private_file, replace, storage_error
 from desktop.store.database import Connection, schema_version, storage_errors
 
 _PLAIN_HEADER = b"SQLite format 3\x00"
@@ -28,6 +28,7 @@ def export_copy(conn: Connection, target: Path, key: bytes | None = None) -> int
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
     attached = False
     try:
+        new_private_file(tmp)  # SQLite would make the copy readable by everyone (0644)
         with storage_errors():
             if key is None:
                 conn.execute(f"ATTACH DATABASE ? AS {_ALIAS}", (str(tmp),))

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 from desktop.domain.errors import CaseFileExists, DamagedCaseFile, NoCaseFile, WrongPassphrase
-from desktop.fsutil import remove
+from desktop.fsutil import new_private_file, owner_only, private_folder, remove
 from desktop.store import instance_lock
-from desktop.store.database import connect, prepare
+from desktop.store.database import backup_folder_setting, check_pages, connect, prepare
 from desktop.store.instance_lock import CaseFileLock
 from desktop.store.keys import KeyFile, validate_passphrase
 
@@ -64,12 +64,15 @@ def create(root: Path, passphrase: str) -> tuple[Store, KeyFile, str]:
     if data.exists():
         raise CaseFileExists(str(root))
     validate_passphrase(passphrase)
-    root.mkdir(parents=True, exist_ok=True)
+    private_folder(root)
     held = instance_lock.hold(root)
     try:
         if data.exists():  # made by another Welcome Desk while this one waited for the lock
             raise CaseFileExists(str(root))
         keyfile, key, recovery = KeyFile.create(data.keys, passphrase)
+        # SQLite makes the file world-readable (0644) and gives its -wal and -shm files the
+        # same mode: an empty owner-only file first is what it then opens as a new database.
+        new_private_file(data.database)
         conn = connect(data.database, key)
         try:
             prepare(conn, data.database, data.backups)
@@ -101,21 +104,33 @@ def load_keyfile(root: Path) -> KeyFile:
     return KeyFile.load(data.keys)
 
 
-def open_with_key(root: Path, key: bytes, held: CaseFileLock | None = None) -> Store:
+def open_with_key(
+    root: Path, key: bytes, held: CaseFileLock | None = None, *, full_check: bool = False
+) -> Store:
     """Open the case file with its data key: check, back up if needed, migrate.
 
+    DamagedCaseFile if the file is damaged: page 1, the schema and the file's length are
+    always checked; every page's HMAC too with `full_check` (see `database.check_pages`).
     The returned store holds the case file's lock (`held`, else taken here: CaseFileInUse if
     another Welcome Desk has it open) until it is closed.
     """
     data = DataDir(root)
     held = held or instance_lock.hold(root)
+    for path in (root, data.backups, *data.own_files()):
+        owner_only(path)  # what an older version made readable by everyone
     try:
         conn = connect(data.database, key)
         try:
+            if full_check:
+                check_pages(conn)
             prepare(conn, data.database, data.backups)
             from desktop.store.store import Store
 
             return Store(conn, held, root=root, key=key)
+        except DamagedCaseFile as damaged:
+            damaged.backups_folder = backup_folder_setting(conn)
+            conn.close()
+            raise
         except BaseException:
             conn.close()
             raise
@@ -124,14 +139,33 @@ def open_with_key(root: Path, key: bytes, held: CaseFileLock | None = None) -> S
         raise
 
 
+def check_store(store: Store) -> None:
+    """Every page of the open case file against its HMAC (DamagedCaseFile if one fails; the
+    error then carries the backup folder the settings name, if it can still be read)."""
+    try:
+        check_pages(store.conn)
+    except DamagedCaseFile as damaged:
+        damaged.backups_folder = backup_folder_setting(store.conn)
+        raise
+
+
+def backups_folder_of(store: Store) -> str | None:
+    """The backup folder the open (possibly damaged) case file's settings name, if readable."""
+    return backup_folder_setting(store.conn)
+
+
 def unlock(
     root: Path,
     *,
     passphrase: str | None = None,
     recovery_key: str | None = None,
     use_keyring: bool = False,
+    full_check: bool = False,
 ) -> Store:
-    """Unlock with the passphrase, the recovery key, or the OS credential store."""
+    """Unlock with the passphrase, the recovery key, or the OS credential store.
+
+    The key file decides whether the secret is right (WrongPassphrase, WrongRecoveryKey);
+    a database that then does not open with the key it unwrapped is damaged."""
     keyfile = load_keyfile(root)
     key: bytes | None = None
     if use_keyring:
@@ -142,4 +176,4 @@ def unlock(
         raise WrongPassphrase()  # the credential store had no key, and nothing was typed
     if key is None:
         key = keyfile.unlock_with_passphrase(passphrase or "")
-    return open_with_key(root, key)
+    return open_with_key(root, key, full_check=full_check)

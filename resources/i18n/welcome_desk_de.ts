@@ -498,6 +498,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="175"/>
+        <location filename="../../desktop/ui/protection/backup_restore_flow.py" line="221"/>
         <source>Restoring…</source>
         <translation>Wird wiederhergestellt…</translation>
     </message>
@@ -1189,6 +1190,19 @@
         <location filename="../../desktop/ui/sync/conflicts_page.py" line="292"/>
         <source>date and time</source>
         <translation>Datum und Uhrzeit</translation>
+    </message>
+</context>
+<context>
+    <name>DamageNotice</name>
+    <message>
+        <location filename="../../desktop/ui/shell/damage_notice.py" line="37"/>
+        <source>The case file is damaged</source>
+        <translation>Die Fallakte ist beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shell/damage_notice.py" line="40"/>
+        <source>Backups and &amp;restore…</source>
+        <translation>Sicherungen und &amp;Wiederherstellung…</translation>
     </message>
 </context>
 <context>
@@ -2240,87 +2254,87 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="202"/>
         <source>&amp;Case file</source>
         <translation>&amp;Fallakte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="203"/>
         <source>&amp;New client…</source>
         <translation>&amp;Neue Klientin / neuer Klient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="204"/>
         <source>&amp;Print plan…</source>
         <translation>Plan &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="205"/>
         <source>&amp;Import clients from a spreadsheet…</source>
         <translation>Klienten aus einer &amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="206"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="207"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="208"/>
         <source>Phrase &amp;book…</source>
         <translation>Te&amp;xtbausteine…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="209"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="210"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="211"/>
         <source>&amp;Cases</source>
         <translation>&amp;Fälle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="212"/>
         <source>&amp;Agenda</source>
         <translation>&amp;Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="213"/>
         <source>&amp;Organisations…</source>
         <translation>&amp;Organisationen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="214"/>
         <source>&amp;Sync</source>
         <translation>A&amp;bgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="215"/>
         <source>Sync with &amp;colleagues…</source>
         <translation>Abgleich mit &amp;Kolleginnen und Kollegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="216"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="217"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="218"/>
         <source>&amp;Keyboard map…</source>
         <translation>&amp;Tastaturübersicht…</translation>
     </message>
@@ -2330,7 +2344,7 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         <translation>Integrationsplan: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="498"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="500"/>
         <source>A change could not be saved: {0} Close all the same?</source>
         <translation>Eine Änderung konnte nicht gespeichert werden: {0} Trotzdem schließen?</translation>
     </message>
@@ -4323,44 +4337,59 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="107"/>
         <source>Unlock case file</source>
         <translation>Fallakte entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="108"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="109"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="95"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="110"/>
+        <source>Restore a &amp;backup…</source>
+        <translation>&amp;Sicherung wiederherstellen…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="114"/>
         <source>Enter the recovery key that you printed or saved when Welcome Desk was set up.</source>
         <translation>Geben Sie den Wiederherstellungsschlüssel ein, den Sie bei der Einrichtung von Welcome Desk gedruckt oder gespeichert haben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="118"/>
         <source>Unlock with the &amp;passphrase</source>
         <translation>Mit der &amp;Passphrase entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="121"/>
         <source>The case file is encrypted. Please enter your passphrase.</source>
         <translation>Die Fallakte ist verschlüsselt. Bitte geben Sie Ihre Passphrase ein.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="123"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="124"/>
         <source>Unlock with the &amp;recovery key</source>
         <translation>Mit dem &amp;Wiederherstellungsschlüssel entsperren</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="192"/>
+        <source>Restore a backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/unlock/unlock_dialog.py" line="194"/>
+        <source>Welcome Desk backups (*.wdbackup)</source>
+        <translation>Welcome-Desk-Sicherungen (*.wdbackup)</translation>
     </message>
 </context>
 <context>
@@ -4402,12 +4431,12 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <translation>Demo-Fallakte – Passphrase: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/app.py" line="154"/>
+        <location filename="../../desktop/ui/shell/app.py" line="158"/>
         <source>Creating the demo case file…</source>
         <translation>Die Demo-Fallakte wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/app.py" line="199"/>
+        <location filename="../../desktop/ui/shell/app.py" line="204"/>
         <source>An unexpected error occurred. If something no longer works as usual, please restart Welcome Desk.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten. Wenn etwas nicht mehr wie gewohnt funktioniert, starten Sie Welcome Desk bitte neu.</translation>
     </message>
@@ -4430,12 +4459,12 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/errors.py" line="59"/>
+        <location filename="../../desktop/ui/widgets/errors.py" line="61"/>
         <source>The work could not be finished because of an unexpected error.</source>
         <translation>Der Vorgang konnte wegen eines unerwarteten Fehlers nicht abgeschlossen werden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/errors.py" line="39"/>
+        <location filename="../../desktop/ui/widgets/errors.py" line="41"/>
         <source>Welcome Desk</source>
         <translation>Welcome Desk</translation>
     </message>

@@ -192,6 +192,38 @@ def restore_from(
     return True
 
 
+def restore_at_unlock(
+    parent: QWidget,
+    db: DbWorker,
+    root: Path,
+    path: Path,
+    *,
+    ask: AskSecret | None = None,
+    sure: Confirm | None = None,
+) -> bool:
+    """Restore the backup at `path` in place of a case file that cannot be opened (damaged):
+    key, preview, confirmation (default No), then the swap; True if the restored case file is
+    now open in `db`. The damaged file is kept in `backups` as it was."""
+    try:
+        backup.read_manifest(path)
+        key = _unlock(parent, root, path, ask or ask_secret)
+        if key is None:
+            return False
+        summary = backup.preview(root, path, key)
+    except WelcomeDeskError as error:
+        show_error(parent, error)
+        return False
+    if not (sure or confirm)(parent, preview_text(summary)):
+        return False
+    restored = _restore_into(
+        db,
+        parent,
+        QCoreApplication.translate("BackupsDialog", "Restoring…"),
+        lambda: backup.restore(root, path, key),
+    )
+    return restored is not None
+
+
 class _Waiting(QProgressDialog):
     """A busy indicator that the user cannot close: a restore cannot stop halfway."""
 

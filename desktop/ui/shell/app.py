@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from desktop.domain.errors import CannotUnlock, CaseFileInUse, WelcomeDeskError
+from desktop.domain.errors import CannotUnlock, CaseFileInUse, DamagedCaseFile, WelcomeDeskError
 from desktop.services import casefile
 from desktop.ui.shell.session_lock import lock_when_away
 from desktop.ui.unlock.unlock_dialog import UnlockDialog
@@ -119,13 +119,17 @@ def open_case_file(root: Path, db: DbWorker) -> bool:
         from desktop.ui.unlock.setup_dialog import SetupDialog  # once, on the first start
 
         return SetupDialog(root, db).exec() == QDialog.DialogCode.Accepted
+    failure: CannotUnlock | None = None
     if casefile.keyring_configured(root):
         try:
             db.attach(casefile.unlock(root, use_keyring=True))  # the raw key: no Argon2id
             return True
+        except DamagedCaseFile as damaged:
+            failure = damaged  # said at once, with the way to restore a backup
         except CannotUnlock:
             pass  # the credential store did not help: ask for the passphrase
-    return UnlockDialog(root, db).exec() == QDialog.DialogCode.Accepted
+    dialog = UnlockDialog(root, db, failure=failure)
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def _in_use_elsewhere(root: Path) -> bool:
@@ -162,7 +166,8 @@ class _DemoStopped(Exception):
 
 
 def fill_demo_job(store: Store, clients: int, progress: Progress, cancelled: Cancelled) -> int:
-    """Fill the demo in chunks; after a cancel it stops behind the chunk just written."""
+    """Fill the demo in chunks of whole households; after a cancel it stops behind the chunk
+    just written (no household is left without its clients)."""
     from desktop.services.demo import fill_demo  # only the demo needs the generator
 
     done = 0

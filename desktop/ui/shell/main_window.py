@@ -37,6 +37,7 @@ from desktop.ui.reports.reports_menu import ReportsMenu
 from desktop.ui.settings.phrase_book_dialog import open_phrase_book
 from desktop.ui.settings.settings_dialog import SettingsDialog
 from desktop.ui.shell.cases_page import CasesPage
+from desktop.ui.shell.damage_notice import check_in_background
 from desktop.ui.shell.idle_lock import DEFAULT_MINUTES, IdleLock
 from desktop.ui.shell.keyboard_map import KeyboardMapDialog
 from desktop.ui.shell.locked_page import LockedPage
@@ -393,6 +394,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.idle_lock.start()
         self.folder_watcher.start()
         self.sync_badge.refresh()
+        check_in_background(self)  # every page against its HMAC, after what is shown first
         self.case_list.search.setFocus()
         self._update_print_action()
         context, self._before_lock = self._before_lock, None

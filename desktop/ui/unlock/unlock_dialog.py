@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import CannotUnlock
+from desktop.domain.errors import CannotUnlock, DamagedCaseFile
 from desktop.services import casefile
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import show_error
@@ -32,7 +33,14 @@ from desktop.ui.widgets.waiting import Waiting
 class UnlockDialog(Retranslating, QDialog):
     """On success the case file is open in `db`; a wrong secret keeps the dialog open."""
 
-    def __init__(self, root: Path, db: DbWorker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        db: DbWorker,
+        parent: QWidget | None = None,
+        *,
+        failure: CannotUnlock | None = None,
+    ) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # never past the screen, however long its texts
         self.root = Path(root)
@@ -53,6 +61,11 @@ class UnlockDialog(Retranslating, QDialog):
         self._toggle.setCursor(Qt.CursorShape.PointingHandCursor)
         self._toggle.setAutoDefault(False)
         self._toggle.clicked.connect(self._switch_mode)
+        # A damaged case file: the way back is a backup, offered right here.
+        self.restore_button = QPushButton()
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.clicked.connect(self._restore_backup)
+        self.restore_button.hide()
 
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -65,11 +78,16 @@ class UnlockDialog(Retranslating, QDialog):
         layout.addWidget(self._prompt)
         layout.addWidget(self._field)
         layout.addWidget(self._error)
+        layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self._toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
-        self._waiting = Waiting(self.ok_button, self.cancel_button, self._field, self._toggle)
+        self._waiting = Waiting(
+            self.ok_button, self.cancel_button, self._field, self._toggle, self.restore_button
+        )
         self.retranslate()
+        if failure is not None:  # found before the dialog (the credential store's key)
+            self._fail(failure)
 
     @property
     def field(self) -> QLineEdit:
@@ -89,6 +107,7 @@ class UnlockDialog(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Unlock case file"))
         self.ok_button.setText(self.tr("&Unlock"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.restore_button.setText(self.tr("Restore a &backup…"))
         if self._with_recovery_key:
             self._prompt.setText(
                 self.tr(
@@ -150,8 +169,31 @@ class UnlockDialog(Retranslating, QDialog):
         self._failure = error
         self._error.setText(error.text(current_language()))
         self._error.show()
+        self.restore_button.setVisible(isinstance(error, DamagedCaseFile))
         self._field.clear()
         self._field.setFocus()
+
+    def _restore_backup(self) -> None:
+        """Restore the newest backup the error names (or one chosen) in place of the damaged
+        case file; the dialog closes with the restored case file open."""
+        from desktop.ui.protection import backup_restore_flow
+
+        named = self._failure.backup if isinstance(self._failure, DamagedCaseFile) else None
+        path = named or self._choose_backup()
+        if not path:
+            return
+        if backup_restore_flow.restore_at_unlock(self, self._db, self.root, Path(path)):
+            self._field.clear()
+            super().accept()
+
+    def _choose_backup(self) -> str:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Restore a backup"),
+            str(self.root / "backups"),
+            self.tr("Welcome Desk backups (*.wdbackup)"),
+        )
+        return chosen
 
     def _switch_mode(self) -> None:
         self._with_recovery_key = not self._with_recovery_key

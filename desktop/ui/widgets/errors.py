@@ -9,7 +9,9 @@ that cannot be written leaves the error unlogged, the user still sees the dialog
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -108,10 +110,18 @@ class _QuietFile(RotatingFileHandler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(self.baseFilename).parent
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # only its owner may open it
         except OSError:
             return
         super().emit(record)
+
+    def _open(self) -> io.TextIOWrapper:
+        # Owner-only from the first byte: the reports name no case data, but they are the
+        # coordinator's own (rotation renames the file and keeps the mode).
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOINHERIT", 0)
+        fd = os.open(self.baseFilename, flags, 0o600)
+        return open(fd, "a", encoding="utf-8", errors=self.errors)
 
     def handleError(self, record: logging.LogRecord) -> None:
         pass  # a full disk, a read-only folder, a file held by another program: stay quiet
