@@ -6,10 +6,13 @@ the sync identity load only when a case file is opened (`Store` is still importa
 
 from __future__ import annotations
 
+import contextlib
+import getpass
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.domain.passphrases import Strength, assess, personal_words, require_strong
 from desktop.store import casefile
 from desktop.store.casefile import DataDir, default_data_dir
 from desktop.store.keys import passphrase_strength, validate_passphrase
@@ -31,6 +34,9 @@ __all__ = [
     "CaseFileStatus",
     "InitResult",
     "Store",
+    "Strength",
+    "assess_passphrase",
+    "check_new_passphrase",
     "close",
     "default_data_dir",
     "init",
@@ -62,10 +68,44 @@ class CaseFileStatus:
     keyring: bool
 
 
-def init(root: Path, passphrase: str, *, remember_in_keyring: bool = False) -> InitResult:
-    """Create the encrypted case file; the data key is stored only wrapped."""
+def _guessable_words(store: Store | None) -> list[str]:
+    """The office words, the login name and (with `store`) the office's and coordinator's names."""
+    names = []
+    with contextlib.suppress(Exception):  # no login name to be had (a service account, a container)
+        names.append(getpass.getuser())
+    if store is not None:
+        from desktop.services.audit import coordinator_name
+        from desktop.services.settings import load_settings
+
+        names += [load_settings(store).office_name, coordinator_name(store)]
+    return personal_words(*names)
+
+
+def assess_passphrase(passphrase: str, store: Store | None = None) -> Strength:
+    """How hard a new passphrase is to guess (zxcvbn score 0 to 4 and why it is weak)."""
+    return assess(passphrase, _guessable_words(store))
+
+
+def check_new_passphrase(passphrase: str, store: Store | None = None) -> None:
+    """Refuse a new passphrase that is too short (InvalidInput) or too easy to guess
+    (WeakPassphrase: zxcvbn below 3, or built on the office's words or this installation's
+    names)."""
+    validate_passphrase(passphrase)
+    require_strong(passphrase, _guessable_words(store))
+
+
+def init(
+    root: Path, passphrase: str, *, remember_in_keyring: bool = False, check_strength: bool = True
+) -> InitResult:
+    """Create the encrypted case file; the data key is stored only wrapped.
+
+    A weak passphrase is refused (WeakPassphrase) before anything is written; only the demo
+    case file, whose passphrase is printed in the window, passes `check_strength=False`.
+    """
     from desktop.sync.identity import ensure_identity
 
+    if check_strength:
+        check_new_passphrase(passphrase)
     store, keyfile, recovery = casefile.create(root, passphrase)
     ensure_identity(store)
     in_keyring = False

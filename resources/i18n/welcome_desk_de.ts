@@ -3177,32 +3177,33 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>Passphrase</name>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="40"/>
         <source>very weak</source>
         <translation>sehr schwach</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="41"/>
         <source>weak</source>
         <translation>schwach</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="42"/>
         <source>fair</source>
         <translation>mittel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="43"/>
         <source>strong</source>
         <translation>stark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="44"/>
         <source>very strong</source>
         <translation>sehr stark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="49"/>
         <source>Strength: {0}</source>
         <translation>Stärke: {0}</translation>
     </message>
@@ -3525,32 +3526,32 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
         <translation>In der Sprache der Klient/in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="147"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="168"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="160"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="181"/>
         <source>⚠ language not set: {0}</source>
         <translation>⚠ Sprache nicht angegeben: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="161"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="182"/>
         <source>Nobody has said which language this text is in: it is not printed. Edit the item to set its language.</source>
         <translation>Niemand hat angegeben, in welcher Sprache dieser Text ist: Er wird nicht gedruckt. Bearbeiten Sie den Eintrag, um die Sprache anzugeben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="176"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="197"/>
         <source>{0} (from the phrase book)</source>
         <translation>{0} (aus den Textbausteinen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="184"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="205"/>
         <source>⚠ no {0} text</source>
         <translation>⚠ kein Text auf {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="185"/>
+        <location filename="../../desktop/ui/workspace/plan/plan_tree.py" line="206"/>
         <source>This item prints in German only in a {0} plan. Edit it to add its {0} text.</source>
         <translation>Dieser Eintrag steht im Plan auf {0} nur auf Deutsch. Bearbeiten Sie ihn, um den Text auf {0} hinzuzufügen.</translation>
     </message>
@@ -4090,52 +4091,52 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="128"/>
         <source>Set up Welcome Desk</source>
         <translation>Welcome Desk einrichten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="124"/>
-        <source>Welcome Desk keeps the case file encrypted on this computer. Choose a passphrase of at least 8 characters – best several words that nobody else would guess.</source>
-        <translation>Welcome Desk speichert die Fallakte verschlüsselt auf diesem Computer. Wählen Sie eine Passphrase mit mindestens 8 Zeichen – am besten mehrere Wörter, die niemand sonst erraten würde.</translation>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="131"/>
+        <source>Welcome Desk keeps the case file encrypted on this computer. Choose a passphrase of at least 8 characters – best several words that nobody else would guess. A passphrase that is easy to guess is refused.</source>
+        <translation>Welcome Desk speichert die Fallakte verschlüsselt auf diesem Computer. Wählen Sie eine Passphrase mit mindestens 8 Zeichen – am besten mehrere Wörter, die niemand sonst erraten würde. Eine leicht zu erratende Passphrase wird abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="136"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="137"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="138"/>
         <source>&amp;Unlock with my Windows account</source>
         <translation>Mit meinem Windows-&amp;Konto entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="139"/>
         <source>&amp;Create case file</source>
         <translation>Fallakte &amp;anlegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="140"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="141"/>
         <source>&amp;Done</source>
         <translation>&amp;Fertig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="151"/>
         <source>The Windows account could not be set up for unlocking; you unlock the case file with the passphrase.</source>
         <translation>Das Windows-Konto konnte nicht zum Entsperren eingerichtet werden; Sie entsperren die Fallakte mit der Passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="163"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="170"/>
         <source>The two passphrases are not the same.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
