@@ -68,30 +68,25 @@ class CaseFileStatus:
     keyring: bool
 
 
-def _guessable_words(store: Store | None) -> list[str]:
-    """The office words, the login name and (with `store`) the office's and coordinator's names."""
-    names = []
+def _guessable_words(names: tuple[str, ...]) -> list[str]:
+    """The office words, the login name and `names` (the office's, the coordinator's)."""
+    login = []
     with contextlib.suppress(Exception):  # no login name to be had (a service account, a container)
-        names.append(getpass.getuser())
-    if store is not None:
-        from desktop.services.audit import coordinator_name
-        from desktop.services.settings import load_settings
-
-        names += [load_settings(store).office_name, coordinator_name(store)]
-    return personal_words(*names)
+        login.append(getpass.getuser())
+    return personal_words(*names, *login)
 
 
-def assess_passphrase(passphrase: str, store: Store | None = None) -> Strength:
-    """How hard a new passphrase is to guess (zxcvbn score 0 to 4 and why it is weak)."""
-    return assess(passphrase, _guessable_words(store))
+def assess_passphrase(passphrase: str, *names: str) -> Strength:
+    """How hard a new passphrase is to guess (zxcvbn score 0 to 4 and why it is weak); `names`
+    (the office's, the coordinator's) are guessed first, with the login name."""
+    return assess(passphrase, _guessable_words(names))
 
 
-def check_new_passphrase(passphrase: str, store: Store | None = None) -> None:
+def check_new_passphrase(passphrase: str, *names: str) -> None:
     """Refuse a new passphrase that is too short (InvalidInput) or too easy to guess
-    (WeakPassphrase: zxcvbn below 3, or built on the office's words or this installation's
-    names)."""
+    (WeakPassphrase: zxcvbn below 3, or built on the office's words, the login name or `names`)."""
     validate_passphrase(passphrase)
-    require_strong(passphrase, _guessable_words(store))
+    require_strong(passphrase, _guessable_words(names))
 
 
 def init(

@@ -132,7 +132,10 @@ def change_passphrase(root: Path, old: str, new: str, store: Store | None = None
     the old one is wrong; the recovery key and a key kept in the OS store go on working. With
     `store`, the change is recorded in the audit trail.
     """
-    check_new_passphrase(new, store)
+    if store is None:
+        check_new_passphrase(new)
+    else:
+        check_new_passphrase(new, load_settings(store).office_name, audit.coordinator_name(store))
     keyfile = casefile.load_keyfile(root) if store is None else _keyfile(root, store)
     keyfile.change_passphrase(keyfile.unlock_with_passphrase(old), new)
     if store is not None:
