@@ -59,11 +59,39 @@ class WrongPassphrase(CannotUnlock):
 
 
 class WrongRecoveryKey(CannotUnlock):
-    def __init__(self) -> None:
+    def __init__(self, en: str = "", de: str = "") -> None:
         super().__init__(
-            "The recovery key is not correct.",
-            "Der Wiederherstellungsschlüssel ist nicht richtig.",
+            en or "The recovery key is not correct.",
+            de or "Der Wiederherstellungsschlüssel ist nicht richtig.",
         )
+
+
+class RecoveryKeyTypo(WrongRecoveryKey):
+    """A typed recovery key whose check characters do not match: a typo, not another key.
+
+    `group` (1 to 8) is the group of four that a single wrong or two swapped characters point to,
+    None if the typo cannot be placed (several places or more than one typo).
+    """
+
+    def __init__(self, group: int | None) -> None:
+        super().__init__(
+            *(
+                (
+                    f"Group {group} does not match its check characters: please check it for a "
+                    "typo.",
+                    f"Gruppe {group} passt nicht zu ihren Prüfzeichen: bitte prüfen Sie sie auf "
+                    "einen Tippfehler.",
+                )
+                if group is not None
+                else (
+                    "The recovery key does not match its check characters: please check it for "
+                    "a typo.",
+                    "Der Wiederherstellungsschlüssel passt nicht zu seinen Prüfzeichen: bitte "
+                    "prüfen Sie ihn auf einen Tippfehler.",
+                )
+            ),
+        )
+        self.group = group
 
 
 class DamagedCaseFile(CannotUnlock):

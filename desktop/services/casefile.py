@@ -6,11 +6,14 @@ the sync identity load only when a case file is opened (`Store` is still importa
 
 from __future__ import annotations
 
+import contextlib
+import getpass
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.domain.errors import DamagedCaseFile
+from desktop.domain.passphrases import Strength, assess, personal_words, require_strong
 from desktop.services import erasure
 from desktop.store import casefile, database
 from desktop.store.casefile import DataDir, default_data_dir
@@ -33,8 +36,11 @@ __all__ = [
     "CaseFileStatus",
     "InitResult",
     "Store",
+    "Strength",
     "as_damage",
+    "assess_passphrase",
     "check",
+    "check_new_passphrase",
     "close",
     "default_data_dir",
     "init",
@@ -68,10 +74,39 @@ class CaseFileStatus:
     keyring: bool
 
 
-def init(root: Path, passphrase: str, *, remember_in_keyring: bool = False) -> InitResult:
-    """Create the encrypted case file; the data key is stored only wrapped."""
+def _guessable_words(names: tuple[str, ...]) -> list[str]:
+    """The office words, the login name and `names` (the office's, the coordinator's)."""
+    login = []
+    with contextlib.suppress(Exception):  # no login name to be had (a service account, a container)
+        login.append(getpass.getuser())
+    return personal_words(*names, *login)
+
+
+def assess_passphrase(passphrase: str, *names: str) -> Strength:
+    """How hard a new passphrase is to guess (zxcvbn score 0 to 4 and why it is weak); `names`
+    (the office's, the coordinator's) are guessed first, with the login name."""
+    return assess(passphrase, _guessable_words(names))
+
+
+def check_new_passphrase(passphrase: str, *names: str) -> None:
+    """Refuse a new passphrase that is too short (InvalidInput) or too easy to guess
+    (WeakPassphrase: zxcvbn below 3, or built on the office's words, the login name or `names`)."""
+    validate_passphrase(passphrase)
+    require_strong(passphrase, _guessable_words(names))
+
+
+def init(
+    root: Path, passphrase: str, *, remember_in_keyring: bool = False, check_strength: bool = True
+) -> InitResult:
+    """Create the encrypted case file; the data key is stored only wrapped.
+
+    A weak passphrase is refused (WeakPassphrase) before anything is written; only the demo
+    case file, whose passphrase is printed in the window, passes `check_strength=False`.
+    """
     from desktop.sync.identity import ensure_identity
 
+    if check_strength:
+        check_new_passphrase(passphrase)
     store, keyfile, recovery = casefile.create(root, passphrase)
     ensure_identity(store)
     in_keyring = False

@@ -125,13 +125,17 @@ def case_data(store: Store, client_id: str | None = None) -> dict[str, list[dict
     return {name: _sorted(sections[name]) for name in SECTIONS}
 
 
-def audit_entries(store: Store, client_id: str) -> list[dict[str, Any]]:
-    """The client's audit trail for the export, oldest first (by time, then id)."""
-    events = sorted(audit.trail(store, client_id=client_id), key=lambda e: (e.at, e.id))
+def audit_entries(store: Store, client_id: str | None = None) -> list[dict[str, Any]]:
+    """The audit trail (one client's, or all of it) as stored, oldest first (by time, then id):
+    ids, action names and field-group names, who and which computer; no personal data."""
+    stored = store.audit_trail.read(client_id=client_id, limit=None)
+    events = sorted(stored, key=lambda e: (e.at, e.id))
     return [
         {
+            "id": e.id,
             "at": e.at.isoformat(timespec="seconds"),
             "action": e.action,
+            "client": e.client_id,
             "who": e.coordinator,
             "device": e.device_id,
             "detail": {k: to_json_value(v) for k, v in sorted(e.detail.items())},
@@ -141,10 +145,11 @@ def audit_entries(store: Store, client_id: str) -> list[dict[str, Any]]:
 
 
 def export_document(store: Store, client_id: str | None = None) -> dict[str, Any]:
-    """The whole export: a `meta` object (installation-local facts) beside the case data.
+    """The whole export: a `meta` object (installation-local facts) beside the case data and
+    the audit trail ("audit": one client's, or all of it).
 
-    One client's export also carries their audit trail ("audit"); the whole-file export does
-    not, so two computers that exchanged everything still produce the same case data."""
+    The audit trail is the one section that grows between two exports (each export is recorded
+    in it); two computers that exchanged everything produce the same case data."""
     meta = {
         "format": FORMAT,
         "version": VERSION,
@@ -153,8 +158,7 @@ def export_document(store: Store, client_id: str | None = None) -> dict[str, Any
         "scope": "client" if client_id else "all",
     }
     document: dict[str, Any] = {"meta": meta, **case_data(store, client_id)}
-    if client_id is not None:
-        document["audit"] = audit_entries(store, client_id)
+    document["audit"] = audit_entries(store, client_id)
     return document
 
 

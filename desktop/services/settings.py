@@ -12,8 +12,9 @@ from pathlib import Path
 
 from desktop.domain.errors import CannotUnlock, DamagedCaseFile, InvalidInput, NoCaseFile
 from desktop.services import audit
+from desktop.services.casefile import check_new_passphrase
 from desktop.store import casefile
-from desktop.store.keys import KeyFile, validate_passphrase
+from desktop.store.keys import KeyFile
 from desktop.store.store import Store
 
 LANGUAGES = ("de", "en")
@@ -126,11 +127,15 @@ def forget_keyring(root: Path, store: Store) -> None:
 def change_passphrase(root: Path, old: str, new: str, store: Store | None = None) -> None:
     """Re-wrap the data key by a new passphrase (the database is not re-encrypted).
 
-    InvalidInput if the new one is too short, WrongPassphrase if the old one is wrong; the
-    recovery key and a key kept in the OS store go on working. With `store`, the change is
-    recorded in the audit trail.
+    InvalidInput if the new one is too short, WeakPassphrase if it is too easy to guess (with
+    `store`, also checked against the office's and the coordinator's names), WrongPassphrase if
+    the old one is wrong; the recovery key and a key kept in the OS store go on working. With
+    `store`, the change is recorded in the audit trail.
     """
-    validate_passphrase(new)
+    if store is None:
+        check_new_passphrase(new)
+    else:
+        check_new_passphrase(new, load_settings(store).office_name, audit.coordinator_name(store))
     keyfile = casefile.load_keyfile(root) if store is None else _keyfile(root, store)
     keyfile.change_passphrase(keyfile.unlock_with_passphrase(old), new)
     if store is not None:

@@ -262,9 +262,10 @@ def read_trail(
     actions: Collection[str] = (),
     since: date | None = None,
     until: date | None = None,
-    limit: int = 5000,
+    limit: int | None = 5000,
 ) -> list[StoredEvent]:
-    """Events, newest first, filtered by case, actions and days (UTC, both ends included)."""
+    """Events, newest first, filtered by case, actions and days (UTC, both ends included);
+    `limit=None` reads them all (the export)."""
     conditions, params = [], []
     if client_id is not None:
         conditions.append("client_id = ?")
@@ -282,7 +283,7 @@ def read_trail(
     rows = conn.execute(
         "SELECT id, at, hlc, device_id, coordinator, action, client_id, detail FROM audit"
         f"{where} ORDER BY at DESC, id DESC LIMIT ?",
-        (*params, limit),
+        (*params, -1 if limit is None else limit),  # SQLite: a negative LIMIT is none
     )
     return [
         StoredEvent(r[0], _parse_at(r[1]), r[2], r[3], r[4], r[5], r[6], json.loads(r[7]))
@@ -321,9 +322,9 @@ class AuditTrail:
         actions: Collection[str] = (),
         since: date | None = None,
         until: date | None = None,
-        limit: int = 5000,
+        limit: int | None = 5000,
     ) -> list[StoredEvent]:
-        """Events, newest first, filtered by case, actions and days."""
+        """Events, newest first, filtered by case, actions and days (all of them: limit=None)."""
         return read_trail(
             self._conn, client_id=client_id, actions=actions, since=since, until=until, limit=limit
         )

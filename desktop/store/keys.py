@@ -12,9 +12,7 @@ import contextlib
 import errno
 import hashlib
 import hmac
-import itertools
 import json
-import math
 import os
 import re
 import unicodedata
@@ -33,10 +31,12 @@ from desktop.domain.errors import (
     DamagedCaseFile,
     InvalidInput,
     NoCaseFile,
+    RecoveryKeyTypo,
     StorageFailed,
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from desktop.domain.passphrases import MIN_LENGTH, assess
 from desktop.fsutil import atomic_write_bytes
 
 KEYRING_SERVICE = "Welcome Desk"
@@ -44,7 +44,7 @@ KEYRING_SERVICE = "Welcome Desk"
 FORMAT = "welcome-desk-keys"
 VERSION = 1
 KEY_LEN = 32
-MIN_PASSPHRASE = 8
+MIN_PASSPHRASE = MIN_LENGTH
 _SECRET_LEN = 18  # random bytes of a recovery key; 2 checksum bytes follow
 _CHECK_LEN = 2
 _SALT_LEN = 16
@@ -130,28 +130,9 @@ def validate_passphrase(p: str) -> None:
         )
 
 
-_COMMON_WORDS = (
-    "password passwort passphrase welcome willkommen geheim secret hallo hello qwertz qwerty "
-    "asdf asdfgh admin letmein iloveyou ichliebedich sommer winter herbst frühling schatz "
-    "fussball football monkey dragon master sunshine welcomedesk abc abcdef test"
-)
-_COMMON = frozenset(_COMMON_WORDS.split())
-_CLASSES = {r"[a-z]": 26, r"[A-Z]": 26, r"[0-9]": 10, r"[ -/:-@\[-`{-~]": 33, r"[^\x00-\x7f]": 100}
-
-
 def passphrase_strength(p: str) -> int:
-    """A rough strength estimate from 0 (useless) to 4 (strong), for a hint while typing."""
-    p = unicodedata.normalize("NFC", p)
-    if len(p) < MIN_PASSPHRASE or len(set(p)) <= 2:
-        return 0
-    pool = sum(size for pattern, size in _CLASSES.items() if re.search(pattern, p))
-    bits = len(p) * math.log2(max(pool, 2))
-    score = 1 if bits < 40 else 2 if bits < 60 else 3 if bits < 80 else 4
-    core = re.sub(r"[\W\d_]", "", p.casefold())  # "Passwort123!" -> "passwort"
-    steps = {ord(b) - ord(a) for a, b in itertools.pairwise(p)}  # "abcdefgh", "98765432"
-    if core in _COMMON or not core or steps <= {-1, 0, 1}:
-        score = min(score, 1)
-    return score
+    """zxcvbn's estimate from 0 (guessed at once) to 4 (strong); 0 below 8 characters."""
+    return assess(p).score if p else 0
 
 
 def format_recovery_key(raw: bytes) -> str:
@@ -165,16 +146,43 @@ def format_recovery_key(raw: bytes) -> str:
 def parse_recovery_key(text: str) -> bytes:
     """The 18-byte secret of a typed recovery key; forgiving about case, spaces, hyphens, O/I/L.
 
-    Raises WrongRecoveryKey if the text is malformed or its checksum does not match (a typo).
+    Raises WrongRecoveryKey if the text is not 32 letters and digits, RecoveryKeyTypo if its check
+    characters do not match (a typo), naming the group of four that a single wrong or two swapped
+    characters point to.
     """
     cleaned = re.sub(r"[\s\-]", "", text).upper().translate(str.maketrans("OIL", "011"))
     if len(cleaned) != 32 or any(c not in _CROCKFORD for c in cleaned):
         raise WrongRecoveryKey()
+    secret = _checked_secret(cleaned)
+    if secret is None:
+        raise RecoveryKeyTypo(_typo_group(cleaned))
+    return secret
+
+
+def _checked_secret(cleaned: str) -> bytes | None:
+    """The secret of 32 Crockford characters, or None if its check characters do not match."""
     raw = base64.b32decode(cleaned.translate(_FROM_CROCKFORD))
     secret, check = raw[:_SECRET_LEN], raw[_SECRET_LEN:]
-    if not hmac.compare_digest(check, _checksum(secret)):
-        raise WrongRecoveryKey()
-    return secret
+    return secret if hmac.compare_digest(check, _checksum(secret)) else None
+
+
+def _typo_group(cleaned: str) -> int | None:
+    """The group (1 to 8) in which one changed character or two swapped neighbours make the check
+    characters match; None if no such repair exists or repairs point to different groups.
+
+    The 16 check bits catch every such typo; a random repair matches with odds of 1 in 65,536 per
+    try (about 1,000 tries), so a group is named only if every matching repair lies in it.
+    """
+    groups: set[int] = set()
+    for i in range(len(cleaned)):
+        for c in _CROCKFORD:
+            if c != cleaned[i] and _checked_secret(cleaned[:i] + c + cleaned[i + 1 :]):
+                groups.add(i // 4)
+        if i + 1 < len(cleaned) and cleaned[i] != cleaned[i + 1]:
+            swapped = cleaned[:i] + cleaned[i + 1] + cleaned[i] + cleaned[i + 2 :]
+            if _checked_secret(swapped):
+                groups.update({i // 4, (i + 1) // 4})
+    return groups.pop() + 1 if len(groups) == 1 else None
 
 
 def _checksum(secret: bytes) -> bytes:
@@ -288,7 +296,8 @@ class KeyFile:
             raise WrongPassphrase() from None
 
     def unlock_with_recovery_key(self, text: str) -> bytes:
-        """The data key, or WrongRecoveryKey (also for malformed text or a tampered keys.json)."""
+        """The data key, or WrongRecoveryKey (RecoveryKeyTypo for a typo the check characters
+        catch; WrongRecoveryKey itself for another case file's key or a tampered keys.json)."""
         secret = parse_recovery_key(text)
         try:
             return self._open(_hkdf(secret, self._recovery.salt), self._recovery, "recovery")

@@ -3196,32 +3196,33 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>Passphrase</name>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="39"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="40"/>
         <source>very weak</source>
         <translation>sehr schwach</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="41"/>
         <source>weak</source>
         <translation>schwach</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="42"/>
         <source>fair</source>
         <translation>mittel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="43"/>
         <source>strong</source>
         <translation>stark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="44"/>
         <source>very strong</source>
         <translation>sehr stark</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="49"/>
         <source>Strength: {0}</source>
         <translation>Stärke: {0}</translation>
     </message>
@@ -4109,52 +4110,52 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="128"/>
         <source>Set up Welcome Desk</source>
         <translation>Welcome Desk einrichten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="124"/>
-        <source>Welcome Desk keeps the case file encrypted on this computer. Choose a passphrase of at least 8 characters – best several words that nobody else would guess.</source>
-        <translation>Welcome Desk speichert die Fallakte verschlüsselt auf diesem Computer. Wählen Sie eine Passphrase mit mindestens 8 Zeichen – am besten mehrere Wörter, die niemand sonst erraten würde.</translation>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="131"/>
+        <source>Welcome Desk keeps the case file encrypted on this computer. Choose a passphrase of at least 8 characters – best several words that nobody else would guess. A passphrase that is easy to guess is refused.</source>
+        <translation>Welcome Desk speichert die Fallakte verschlüsselt auf diesem Computer. Wählen Sie eine Passphrase mit mindestens 8 Zeichen – am besten mehrere Wörter, die niemand sonst erraten würde. Eine leicht zu erratende Passphrase wird abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="136"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="137"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="138"/>
         <source>&amp;Unlock with my Windows account</source>
         <translation>Mit meinem Windows-&amp;Konto entsperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="139"/>
         <source>&amp;Create case file</source>
         <translation>Fallakte &amp;anlegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="140"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="141"/>
         <source>&amp;Done</source>
         <translation>&amp;Fertig</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="151"/>
         <source>The Windows account could not be set up for unlocking; you unlock the case file with the passphrase.</source>
         <translation>Das Windows-Konto konnte nicht zum Entsperren eingerichtet werden; Sie entsperren die Fallakte mit der Passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="163"/>
+        <location filename="../../desktop/ui/unlock/setup_dialog.py" line="170"/>
         <source>The two passphrases are not the same.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>

@@ -179,13 +179,15 @@ def test_export_json_is_sorted_and_the_same_twice_apart_from_meta(exported):
     listed = [c["id"] for c in first["clients"]]
     assert listed == sorted(ids.values())
     for section, objects in first.items():
-        if section != "meta":
+        if section not in ("meta", "audit"):  # the audit trail: oldest first
             assert [o["id"] for o in objects] == sorted(o["id"] for o in objects), section
     assert META_BLOCK.search(first_text) and META_BLOCK.search(second_text)
-    assert META_BLOCK.sub("", first_text) == META_BLOCK.sub("", second_text)
-    assert {k: v for k, v in first.items() if k != "meta"} == {
-        k: v for k, v in second.items() if k != "meta"
+    assert {k: v for k, v in first.items() if k not in ("meta", "audit")} == {
+        k: v for k, v in second.items() if k not in ("meta", "audit")
     }
+    # the audit trail is the one section that grows: the second export sees the first one
+    assert second["audit"][: len(first["audit"])] == first["audit"]
+    assert [e["action"] for e in second["audit"][len(first["audit"]) :]] == ["exported"]
 
 
 def test_export_json_of_one_client_writes_a_file_with_that_client_only(exported, tmp_path):

@@ -45,9 +45,11 @@ def shown(cli, client: str) -> dict[str, Any]:
 
 
 def exported(cli) -> dict[str, Any]:
-    """The case data as `export-json` gives it, without its `meta`."""
+    """The case data as `export-json` gives it, without its `meta` and audit trail (which grows
+    with every export)."""
     document = json.loads(ok(cli, "export-json", "-"))
     document.pop("meta")
+    document.pop("audit")
     return document
 
 

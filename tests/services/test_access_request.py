@@ -253,16 +253,19 @@ def test_the_audit_trail_of_the_client_is_in_both_files(store: Store, tmp_path: 
     events = json.loads(files.json.read_text("utf-8"))["audit"]
     assert [e["action"] for e in events].count("access_request") == 1  # the first one
     assert "created" in {e["action"] for e in events}
-    assert set(events[0]) == {"at", "action", "who", "device", "detail"}
+    assert set(events[0]) == {"id", "at", "action", "client", "who", "device", "detail"}
+    assert {e["client"] for e in events} == {case.client.id}
     assert events == sorted(events, key=lambda e: e["at"])
     text = pdf_text(files.pdf.read_bytes())
     assert "Auskunft erteilt" in text and "Fall angelegt" in text
     assert "dieser Computer" in text
 
 
-def test_the_whole_file_export_has_no_audit_section(store: Store, tmp_path: Path) -> None:
+def test_the_whole_file_export_has_the_whole_audit_trail(store: Store, tmp_path: Path) -> None:
     from desktop.services.export import export_document
 
     case = full_case(store, tmp_path)
-    assert "audit" not in export_document(store)
-    assert "audit" in export_document(store, case.client.id)
+    everything = export_document(store)["audit"]
+    one = export_document(store, case.client.id)["audit"]
+    assert one and {e["client"] for e in one} == {case.client.id}
+    assert {e["id"] for e in one} < {e["id"] for e in everything}

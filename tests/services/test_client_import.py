@@ -94,6 +94,7 @@ def write_xlsx(folder: Path) -> Path:
 def case_data(store: Store) -> dict:
     document = json.loads(export_json_text(store))
     document.pop("meta")
+    document.pop("audit")  # grows with every change: the case data is what is compared
     return document
 
 

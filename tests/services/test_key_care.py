@@ -107,3 +107,28 @@ def test_a_key_file_of_another_case_file_is_refused(
     with pytest.raises(DamagedCaseFile):
         settings.new_recovery_key(root, store, PASSPHRASE)
     assert (root / "keys.json").read_bytes() == before
+
+
+def test_a_weak_passphrase_is_refused_except_for_the_demo(tmp_path: Path) -> None:
+    from desktop.domain.passphrases import WeakPassphrase
+    from desktop.services import casefile as case_files
+
+    with pytest.raises(WeakPassphrase):
+        case_files.init(tmp_path / "real", "password")
+    assert not case_files.exists(tmp_path / "real")
+    demo = case_files.init(tmp_path / "demo", "password", check_strength=False)  # demo only
+    demo.store.close()
+    opens(tmp_path / "demo", passphrase="password")
+
+
+def test_a_weak_new_passphrase_changes_nothing(case: tuple[Path, Store, str]) -> None:
+    from desktop.domain.passphrases import WeakPassphrase
+
+    root, store, _ = case
+    audit.set_coordinator_name(store, "Anna Schmidt")
+    before = (root / "keys.json").read_bytes()
+    for weak in ("password", "AnnaSchmidt1985"):
+        with pytest.raises(WeakPassphrase):
+            settings.change_passphrase(root, PASSPHRASE, weak, store=store)
+    assert (root / "keys.json").read_bytes() == before
+    assert key_events(store) == []

@@ -21,6 +21,7 @@ from desktop.domain.errors import (
     DamagedCaseFile,
     InvalidInput,
     NoCaseFile,
+    RecoveryKeyTypo,
     StorageFailed,
     WrongPassphrase,
     WrongRecoveryKey,
@@ -104,6 +105,54 @@ def test_recovery_key_with_one_changed_character_is_refused(case):
         other = "A" if recovery[i] != "A" else "B"
         with pytest.raises(WrongRecoveryKey):
             keyfile.unlock_with_recovery_key(recovery[:i] + other + recovery[i + 1 :])
+
+
+def swapped(key: str, i: int) -> str:
+    """`key` with the characters at `i` and `i + 1` swapped."""
+    return key[:i] + key[i + 1] + key[i] + key[i + 2 :]
+
+
+SECRETS = [bytes([n]) * 18 for n in range(1, 6)] + [bytes(range(40, 58))]
+
+
+@pytest.mark.parametrize("secret", SECRETS)
+def test_two_swapped_characters_in_group_3_are_named(secret):
+    key = format_recovery_key(secret)
+    pairs = [i for i in range(10, 14) if key[i] != key[i + 1] and key[i + 1] != "-"]
+    assert pairs, key  # group 3 is key[10:14]
+    for i in pairs:
+        with pytest.raises(RecoveryKeyTypo) as info:
+            parse_recovery_key(swapped(key, i))
+        assert info.value.group == 3
+        assert info.value.text("en") == (
+            "Group 3 does not match its check characters: please check it for a typo."
+        )
+        assert info.value.text("de") == (
+            "Gruppe 3 passt nicht zu ihren Prüfzeichen: bitte prüfen Sie sie auf einen Tippfehler."
+        )
+
+
+@given(st.binary(min_size=18, max_size=18), st.integers(0, 31), st.integers(1, 31))
+def test_a_typo_never_names_a_group_it_is_not_in(secret, position, shift):
+    cleaned = format_recovery_key(secret).replace("-", "")
+    alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+    wrong = alphabet[(alphabet.index(cleaned[position]) + shift) % 32]
+    with pytest.raises(RecoveryKeyTypo) as info:
+        parse_recovery_key(cleaned[:position] + wrong + cleaned[position + 1 :])
+    assert info.value.group in (None, position // 4 + 1)
+
+
+def test_a_typo_is_told_apart_from_another_case_files_key(case):
+    keyfile, _, recovery = case
+    other = format_recovery_key(bytes(range(18)))  # check characters fine, of no case file
+    with pytest.raises(WrongRecoveryKey) as info:
+        keyfile.unlock_with_recovery_key(other)
+    assert not isinstance(info.value, RecoveryKeyTypo)
+    assert info.value.text("en") == "The recovery key is not correct."
+    i = next(i for i in range(5, 9) if recovery[i] != recovery[i + 1])  # within group 2
+    with pytest.raises(RecoveryKeyTypo) as typo:
+        keyfile.unlock_with_recovery_key(swapped(recovery, i))
+    assert typo.value.group in (2, None)
 
 
 @pytest.mark.parametrize("text", ["", "1234", "not a key at all", "!" * 32, "U" * 32])
@@ -468,10 +517,11 @@ def test_validate_passphrase_counts_characters_not_bytes():
         ("", 0, 0),
         ("kurz", 0, 0),
         ("aaaaaaaaaaaa", 0, 0),
-        ("Passwort123!", 0, 1),
+        ("password", 0, 0),
+        ("Passwort123!", 0, 2),
         ("12345678", 0, 1),
         ("abcdefghij", 0, 1),
-        ("Tr0ub4dor&3x", 2, 3),
+        ("willkommen2024", 0, 2),
         ("correct horse battery staple", 4, 4),
         ("Grüße aus dem Büro 2026", 4, 4),
     ],

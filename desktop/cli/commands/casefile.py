@@ -78,10 +78,29 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_export_json(args: argparse.Namespace, out: TextIO) -> int:
     from desktop.services import export
 
+    if args.with_scans:
+        return _export_with_scans(args)
     target = None if args.out == "-" else Path(args.out)
     text = common.with_store(args, lambda store: export.export_json(store, args.client, target))
     if target is None:
         out.write(text)
+    return common.EXIT_OK
+
+
+def _export_with_scans(args: argparse.Namespace) -> int:
+    from desktop.services.export_archive import export_with_scans
+
+    if args.out == "-":
+        raise common.UsageError(
+            "--with-scans writes a ZIP file: name it instead of '-'.",
+            "--with-scans schreibt eine ZIP-Datei: geben Sie ihren Namen statt '-' an.",
+        )
+    target = Path(args.out)
+    scans = common.with_store(args, lambda store: export_with_scans(store, args.client, target))
+    common.say(
+        f"{target} written with {scans} scan(s).",
+        f"{target} mit {scans} Scan(s) geschrieben.",
+    )
     return common.EXIT_OK
 
 
@@ -110,4 +129,9 @@ def register(sub: Any) -> None:
         sub, "export-json", cmd_export_json, "all case data (or one client's) as JSON"
     )
     p.add_argument("--client", metavar="ID")
+    p.add_argument(
+        "--with-scans",
+        action="store_true",
+        help="write a ZIP holding the JSON (export.json) and the attached scans (scans/)",
+    )
     p.add_argument("out", metavar="OUT|-")

@@ -18,7 +18,7 @@ from typing import Any, TextIO, TypeVar
 from desktop.cli import common
 from desktop.domain.errors import CannotUnlock, InvalidInput
 from desktop.services import casefile, settings
-from desktop.services.casefile import Store, validate_passphrase
+from desktop.services.casefile import Store, check_new_passphrase
 
 T = TypeVar("T")
 NEW_PASSPHRASE_VAR = "WELCOME_DESK_NEW_PASSPHRASE"
@@ -78,7 +78,7 @@ def _with_passphrase(args: argparse.Namespace, action: Callable[[Store, str], T]
 
 def cmd_passphrase_change(args: argparse.Namespace, out: TextIO) -> int:
     new = _new_passphrase(args)
-    validate_passphrase(new)  # a too short one is refused before the slow unlock
+    check_new_passphrase(new)  # a short or weak one is refused before the slow unlock
     root = common.data_dir(args)
     _with_passphrase(
         args, lambda store, old: settings.change_passphrase(root, old, new, store=store)

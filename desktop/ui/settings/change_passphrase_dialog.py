@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import WelcomeDeskError
-from desktop.services.casefile import validate_passphrase
+from desktop.services.casefile import check_new_passphrase
 from desktop.services.settings import change_passphrase
 from desktop.ui.unlock.setup_dialog import strength_text
 from desktop.ui.widgets.db_worker import DbWorker
@@ -98,7 +98,7 @@ class ChangePassphraseDialog(Retranslating, QDialog):
             self._fail(self.tr("The two new passphrases are not the same."))
             return
         try:
-            validate_passphrase(new)
+            check_new_passphrase(new)  # the worker checks again, with the office's names
         except WelcomeDeskError as error:
             self._fail(error.text(current_language()))
             return

@@ -151,7 +151,7 @@ def open_demo(root: Path, db: DbWorker) -> bool:
     if casefile.exists(root):
         db.attach(casefile.unlock(root, passphrase=DEMO_PASSPHRASE, use_keyring=False))
         return True
-    db.attach(casefile.init(root, DEMO_PASSPHRASE).store)
+    db.attach(casefile.init(root, DEMO_PASSPHRASE, check_strength=False).store)
     run_with_progress(
         db,
         None,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import WelcomeDeskError
 from desktop.services import casefile
-from desktop.services.casefile import InitResult, passphrase_strength, validate_passphrase
+from desktop.services.casefile import InitResult, assess_passphrase, check_new_passphrase
 from desktop.ui.unlock.recovery_key_page import RecoveryKeyPage
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.errors import error_text
@@ -34,7 +34,8 @@ from desktop.ui.widgets.waiting import Waiting
 
 
 def strength_text(passphrase: str) -> str:
-    """ "Strength: very weak" … "Strength: very strong" for a passphrase being typed."""
+    """ "Strength: very weak" … "Strength: very strong" for a passphrase being typed (zxcvbn's
+    score); below "strong" with the reason, which is also why it would be refused."""
     names = (  # literal strings: pyside6-lupdate only finds translate() calls written out
         QCoreApplication.translate("Passphrase", "very weak"),
         QCoreApplication.translate("Passphrase", "weak"),
@@ -42,8 +43,14 @@ def strength_text(passphrase: str) -> str:
         QCoreApplication.translate("Passphrase", "strong"),
         QCoreApplication.translate("Passphrase", "very strong"),
     )
-    score = passphrase_strength(passphrase) if passphrase else 0
-    return QCoreApplication.translate("Passphrase", "Strength: {0}").replace("{0}", names[score])
+    if not passphrase:
+        return QCoreApplication.translate("Passphrase", "Strength: {0}").replace("{0}", names[0])
+    strength = assess_passphrase(passphrase)
+    text = QCoreApplication.translate("Passphrase", "Strength: {0}").replace(
+        "{0}", names[strength.score]
+    )
+    hint = strength.hint(current_language())
+    return f"{text} – {hint}" if hint else text
 
 
 class SetupDialog(Retranslating, QDialog):
@@ -123,7 +130,7 @@ class SetupDialog(Retranslating, QDialog):
             self.tr(
                 "Welcome Desk keeps the case file encrypted on this computer. Choose a "
                 "passphrase of at least 8 characters – best several words that nobody else "
-                "would guess."
+                "would guess. A passphrase that is easy to guess is refused."
             )
         )
         self._passphrase_label.setText(self.tr("&Passphrase:"))
@@ -163,7 +170,7 @@ class SetupDialog(Retranslating, QDialog):
             self._fail(self.tr("The two passphrases are not the same."))
             return
         try:
-            validate_passphrase(phrase)
+            check_new_passphrase(phrase)
         except WelcomeDeskError as error:
             self._fail(error.text(current_language()))
             return

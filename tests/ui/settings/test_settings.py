@@ -224,6 +224,40 @@ def test_cancelling_the_passphrase_prompt_changes_nothing(
     assert not dialog.keyring.isChecked() and not casefile.keyring_configured(case_root)
 
 
+def test_a_weak_new_passphrase_is_refused_with_a_hint(
+    dialog: SettingsDialog,
+    case_root: Path,
+    store: Store,
+    qtbot: QtBot,
+    db: DbWorker,
+    settle: Settle,
+) -> None:
+    save_settings(store, Settings(office_name="Integrationsbüro Hohenlimburg"))
+    change = dialog.change_passphrase()
+    qtbot.waitUntil(change.isVisible)
+    change.old.setText(PASSPHRASE)
+    for field in (change.new, change.repeat):
+        field.setText("password")
+    assert change.strength.text() == (
+        "Strength: very weak – it is one of the most common passwords"
+    )
+    change.change_button.click()
+    assert change.isVisible() and change.error.text() == (
+        "This passphrase is too easy to guess (it is one of the most common passwords): add two "
+        "or three uncommon words."
+    )
+    # strong for a stranger, but the office's name is the first guess: the worker refuses it
+    for field in (change.new, change.repeat):
+        field.setText("Hohenlimburg2026!")
+    change.change_button.click()
+    settle(db)
+    assert change.isVisible() and change.error.text() == (
+        "This passphrase is too easy to guess (it contains the office's name, your name or a "
+        "word of the office): add two or three uncommon words."
+    )
+    opens(case_root, passphrase=PASSPHRASE)
+
+
 def test_the_passphrase_can_be_changed(
     dialog: SettingsDialog, case_root: Path, qtbot: QtBot, db: DbWorker, settle: Settle
 ) -> None:

@@ -65,10 +65,35 @@ def test_a_short_passphrase_is_refused(dialog: SetupDialog, qtbot: QtBot, case_r
 def test_the_strength_hint_follows_the_typing(dialog: SetupDialog, qtbot: QtBot) -> None:
     assert dialog.strength.text() == "Strength: very weak"
     qtbot.keyClicks(dialog.passphrase, "aaaaaaaaaa")
-    assert dialog.strength.text() == "Strength: very weak"
+    assert dialog.strength.text() == (
+        "Strength: very weak – repeats like aaa or abcabc are easy to guess"
+    )
     dialog.passphrase.clear()
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
     assert dialog.strength.text() == "Strength: very strong"
+
+
+def test_a_weak_passphrase_is_refused_with_a_hint(
+    dialog: SetupDialog, qtbot: QtBot, case_root: Path
+) -> None:
+    enter(dialog, qtbot, "password", "password")
+    assert dialog.error.text() == (
+        "This passphrase is too easy to guess (it is one of the most common passwords): add two "
+        "or three uncommon words."
+    )
+    assert dialog.isVisible() and not dialog.created and not casefile.exists(case_root)
+
+
+def test_the_hint_is_german_in_the_german_window(
+    dialog: SetupDialog, qtbot: QtBot, case_root: Path
+) -> None:
+    set_language("de")
+    enter(dialog, qtbot, "willkommen2024", "willkommen2024")
+    assert dialog.strength.text().endswith(
+        "– sie enthält den Namen der Stelle, Ihren Namen oder ein Wort aus dem Büroalltag"
+    )
+    assert dialog.error.text().startswith("Diese Passphrase ist zu leicht zu erraten (sie ")
+    assert not casefile.exists(case_root)
 
 
 def test_a_good_passphrase_creates_the_case_file_and_shows_the_recovery_key(

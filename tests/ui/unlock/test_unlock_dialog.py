@@ -98,6 +98,25 @@ def test_the_recovery_key_opens_the_case_file_too(
     assert clients_in(worker, qtbot) == 1
 
 
+def test_a_recovery_key_typo_names_its_group(
+    dialog: UnlockDialog, qtbot: QtBot, worker: DbWorker
+) -> None:
+    from desktop.store.keys import format_recovery_key
+
+    dialog.mode_toggle.click()
+    key = format_recovery_key(bytes([1]) * 18)  # group 3 is "040G": swap its "4" and "0"
+    typo = key[:11] + key[12] + key[11] + key[13:]
+    dialog.field.setText(typo)
+    unlock(dialog, qtbot)
+    assert dialog.error_text == (
+        "Group 3 does not match its check characters: please check it for a typo."
+    )
+    assert dialog.isVisible() and not worker.is_open
+    set_language("de")  # the sentence follows the language (events come with the loop)
+    german = "Gruppe 3 passt nicht zu ihren Prüfzeichen: bitte prüfen Sie sie auf einen Tippfehler."
+    qtbot.waitUntil(lambda: dialog.error_text == german)
+
+
 def test_switching_back_asks_for_the_passphrase_again(dialog: UnlockDialog) -> None:
     dialog.mode_toggle.click()
     assert dialog.field.echoMode() == QLineEdit.EchoMode.Normal
