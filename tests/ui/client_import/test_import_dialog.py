@@ -29,6 +29,7 @@ from desktop.ui.client_import.import_mapping import IGNORE
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import set_language
+from tests.hostile_files import billion_laughs, workbook
 
 Settle = Callable[[DbWorker], None]
 
@@ -307,6 +308,22 @@ def test_a_file_that_is_not_a_spreadsheet_is_refused_with_the_services_sentence(
             == f"Die Datei {path} ist weder eine CSV-Datei noch eine Excel-Arbeitsmappe (.xlsx)."
         )
     )
+
+
+def test_a_hostile_workbook_is_refused_with_one_sentence_in_the_dialog(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = billion_laughs(tmp_path)
+    dialog = open_dialog(window, monkeypatch, path)
+    assert dialog.pages.currentIndex() == FILE and not dialog.next_button.isEnabled()
+    assert dialog.file_error.text() == (
+        f"The workbook {path} contains a document type declaration (entities or references to "
+        "other files), which Excel never writes: it is not read."
+    )
+    wide = workbook(tmp_path / "zelle.xlsx", [["Nachname"], ["A" * 2**20]])
+    dialog.load(wide)
+    assert dialog.pages.currentIndex() == FILE and not dialog.next_button.isEnabled()
+    assert dialog.file_error.text().startswith(f"The cell in row 2, column A of {wide} holds ")
 
 
 def test_the_import_speaks_german(
