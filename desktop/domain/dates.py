@@ -9,7 +9,16 @@ from datetime import date, datetime
 from desktop.domain.errors import InvalidInput
 
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_GERMAN = re.compile(r"^(?:(?:(\d{1,2})\.)?(\d{1,2})\.)?(\d{4})$")
+# German authorities write an unknown day or month as 00 or XX: "00.00.1990", "XX.05.1990".
+_PART = r"(\d{1,2}|[xX]{1,2})"
+_GERMAN = re.compile(rf"^(?:(?:{_PART}\.)?{_PART}\.)?(\d{{4}})$")
+
+
+def _known(part: str | None) -> int | None:
+    """A day or month as a number; None when not given or written unknown (0, 00, X, XX)."""
+    if part is None or part.lower().strip("x") == "" or int(part) == 0:
+        return None
+    return int(part)
 
 
 def _invalid(field: str, text: str) -> InvalidInput:
@@ -41,17 +50,18 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str, field: str = "birth_date") -> PartialDate:
-        """Read "1990", "1990-05", "1990-05-17", "05.1990" or "17.05.1990"."""
+        """Read "1990", "1990-05", "1990-05-17", "05.1990" or "17.05.1990"; an unknown day or
+        month written 00 or XX is left out ("00.00.1990" and "XX.XX.1990" are 1990,
+        "00.05.1990" is 1990-05); a known day with an unknown month is refused."""
         raw = text.strip()
-        parts: tuple[str | None, str | None, str | None]
-        if m := _ISO_PARTIAL.match(raw):
-            parts = (m.group(1), m.group(2), m.group(3))
-        elif m := _GERMAN.match(raw):
-            parts = (m.group(3), m.group(2), m.group(1))
-        else:
-            raise _invalid(field, text)
         try:
-            return cls(*(int(p) if p else None for p in parts))  # type: ignore[arg-type]
+            if m := _ISO_PARTIAL.match(raw):
+                year, month, day = (int(p) if p else None for p in m.groups())
+            elif m := _GERMAN.match(raw):
+                day, month, year = _known(m.group(1)), _known(m.group(2)), int(m.group(3))
+            else:
+                raise _invalid(field, text)
+            return cls(year, month, day)  # type: ignore[arg-type]
         except (ValueError, TypeError):
             raise _invalid(field, text) from None
 

@@ -25,8 +25,16 @@ from desktop.domain.model import Client
 from desktop.domain.names import clean_name, encoding_damage, lost_letters
 from desktop.formats.spreadsheet import Cell, Sheet, read_sheet
 from desktop.services import clients, retention
+from desktop.services.file_numbers import number_files
 from desktop.services.import_mapping import FIELDS, LIST_FIELDS, ColumnMapping, guess_mapping
 from desktop.services.import_matching import EXISTING, NEW, REPEAT, RowMatcher
+from desktop.services.import_values import (
+    check_birth_date,
+    correction_lines,
+    corrections,
+    german_postcodes,
+    padded_postcode,
+)
 from desktop.store.store import Store
 
 __all__ = [  # the spreadsheet as read too: the window never imports desktop.formats
@@ -45,6 +53,7 @@ __all__ = [  # the spreadsheet as read too: the window never imports desktop.for
     "Sheet",
     "apply_import",
     "guess_mapping",
+    "number_files",
     "plan_import",
     "plan_sheet",
     "read_sheet",
@@ -101,6 +110,8 @@ class PlannedRow:
     same_as_row: int | None = None
     repairs: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     warning: RowProblem | None = None
+    corrections: dict[str, tuple[str, str]] = field(default_factory=dict)  # existing client's
+    numbered: bool = False  # the file number was given by the import (`number_files`)
 
     def with_repair(self, repair: bool) -> PlannedRow:
         """The row with its damaged names repaired (or kept as in the file)."""
@@ -141,6 +152,46 @@ class ImportPlan:
     rows: tuple[PlannedRow, ...]
     path: Path | None = None
     repaired: bool = True  # damaged names in `fields` repaired (else as in the file)
+
+    @property
+    def unmapped(self) -> tuple[str, ...]:
+        """The headers of the columns that are not imported (empty headers left out)."""
+        return tuple(h for i, h in enumerate(self.header) if h and i not in self.mapping)
+
+    def unmapped_line(self, lang: str = "en") -> str:
+        """ "Columns not imported: Bemerkung, Notiz" or "" when every column is imported."""
+        if not self.unmapped:
+            return ""
+        names = ", ".join(self.unmapped)
+        return (
+            f"Nicht importierte Spalten: {names}"
+            if lang == "de"
+            else f"Columns not imported: {names}"
+        )
+
+    @property
+    def corrected(self) -> int:
+        """How many fields of clients already in the case file the import corrects."""
+        return sum(len(r.corrections) for r in self.rows if r.outcome == EXISTING)
+
+    def correction_lines(self, lang: str = "en") -> list[str]:
+        """'row 2: postcode "1067" corrected to "01067"' for each correction."""
+        return [
+            line
+            for r in self.rows
+            if r.outcome == EXISTING
+            for line in correction_lines(r.number, r.corrections, FIELDS, lang)
+        ]
+
+    def numbered_lines(self, lang: str = "en") -> list[str]:
+        """'row 4: file number WD-2026-00013 given' for each number the import gives."""
+        return [
+            f"Zeile {r.number}: Aktenzeichen {r.fields['file_number']} vergeben"
+            if lang == "de"
+            else f"row {r.number}: file number {r.fields['file_number']} given"
+            for r in self.rows
+            if r.numbered
+        ]
 
     def count(self, outcome: str) -> int:
         return sum(1 for r in self.rows if r.outcome == outcome)
@@ -195,6 +246,7 @@ class ImportResult:
     errors: tuple[RowProblem, ...] = ()
     repeated: int = 0
     added_ids: tuple[str, ...] = field(default=())
+    corrected: int = 0  # fields of existing clients corrected (a postcode's lost zero)
 
     def text(self, lang: str = "en") -> str:
         """ "12 new, 3 already in the case file, 0 bad rows" (or German)."""
@@ -203,12 +255,14 @@ class ImportResult:
                 f"{self.added} neu, {self.matched} schon in der Fallakte, "
                 f"{self.skipped_bad} fehlerhafte Zeilen"
             )
-            return line + (f", {self.repeated} doppelte Zeilen" if self.repeated else "")
+            line += f", {self.repeated} doppelte Zeilen" if self.repeated else ""
+            return line + (f", {self.corrected} korrigiert" if self.corrected else "")
         line = (
             f"{self.added} new, {self.matched} already in the case file, "
             f"{self.skipped_bad} bad rows"
         )
-        return line + (f", {self.repeated} repeated rows" if self.repeated else "")
+        line += f", {self.repeated} repeated rows" if self.repeated else ""
+        return line + (f", {self.corrected} corrected" if self.corrected else "")
 
 
 class BadRows(InvalidInput):
@@ -267,8 +321,11 @@ def _check_mapping(header: tuple[str, ...], mapping: Mapping[int, str]) -> None:
         )
 
 
-def _raw_fields(cells: tuple[Cell, ...], mapping: Mapping[int, str]) -> dict[str, str | list[str]]:
-    """The row's text per field; date cells as ISO text, lists split, empty cells left out."""
+def _raw_fields(
+    cells: tuple[Cell, ...], mapping: Mapping[int, str], pad_postcodes: bool = False
+) -> dict[str, str | list[str]]:
+    """The row's text per field; date cells as ISO text, lists split, empty cells left out;
+    a German postcode that lost its leading zero gets it back."""
     raw: dict[str, str | list[str]] = {}
     for column, name in sorted(mapping.items()):
         cell = cells[column] if column < len(cells) else ""
@@ -280,9 +337,20 @@ def _raw_fields(cells: tuple[Cell, ...], mapping: Mapping[int, str]) -> dict[str
             existing = raw.setdefault(name, [])
             assert isinstance(existing, list)
             existing.extend(values)
+        elif name == "postcode" and pad_postcodes:
+            raw[name] = padded_postcode(text)
         else:
             raw[name] = text
     return raw
+
+
+def _pads_postcodes(sheet: Sheet, mapping: Mapping[int, str]) -> bool:
+    """Whether the postcode column holds German postcodes (so 1067 was 01067)."""
+    column = next((c for c, name in mapping.items() if name == "postcode"), None)
+    if column is None:
+        return False
+    cells = (row.cell(column) for row in sheet.rows)
+    return german_postcodes(c for c in cells if isinstance(c, str))
 
 
 def _repaired(raw: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
@@ -322,6 +390,7 @@ def _validated(raw: dict[str, str | list[str]], today: date) -> dict[str, Any]:
     fields.setdefault("given_names", "")
     fields.setdefault("opened_on", today)
     client = Client(**fields)  # the model's own checks: required name, dates in order, codes
+    check_birth_date(fields, today)
     return {name: getattr(client, name) for name in fields}  # canonical: "Syrien" -> "SY"
 
 
@@ -339,9 +408,10 @@ def plan_sheet(
     _check_mapping(sheet.header, chosen)
     today = today or date.today()
     matcher = RowMatcher(store)
+    pad = _pads_postcodes(sheet, chosen)
     planned: list[PlannedRow] = []
     for row in sheet.rows:
-        raw = _raw_fields(row.cells, chosen)
+        raw = _raw_fields(row.cells, chosen, pad)
         if not raw:  # nothing in the mapped columns (a remark, a total): not a client
             continue
         fixed = _repaired(raw)
@@ -360,6 +430,9 @@ def plan_sheet(
         planned_row = PlannedRow(row.number, row.cells, fields, NEW, repairs=repairs)
         planned_row = planned_row.with_repair(repair)
         outcome, existing_id, same = matcher.outcome(row.number, planned_row.fields)
+        fixes = (
+            corrections(store.get(Client, existing_id), planned_row.fields) if existing_id else {}
+        )
         planned.append(
             replace(
                 planned_row,
@@ -367,6 +440,7 @@ def plan_sheet(
                 existing_id=existing_id,
                 same_as_row=same,
                 warning=warning,
+                corrections=fixes,
             )
         )
     return ImportPlan(sheet.header, chosen, tuple(planned), path, repair)
@@ -408,20 +482,33 @@ def apply_import(
         raise BadRows(problems)
     total = len(plan.rows)
     added: list[str] = []
-    matched = repeated = 0
+    matched = repeated = corrected = 0
     matcher = RowMatcher(store)
     with store.transaction() as tx:
         for done, row in enumerate(plan.rows, 1):
             if row.outcome != BAD:
-                outcome, _, _ = matcher.outcome(row.number, row.fields)
+                outcome, found, _ = matcher.outcome(row.number, row.fields)
                 if outcome == NEW:
                     client = retention.closing_rule(store, None, Client(**row.fields))
                     tx.insert(client)
                     added.append(client.id)
-                elif outcome == EXISTING:
+                elif outcome == EXISTING and found is not None:
                     matched += 1
+                    corrected += _correct(store, tx, found, row.fields)
                 else:
                     repeated += 1
             if progress is not None and (done % 100 == 0 or done == total):
                 progress(done, total)
-    return ImportResult(len(added), matched, len(problems), problems, repeated, tuple(added))
+    return ImportResult(
+        len(added), matched, len(problems), problems, repeated, tuple(added), corrected
+    )
+
+
+def _correct(store: Store, tx: Any, client_id: str, fields: Mapping[str, Any]) -> int:
+    """Correct what an earlier import stored wrong (a postcode's lost zero); how many fields."""
+    existing = store.get(Client, client_id)
+    fixes = corrections(existing, fields)
+    if fixes:
+        changes: dict[str, Any] = {name: new for name, (_, new) in fixes.items()}
+        tx.update(replace(existing, **changes))
+    return len(fixes)

@@ -341,6 +341,13 @@ class Store:
         ).fetchone()
         return BY_CLASS[Client].from_row(row) if row else None
 
+    def file_numbers(self) -> list[str]:
+        """Every client's file number, the most recently added client's first."""
+        rows = self.conn.execute(
+            "SELECT file_number FROM client WHERE file_number != '' ORDER BY num DESC"
+        )
+        return [row[0] for row in rows]
+
     def counts(self) -> Counts:
         """How many rows of each kind the case file holds."""
         by_entity = {

@@ -3578,57 +3578,62 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="72"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="73"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="74"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="75"/>
         <source>Already in the case file</source>
         <translation>Schon in der Fallakte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="76"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="77"/>
         <source>Bad row</source>
         <translation>Fehlerhafte Zeile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="77"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="78"/>
         <source>Repeated row</source>
         <translation>Doppelte Zeile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="85"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="86"/>
         <source>The same person as row {0}</source>
         <translation>Dieselbe Person wie in Zeile {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="89"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="90"/>
         <source>Name repaired: {0}</source>
         <translation>Name repariert: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="91"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="92"/>
         <source>Name kept with damaged letters: {0}</source>
         <translation>Name mit beschädigten Buchstaben beibehalten: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="130"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="98"/>
+        <source>Postcode corrected: {0}</source>
+        <translation>PLZ korrigiert: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="134"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="130"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="134"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="130"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="134"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="130"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="134"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
@@ -3636,42 +3641,47 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="189"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="196"/>
         <source>Bad ro&amp;ws (nothing is imported from them):</source>
         <translation>&amp;Fehlerhafte Zeilen (aus ihnen wird nichts importiert):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="190"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="197"/>
         <source>&amp;Skip bad rows and import the others</source>
         <translation>Fehlerhafte Zeilen über&amp;springen und die anderen importieren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="191"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="198"/>
         <source>&amp;Rows and what the import does with them:</source>
         <translation>Zeilen und was der Import mit ihnen &amp;macht:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="232"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="241"/>
         <source>A dry run of {0} rows, nothing written yet: {1} new, {2} already in the case file, {3} repeated rows, {4} bad rows.</source>
         <translation>Probelauf mit {0} Zeilen, noch nichts gespeichert: {1} neu, {2} schon in der Fallakte, {3} doppelte Zeilen, {4} fehlerhafte Zeilen.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/client_import/import_preview.py" line="251"/>
+        <source>Columns not imported: {0}</source>
+        <translation>Nicht importierte Spalten: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="263"/>
         <source>Re&amp;pair 1 name with damaged letters (Ã¼ → ü)</source>
         <translation>1 Name mit beschädigten Buchstaben re&amp;parieren (Ã¼ → ü)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="253"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="265"/>
         <source>Re&amp;pair {0} names with damaged letters (Ã¼ → ü)</source>
         <translation>{0} Namen mit beschädigten Buchstaben re&amp;parieren (Ã¼ → ü)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="259"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="271"/>
         <source>Letters were lost in the spreadsheet&apos;s export (&quot;?&quot;) in 1 row: check that name in the case file after the import.</source>
         <translation>Beim Export der Tabelle gingen in 1 Zeile Buchstaben verloren („?“): bitte diesen Namen nach dem Import in der Fallakte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/client_import/import_preview.py" line="264"/>
+        <location filename="../../desktop/ui/client_import/import_preview.py" line="276"/>
         <source>Letters were lost in the spreadsheet&apos;s export (&quot;?&quot;) in {0} rows: check these names in the case file after the import.</source>
         <translation>Beim Export der Tabelle gingen in {0} Zeilen Buchstaben verloren („?“): bitte diese Namen nach dem Import in der Fallakte prüfen.</translation>
     </message>

@@ -31,7 +31,37 @@ def test_partial_dates_parse_and_round_trip(typed, iso, german):
 
 
 @pytest.mark.parametrize(
-    "typed", ["1990-02-30", "1990-13", "abc", "", "   ", "31.02.2000", "29.02.2023", "00.1990"]
+    ("typed", "iso"),
+    [
+        ("00.00.1990", "1990"),
+        ("XX.XX.1990", "1990"),
+        ("xx.xx.1990", "1990"),
+        ("X.X.1990", "1990"),
+        ("00.1990", "1990"),
+        ("00.05.1990", "1990-05"),
+        ("XX.05.1990", "1990-05"),
+    ],
+)
+def test_an_unknown_day_or_month_written_00_or_xx_is_left_out(typed, iso):
+    """As German authorities write an unknown birth day: the date is partial."""
+    assert PartialDate.parse(typed).iso() == iso
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "1990-02-30",
+        "1990-13",
+        "abc",
+        "",
+        "   ",
+        "31.02.2000",
+        "29.02.2023",
+        "15.00.1990",  # a known day in an unknown month
+        "15.XX.1990",
+        "0X.05.1990",
+        "1990-00",
+    ],
 )
 def test_impossible_dates_are_refused_with_a_message_in_both_languages(typed):
     with pytest.raises(InvalidInput) as caught:

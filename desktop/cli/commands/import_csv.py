@@ -1,7 +1,8 @@
 """`import-csv`: clients from a spreadsheet export (CSV or XLSX), all rows or none.
 
-Names damaged by an encoding mix-up ("MÃ¼ller") are repaired unless `--keep-damaged`; each
-repair and each name with lost letters ("O?uz") is listed after the counts, one line each.
+Names damaged by an encoding mix-up ("MÃ¼ller") are repaired unless `--keep-damaged`; the
+columns not imported, each repair, each name with lost letters ("O?uz"), each postcode corrected
+and each file number given (`--number-files`) are listed after the counts, one line each.
 """
 
 from __future__ import annotations
@@ -31,10 +32,19 @@ def cmd_import_csv(args: argparse.Namespace, out: TextIO) -> int:
         plan = client_import.plan_sheet(store, sheet, path=path, repair=not args.keep_damaged)
         if plan.problems and not args.skip_bad_rows:
             raise client_import.BadRows(plan.problems)
-        notes[:] = plan.repair_lines(lang) + [w.text(lang) for w in plan.warnings]
+        if args.number_files:
+            plan = client_import.number_files(store, plan)
+        notes[:] = [line for line in (plan.unmapped_line(lang),) if line]
+        notes.extend(plan.repair_lines(lang) + [w.text(lang) for w in plan.warnings])
+        notes.extend(plan.correction_lines(lang) + plan.numbered_lines(lang))
         if args.dry_run:
             return client_import.ImportResult(
-                plan.new, plan.matched, len(plan.problems), plan.problems, plan.repeated
+                plan.new,
+                plan.matched,
+                len(plan.problems),
+                plan.problems,
+                plan.repeated,
+                corrected=plan.corrected,
             )
         progress = common.progress_printer()
         return client_import.apply_import(
@@ -62,7 +72,7 @@ def cmd_import_csv(args: argparse.Namespace, out: TextIO) -> int:
             else f"Dry run, nothing changed: {summary}"
         )
     print(summary, file=out)
-    for note in notes:  # repaired names and lost letters, one line each
+    for note in notes:  # columns left out, repaired names, lost letters…, one line each
         print(note, file=out)
     if result.errors:  # skipped with --skip-bad-rows: say which
         for problem in result.errors[:MAX_ROWS_SHOWN]:
@@ -86,4 +96,10 @@ def register(sub: Any) -> None:
         "--keep-damaged",
         action="store_true",
         help='keep names with encoding damage as they are in the file ("MÃ¼ller", not "Müller")',
+    )
+    p.add_argument(
+        "--number-files",
+        action="store_true",
+        help="give new clients without a file number one, following the case file's scheme "
+        "(WD-2026-00013 after WD-2026-00012; 2026-0001 when there is none)",
     )

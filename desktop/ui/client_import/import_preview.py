@@ -1,5 +1,6 @@
 """The import's preview (a dry run): counts, the bad rows and why, every row and its outcome;
-names with damaged letters to repair (or keep), names with lost letters to check."""
+names with damaged letters to repair (or keep), names with lost letters to check, the columns
+that are not imported, postcodes of existing clients corrected."""
 
 from __future__ import annotations
 
@@ -92,6 +93,9 @@ class PreviewModel(QAbstractTableModel):
             )
         if row.warning is not None:
             notes.append(row.warning.de if lang == "de" else row.warning.en)
+        if row.outcome == EXISTING and "postcode" in row.corrections:
+            was, now = row.corrections["postcode"]
+            notes.append(self.tr("Postcode corrected: {0}").replace("{0}", f"{was} → {now}"))
         return "; ".join(notes)
 
     def name(self, row: PlannedRow) -> str:
@@ -159,6 +163,8 @@ class PreviewPage(Retranslating, QWidget):
         self.repair.toggled.connect(self._repair_toggled)
         self.lost = QLabel()
         self.lost.setWordWrap(True)
+        self.unmapped = QLabel()
+        self.unmapped.setWordWrap(True)
         self.model = PreviewModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -173,6 +179,7 @@ class PreviewPage(Retranslating, QWidget):
         self.table_caption.setBuddy(self.table)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
+        layout.addWidget(self.unmapped)
         layout.addWidget(self.problems_caption)
         layout.addWidget(self.problems)
         layout.addWidget(self.skip)
@@ -206,6 +213,7 @@ class PreviewPage(Retranslating, QWidget):
             widget.setVisible(bad)
         self.repair.setVisible(plan.damaged_names > 0)
         self.lost.setVisible(bool(plan.warnings))
+        self.unmapped.setVisible(bool(plan.unmapped))
         self._show_counts()
         self._show_problems()
         self._show_damage()
@@ -226,6 +234,7 @@ class PreviewPage(Retranslating, QWidget):
         plan = self.plan
         if plan is None:
             self.counts.clear()
+            self.unmapped.clear()
             return
         self.counts.setText(
             self.tr(
@@ -237,6 +246,9 @@ class PreviewPage(Retranslating, QWidget):
             .replace("{2}", str(plan.matched))
             .replace("{3}", str(plan.repeated))
             .replace("{4}", str(len(plan.problems)))
+        )
+        self.unmapped.setText(
+            self.tr("Columns not imported: {0}").replace("{0}", ", ".join(plan.unmapped))
         )
 
     def _repair_toggled(self, on: bool) -> None:

@@ -29,6 +29,7 @@ from desktop.ui.client_import.import_mapping import IGNORE
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import set_language
+from tests.hostile_files import billion_laughs, workbook
 
 Settle = Callable[[DbWorker], None]
 
@@ -134,6 +135,8 @@ def test_a_german_csv_is_mapped_checked_and_imported_without_its_bad_row(
         "A dry run of 6 rows, nothing written yet: 3 new, 1 already in the case file, "
         "1 repeated rows, 1 bad rows."
     )
+    assert preview.unmapped.isVisibleTo(dialog)
+    assert preview.unmapped.text() == "Columns not imported: Bemerkung"
     expected = plan_import(store, path).problems[0].text("en")
     assert preview.problem_lines() == [expected]
     assert expected.startswith("row 5: ") and "31.02.1990" in expected
@@ -309,6 +312,53 @@ def test_a_file_that_is_not_a_spreadsheet_is_refused_with_the_services_sentence(
     )
 
 
+def test_a_hostile_workbook_is_refused_with_one_sentence_in_the_dialog(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = billion_laughs(tmp_path)
+    dialog = open_dialog(window, monkeypatch, path)
+    assert dialog.pages.currentIndex() == FILE and not dialog.next_button.isEnabled()
+    assert dialog.file_error.text() == (
+        f"The workbook {path} contains a document type declaration (entities or references to "
+        "other files), which Excel never writes: it is not read."
+    )
+    wide = workbook(tmp_path / "zelle.xlsx", [["Nachname"], ["A" * 2**20]])
+    dialog.load(wide)
+    assert dialog.pages.currentIndex() == FILE and not dialog.next_button.isEnabled()
+    assert dialog.file_error.text().startswith(f"The cell in row 2, column A of {wide} holds ")
+
+
+def test_the_preview_says_which_postcode_it_corrects(
+    window: MainWindow,
+    store: Store,
+    add: Callable[..., Client],
+    db: DbWorker,
+    settle: Settle,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dresden = add(family_name="Dresden", given_names="Dora", file_number="AZ-9", postcode="1067")
+    path = tmp_path / "plz.xlsx"
+    book = openpyxl.Workbook()
+    for row in (["Nachname", "Vorname", "Az.", "PLZ"], ["Dresden", "Dora", "AZ-9", 1067]):
+        book.active.append(row)
+    book.save(path)
+    # the postcode column holds a number: 1067 read as 01067, the stored 1067 corrected
+    dialog = open_dialog(window, monkeypatch, path)
+    dialog.next_button.click()
+    preview = dialog.preview
+    assert not preview.unmapped.isVisibleTo(dialog)
+    assert preview.model.shown_rows() == [
+        ["2", "Already in the case file", "Dresden, Dora", "Postcode corrected: 1067 → 01067"]
+    ]
+    dialog.import_button.click()
+    settle(db)
+    assert dialog.result_text.text() == (
+        "Imported: 0 new, 1 already in the case file, 0 bad rows, 1 corrected."
+    )
+    assert store.get(Client, dresden.id).postcode == "01067"
+
+
 def test_the_import_speaks_german(
     window: MainWindow, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
@@ -334,6 +384,7 @@ def test_the_import_speaks_german(
         "Probelauf mit 6 Zeilen, noch nichts gespeichert: 3 neu, 1 schon in der Fallakte, "
         "1 doppelte Zeilen, 1 fehlerhafte Zeilen."
     )
+    assert preview.unmapped.text() == "Nicht importierte Spalten: Bemerkung"
     expected = plan_import(store, dialog.path or Path()).problems[0].text("de")
     assert preview.problem_lines() == [expected]
     assert preview.problem_lines()[0].startswith("Zeile 5: ")
