@@ -99,7 +99,15 @@ def test_statistics_as_pdf_and_csv(filled: tuple, tmp_path: Path) -> None:
     assert "Termine im Zeitraum" in text and "Haddad" not in text
     code, _, err = cli("statistics", str(tmp_path / "s.csv"), "--to", "31.12.2026")
     assert code == 0, err
-    assert "Unterstützung je offenem Fall" in (tmp_path / "s.csv").read_text("utf-8-sig")
+    rows = list(csv.reader(io.StringIO((tmp_path / "s.csv").read_text("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Tabelle", "Zeile", "Spalte", "Wert"] and {len(r) for r in rows} == {4}
+    assert "Unterstützung je offenem Fall" in {r[0] for r in rows}
+    code, _, err = cli("statistics", str(tmp_path / "s.xlsx"), "--language", "en")
+    assert code == 0, err
+    assert openpyxl.load_workbook(tmp_path / "s.xlsx").sheetnames[1:3] == [
+        "Cases",
+        "Residence status",
+    ]
     code, _, _ = cli("statistics", str(tmp_path / "s.csv"), "--from", "1.1.")
     assert code == EXIT_INPUT
     code, _, _ = cli("statistics", str(tmp_path / "s.docx"))

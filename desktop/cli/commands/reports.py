@@ -150,9 +150,13 @@ def register(sub: Any) -> None:
     _language(p)
 
     p = common.add_command(
-        sub, "statistics", cmd_statistics, "counts for a period as CSV or PDF (no names)"
+        sub, "statistics", cmd_statistics, "counts for a period as CSV, XLSX or PDF (no names)"
     )
-    p.add_argument("out", metavar="OUT", help="a .csv or .pdf file")
+    p.add_argument(
+        "out",
+        metavar="OUT",
+        help=".csv (one long table: table;row;column;value), .xlsx (a sheet per table) or .pdf",
+    )
     p.add_argument("--from", dest="start", metavar="D", help="first day (default: 1 January)")
     p.add_argument("--to", dest="end", metavar="D", help="last day (default: today)")
     _language(p)

@@ -207,7 +207,11 @@ def test_statistics_show_the_figures_of_the_period(
     assert (tmp_path / "stats.pdf").read_bytes().startswith(b"%PDF")
     save_as(monkeypatch, tmp_path / "stats")
     assert dialog.save("csv") == tmp_path / "stats.csv"
-    assert "Cases" in (tmp_path / "stats.csv").read_text(encoding="utf-8-sig")
+    assert read_csv(tmp_path / "stats.csv")[0] == ["table", "row", "column", "value"]
+    save_as(monkeypatch, tmp_path / "stats")
+    assert dialog.save("xlsx") == tmp_path / "stats.xlsx"
+    assert "Cases" in load_workbook(tmp_path / "stats.xlsx").sheetnames
+    assert dialog.xlsx_button.text() == "Save as E&xcel…"
     dialog.close()
 
 
