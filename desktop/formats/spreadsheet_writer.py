@@ -92,13 +92,32 @@ def _xlsx_value(value: Value) -> Any:
 
 def xlsx_bytes(sheet: Table) -> bytes:
     """One sheet as an XLSX workbook: bold header, frozen, date cells as dd.mm.yyyy, widths."""
+    return workbook_bytes([sheet])
+
+
+def sheet_name(name: str) -> str:
+    """A name Excel accepts for a sheet: none of []:*?/\\ and at most 31 characters."""
+    cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in name).strip("' ")
+    return cleaned[:31] or "Sheet"
+
+
+def workbook_bytes(sheets: Sequence[Table]) -> bytes:
+    """An XLSX workbook with one sheet per table, each as `xlsx_bytes` writes one."""
     from openpyxl import Workbook  # loads only when a spreadsheet is written
+
+    book = Workbook()
+    book.remove(book.active)
+    for sheet in sheets:
+        _fill(book.create_sheet(sheet_name(sheet.name)), sheet)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _fill(ws: Any, sheet: Table) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    ws = book.active
-    ws.title = sheet.name[:31]
     bold = Font(bold=True)
     widths = [len(h) for h in sheet.headers]
     for col, header in enumerate(sheet.headers, start=1):
@@ -120,6 +139,3 @@ def xlsx_bytes(sheet: Table) -> bytes:
     for col, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = min(max(w + 2, 8), 60)
     ws.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()

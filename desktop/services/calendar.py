@@ -3,16 +3,22 @@
 One VEVENT per appointment (local wall time with TZID) and one all-day VEVENT per deadline,
 written by `desktop/formats/ics.py` (RFC 5545 by hand, no runtime dependency).
 
-Personal data: an event names the client only as far as `detail` allows ("initials" by
-default, "name", or "none"); phone numbers, addresses and notes are never written.
+Minimal by default: an event says when, "Termin" or "Frist" and, for a deadline, its kind
+without the legal section ("Frist: Aufenthalt läuft ab"). The client is named only as far as
+`detail` allows ("none" by default, "initials" or "name"); purposes, places, residence status,
+legal sections and interpreter languages only when each is asked for in `include` (they can
+reveal health and legal matters, and a calendar synced to Exchange leaves this computer).
+Phone numbers, addresses, notes and outcomes are never written.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from desktop.domain.catalogues import AppointmentStatus
+from desktop.domain.catalogues import AppointmentStatus, DeadlineKind, ResidenceStatus
 from desktop.domain.dates import add_months
 from desktop.domain.errors import InvalidInput
 from desktop.domain.model import Appointment, Client, DocumentItem, IntegrationPlan
@@ -26,7 +32,10 @@ from desktop.store.store import Store
 
 UID_DOMAIN = "welcome-desk"
 FEED_NAME = "welcome-desk.ics"
-DETAILS = ("initials", "name", "none")
+DETAILS = ("none", "initials", "name")
+DEFAULT_DETAIL = "none"
+# what an event may say beyond time and kind, each only when asked for
+INCLUDES = ("purpose", "place", "status", "section", "language")
 LANGS = ("de", "en")
 PAST_DAYS = 31  # default range without --from: the last month ...
 FUTURE_DAYS = 365  # ... and the next year
@@ -47,6 +56,20 @@ _WORDS = {
         "calendar": "Welcome Desk",
     },
 }
+
+# deadline kinds as the calendar names them: what falls due, not which law or status it is
+_RESIDENCE_ENDS = ("Aufenthalt läuft ab", "Residence expires")
+_CALENDAR_KINDS = {
+    DeadlineKind.RESIDENCE_EXPIRY: _RESIDENCE_ENDS,
+    DeadlineKind.CHANCENAUFENTHALT_END: _RESIDENCE_ENDS,
+}
+# a parenthesis (one level of nesting inside) that cites a section: "(§ 60a AufenthG)"
+_SECTION = re.compile(r"\s*\((?:[^()]|\([^()]*\))*§(?:[^()]|\([^()]*\))*\)")
+
+
+def without_sections(text: str) -> str:
+    """ "Duldung (§ 60a AufenthG)" -> "Duldung": the label without the legal section it cites."""
+    return _SECTION.sub("", text).strip()
 
 
 # -- who, as far as the coordinator allows ---------------------------------------------------
@@ -77,6 +100,18 @@ def _summary(word: str, who: str, what: str) -> str:
 
 
 # -- the events ------------------------------------------------------------------------------
+
+
+def check_include(include: Iterable[str]) -> frozenset[str]:
+    """The parts asked for as a set (InvalidInput for one that is not in INCLUDES)."""
+    chosen = frozenset(include)
+    for part in sorted(chosen - set(INCLUDES)):
+        raise InvalidInput(
+            "include",
+            f"'{part}' is not a part of an event; choose from: {', '.join(INCLUDES)}.",
+            f"'{part}' ist kein Teil eines Termins; möglich sind: {', '.join(INCLUDES)}.",
+        )
+    return chosen
 
 
 def _check(detail: str, lang: str) -> None:
@@ -116,31 +151,51 @@ def default_range(
 
 
 def _appointment_event(
-    a: Appointment, client: Client | None, detail: str, lang: str
+    a: Appointment, client: Client | None, detail: str, lang: str, include: frozenset[str]
 ) -> CalendarEvent:
     words = _WORDS[lang]
     cancelled = a.status is AppointmentStatus.CANCELLED
-    summary = _summary(words["appointment"], _who(client, detail), a.purpose.strip())
+    purpose = a.purpose.strip() if "purpose" in include else ""
+    summary = _summary(words["appointment"], _who(client, detail), purpose)
     if cancelled:
         summary = f"{words['cancelled']}: {summary}"
     lines = []
-    if a.interpreter_language:
+    if a.interpreter_language and "language" in include:
         lines.append(f"{words['interpreter']}: {language_name(a.interpreter_language, lang)}")
     return CalendarEvent(
         uid=f"{a.id}@{UID_DOMAIN}",
         summary=summary,
         start=a.starts_at,
         end=a.starts_at + timedelta(minutes=a.duration_minutes),
-        location=a.place.strip(),
+        location=a.place.strip() if "place" in include else "",
         description="\n".join(lines),
         cancelled=cancelled,
     )
 
 
-def _deadline_event(d: Deadline, client: Client | None, detail: str, lang: str) -> CalendarEvent:
+def deadline_text(d: Deadline, lang: str = "de", include: Iterable[str] = ()) -> str:
+    """What a deadline event says: its kind without a legal section ("Aufenthalt läuft ab"),
+    then its subject only if asked for: the residence status with "status" (its section with
+    "section" too), a document kind or a measure's title with "purpose"."""
+    include = frozenset(include)
+    de, en = _CALENDAR_KINDS.get(d.kind, (d.kind.label("de"), d.kind.label("en")))
+    kind = without_sections(de if lang == "de" else en)
+    if isinstance(d.subject, ResidenceStatus):
+        subject = d.subject_text(lang) if "status" in include else ""
+        if "section" not in include:
+            subject = without_sections(subject)
+    else:
+        subject = d.subject_text(lang).strip() if "purpose" in include else ""
+    return f"{kind}: {subject}" if subject else kind
+
+
+def _deadline_event(
+    d: Deadline, client: Client | None, detail: str, lang: str, include: frozenset[str]
+) -> CalendarEvent:
+    text = deadline_text(d, lang, include)
     return CalendarEvent(
         uid=f"{d.entity_id}-{d.kind.value}@{UID_DOMAIN}",
-        summary=_summary(_WORDS[lang]["deadline"], _who(client, detail), d.text(lang)),
+        summary=_summary(_WORDS[lang]["deadline"], _who(client, detail), text),
         start=d.due_on,
         end=d.due_on + timedelta(days=1),
         all_day=True,
@@ -168,17 +223,20 @@ def events(
     client_id: str | None = None,
     start: date | None = None,
     end: date | None = None,
-    detail: str = "initials",
+    detail: str = DEFAULT_DETAIL,
     lang: str = "de",
     today: date | None = None,
+    include: Iterable[str] = (),
 ) -> list[CalendarEvent]:
     """Appointments starting and deadlines due from `start` to `end` (both inclusive).
 
     Without dates: the last month and the next year from `today`. One client's with
     `client_id` (NotFound if there is none). Deadlines are those of the radar, measures due
     included; a closed case has none. Sorted by start, appointments before deadlines of a day.
+    `detail` and `include` say how much an event tells (see the module's docstring).
     """
     _check(detail, lang)
+    parts = check_include(include)
     start, end = default_range(start, end, today)
     first = datetime.combine(start, datetime.min.time())
     after = datetime.combine(end + timedelta(days=1), datetime.min.time())
@@ -197,9 +255,11 @@ def events(
         clients = {c.id: c for c in store.of_ids(Client, wanted)}
         # an appointment whose client is gone is nobody's business
         appointments = [a for a in appointments if a.client_id in clients]
-    found = [_appointment_event(a, clients.get(a.client_id), detail, lang) for a in appointments]
+    found = [
+        _appointment_event(a, clients.get(a.client_id), detail, lang, parts) for a in appointments
+    ]
     found.extend(
-        _deadline_event(d, clients.get(d.client_id), detail, lang)
+        _deadline_event(d, clients.get(d.client_id), detail, lang, parts)
         for d in deadlines
         if start <= d.due_on <= end
     )
@@ -218,18 +278,20 @@ def write_ics(
     client_id: str | None = None,
     start: date | None = None,
     end: date | None = None,
-    detail: str = "initials",
+    detail: str = DEFAULT_DETAIL,
     lang: str = "de",
     today: date | None = None,
     now: datetime | None = None,
+    include: Iterable[str] = (),
 ) -> int:
     """Write the appointments and deadlines of a range (and a client) to `target` atomically.
 
-    Returns how many events were written. See `events` for the range and `detail`.
+    Returns how many events were written. See `events` for the range, `detail` and `include`.
     """
     found = events(
-        store, client_id=client_id, start=start, end=end, detail=detail, lang=lang, today=today
-    )
+        store, client_id=client_id, start=start, end=end, detail=detail, lang=lang, today=today,
+        include=include,
+    )  # fmt: skip
     _write(store, Path(target), found, now, lang)
     audit.record(store, "exported", client_id, what="calendar", count=len(found))
     return len(found)
@@ -248,10 +310,11 @@ def write_feed(
     store: Store,
     folder: Path,
     *,
-    detail: str = "initials",
+    detail: str = DEFAULT_DETAIL,
     lang: str = "de",
     today: date | None = None,
     now: datetime | None = None,
+    include: Iterable[str] = (),
 ) -> Path:
     """(Re)write the feed file `welcome-desk.ics` in `folder`: the past month, the next 12 months.
 
@@ -262,7 +325,7 @@ def write_feed(
     target = Path(folder) / FEED_NAME
     found = events(
         store, start=add_months(today, -1), end=add_months(today, 12), detail=detail, lang=lang,
-        today=today,
+        today=today, include=include,
     )  # fmt: skip
     # Not in the audit trail: it is rewritten every few minutes, and an event each time would be
     # a change that makes the feed (and the watched sync folder) write again.

@@ -1,4 +1,5 @@
-"""The calendar feed of this installation: which folder gets `welcome-desk.ics`, with what detail.
+"""The calendar feed of this installation: which folder gets `welcome-desk.ics`, with what detail
+(no name and nothing beyond time and kind unless the coordinator chose more).
 
 Kept in the case file's meta table like the other settings (installation-local, never synced).
 The window rewrites the feed now and then; `refresh_feed` skips the work when nothing changed
@@ -7,45 +8,54 @@ since the last time (the store's clock, the day and the settings are the same).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from desktop.domain.errors import InvalidInput
-from desktop.services.calendar import DETAILS, write_feed
+from desktop.services.calendar import DEFAULT_DETAIL, DETAILS, INCLUDES, check_include, write_feed
 from desktop.store.store import Store
 
 _FOLDER = "setting.calendar_feed_folder"
 _DETAIL = "setting.calendar_feed_detail"
+_INCLUDE = "setting.calendar_feed_include"  # comma-separated parts of INCLUDES
 
 
 @dataclass(frozen=True)
 class FeedSettings:
-    """Where the feed goes (None: no feed) and how much of a client it names."""
+    """Where the feed goes (None: no feed), how much of a client it names, and which parts
+    beyond time and kind its events carry (none by default)."""
 
     folder: Path | None = None
-    detail: str = "initials"
+    detail: str = DEFAULT_DETAIL
+    include: frozenset[str] = field(default_factory=frozenset)
 
 
 def load_feed_settings(store: Store) -> FeedSettings:
-    """The saved feed settings; an unknown detail level (from a newer version) is "initials"."""
+    """The saved feed settings; an unknown detail level or part (from a newer version) falls
+    back to the minimal one: no name, no such part."""
     folder = store.meta(_FOLDER, "") or ""
-    detail = store.meta(_DETAIL, "initials") or "initials"
+    detail = store.meta(_DETAIL, DEFAULT_DETAIL) or DEFAULT_DETAIL
+    parts = (store.meta(_INCLUDE, "") or "").split(",")
     return FeedSettings(
-        Path(folder) if folder else None, detail if detail in DETAILS else "initials"
+        Path(folder) if folder else None,
+        detail if detail in DETAILS else DEFAULT_DETAIL,
+        frozenset(p for p in parts if p in INCLUDES),
     )
 
 
 def save_feed_settings(store: Store, settings: FeedSettings) -> None:
-    """Validate and save the feed settings (InvalidInput for an unknown detail level)."""
+    """Validate and save the feed settings (InvalidInput for an unknown detail level or part)."""
     if settings.detail not in DETAILS:
         raise InvalidInput(
             "detail",
             f"'{settings.detail}' is not a detail level; choose one of: {', '.join(DETAILS)}.",
             f"'{settings.detail}' ist keine Detailstufe; möglich sind: {', '.join(DETAILS)}.",
         )
+    include = check_include(settings.include)
     store.set_meta(_FOLDER, str(settings.folder) if settings.folder else "")
     store.set_meta(_DETAIL, settings.detail)
+    store.set_meta(_INCLUDE, ",".join(p for p in INCLUDES if p in include))
 
 
 @dataclass
@@ -71,7 +81,12 @@ class FeedWriter:
         if not force and stamp == self._written:
             return None
         target = write_feed(
-            self.store, settings.folder, detail=settings.detail, lang=lang, today=today
+            self.store,
+            settings.folder,
+            detail=settings.detail,
+            lang=lang,
+            today=today,
+            include=settings.include,
         )
         self._written = stamp
         return target

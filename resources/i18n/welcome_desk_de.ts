@@ -514,71 +514,109 @@
     </message>
 </context>
 <context>
+    <name>CalendarChoices</name>
+    <message>
+        <location filename="../../desktop/ui/reports/calendar_choices.py" line="53"/>
+        <source>&amp;Purposes (of appointments, measures and documents)</source>
+        <translation>&amp;Zwecke (von Terminen, Maßnahmen und Dokumenten)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/calendar_choices.py" line="54"/>
+        <source>Pl&amp;aces</source>
+        <translation>Or&amp;te</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/calendar_choices.py" line="55"/>
+        <source>&amp;Residence status</source>
+        <translation>&amp;Aufenthaltsstatus</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/calendar_choices.py" line="56"/>
+        <source>with its le&amp;gal section (§)</source>
+        <translation>mit seinem &amp;Paragrafen (§)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/calendar_choices.py" line="57"/>
+        <source>Interpreter &amp;languages</source>
+        <translation>Dolmetsch&amp;sprachen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/calendar_choices.py" line="62"/>
+        <source>Every event gives its time and “Appointment” or “Deadline”. Also write:</source>
+        <translation>Jeder Eintrag nennt seine Zeit und „Termin“ oder „Frist“. Außerdem schreiben:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/calendar_choices.py" line="66"/>
+        <source>Purposes and places can reveal health or legal matters, the residence status and the language say where a person comes from; once synced to Exchange they leave this computer.</source>
+        <translation>Zwecke und Orte können Gesundheits- oder Rechtsangelegenheiten verraten, Aufenthaltsstatus und Sprache sagen, woher eine Person kommt; sobald mit Exchange abgeglichen, verlassen sie diesen Computer.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="47"/>
         <source>Initials (A. H.)</source>
         <translation>Initialen (A. H.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="48"/>
         <source>Full name</source>
         <translation>Vollständiger Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="49"/>
         <source>No name</source>
         <translation>Kein Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="117"/>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="149"/>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="154"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="171"/>
         <source>Export calendar</source>
         <translation>Kalender exportieren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="124"/>
         <source>&amp;From:</source>
         <translation>&amp;Von:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="124"/>
         <source>&amp;To:</source>
         <translation>&amp;Bis:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="124"/>
         <source>&amp;Names:</source>
         <translation>&amp;Namen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="136"/>
         <source>Only {0}</source>
         <translation>Nur {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="138"/>
         <source>Only the client shown (none is open)</source>
         <translation>Nur die angezeigte Person (keine geöffnet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="131"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="132"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="154"/>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar (*.ics)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/reports/calendar_dialog.py" line="176"/>
         <source>%n event(s) written to {0}.</source>
         <translation>
             <numerusform>%n Termin bzw. Frist in {0} geschrieben.</numerusform>
@@ -589,52 +627,52 @@
 <context>
     <name>CalendarFeedDialog</name>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="104"/>
         <source>Calendar feed</source>
         <translation>Kalender-Abo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="107"/>
         <source>Welcome Desk keeps the file {0} in this folder up to date: appointments and deadlines from a month ago to a year ahead. Outlook can subscribe to it.</source>
         <translation>Welcome Desk hält die Datei {0} in diesem Ordner aktuell: Termine und Fristen von vor einem Monat bis ein Jahr voraus. Outlook kann sie abonnieren.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="111"/>
         <source>F&amp;older:</source>
         <translation>&amp;Ordner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="112"/>
         <source>&amp;Names:</source>
         <translation>&amp;Namen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="113"/>
         <source>No feed</source>
         <translation>Kein Abo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="114"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Wählen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="115"/>
         <source>No &amp;feed</source>
         <translation>&amp;Kein Abo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="118"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="120"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/reports/calendar_feed_dialog.py" line="123"/>
         <source>Folder for the calendar feed</source>
         <translation>Ordner für das Kalender-Abo</translation>
     </message>
@@ -4224,62 +4262,72 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>StatisticsDialog</name>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="105"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="112"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="106"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="113"/>
         <source>&amp;From:</source>
         <translation>&amp;Von:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="107"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="114"/>
         <source>&amp;To:</source>
         <translation>&amp;Bis:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="108"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="115"/>
         <source>&amp;Show</source>
         <translation>&amp;Anzeigen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="109"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="116"/>
         <source>Save as &amp;PDF…</source>
         <translation>Als &amp;PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="110"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="117"/>
         <source>Save as &amp;CSV…</source>
         <translation>Als C&amp;SV speichern…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="111"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="118"/>
+        <source>Save as E&amp;xcel…</source>
+        <translation>Als E&amp;xcel speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="119"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="131"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="139"/>
         <source>Counting…</source>
         <translation>Zählen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="145"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="153"/>
         <source>Save statistics</source>
         <translation>Statistik speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="146"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="155"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="146"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="156"/>
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV für Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reports/statistics_view.py" line="162"/>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="157"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reports/statistics_view.py" line="175"/>
         <source>Saved to {0}.</source>
         <translation>Gespeichert in {0}.</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import icalendar
@@ -37,6 +38,38 @@ def test_export_ics_writes_a_file_icalendar_parses(filled: tuple, tmp_path: Path
     assert len(events) == int(err.split()[0]) > 0
     assert [str(z["TZID"]) for z in cal.walk("VTIMEZONE")] == ["Europe/Berlin"]
     assert all(str(e["SUMMARY"]).startswith(("Termin", "Frist", "Abgesagt")) for e in events)
+
+
+# all a default event may say: when (in its DTSTART), and which kind of event it is
+MINIMAL = re.compile(
+    r"(Abgesagt: )?Termin|Frist: (Aufenthalt läuft ab|Überprüfung des Integrationsplans"
+    r"|Dokument läuft ab|Original länger als 4 Wochen in Verwahrung|Maßnahme fällig)"
+)
+
+
+def test_export_ics_is_minimal_by_default_and_tells_more_only_when_asked(
+    filled: tuple, tmp_path: Path
+) -> None:
+    cli, _ = filled
+    code, _, err = cli("export-ics", str(tmp_path / "min.ics"))
+    assert code == 0, err
+    data = (tmp_path / "min.ics").read_bytes()
+    events = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert events and all(MINIMAL.fullmatch(str(e["SUMMARY"])) for e in events)
+    assert not any(e.get("LOCATION") or e.get("DESCRIPTION") for e in events)
+    for word in ("§", "AufenthG", "Duldung", "Dolmetschen"):
+        assert word.encode() not in data
+    everything = [x for part in ("purpose", "place", "status", "section", "language")
+                  for x in ("--include", part)]  # fmt: skip
+    code, _, err = cli("export-ics", str(tmp_path / "all.ics"), "--detail", "initials", *everything)
+    assert code == 0, err
+    full = icalendar.Calendar.from_ical((tmp_path / "all.ics").read_bytes()).walk("VEVENT")
+    assert len(full) == len(events)
+    assert any(e.get("LOCATION") for e in full)
+    assert any(not MINIMAL.fullmatch(str(e["SUMMARY"])) for e in full)
+    code, stdout, err = cli("export-ics", str(tmp_path / "x.ics"), "--include", "phone")
+    assert code == EXIT_USAGE and stdout == ""
+    assert not (tmp_path / "x.ics").exists()
 
 
 def test_export_ics_for_one_client_and_range(filled: tuple, tmp_path: Path) -> None:
@@ -99,7 +132,15 @@ def test_statistics_as_pdf_and_csv(filled: tuple, tmp_path: Path) -> None:
     assert "Termine im Zeitraum" in text and "Haddad" not in text
     code, _, err = cli("statistics", str(tmp_path / "s.csv"), "--to", "31.12.2026")
     assert code == 0, err
-    assert "Unterstützung je offenem Fall" in (tmp_path / "s.csv").read_text("utf-8-sig")
+    rows = list(csv.reader(io.StringIO((tmp_path / "s.csv").read_text("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Tabelle", "Zeile", "Spalte", "Wert"] and {len(r) for r in rows} == {4}
+    assert "Unterstützung je offenem Fall" in {r[0] for r in rows}
+    code, _, err = cli("statistics", str(tmp_path / "s.xlsx"), "--language", "en")
+    assert code == 0, err
+    assert openpyxl.load_workbook(tmp_path / "s.xlsx").sheetnames[1:3] == [
+        "Cases",
+        "Residence status",
+    ]
     code, _, _ = cli("statistics", str(tmp_path / "s.csv"), "--from", "1.1.")
     assert code == EXIT_INPUT
     code, _, _ = cli("statistics", str(tmp_path / "s.docx"))

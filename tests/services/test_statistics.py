@@ -9,8 +9,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pypdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.domain.catalogues import (
     AppointmentStatus,
@@ -155,15 +158,26 @@ def test_every_table_shows_small_counts_as_below_three() -> None:
         support={"none": 1, "one": 0, "several": 3},
     )
     cells = [v for t in statistics.tables(stats) for row in t.rows for v in row[1:]]
-    assert set(cells) <= {"<3", "0", "3", "5"} and "1" not in cells and "2" not in cells
+    assert set(cells) <= {"<3", "x", "0", "3", "5"} and "1" not in cells and "2" not in cells
     charts = [bar for t in statistics.tables(stats) for bar in t.chart]
     assert all(n == 0 or n >= 3 for _, _, n in charts)  # the bars hide them too
-    text = statistics.csv_export(stats).decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert ["offen am Ende des Zeitraums", "<3"] in rows and [
+    assert all(n == 0 for _, shown, n in charts if shown in ("<3", "x"))
+    rows = read_long_csv(statistics.csv_export(stats))
+    assert ["Fälle", "offen am Ende des Zeitraums", "Anzahl", "<3"] in rows
+    assert [
+        "Aufenthaltsstatus der offenen Fälle",
         "Duldung (§ 60a AufenthG)",
+        "Anzahl",
         "<3",
     ] in rows
+
+
+def read_long_csv(data: bytes) -> list[list[str]]:
+    """The long-format CSV as German Excel reads it: BOM, ";", a header row of four columns."""
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert all(len(row) == 4 for row in rows)
+    return rows
 
 
 def _names(store: Store) -> set[str]:
@@ -193,23 +207,110 @@ def test_pdf_has_the_section_titles_and_no_names(store: Store, demo: dict, tmp_p
     assert not (reader.metadata.author or "")
 
 
-def test_csv_has_sections_and_no_names(store: Store, demo: dict, tmp_path: Path) -> None:
+def test_csv_is_one_long_table_and_has_no_names(store: Store, demo: dict, tmp_path: Path) -> None:
     target = tmp_path / "stats.csv"
     stats = statistics.export_statistics(store, START, END, target, lang="en")
-    raw = target.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    assert ["Cases"] in rows and ["Support per open case"] in rows
-    assert ["open at the end of the period", statistics.display(stats.open_at_end)] in rows
+    rows = read_long_csv(target.read_bytes())
+    assert rows[0] == ["table", "row", "column", "value"]
+    assert ["Statistics", "Period", "from", "2026-01-01"] in rows
+    assert ["Cases", "open at the end of the period", "Count", str(stats.open_at_end)] in rows
+    tables = {row[0] for row in rows[1:]}
+    assert {"Cases", "Support per open case", "Measures by field of action"} <= tables
+    published = {(t.title, r[0], h): v for t in statistics.tables(stats, "en") for r in t.rows
+                 for h, v in zip(t.headers[1:], r[1:], strict=True)}  # fmt: skip
+    assert {(r[0], r[1], r[2]): r[3] for r in rows[4:]} == published
     words = {w for row in rows for cell in row for w in cell.replace(",", " ").split()}
     assert not words & _names(store)
+
+
+def test_xlsx_has_one_sheet_per_table(store: Store, demo: dict, tmp_path: Path) -> None:
+    target = tmp_path / "stats.xlsx"
+    stats = statistics.export_statistics(store, START, END, target)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == [
+        "Statistik", "Fälle", "Aufenthaltsstatus", "Maßnahmen", "Fehlende Dokumente", "Termine",
+        "Unterstützung",
+    ]  # fmt: skip
+    assert book["Statistik"]["B2"].value == "01.01.2026 – 31.10.2026"
+    cases = book["Fälle"]
+    assert [c.value for c in cases[1]] == ["Merkmal", "Anzahl"]
+    assert cases["B2"].value == stats.open_at_end and isinstance(cases["B2"].value, int)
+    for table, sheet in zip(statistics.tables(stats), book.worksheets[1:], strict=True):
+        values = [[str(c.value) for c in row] for row in sheet.iter_rows(min_row=2)]
+        assert values == [list(row) for row in table.rows], table.key
+
+
+def test_the_issue_example_no_longer_gives_the_small_count_away() -> None:
+    """Bildung 12 + 14 + 26 + <3 = 54: another count of the row is hidden too."""
+    stats = statistics.Statistics(
+        START, END, open_at_end=60, new=0, closed=0,
+        measures={FieldOfAction.EDUCATION: statistics.MeasureCounts(12, 14, 26, 2)},
+    )  # fmt: skip
+    (row,) = statistics.tables(stats)[2].rows
+    assert row == ("Bildung und Anerkennung", "x", "14", "26", "<3", "54")
+
+
+def _recoverable(total: str, parts: list[str]) -> bool:
+    """Whether a reader can tell any hidden part exactly: "<3" is 1 or 2, "x" at least 3."""
+    if not total.isdigit():
+        return False  # the total is hidden: nothing to subtract from
+    left = int(total) - sum(int(p) for p in parts if p.isdigit())
+    ranges = [range(1, 3) if p == "<3" else range(3, int(total) + 1) for p in parts if p in (
+        "<3", "x")]  # fmt: skip
+    for k, own in enumerate(ranges):
+        sums = {0}
+        for j, other in enumerate(ranges):
+            if j != k:
+                sums = {s + v for s in sums for v in other if s + v <= left}
+        if len({v for v in own if left - v in sums}) == 1:
+            return True
+    return False
+
+
+small = st.one_of(st.integers(0, 3), st.integers(0, 40))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(small, min_size=1, max_size=len(ResidenceStatus) + 1),
+    st.lists(st.tuples(small, small, small, small), max_size=len(FieldOfAction)),
+    st.tuples(small, small),
+)
+def test_no_published_count_can_be_worked_out_from_a_total(
+    residence: list[int], measures: list[tuple[int, int, int, int]], support: tuple[int, int]
+) -> None:
+    """Random statistics, read back from the CSV as a reader has them: in the residence and
+    support columns (which add up to the open cases) and in every row of the measures table
+    (with its total), no "<3" or "x" is fixed by the total and the other counts."""
+    statuses: list[ResidenceStatus | None] = [*ResidenceStatus, None]
+    open_cases = sum(residence)
+    none, one = min(support[0], open_cases), min(support[1], max(open_cases - support[0], 0))
+    stats = statistics.Statistics(
+        START, END, open_at_end=open_cases, new=0, closed=0,
+        residence={s: n for s, n in zip(statuses, residence, strict=False) if n},
+        measures={f: statistics.MeasureCounts(*m) for f, m in zip(FieldOfAction, measures,
+                                                                   strict=False)},
+        support={"none": none, "one": one, "several": open_cases - none - one},
+    )  # fmt: skip
+    rows = read_long_csv(statistics.csv_export(stats, "en"))[4:]
+    cell = {(r[0], r[1], r[2]): r[3] for r in rows}
+    total = cell[("Cases", "open at the end of the period", "Count")]
+    for title in ("Residence status of open cases", "Support per open case"):
+        column = [r[3] for r in rows if r[0] == title]
+        assert not _recoverable(total, column), (title, total, column)
+    for r in {r[1] for r in rows if r[0] == "Measures by field of action"}:
+        row = [cell[("Measures by field of action", r, s.label("en"))] for s in MeasureStatus]
+        row_total = cell[("Measures by field of action", r, "total")]
+        if all(p in ("0", "<3") for p in row) and row_total in ("<3",):
+            continue  # nothing but small counts: all hidden, the documented limit
+        assert not _recoverable(row_total, row), (row_total, row)
 
 
 def test_a_reversed_period_or_unknown_format_is_refused(store: Store, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput):
         statistics.compute(store, END, START)
     with pytest.raises(InvalidInput):
-        statistics.export_statistics(store, START, END, tmp_path / "stats.xlsx")
+        statistics.export_statistics(store, START, END, tmp_path / "stats.docx")
 
 
 def test_the_edges_of_the_period_are_counted_as_the_rules_say(store: Store) -> None:

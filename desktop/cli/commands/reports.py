@@ -58,6 +58,7 @@ def cmd_export_ics(args: argparse.Namespace, out: TextIO) -> int:
             end=end,
             detail=args.detail,
             lang=args.language,
+            include=args.include or (),
         ),
     )
     print(args.out, file=out)
@@ -131,9 +132,18 @@ def register(sub: Any) -> None:
     p.add_argument("--to", dest="end", metavar="D", help="last day (default: a year ahead)")
     p.add_argument(
         "--detail",
-        choices=("initials", "name", "none"),
-        default="initials",
-        help="how events name the client (default: initials)",
+        choices=("none", "initials", "name"),
+        default="none",
+        help="how events name the client (default: none, only 'Termin' or 'Frist')",
+    )
+    p.add_argument(
+        "--include",
+        action="append",
+        choices=("purpose", "place", "status", "section", "language"),
+        metavar="PART",
+        help="also write PART (repeat for more): purpose (of appointments, measures, documents),"
+        " place, status (residence status of a deadline), section (its legal section, with"
+        " status), language (interpreter); they can reveal health and legal matters",
     )
     _language(p)
 
@@ -150,9 +160,13 @@ def register(sub: Any) -> None:
     _language(p)
 
     p = common.add_command(
-        sub, "statistics", cmd_statistics, "counts for a period as CSV or PDF (no names)"
+        sub, "statistics", cmd_statistics, "counts for a period as CSV, XLSX or PDF (no names)"
     )
-    p.add_argument("out", metavar="OUT", help="a .csv or .pdf file")
+    p.add_argument(
+        "out",
+        metavar="OUT",
+        help=".csv (one long table: table;row;column;value), .xlsx (a sheet per table) or .pdf",
+    )
     p.add_argument("--from", dest="start", metavar="D", help="first day (default: 1 January)")
     p.add_argument("--to", dest="end", metavar="D", help="last day (default: today)")
     _language(p)

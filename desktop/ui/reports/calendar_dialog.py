@@ -26,6 +26,7 @@ from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import Client
 from desktop.services import calendar
 from desktop.services.clients import find_client
+from desktop.ui.reports.calendar_choices import CalendarChoices
 from desktop.ui.reports.statistics_view import date_edit, date_format
 from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import DbWorker
@@ -39,8 +40,9 @@ if TYPE_CHECKING:
 
 
 def fill_details(combo: QComboBox) -> None:
-    """The detail levels, initials first; keeps the chosen one across a language change."""
-    chosen = combo.currentData() or "initials"
+    """The detail levels, "no name" first (the default); keeps the chosen one across a language
+    change."""
+    chosen = combo.currentData() or calendar.DEFAULT_DETAIL
     texts = {
         "initials": QCoreApplication.translate("CalendarDialog", "Initials (A. H.)"),
         "name": QCoreApplication.translate("CalendarDialog", "Full name"),
@@ -55,7 +57,8 @@ def fill_details(combo: QComboBox) -> None:
 
 
 class CalendarDialog(Retranslating, QDialog):
-    """From/to (a month ago to a year ahead), "only this client", detail level, then Export…
+    """From/to (a month ago to a year ahead), "only this client", detail level, the parts to
+    write beyond time and kind (none at first), then Export…
 
     `client_id` is the client shown in the workspace (None: none is open); its name follows
     from the worker.
@@ -81,6 +84,7 @@ class CalendarDialog(Retranslating, QDialog):
         self.only_client.setChecked(client_id is not None)
         self.only_client.setEnabled(client_id is not None)
         self.detail = QComboBox()
+        self.choices = CalendarChoices()
         self.export_button = QPushButton()
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.export)
@@ -95,6 +99,7 @@ class CalendarDialog(Retranslating, QDialog):
         form.addRow("", self.only_client)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.choices)
         layout.addWidget(self.error)
         layout.addWidget(self.result_label)
         layout.addLayout(button_row(right=[self.export_button, self.close_button]))
@@ -154,12 +159,14 @@ class CalendarDialog(Retranslating, QDialog):
         if target.suffix.lower() != ".ics":
             target = target.with_name(target.name + ".ics")
         detail, lang = str(self.detail.currentData()), current_language()
+        include = self.choices.include()
         client_id = self._client_id if self.only_client.isChecked() else None
 
         def job(store: Store, _p: object, _c: object) -> int:
             return calendar.write_ics(
-                store, target, client_id=client_id, start=start, end=end, detail=detail, lang=lang
-            )
+                store, target, client_id=client_id, start=start, end=end, detail=detail,
+                lang=lang, include=include,
+            )  # fmt: skip
 
         written = run_with_progress(self._db, self, self.tr("Export calendar"), job)
         if written is None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.calendar import FEED_NAME
 from desktop.services.calendar_feed import FeedSettings, load_feed_settings, save_feed_settings
+from desktop.ui.reports.calendar_choices import CalendarChoices
 from desktop.ui.reports.calendar_dialog import fill_details
 from desktop.ui.widgets import file_dialogs
 from desktop.ui.widgets.db_worker import DbWorker
@@ -34,7 +35,8 @@ from desktop.ui.widgets.style import error_label, labelled_form
 
 
 class CalendarFeedDialog(Retranslating, QDialog):
-    """OK saves the folder and the detail level; the reports menu then writes the feed."""
+    """OK saves the folder, the detail level and the parts chosen; the reports menu then writes
+    the feed."""
 
     def __init__(self, db: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +54,7 @@ class CalendarFeedDialog(Retranslating, QDialog):
         self.none_button.clicked.connect(lambda: self._set_folder(None))
         self.detail = QComboBox()
         self.detail.addItem("", current.detail)
+        self.choices = CalendarChoices()
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.error = error_label()
@@ -73,6 +76,7 @@ class CalendarFeedDialog(Retranslating, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
         layout.addLayout(form)
+        layout.addWidget(self.choices)
         layout.addWidget(self.error)
         layout.addWidget(self._buttons)
         fit_to_screen(self, None, QSize(560, 0))
@@ -85,6 +89,7 @@ class CalendarFeedDialog(Retranslating, QDialog):
             return
         self._set_folder(current.folder)
         self.detail.setCurrentIndex(max(self.detail.findData(current.detail), 0))
+        self.choices.set_include(current.include)
         self._set_waiting(False)
 
     def _set_waiting(self, waiting: bool) -> None:
@@ -92,6 +97,7 @@ class CalendarFeedDialog(Retranslating, QDialog):
         self._waiting = waiting
         for widget in (self.choose_button, self.none_button, self.detail):
             widget.setEnabled(not waiting)
+        self.choices.set_enabled(not waiting)
         self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not waiting)
 
     def retranslate(self) -> None:
@@ -123,10 +129,11 @@ class CalendarFeedDialog(Retranslating, QDialog):
         self.folder_field.setText(str(folder) if folder else "")
 
     def accept(self) -> None:
-        """Save the folder and the detail level; the dialog closes once they are saved."""
+        """Save the folder, the detail level and the parts; the dialog closes once they are
+        saved."""
         if self._waiting:
             return
-        settings = FeedSettings(self.folder, str(self.detail.currentData()))
+        settings = FeedSettings(self.folder, str(self.detail.currentData()), self.choices.include())
         self._set_waiting(True)
         self._db.run(
             lambda store: save_feed_settings(store, settings), self._saved, self._not_saved

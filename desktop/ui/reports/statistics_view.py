@@ -1,4 +1,5 @@
-"""Statistics for a period: tables and bar charts without personal data, saved as PDF or CSV.
+"""Statistics for a period: tables and bar charts without personal data, saved as PDF, XLSX
+or CSV.
 
 Counting and saving run on the database worker behind a progress dialog.
 """
@@ -75,6 +76,8 @@ class StatisticsDialog(Retranslating, QDialog):
         self.pdf_button.clicked.connect(lambda: self.save("pdf"))
         self.csv_button = QPushButton()
         self.csv_button.clicked.connect(lambda: self.save("csv"))
+        self.xlsx_button = QPushButton()
+        self.xlsx_button.clicked.connect(lambda: self.save("xlsx"))
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.reject)
         self.error = error_label()
@@ -97,7 +100,11 @@ class StatisticsDialog(Retranslating, QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self._scroll, 1)
         layout.addWidget(self.result_label)
-        layout.addLayout(button_row(self.pdf_button, self.csv_button, right=[self.close_button]))
+        layout.addLayout(
+            button_row(
+                self.pdf_button, self.xlsx_button, self.csv_button, right=[self.close_button]
+            )
+        )
         fit_to_screen(self, "statistics", QSize(760, 680))
         self.retranslate()
 
@@ -108,6 +115,7 @@ class StatisticsDialog(Retranslating, QDialog):
         self.show_button.setText(self.tr("&Show"))
         self.pdf_button.setText(self.tr("Save as &PDF…"))
         self.csv_button.setText(self.tr("Save as &CSV…"))
+        self.xlsx_button.setText(self.tr("Save as E&xcel…"))
         self.close_button.setText(self.tr("Close"))
         for edit in (self.start, self.end):
             edit.setDisplayFormat(date_format())
@@ -138,12 +146,17 @@ class StatisticsDialog(Retranslating, QDialog):
         return True
 
     def save(self, fmt: str) -> Path | None:
-        """Ask for a file and write the statistics of the period shown as PDF or CSV."""
+        """Ask for a file and write the statistics of the period shown as PDF, XLSX or CSV."""
         if self.stats is None and not self.refresh():
             return None
         assert self.stats is not None
         caption = self.tr("Save statistics")
-        kind = self.tr("PDF document (*.pdf)") if fmt == "pdf" else self.tr("CSV for Excel (*.csv)")
+        kinds = {
+            "pdf": self.tr("PDF document (*.pdf)"),
+            "csv": self.tr("CSV for Excel (*.csv)"),
+            "xlsx": self.tr("Excel workbook (*.xlsx)"),
+        }
+        kind = kinds[fmt]
         name, _filter = file_dialogs.save_file(self, caption, f"statistics.{fmt}", kind)
         if not name:
             return None

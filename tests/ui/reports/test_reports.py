@@ -85,7 +85,7 @@ def client_with_events(store: Store) -> Client:
     raise AssertionError("the demo data has no client with an appointment")
 
 
-def test_a_calendar_of_the_open_client_names_only_initials(
+def test_a_calendar_of_the_open_client_names_only_initials_when_chosen(
     window: MainWindow,
     demo: Store,
     db: DbWorker,
@@ -99,7 +99,17 @@ def test_a_calendar_of_the_open_client_names_only_initials(
     dialog = menu(window).export_calendar()
     assert isinstance(dialog, CalendarDialog)
     assert dialog.only_client.isChecked()
-    assert dialog.detail.currentData() == "initials"
+    assert dialog.detail.currentData() == "none"
+    assert dialog.choices.include() == frozenset()
+    assert not any(box.isChecked() for box in dialog.choices.boxes.values())
+    save_as(monkeypatch, tmp_path / "minimal")
+    minimal = dialog.export()
+    assert minimal is not None
+    text = minimal.read_text(encoding="utf-8")
+    assert calendar.initials(client) not in text and client.family_name not in text
+    assert "\nLOCATION:" not in text and "\nDESCRIPTION:" not in text
+
+    dialog.detail.setCurrentIndex(dialog.detail.findData("initials"))
     target = tmp_path / "termine"
     save_as(monkeypatch, target)
     written = dialog.export()
@@ -111,6 +121,33 @@ def test_a_calendar_of_the_open_client_names_only_initials(
     assert calendar.initials(client) in text
     assert client.family_name not in text
     dialog.close()
+
+
+def test_each_part_of_a_calendar_is_a_separate_choice_with_its_risk_named(
+    qtbot: QtBot, demo: Store, db: DbWorker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = CalendarDialog(db, None)
+    qtbot.addWidget(dialog)
+    choices = dialog.choices
+    assert set(choices.boxes) == {"purpose", "place", "status", "section", "language"}
+    assert "once synced to Exchange they leave this computer" in choices.risk.text()
+    assert not choices.boxes["section"].isEnabled()  # only with the status
+    choices.boxes["place"].setChecked(True)
+    assert choices.include() == {"place"}
+    choices.boxes["status"].setChecked(True)
+    choices.boxes["section"].setChecked(True)
+    assert choices.include() == {"place", "status", "section"}
+    choices.boxes["status"].setChecked(False)
+    assert choices.include() == {"place"} and not choices.boxes["section"].isChecked()
+    save_as(monkeypatch, tmp_path / "orte.ics")
+    written = dialog.export()
+    assert written is not None
+    events = calendar.events(demo)
+    places = [e for e in events if e.location]
+    assert not places  # the default, for comparison
+    text = written.read_text(encoding="utf-8")
+    assert "\nLOCATION:" in text and "\nDESCRIPTION:" not in text
+    assert text.count("BEGIN:VEVENT") == len(events)
 
 
 def test_a_calendar_with_a_range_the_wrong_way_round_is_refused(
@@ -207,7 +244,11 @@ def test_statistics_show_the_figures_of_the_period(
     assert (tmp_path / "stats.pdf").read_bytes().startswith(b"%PDF")
     save_as(monkeypatch, tmp_path / "stats")
     assert dialog.save("csv") == tmp_path / "stats.csv"
-    assert "Cases" in (tmp_path / "stats.csv").read_text(encoding="utf-8-sig")
+    assert read_csv(tmp_path / "stats.csv")[0] == ["table", "row", "column", "value"]
+    save_as(monkeypatch, tmp_path / "stats")
+    assert dialog.save("xlsx") == tmp_path / "stats.xlsx"
+    assert "Cases" in load_workbook(tmp_path / "stats.xlsx").sheetnames
+    assert dialog.xlsx_button.text() == "Save as E&xcel…"
     dialog.close()
 
 
@@ -242,13 +283,19 @@ def test_the_feed_folder_gets_the_feed_file(
     )
     dialog = menu(window).open_feed()
     settle(db)  # the saved settings are in the dialog
-    assert dialog is not None and dialog.detail.currentData() == "initials"
+    assert dialog is not None and dialog.detail.currentData() == "none"
+    assert dialog.choices.include() == frozenset()
     dialog.choose_folder()
+    dialog.choices.boxes["purpose"].setChecked(True)
     dialog.accept()
     settle(db)  # saved, then the feed written
     feed = folder / calendar.FEED_NAME
     assert feed.exists() and "BEGIN:VCALENDAR" in feed.read_text(encoding="utf-8")
-    assert load_feed_settings(demo) == FeedSettings(folder, "initials")
+    assert load_feed_settings(demo) == FeedSettings(folder, "none", frozenset({"purpose"}))
+    again = menu(window).open_feed()
+    settle(db)
+    assert again is not None and again.choices.include() == {"purpose"}
+    again.reject()
     feed.unlink()
     with qtbot.waitSignal(menu(window).feed_refreshed) as refreshed:
         menu(window).refresh_feed()
@@ -280,4 +327,7 @@ def test_the_dialogs_speak_german(window: MainWindow, demo: Store, qtbot: QtBot)
     calendar_dialog = menu(window).export_calendar()
     assert calendar_dialog is not None
     assert calendar_dialog.windowTitle() == "Kalender exportieren"
-    assert calendar_dialog.detail.currentText() == "Initialen (A. H.)"
+    assert calendar_dialog.detail.currentText() == "Kein Name"
+    assert calendar_dialog.choices.boxes["place"].text() == "Or&te"
+    assert "Exchange" in calendar_dialog.choices.risk.text()
+    assert "Gesundheit" in calendar_dialog.choices.risk.text()
