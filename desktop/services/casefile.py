@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.domain.errors import DamagedCaseFile
 from desktop.domain.passphrases import Strength, assess, personal_words, require_strong
-from desktop.services import erasure
 from desktop.store import casefile, database
 from desktop.store.casefile import DataDir, default_data_dir
 from desktop.store.keys import passphrase_strength, validate_passphrase
@@ -141,6 +140,8 @@ def unlock(
         )
     except DamagedCaseFile as damaged:
         raise naming_backup(root, damaged) from None
+    from desktop.services import erasure  # casework and its imports: after the prompt
+
     return erasure.opened(store)
 
 
