@@ -18,7 +18,7 @@ import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 from desktop.domain.errors import StorageFailed
 
@@ -145,11 +145,17 @@ def new_private_file(path: Path) -> None:
 
 def atomic_write_bytes(target: Path, data: bytes) -> None:
     """Write to a temporary name in the same folder, flush, fsync, then rename over `target`."""
+    atomic_write(target, lambda handle: handle.write(data))
+
+
+def atomic_write(target: Path, write: Callable[[BinaryIO], object]) -> None:
+    """`write(handle)` into a temporary file in the same folder (a ZIP streamed into it, say),
+    then flush, fsync and rename over `target`; OSError becomes the storage error."""
     tmp_name = None
     try:
         fd, tmp_name = new_temporary(target.parent, f".{target.name}.", ".tmp")
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         replace(tmp_name, target)

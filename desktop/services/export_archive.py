@@ -9,15 +9,15 @@ beside the target and renamed at the end: a failure leaves no half ZIP.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
 import unicodedata
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
-from desktop.fsutil import fsync_folder, new_temporary, replace, storage_error
+from desktop.fsutil import atomic_write
 from desktop.services import audit
 from desktop.services.attachments import read_attachment
 from desktop.services.export import export_document
@@ -73,25 +73,13 @@ def export_with_scans(store: Store, client_id: str | None, target: Path) -> int:
     paths = [f"{SCANS}/{n}" for n in unique_names([a["file_name"] for a in listed])]
     document["meta"]["scans"] = {a["id"]: path for a, path in zip(listed, paths, strict=True)}
     text = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
-    target = Path(target)
-    tmp_name = None
-    try:
-        fd, tmp_name = new_temporary(target.parent, f".{target.name}.", ".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
-                archive.writestr(JSON_NAME, text.encode("utf-8"))
-                for attachment, path in zip(listed, paths, strict=True):
-                    archive.writestr(path, read_attachment(store, attachment["id"]))
-            handle.flush()
-            os.fsync(handle.fileno())
-        replace(tmp_name, target)
-        tmp_name = None
-    except OSError as exc:
-        raise storage_error(exc) from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-    fsync_folder(target.parent)
+
+    def write(handle: BinaryIO) -> None:
+        with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(JSON_NAME, text.encode("utf-8"))
+            for attachment, path in zip(listed, paths, strict=True):
+                archive.writestr(path, read_attachment(store, attachment["id"]))
+
+    atomic_write(Path(target), write)
     audit.record(store, "exported", client_id, what="json+scans")
     return len(listed)

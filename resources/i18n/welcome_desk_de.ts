@@ -2292,87 +2292,87 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/shell/window_menus.py" line="98"/>
         <source>&amp;Case file</source>
         <translation>&amp;Fallakte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/shell/window_menus.py" line="99"/>
         <source>&amp;New client…</source>
         <translation>&amp;Neue Klientin / neuer Klient…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/shell/window_menus.py" line="100"/>
         <source>&amp;Print plan…</source>
         <translation>Plan &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/shell/window_menus.py" line="101"/>
         <source>&amp;Import clients from a spreadsheet…</source>
         <translation>Klienten aus einer &amp;Tabelle importieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/shell/window_menus.py" line="102"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/shell/window_menus.py" line="103"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/shell/window_menus.py" line="104"/>
         <source>Phrase &amp;book…</source>
         <translation>Te&amp;xtbausteine…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/shell/window_menus.py" line="105"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/shell/window_menus.py" line="106"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/shell/window_menus.py" line="107"/>
         <source>&amp;Cases</source>
         <translation>&amp;Fälle</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/shell/window_menus.py" line="108"/>
         <source>&amp;Agenda</source>
         <translation>&amp;Agenda</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/shell/window_menus.py" line="109"/>
         <source>&amp;Organisations…</source>
         <translation>&amp;Organisationen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/shell/window_menus.py" line="110"/>
         <source>&amp;Sync</source>
         <translation>A&amp;bgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/shell/window_menus.py" line="111"/>
         <source>Sync with &amp;colleagues…</source>
         <translation>Abgleich mit &amp;Kolleginnen und Kollegen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/shell/window_menus.py" line="112"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/shell/window_menus.py" line="113"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/shell/window_menus.py" line="114"/>
         <source>&amp;Keyboard map…</source>
         <translation>&amp;Tastaturübersicht…</translation>
     </message>
@@ -2382,7 +2382,7 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         <translation>Integrationsplan: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="500"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="391"/>
         <source>A change could not be saved: {0} Close all the same?</source>
         <translation>Eine Änderung konnte nicht gespeichert werden: {0} Trotzdem schließen?</translation>
     </message>

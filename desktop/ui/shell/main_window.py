@@ -7,16 +7,12 @@ then closes the file and hides every piece of case data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QMainWindow,
-    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -34,15 +30,15 @@ from desktop.ui.organisations.organisations_dialog import OrganisationsDialog
 from desktop.ui.protection.backup_dialog import backup_on_close
 from desktop.ui.protection.protection_menu import ProtectionMenu
 from desktop.ui.reports.reports_menu import ReportsMenu
-from desktop.ui.settings.phrase_book_dialog import open_phrase_book
 from desktop.ui.settings.settings_dialog import SettingsDialog
 from desktop.ui.shell.cases_page import CasesPage
 from desktop.ui.shell.damage_notice import check_in_background
 from desktop.ui.shell.idle_lock import DEFAULT_MINUTES, IdleLock
-from desktop.ui.shell.keyboard_map import KeyboardMapDialog
+from desktop.ui.shell.lock_context import LockContext
 from desktop.ui.shell.locked_page import LockedPage
 from desktop.ui.shell.protocol import MESSAGE_MS
 from desktop.ui.shell.status_bar import WindowStatusBar
+from desktop.ui.shell.window_menus import WindowMenus
 from desktop.ui.sync.folder_watcher import FolderWatcher
 from desktop.ui.sync.sync_badge import SyncBadge
 from desktop.ui.sync.sync_dialog import SyncDialog
@@ -59,18 +55,7 @@ APP_NAME = "Welcome Desk"
 SYNC_MESSAGE_MS = 60_000  # a watched-folder report stays until the next check
 
 
-@dataclass(frozen=True)
-class _Context:
-    """The page, search, case and tab on screen when the case file was locked. Kept in memory
-    only, while the app runs (the search may hold a name): never written anywhere."""
-
-    agenda: bool
-    query: ClientQuery
-    client_id: str | None
-    tab: str | None
-
-
-class MainWindow(Retranslating, QMainWindow):
+class MainWindow(Retranslating, WindowMenus):
     """Shows the case file of `db` (a worker with an open case file); `lock()` closes it.
 
     `idle_lock_ms` overrides the idle time from the settings (tests use a short one).
@@ -96,7 +81,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._root = Path(root)
         self._fixed_idle_ms = idle_lock_ms
         self._unlock_dialog: UnlockDialog | None = None
-        self._before_lock: _Context | None = None  # what was on screen, back after unlocking
+        self._before_lock: LockContext | None = None  # what was on screen, back after unlocking
         self._pages_checked = False  # the background check of every page ran this session
         self.case_list = CaseList()
         self.workspace = CaseWorkspace(db, tab_types=tab_types)
@@ -124,8 +109,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.menuBar().addMenu(self.reports_menu)
         self.protection_menu = ProtectionMenu(self, self)
         self.menuBar().addMenu(self.protection_menu)
-        self.help_menu = self.menuBar().addMenu("")
-        self.keyboard_map_action = self._action(self.help_menu, "F1", self.open_keyboard_map)
+        self._build_help_menu()
         self.status = WindowStatusBar()
         self.setStatusBar(self.status)
         self.count_label, self.saved_label = self.status.count_label, self.status.saved_label
@@ -136,52 +120,6 @@ class MainWindow(Retranslating, QMainWindow):
         self._case_file_opened()
 
     # -- building ----------------------------------------------------------------------------
-
-    def _action(self, menu: QMenu, shortcut: str | None, slot: Any) -> QAction:
-        action = QAction(self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        self.file_menu = self.menuBar().addMenu("")
-        self.new_client_action = self._action(self.file_menu, "Ctrl+N", self.new_client)
-        self.print_plan_action = self._action(self.file_menu, "Ctrl+P", self.print_plan)
-        self.import_action = self._action(self.file_menu, None, self.open_import)
-        self.file_menu.addSeparator()
-        self.lock_action = self._action(self.file_menu, "Ctrl+L", self._lock_and_ask)
-        self.settings_action = self._action(self.file_menu, "Ctrl+,", self.open_settings)
-        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.phrase_book_action = self._action(
-            self.file_menu, None, lambda: open_phrase_book(self, self._db)
-        )
-        self.file_menu.addSeparator()
-        self.quit_action = self._action(self.file_menu, "Ctrl+Q", self.close)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.view_menu = self.menuBar().addMenu("")
-        self.cases_action = self._action(self.view_menu, "Ctrl+1", self.show_cases)
-        self.agenda_action = self._action(self.view_menu, "Ctrl+2", self.show_agenda)
-        self.organisations_action = self._action(self.view_menu, "Ctrl+3", self.open_organisations)
-        self.sync_menu = self.menuBar().addMenu("")
-        self.sync_action = self._action(self.sync_menu, "Ctrl+Shift+Y", self.open_sync)
-        self.find_action = QAction(self)  # Ctrl+F: no menu entry of its own
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self._focus_search)
-        self.addAction(self.find_action)
-        self._case_actions = [
-            self.new_client_action,
-            self.import_action,
-            self.lock_action,
-            self.settings_action,
-            self.phrase_book_action,
-            self.cases_action,
-            self.agenda_action,
-            self.organisations_action,
-            self.sync_action,
-            self.find_action,
-        ]
 
     def _connect(self) -> None:
         self.case_list.count_changed.connect(self.status.show_count)
@@ -200,23 +138,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(APP_NAME)
-        self.file_menu.setTitle(self.tr("&Case file"))
-        self.new_client_action.setText(self.tr("&New client…"))
-        self.print_plan_action.setText(self.tr("&Print plan…"))
-        self.import_action.setText(self.tr("&Import clients from a spreadsheet…"))
-        self.lock_action.setText(self.tr("&Lock"))
-        self.settings_action.setText(self.tr("&Settings…"))
-        self.phrase_book_action.setText(self.tr("Phrase &book…"))
-        self.quit_action.setText(self.tr("&Quit"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.cases_action.setText(self.tr("&Cases"))
-        self.agenda_action.setText(self.tr("&Agenda"))
-        self.organisations_action.setText(self.tr("&Organisations…"))
-        self.sync_menu.setTitle(self.tr("&Sync"))
-        self.sync_action.setText(self.tr("Sync with &colleagues…"))
-        self.find_action.setText(self.tr("Search"))
-        self.help_menu.setTitle(self.tr("&Help"))
-        self.keyboard_map_action.setText(self.tr("&Keyboard map…"))
+        self._retranslate_menus()
 
     # -- the Shell (what menus and dialogs may ask of the window) ------------------------------
 
@@ -287,7 +209,7 @@ class MainWindow(Retranslating, QMainWindow):
         except WelcomeDeskError:
             pass  # an invalid value cannot be saved; locking must happen all the same
         finally:
-            self._before_lock = self._context()
+            self._before_lock = LockContext.of(self)
             self._forget_case_data()
 
     def request_unlock(self) -> UnlockDialog:
@@ -360,20 +282,6 @@ class MainWindow(Retranslating, QMainWindow):
         self._sync_dialog.activateWindow()
         return self._sync_dialog
 
-    def open_keyboard_map(self) -> KeyboardMapDialog:
-        """Every key of the window (F1), also while the case file is locked."""
-        menus = self.findChildren(QMenu)
-        commands = dict.fromkeys(action for menu in menus for action in menu.actions())
-        radar = self.agenda.radar
-        dialog = KeyboardMapDialog(
-            [*commands, self.find_action],
-            self,
-            agenda_actions=[radar.done_action, radar.snooze_action, radar.reopen_action],
-        )
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
-
     def print_plan(self) -> PrintPreviewDialog | None:
         """Preview the shown client's integration plan, to print or save (Ctrl+P)."""
         view = self.workspace.view
@@ -402,27 +310,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._update_print_action()
         context, self._before_lock = self._before_lock, None
         if context is not None:
-            self._restore(context)
-
-    def _context(self) -> _Context:
-        """What the coordinator was looking at, to show again after unlocking."""
-        tab = self.workspace.tab_widget.currentWidget()
-        return _Context(
-            agenda=self._pages.currentWidget() is self.agenda,
-            query=self.case_list.query(),
-            client_id=self.workspace.client_id,
-            tab=type(tab).__name__ if tab is not None else None,
-        )
-
-    def _restore(self, context: _Context) -> None:
-        """The search, the case and its tab (or the agenda) of before the lock."""
-        self.case_list.set_query(context.query)
-        if context.client_id is not None:
-            if context.tab is not None:
-                self.workspace.want_tab(context.client_id, context.tab)
-            self.open_client(context.client_id)  # after the search: found among its rows
-        if context.agenda:
-            self.show_agenda()
+            context.show_again(self)
 
     def _forget_case_data(self) -> None:
         self.folder_watcher.stop()

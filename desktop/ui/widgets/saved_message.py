@@ -17,7 +17,7 @@ class SavedMessage(QMessageBox):
     """ "Saved to <path>" with "Open folder" and OK: OK is the default (Enter) and Escape closes;
     Alt+F (or Tab and Space) opens the folder in the file manager. `open_folder(folder)` does the
     opening (the system's file manager unless given; tests give their own) and says whether it
-    worked; if not, the message shows again and says so. Shown with open(), not exec()."""
+    worked; if not, the message shows again and says so. Not modal: shown with QDialog.open."""
 
     def __init__(
         self,
