@@ -11,21 +11,32 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+from desktop.domain.errors import InvalidInput
 from desktop.services import sync
 from desktop.services.export import case_data
-from desktop.services.sync_folder import FolderLooks, Round, candidates, exchange_round, read_head
+from desktop.services.sync_folder import (
+    FolderLooks,
+    Round,
+    candidates,
+    check_usable,
+    exchange_round,
+    read_head,
+)
 from desktop.store.search import ClientQuery
 from desktop.store.store import Store
 from desktop.sync.bundle import key_id
 from desktop.sync.identity import PublicIdentity
-from tests.sync.conftest import Desk
 from tests.windows_files import WindowsFiles
 
-MakeDesk = Callable[[str], Desk]
-Trust = Callable[[Desk, Desk], None]
+if TYPE_CHECKING:
+    from tests.sync.conftest import Desk
+
+MakeDesk = Callable[[str], "Desk"]
+Trust = Callable[["Desk", "Desk"], None]
 AddClients = Callable[..., list]
 
 
@@ -332,6 +343,23 @@ def test_a_colleague_who_lacks_changes_below_our_bundle_gets_a_new_one(
     done = exchange_round(anna.store, shared)
     assert [e.colleague for e in done.exported] == ["Bea"]
     assert sorted(done.removed) == sorted(before)
+
+
+def test_a_folder_no_one_may_write_in_is_refused_before_anything_happens(
+    shared: Path, windows_files: WindowsFiles, tmp_path: Path
+) -> None:
+    check_usable(shared)
+    with windows_files.deny_writes(shared), pytest.raises(InvalidInput) as refused:
+        check_usable(shared)
+    assert refused.value.text() == f"Welcome Desk cannot write in the folder {shared}."
+    assert refused.value.text("de") == f"Welcome Desk kann im Ordner {shared} nicht schreiben."
+    with pytest.raises(InvalidInput) as missing:
+        check_usable(tmp_path / "nowhere")
+    assert (
+        missing.value.text()
+        == f"The folder {tmp_path / 'nowhere'} does not exist or is not a folder."
+    )
+    assert list(shared.iterdir()) == []
 
 
 # -- a lost laptop ---------------------------------------------------------------------------
