@@ -234,6 +234,39 @@ def test_a_gap_resolves_inside_the_round_whatever_the_file_times(
     assert len(names(cem.store)) == 4
 
 
+def test_a_chain_of_gaps_is_retried_until_nothing_moves(
+    desk: MakeDesk, trust: Trust, shared: Path, add_clients: AddClients, tmp_path: Path
+) -> None:
+    """Three bundles for Cem (restored from an older copy), in header order each needing the
+    next: Dan's builds on Anna's and Bea's changes, Anna's on Bea's, Bea's on nothing."""
+    anna, bea, cem, dan = desk("Anna"), desk("Bea"), desk("Cem"), desk("Dan")
+    for a in (anna, bea, cem, dan):
+        for b in (anna, bea, cem, dan):
+            if a is not b:
+                trust(a, b)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    add_clients(anna, 1, prefix="Anna")
+    add_clients(bea, 1, prefix="Bea")
+    backup = cem.copy_to(tmp_path / "cem-backup")
+    sync.import_file(cem.store, sync.export_for(bea.store, "Cem", elsewhere).path)
+    sync.import_file(anna.store, sync.export_for(cem.store, "Anna", elsewhere).path)
+    sync.import_file(cem.store, sync.export_for(anna.store, "Cem", elsewhere).path)
+    sync.import_file(dan.store, sync.export_for(cem.store, "Dan", elsewhere).path)
+    add_clients(dan, 1, prefix="Dan")
+    from_dan = aged(sync.export_for(dan.store, "Cem", shared).path)  # base: Anna's and Bea's
+    add_clients(anna, 1, prefix="AnnaLater")
+    from_anna = aged(sync.export_for(anna.store, "Cem", shared).path)  # base: Bea's
+    from_bea = aged(sync.export_for(bea.store, "Cem", shared).path)  # base: nothing
+    cem.restore_from(backup.folder)
+
+    done = exchange_round(cem.store, shared)
+
+    assert [m.path for m in done.imports] == [from_bea, from_anna, from_dan]
+    assert quiet(done)
+    assert names(cem.store) == ["Anna0000", "AnnaLater0000", "Bea0000", "Dan0000"]
+
+
 def test_a_gap_that_stays_is_held_with_its_sentence(
     three: tuple[Desk, Desk, Desk], shared: Path, add_clients: AddClients, tmp_path: Path
 ) -> None:
