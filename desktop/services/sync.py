@@ -1,15 +1,14 @@
 """Sync between colleagues as the window and the command line use it.
 
 Colleagues are trusted by their identity string (compared by fingerprint), bundles go out per
-colleague and come in from a file or a watched folder, and the conflict list can be reviewed and
-resolved.
+colleague and come in from a file (a shared folder's exchange round is in `sync_folder`), and the
+conflict list can be reviewed and resolved.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +23,7 @@ from desktop.store.sync_state import ConflictRecord
 from desktop.sync import exchange
 from desktop.sync.bundle import key_id
 from desktop.sync.exchange import ExportSummary, ImportSummary
-from desktop.sync.identity import PublicIdentity, ensure_identity
+from desktop.sync.identity import PublicIdentity, ensure_identity, rotate_identity
 from desktop.sync.messages import held_back_text
 
 __all__ = [
@@ -32,10 +31,7 @@ __all__ = [
     "Colleague",
     "ConflictView",
     "ExportSummary",
-    "FolderCheck",
-    "FolderImport",
     "ImportSummary",
-    "check_folder",
     "held_back_text",
 ]
 
@@ -83,21 +79,19 @@ class ConflictView:
     resolved: bool
 
 
-@dataclass(frozen=True)
-class FolderImport:
-    """One file of a watched folder: merged, or refused with a reason."""
-
-    path: Path
-    summary: ImportSummary | None
-    error: BundleRejected | None
-
-
 # -- identity and colleagues -----------------------------------------------------------------
 
 
 def my_identity(store: Store) -> Identity:
     """The identity string and fingerprint to give to colleagues."""
     me = ensure_identity(store)
+    return Identity(me.text(), me.fingerprint())
+
+
+def rotate_my_identity(store: Store) -> Identity:
+    """New keys for this installation (a lost laptop held the old ones): the new identity,
+    which every colleague must add again under this installation's name."""
+    me = rotate_identity(store)
     return Identity(me.text(), me.fingerprint())
 
 
@@ -192,83 +186,6 @@ def sync_folder(store: Store) -> Path | None:
 def set_sync_folder(store: Store, folder: Path | None) -> None:
     """Watch this folder (None: no folder)."""
     store.set_meta("sync_folder", str(folder) if folder else "")
-
-
-def import_from_folder(
-    store: Store,
-    folder: Path,
-    *,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] = lambda: False,
-) -> list[FolderImport]:
-    """Import every bundle in the folder that is for this computer and new, oldest first.
-
-    `progress(done, total)` after each file; once `cancelled()` is true no further file is
-    looked at (each bundle is merged whole or not at all).
-    """
-    mine = key_id(ensure_identity(store).exchange_key)
-    results = []
-    paths = sorted(folder.glob(f"*{SUFFIX}"), key=_mtime)
-    for done, path in enumerate(paths):
-        if cancelled():
-            break
-        if progress is not None:
-            progress(done, len(paths))
-        try:
-            header = exchange.peek(path)
-            if mine not in {s.key_id for s in header.recipients}:
-                continue
-            if store.sync_state.seen(header.bundle_id):
-                continue
-            results.append(FolderImport(path, import_file(store, path), None))
-        except BundleRejected as error:
-            if error.reason not in ("own_bundle", "missing"):
-                results.append(FolderImport(path, None, error))
-    return results
-
-
-@dataclass(frozen=True)
-class FolderCheck:
-    """What one look at the watched folder did."""
-
-    imports: list[FolderImport]
-    exported: list[ExportSummary]
-    mark: int  # `change_mark` after the check
-
-
-def check_folder(
-    store: Store,
-    folder: Path,
-    last_mark: int | None,
-    *,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] = lambda: False,
-) -> FolderCheck:
-    """One round through the watched folder: import the new bundles; then, if anything came in
-    or the case file changed since `last_mark` (None: unknown), write a fresh bundle per
-    colleague. OSError if the folder cannot be reached; cancelled, nothing more is written."""
-    if not folder.is_dir():
-        raise FileNotFoundError(folder)
-    imports = import_from_folder(store, folder, progress=progress, cancelled=cancelled)
-    merged = any(i.summary is not None and not i.summary.already_imported for i in imports)
-    exported: list[ExportSummary] = []
-    if not cancelled() and (merged or last_mark is None or change_mark(store) != last_mark):
-        exported = export_to_folder(store, folder)
-    return FolderCheck(imports, exported, change_mark(store))
-
-
-def export_to_folder(store: Store, folder: Path) -> list[ExportSummary]:
-    """A fresh bundle per colleague in the folder; this computer's older ones to them go."""
-    written = []
-    for colleague in colleagues(store):
-        summary = export_for(store, colleague.name, folder)
-        prefix = summary.path.name.rsplit("-", 1)[0]
-        for older in folder.glob(f"{prefix}-*{SUFFIX}"):
-            if older != summary.path:
-                with contextlib.suppress(OSError):
-                    older.unlink()
-        written.append(summary)
-    return written
 
 
 # -- conflicts -------------------------------------------------------------------------------
@@ -384,13 +301,6 @@ def _hlc_time(hlc: int) -> datetime:
 
 def _time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
-
-
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
 
 
 # -- for the Sync window ----------------------------------------------------------------------

@@ -69,6 +69,22 @@ def ensure_identity(store: Store) -> PublicIdentity:
         exchange = X25519PrivateKey.generate().private_bytes_raw().hex()
         store.set_meta("identity_signing_key", signing)
         store.set_meta("identity_exchange_key", exchange)
+    return _public(signing, exchange)
+
+
+def rotate_identity(store: Store) -> PublicIdentity:
+    """New signing and exchange keys for this installation (after a lost laptop: the copy on it
+    holds the old ones). Colleagues must add the new identity; bundles signed with the old key
+    are refused from then on, and bundles for the old key can no longer be opened here."""
+    signing = Ed25519PrivateKey.generate().private_bytes_raw().hex()
+    exchange = X25519PrivateKey.generate().private_bytes_raw().hex()
+    with store.transaction():  # both keys or neither
+        store.set_meta("identity_signing_key", signing)
+        store.set_meta("identity_exchange_key", exchange)
+    return _public(signing, exchange)
+
+
+def _public(signing: str, exchange: str) -> PublicIdentity:
     ed = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(signing)).public_key()
     x = X25519PrivateKey.from_private_bytes(bytes.fromhex(exchange)).public_key()
     return PublicIdentity(

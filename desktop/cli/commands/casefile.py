@@ -52,10 +52,29 @@ def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_identity(args: argparse.Namespace, out: TextIO) -> int:
+    if args.action == "rotate":
+        return _rotate_identity(args, out)
     root = common.data_dir(args)
     st = common.with_store(args, lambda store: casefile.status(store, root))
     print(st.identity, file=out)
     print(st.fingerprint, file=out)
+    return common.EXIT_OK
+
+
+def _rotate_identity(args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.services import sync
+
+    identity = common.with_store(args, sync.rotate_my_identity)
+    print(identity.text, file=out)
+    print(identity.fingerprint, file=out)
+    common.say(
+        "This computer has new keys: every colleague must add this identity again under your "
+        "name (colleague add) after comparing the fingerprint; bundles signed with the old keys "
+        "are refused from then on.",
+        "Dieser Computer hat neue Schlüssel: Alle Kolleginnen und Kollegen müssen diese "
+        "Identität nach einem Vergleich des Fingerabdrucks erneut unter Ihrem Namen hinzufügen "
+        "(colleague add); mit den alten Schlüsseln signierte Pakete werden ab dann abgelehnt.",
+    )
     return common.EXIT_OK
 
 
@@ -117,9 +136,14 @@ def register(sub: Any) -> None:
     common.add_command(
         sub, "status", cmd_status, "counts, schema version, this device's fingerprint"
     )
-    common.add_command(
-        sub, "identity", cmd_identity, "print this device's public identity and fingerprint"
+    p = common.add_command(
+        sub,
+        "identity",
+        cmd_identity,
+        "print this device's public identity and fingerprint; `identity rotate` gives this "
+        "device new keys (after a lost laptop), which colleagues must add again",
     )
+    p.add_argument("action", nargs="?", choices=("rotate",), metavar="rotate")
     p = common.add_command(
         sub, "demo", cmd_demo, "fill with realistic synthetic cases (same seed, same content)"
     )

@@ -1,4 +1,4 @@
-"""`colleague add|list|remove` and `sync export|import|conflicts|resolve`."""
+"""`colleague add|list|remove` and `sync export|import|folder|conflicts|resolve`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop.cli import common
-from desktop.services import sync
+from desktop.services import sync, sync_folder
 
 
 def cmd_colleague_add(args: argparse.Namespace, out: TextIO) -> int:
@@ -73,6 +73,84 @@ def cmd_sync_import(args: argparse.Namespace, out: TextIO) -> int:
     return common.EXIT_OK
 
 
+def cmd_sync_folder(args: argparse.Namespace, out: TextIO) -> int:
+    folder = Path(args.dir)
+    sync_folder.check_usable(folder)  # before unlocking: a wrong folder changes nothing
+    progress = common.progress_printer()
+    done = common.with_store(
+        args, lambda store: sync_folder.exchange_round(store, folder, progress=progress)
+    )
+    lang = common.user_language()
+    if args.json:
+        common.write_json(out, _round_json(done, lang), indent=2)
+    else:
+        for merged in done.imports:
+            print(merged.summary.text(lang), file=out)
+        for written in done.exported:
+            print(_written(written.colleague, written.path, lang), file=out)
+        waiting = [(h.path, h.error) for h in done.held] + [(r.path, r.error) for r in done.refused]
+        for path, error in waiting:
+            print(f"{path.name}: {error.text(lang)}", file=sys.stderr)
+        if done.incomplete:
+            print(_incomplete(len(done.incomplete), lang), file=sys.stderr)
+    refused_here = any(r.for_me for r in done.refused)
+    return common.EXIT_BUNDLE if refused_here else common.EXIT_OK
+
+
+def _round_json(done: sync_folder.Round, lang: str) -> dict[str, Any]:
+    return {
+        "imported": [
+            {
+                "file": str(m.path),
+                "sender": m.summary.sender,
+                "bundle_id": m.summary.bundle_id,
+                "applied": m.summary.applied,
+                "conflicts": m.summary.conflicts,
+                "text": m.summary.text(lang),
+            }
+            for m in done.imports
+        ],
+        "held": [
+            {"file": str(h.path), "reason": h.error.reason, "text": h.error.text(lang)}
+            for h in done.held
+        ],
+        "refused": [
+            {
+                "file": str(r.path),
+                "reason": r.error.reason,
+                "for_me": r.for_me,
+                "text": r.error.text(lang),
+            }
+            for r in done.refused
+        ],
+        "incomplete": [str(p) for p in done.incomplete],
+        "written": [
+            {"file": str(e.path), "colleague": e.colleague, "changes": e.changes}
+            for e in done.exported
+        ],
+        "removed": [str(p) for p in done.removed],
+    }
+
+
+def _written(colleague: str, path: Path, lang: str) -> str:
+    if lang == "de":
+        return f"Paket für {colleague} geschrieben: {path}"
+    return f"Bundle for {colleague} written: {path}"
+
+
+def _incomplete(count: int, lang: str) -> str:
+    if lang == "de":
+        if count == 1:
+            return "1 Datei kommt noch an (wird noch abgeglichen); die nächste Runde liest sie."
+        return (
+            f"{count} Dateien kommen noch an (werden noch abgeglichen); die nächste Runde "
+            "liest sie."
+        )
+    if count == 1:
+        return "1 file is still arriving (still being synced); the next round reads it."
+    return f"{count} files are still arriving (still being synced); the next round reads them."
+
+
 def cmd_sync_conflicts(args: argparse.Namespace, out: TextIO) -> int:
     found = common.with_store(args, lambda store: sync.conflicts(store, include_resolved=args.all))
     rows = [
@@ -133,6 +211,15 @@ def register(sub: Any) -> None:
     p.add_argument("out", metavar="OUT", help="a file, or a folder to write it in")
     p = common.add_command(actions, "import", cmd_sync_import, "verify, decrypt and merge a bundle")
     p.add_argument("file", metavar="FILE")
+    p = common.add_command(
+        actions,
+        "folder",
+        cmd_sync_folder,
+        "one exchange round through a shared folder: import what is new for this computer, "
+        "write one bundle per colleague",
+    )
+    p.add_argument("dir", metavar="DIR")
+    p.add_argument("--json", action="store_true")
     p = common.add_command(actions, "conflicts", cmd_sync_conflicts, "list edits that lost a merge")
     p.add_argument("--json", action="store_true")
     p.add_argument("--all", action="store_true", help="also the resolved ones")

@@ -33,10 +33,8 @@ from desktop.services.duplicates import likely_pairs
 from desktop.services.sync import (
     SUFFIX,
     ExportSummary,
-    FolderCheck,
     ImportSummary,
     bundle_name_prefixes,
-    check_folder,
     export_for,
     held_back_text,
     import_file,
@@ -44,6 +42,7 @@ from desktop.services.sync import (
     stamped_bundle_name,
     sync_folder,
 )
+from desktop.services.sync_folder import Round, exchange_round
 from desktop.ui.reports.duplicates_view import DuplicatesDialog
 from desktop.ui.sync.folder_watcher import report, unreachable
 from desktop.ui.widgets import file_dialogs
@@ -278,15 +277,15 @@ class ExchangePage(Retranslating, QWidget):
             self.reload()
         return Path(chosen) if chosen else None
 
-    def check_now(self) -> FolderCheck | None:
+    def check_now(self) -> Round | None:
         """Import from and export to the watched folder at once."""
         folder = self._folder
         if folder is None or not self._prepare():
             return None
 
-        def job(store: Store, progress: Progress, cancelled: Cancelled) -> FolderCheck | str:
+        def job(store: Store, progress: Progress, cancelled: Cancelled) -> Round | str:
             try:
-                return check_folder(store, folder, None, progress=progress, cancelled=cancelled)
+                return exchange_round(store, folder, progress=progress, cancelled=cancelled)
             except OSError:
                 return unreachable(folder)
 
@@ -295,12 +294,12 @@ class ExchangePage(Retranslating, QWidget):
             self._warn(outcome)
             return None
         if outcome is not None:
-            if any(i.summary is not None for i in outcome.imports):
+            if outcome.imports:
                 self.merged.emit()
             self.synced.emit()
             written = len(outcome.exported)
             self._inform(
-                (report(outcome.imports) or self.tr("Nothing new in the sync folder."))
+                (report(outcome) or self.tr("Nothing new in the sync folder."))
                 + " "
                 + (
                     self.tr("1 bundle for colleagues written.")

@@ -16,7 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from desktop.domain.errors import WelcomeDeskError
-from desktop.services.sync import FolderCheck, FolderImport, check_folder, sync_folder
+from desktop.services.sync import sync_folder
+from desktop.services.sync_folder import FolderLooks, Round, exchange_round
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import current_language
 
@@ -24,12 +25,12 @@ DEFAULT_INTERVAL_MS = 60_000
 FIRST_CHECK_MS = 1_000  # soon after unlocking or choosing the folder, not a minute later
 
 
-def report(imports: list[FolderImport]) -> str:
-    """One line for the status bar: what was imported, what to review, what was refused."""
-    merged = [i.summary for i in imports if i.summary is not None]
+def report(done: Round) -> str:
+    """One line for the status bar: what was imported, what to review, what was refused, what
+    waits for earlier changes."""
     parts = []
-    if merged:
-        count, conflicts = len(merged), sum(s.conflicts for s in merged)
+    if done.imports:
+        count, conflicts = len(done.imports), sum(m.summary.conflicts for m in done.imports)
         text = (
             QCoreApplication.translate("FolderWatcher", "1 bundle imported from the sync folder")
             if count == 1
@@ -44,11 +45,20 @@ def report(imports: list[FolderImport]) -> str:
                 else QCoreApplication.translate("FolderWatcher", "; {0} conflicts to review")
             ).replace("{0}", str(conflicts))
         parts.append(text.replace("{0}", str(count)) + ".")
-    for refused in (i.error for i in imports if i.error is not None):
+    for refused in done.refused:
         parts.append(
             QCoreApplication.translate(
                 "FolderWatcher", "Not imported from the sync folder: {0}"
-            ).replace("{0}", refused.text(current_language()))
+            ).replace("{0}", refused.error.text(current_language()))
+        )
+    if done.held:
+        held = len(done.held)
+        parts.append(
+            QCoreApplication.translate("FolderWatcher", "1 bundle waits for earlier changes.")
+            if held == 1
+            else QCoreApplication.translate(
+                "FolderWatcher", "{0} bundles wait for earlier changes."
+            ).replace("{0}", str(held))
         )
     return " ".join(parts)
 
@@ -80,8 +90,8 @@ class FolderWatcher(QObject):
     """Looks at the case file's sync folder every `interval_ms` while one is set.
 
     `message(LiveText)` carries a status-bar line, as a function that says it in the language
-    shown (a switch says it again); `imported(list)` the FolderImport list of a check that
-    merged bundles; `checked(FolderCheck)` follows every check that ran;
+    shown (a switch says it again); `imported(list)` the `Merged` list of a check that
+    merged bundles; `checked(Round)` follows every check that ran;
     `progressed(done, total)` and `running(bool)` tell how a check goes. `ready()` is asked
     first (the window saves typed text there) and may say no, which skips that check.
     """
@@ -106,7 +116,8 @@ class FolderWatcher(QObject):
         self._ready = ready
         self._folder: Path | None = None
         self._mark: int | None = None
-        self._reported: set[tuple[Path, str]] = set()
+        self._looks = FolderLooks()  # what earlier checks saw of failing files
+        self._held = 0
         self._stop: threading.Event | None = None  # the cancel flag of the check running
         self._probe = _Probe(self)
         self._probe.answered.connect(self._reachable)
@@ -137,7 +148,9 @@ class FolderWatcher(QObject):
         self._done()  # its answer, if any, is dropped with the case file closed
         self._folder = None
         self._mark = None
-        self._reported.clear()
+        # A new one, not cleared: a check on its way may still be writing into the old one.
+        self._looks = FolderLooks()
+        self._held = 0
 
     def cancel(self) -> None:
         """Ask the check on its way to stop after the bundle it is merging."""
@@ -175,10 +188,10 @@ class FolderWatcher(QObject):
             self.message.emit(lambda: unreachable(folder))
             self._done()
             return
-        mark = self._mark
+        mark, looks = self._mark, self._looks
         self._db.run_job(
-            lambda store, progress, cancelled: check_folder(
-                store, folder, mark, progress=progress, cancelled=cancelled
+            lambda store, progress, cancelled: exchange_round(
+                store, folder, last_mark=mark, progress=progress, cancelled=cancelled, looks=looks
             ),
             self._checked,
             self._failed,
@@ -186,15 +199,16 @@ class FolderWatcher(QObject):
             stop=stop,
         )
 
-    def _checked(self, check: FolderCheck) -> None:
+    def _checked(self, done: Round) -> None:
         self._done()
-        self._mark = check.mark
-        fresh = [i for i in check.imports if i.error is None or self._first_time(i)]
-        if fresh:
-            self.message.emit(lambda: report(fresh))
-        if any(i.summary is not None for i in check.imports):
-            self.imported.emit(check.imports)
-        self.checked.emit(check)
+        self._mark = done.mark
+        # Refused files are reported once by the round itself; held ones when their number moves.
+        if done.imports or done.refused or (done.held and len(done.held) != self._held):
+            self.message.emit(lambda: report(done))
+        self._held = len(done.held)
+        if done.imports:
+            self.imported.emit(done.imports)
+        self.checked.emit(done)
 
     def _failed(self, error: BaseException) -> None:
         self._done()
@@ -210,11 +224,3 @@ class FolderWatcher(QObject):
         if self._stop is not None:
             self._stop = None
             self.running.emit(False)
-
-    def _first_time(self, refused: FolderImport) -> bool:
-        """A refused file is reported once, not at every check."""
-        key = (refused.path, refused.error.reason if refused.error else "")
-        if key in self._reported:
-            return False
-        self._reported.add(key)
-        return True

@@ -11,7 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QStyle, QToolButton, QWidget
 
-from desktop.services.sync import FolderCheck, open_conflict_count
+from desktop.services.sync import open_conflict_count
+from desktop.services.sync_folder import Round
 from desktop.ui.widgets.db_worker import DbWorker
 from desktop.ui.widgets.i18n import Retranslating
 
@@ -43,9 +44,9 @@ class SyncBadge(Retranslating, QToolButton):
         if self._db.is_open:
             self._db.run(open_conflict_count, self._show_conflicts, channel=BADGE_CHANNEL)
 
-    def folder_checked(self, check: FolderCheck) -> None:
+    def folder_checked(self, done: Round) -> None:
         """The bundles of the last look at the watched folder that wait for the user."""
-        self.waiting = sum(1 for i in check.imports if i.error is not None)
+        self.waiting = done.waiting
         self.refresh()
 
     def clear(self) -> None:

@@ -18,6 +18,7 @@ from desktop.domain.catalogues import ConsentScope
 from desktop.domain.model import Client
 from desktop.services import sync
 from desktop.services.clients import add_client as add_any_client
+from desktop.services.sync_folder import Merged, Round, exchange_round
 from desktop.store.database import connect, prepare
 from desktop.store.search import ClientQuery
 from desktop.store.store import Store
@@ -91,11 +92,11 @@ def watcher_of(
     return watcher, said
 
 
-def check_now(qtbot: QtBot, watcher: FolderWatcher) -> sync.FolderCheck | None:
+def check_now(qtbot: QtBot, watcher: FolderWatcher) -> Round | None:
     """Look at the folder now and wait until the check has ended: what it did (its `checked`
     signal), or None if it could not run (the folder cannot be reached)."""
     qtbot.waitUntil(lambda: not watcher.busy)  # a timed check came first: let it end
-    checks: list[sync.FolderCheck] = []
+    checks: list[Round] = []
     watcher.checked.connect(checks.append)
     try:
         with qtbot.waitSignal(watcher.running, check_params_cb=lambda running: not running):
@@ -113,7 +114,7 @@ def test_the_watcher_imports_what_is_for_me_and_leaves_bundles_for_colleagues(
     sync.export_for(bea, "Anna", shared)
     watcher, said = watcher_of(anna, anna_db, shared, settle)
     assert watcher.is_active() and watcher.folder == shared
-    merged: list[list[sync.FolderImport]] = []
+    merged: list[list[Merged]] = []
     watcher.imported.connect(merged.append)
 
     check = check_now(qtbot, watcher)
@@ -129,13 +130,13 @@ def test_the_watcher_imports_what_is_for_me_and_leaves_bundles_for_colleagues(
     assert [p for p in shared.glob("*.wdb") if p != merged[0][0].path] == outgoing
     assert said == ["1 bundle imported from the sync folder."]
 
-    sync.import_from_folder(bea, shared)  # Bea's watcher, in short
+    exchange_round(bea, shared)  # Bea's watcher, in short
     settle(anna_db)
     add_client(anna, {"family_name": "Okafor", "given_names": "Ada"})
     check = check_now(qtbot, watcher)
     assert check is not None and len(check.exported) == 1  # a change since: a fresh bundle
     assert not outgoing[0].exists()  # the older one for Bea is gone
-    assert len(sync.import_from_folder(bea, shared)) == 1
+    assert len(exchange_round(bea, shared).imports) == 1
     assert sorted(names(bea)) == ["Haddad", "Okafor"]
     watcher.stop()
     assert not watcher.is_active()
@@ -149,6 +150,8 @@ def test_a_refused_bundle_is_reported_once(
     data = bytearray(bundle.read_bytes())
     data[-40] ^= 0x01
     bundle.write_bytes(bytes(data))
+    an_hour_ago = bundle.stat().st_mtime - 3600  # stable: not a file still being copied
+    os.utime(bundle, (an_hour_ago, an_hour_ago))
     watcher, said = watcher_of(anna, anna_db, shared, settle)
     check_now(qtbot, watcher)
     check_now(qtbot, watcher)
