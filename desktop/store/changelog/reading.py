@@ -25,7 +25,7 @@ class LoggedChange(NamedTuple):
 def is_erased(conn: Connection, row_id: str) -> bool:
     """True if this id was erased for data protection (only its tombstone is left)."""
     row = conn.execute(
-        "SELECT 1 FROM change WHERE row_id = ? AND field_group = ?", (row_id, ERASED)
+        "SELECT 1 FROM change_log WHERE row_id = ? AND field_group = ?", (row_id, ERASED)
     ).fetchone()
     return row is not None
 
