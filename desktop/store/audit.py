@@ -170,7 +170,7 @@ def owner_of(
 
 def _logged_link(conn: Connection, row_id: str) -> dict[str, Any] | None:
     row = conn.execute(
-        "SELECT value FROM change WHERE row_id = ? AND field_group = 'link'"
+        "SELECT value FROM change_log WHERE row_id = ? AND field_group = 'link'"
         " ORDER BY hlc DESC LIMIT 1",
         (row_id,),
     ).fetchone()

@@ -83,7 +83,7 @@ def forget_self_device(conn: Connection) -> None:
 
 def last_change_at(conn: Connection) -> datetime | None:
     """When the newest recorded change was made (from its hybrid clock), or None."""
-    row = conn.execute("SELECT max(hlc) FROM change").fetchone()
+    row = conn.execute("SELECT max(hlc) FROM change_log").fetchone()
     if row is None or row[0] is None:
         return None
     return datetime.fromtimestamp((int(row[0]) >> 16) / 1000, UTC)

@@ -19,6 +19,7 @@ from typing import Any
 from desktop.domain.catalogues import ConsentScope
 from desktop.store.audit import owner_of
 from desktop.store.changelog.reading import LoggedChange
+from desktop.store.changelog.settled import fill_value
 from desktop.store.database import Connection, storage_errors
 from desktop.store.specs import ERASED
 
@@ -53,7 +54,7 @@ def sharing(conn: Connection, today: date) -> Sharing:
     clients = {
         r[0]
         for r in conn.execute(
-            "SELECT row_id FROM change WHERE entity = 'client' GROUP BY row_id"
+            "SELECT row_id FROM change_log WHERE entity = 'client' GROUP BY row_id"
             " HAVING sum(field_group = ?) = 0",
             (ERASED,),
         )
@@ -81,7 +82,7 @@ def sharing(conn: Connection, today: date) -> Sharing:
 def _latest(conn: Connection, entity: str, group: str) -> dict[str, dict[str, Any]]:
     """Each row's newest value of one field group, decoded."""
     rows = conn.execute(
-        "SELECT row_id, value, max(hlc) FROM change WHERE entity = ? AND field_group = ?"
+        "SELECT row_id, value, max(hlc) FROM change_log WHERE entity = ? AND field_group = ?"
         " GROUP BY row_id",
         (entity, group),
     )
@@ -96,7 +97,7 @@ def _latest(conn: Connection, entity: str, group: str) -> dict[str, dict[str, An
 def _latest_links(conn: Connection) -> dict[str, tuple[str, dict[str, Any]]]:
     """Each part's newest link (which client, plan, goal or document it belongs to)."""
     rows = conn.execute(
-        "SELECT entity, row_id, value, max(hlc) FROM change WHERE field_group = 'link'"
+        "SELECT entity, row_id, value, max(hlc) FROM change_log WHERE field_group = 'link'"
         " GROUP BY row_id"
     )
     found = {}
@@ -110,7 +111,8 @@ def _latest_links(conn: Connection) -> dict[str, tuple[str, dict[str, Any]]]:
 def _lonely_households(conn: Connection, held_clients: set[str]) -> set[str]:
     """Households (named after a family, as a rule) with no member who may be shared."""
     households = {
-        r[0] for r in conn.execute("SELECT DISTINCT row_id FROM change WHERE entity = 'household'")
+        r[0]
+        for r in conn.execute("SELECT DISTINCT row_id FROM change_log WHERE entity = 'household'")
     }
     shared = {
         value.get("household_id")
@@ -185,11 +187,20 @@ def changes_of_rows(
         chunk = ids[start : start + 500]
         rows = conn.execute(
             "SELECT c.entity, c.row_id, c.field_group, c.value, c.hlc, d.device_id,"
-            " c.origin_seq, c.prev_hlc FROM change c JOIN device d ON d.num = c.origin"
+            " c.origin_seq, c.prev_hlc FROM change_log c JOIN device d ON d.num = c.origin"
             f" WHERE c.row_id IN ({', '.join('?' * len(chunk))})",
             chunk,
         )
-        found.extend(LoggedChange(*tuple(r)) for r in rows if r[6] <= vector.get(r[5], 0))
+        for r in rows:
+            if r[6] > vector.get(r[5], 0):
+                continue
+            change = LoggedChange(*tuple(r))
+            if change.value is None and change.field_group != ERASED:  # settled: from the row
+                value = fill_value(conn, change.entity, change.row_id, change.field_group)
+                if value is None:
+                    continue
+                change = change._replace(value=value)
+            found.append(change)
     found.sort(key=lambda c: (c.origin, c.origin_seq))
     return found
 

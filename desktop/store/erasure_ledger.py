@@ -66,12 +66,13 @@ def not_applied(conn: Connection, client_ids: list[str]) -> list[str]:
     if not client_ids:
         return []
     has_log = _has_table(conn, "change")
+    log = "change_log" if _has_table(conn, "settled") else "change"  # before schema 9: no view
     held = []
     for client_id in client_ids:
         row = conn.execute("SELECT 1 FROM client WHERE id = ?", (client_id,)).fetchone()
         if row is None and has_log:
             row = conn.execute(
-                "SELECT 1 FROM change WHERE row_id = ? AND field_group <> ? LIMIT 1",
+                f"SELECT 1 FROM {log} WHERE row_id = ? AND field_group <> ? LIMIT 1",
                 (client_id, ERASED),
             ).fetchone()
         if row is not None:

@@ -74,7 +74,7 @@ def traces_of(conn: Connection, client_ids: list[str]) -> list[tuple[str, str]]:
         if not frontier:
             break
         rows = conn.execute(
-            "SELECT DISTINCT entity, row_id FROM change WHERE (field_group = 'link' AND ("
+            "SELECT DISTINCT entity, row_id FROM change_log WHERE (field_group = 'link' AND ("
             + " OR ".join(
                 f"json_extract(value, '$.{f}') IN (SELECT value FROM json_each(?1))"
                 for f in _OWNER_FIELDS

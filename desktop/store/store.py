@@ -17,6 +17,7 @@ from desktop.store import backup_copy, erasure_ledger
 from desktop.store.audit import AuditTrail
 from desktop.store.changelog.clock import HybridClock
 from desktop.store.changelog.reading import ChangeLog, is_erased
+from desktop.store.changelog.settled import SettledLog
 from desktop.store.changelog.transaction import Transaction
 from desktop.store.consent import ConsentRules
 from desktop.store.database import Connection, schema_version, storage_errors
@@ -74,6 +75,7 @@ class Store:
         self.root = root
         self._key = key
         self.log = ChangeLog(conn)
+        self.settled = SettledLog(conn)
         self.consent = ConsentRules(conn)
         self.audit_trail = AuditTrail(conn)
         self.retention = RetentionRules(conn)
@@ -147,6 +149,11 @@ class Store:
     def scrub(self) -> None:
         """Overwrite what deleted rows left in the file (after an erasure, outside a write)."""
         self.retention.scrub()
+
+    def file_size(self) -> int:
+        """The bytes the case file takes (its pages; the WAL not counted)."""
+        pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
+        return int(pages) * int(self.conn.execute("PRAGMA page_size").fetchone()[0])
 
     def export_copy(self, target: Path) -> int:
         """An encrypted copy of the whole file at `target` (same data key); its schema number."""

@@ -55,8 +55,9 @@ def measure_language(conn: Connection, measure_id: str) -> str:
 
 def _logged(conn: Connection, row_id: str, group: str, name: str) -> str | None:
     """A field's value as the newest change of its group holds it."""
+    log = "change_log" if _has_view(conn, "change_log") else "change"  # before schema 9: no view
     row = conn.execute(
-        "SELECT value FROM change WHERE row_id = ? AND field_group = ? ORDER BY hlc DESC LIMIT 1",
+        f"SELECT value FROM {log} WHERE row_id = ? AND field_group = ? ORDER BY hlc DESC LIMIT 1",
         (row_id, group),
     ).fetchone()
     try:
@@ -65,6 +66,13 @@ def _logged(conn: Connection, row_id: str, group: str, name: str) -> str | None:
         return None
     found = values.get(name) if isinstance(values, dict) else None
     return found if isinstance(found, str) else None
+
+
+def _has_view(conn: Connection, name: str) -> bool:
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = ?", (name,)
+    ).fetchone()
+    return found is not None
 
 
 def upgrade_values(

@@ -81,13 +81,17 @@ def export_bundle(
 ) -> ExportSummary:
     """Write every change `colleague` has not acknowledged (all of them with `full`).
 
+    If history they lack was compacted here (a new colleague, one back after a long silence)
+    or with `full`, the bundle is a snapshot: the whole current state, built on nothing.
     Clients without consent to share with colleagues, and what belongs to them, are left out
     (see `desktop.store.consent`); the summary says how many.
     """
     record = colleague_record(store, colleague)
     me = ensure_identity(store)
     keys = private_keys(store)
-    base = {} if full else dict(record.acked)
+    compacted = store.settled.compacted_vector()
+    snapshot = full or any(record.acked.get(d, 0) < s for d, s in compacted.items())
+    base = {} if snapshot else dict(record.acked)
     counted = {"changes": 0, "blobs": 0}
     wanted: dict[str, None] = {}
 
@@ -111,9 +115,10 @@ def export_bundle(
         mine = (store.device_id, vector.get(store.device_id, 0))
         released.update({r: mine for r in before.held - share.held})
         late = store.consent.changes_of_rows(set(released) - share.held, base)
-        changes = _counted(
-            _shareable(share, [late, store.log.changes_since(base)]), counted, wanted
-        )
+        history: list[Iterable[LoggedChange]] = [late, store.log.changes_since(base)]
+        if snapshot:
+            history.insert(0, store.settled.changes())
+        changes = _counted(_shareable(share, history), counted, wanted)
         devices = sorted(set(vector) | set(base) | {store.device_id})
         names = {
             c.device_id: c.name for c in store.sync_state.colleagues() if c.device_id in devices
@@ -121,7 +126,7 @@ def export_bundle(
         size = write_bundle(
             target,
             bundle_id=uuid.uuid4().hex,
-            kind="full" if full else "incremental",
+            kind="snapshot" if snapshot else "incremental",
             created_hlc=store.clock.wall(),  # skew is judged by the sender's own clock
             sender_device=store.device_id,
             signing_private_key=keys.signing,
@@ -134,7 +139,13 @@ def export_bundle(
     store.consent.record_held_back(colleague, share.held, released)
     store.sync_state.record_export(colleague)
     return ExportSummary(
-        colleague, target, counted["changes"], counted["blobs"], size, full, share.held_clients
+        colleague,
+        target,
+        counted["changes"],
+        counted["blobs"],
+        size,
+        snapshot,
+        share.held_clients,
     )
 
 

@@ -45,7 +45,7 @@ _B64 = re.compile(r"[A-Za-z0-9_-]*")
 _HEADER_KEYS = {"bundle_id", "kind", "created_hlc", "sender", "base", "vector", "recipients"}
 _SENDER_KEYS = {"device", "signing_key", "exchange_key"}
 _STANZA_KEYS = {"key_id", "ephemeral", "wrapped_key"}
-KINDS = ("incremental", "full")
+KINDS = ("incremental", "full", "snapshot")
 
 
 class BundleError(Exception):

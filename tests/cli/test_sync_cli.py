@@ -278,3 +278,23 @@ def test_a_concurrent_edit_is_listed_on_both_sides_and_can_be_restored(pair, tmp
     again, _ = export(anna, "Bea", tmp_path / "a3.wdb")
     assert imported(bea, again).startswith("2 changes from Anna merged")
     assert [c["phone"] for c in bea.list_json()] == ["0170 ANNA"]
+
+
+def test_compact_settles_what_both_acknowledged_and_sends_a_snapshot_to_a_newcomer(pair, tmp_path):
+    anna, bea = pair.anna, pair.bea
+    imported(bea, pair.bundle)
+    written, _ = export(bea, "Anna", tmp_path / "ack.wdb")
+    imported(anna, written)
+    code, out, err = anna("compact")
+    assert code == 0, err
+    note = re.fullmatch(
+        r"(\d+) change rows compacted \((\d+) records\), file ([\d.]+) MB -> ([\d.]+) MB\.\n", out
+    )
+    assert note and int(note[1]) >= 2, out
+    assert float(note[4]) <= float(note[3])
+    code, out, err = anna("compact")  # nothing left to settle
+    assert code == 0 and out.startswith("0 change rows compacted"), err
+    # Bea's copy was put back to nothing: her next bundle from Anna is a snapshot.
+    written, changes = export(anna, "Bea", tmp_path / "again.wdb", "--full")
+    assert read_header(written).kind == "snapshot" and changes >= 2
+    assert anna.list_json() == bea.list_json()

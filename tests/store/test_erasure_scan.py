@@ -29,7 +29,7 @@ from desktop.domain.model import (
 )
 from desktop.domain.names import fold
 from desktop.domain.texts import Texts
-from desktop.services import casefile, casework
+from desktop.services import casefile, casework, compaction
 from desktop.services.attachments import attach_file
 from desktop.services.duplicate_merge import merge_clients
 from desktop.store import casefile as store_casefile
@@ -188,6 +188,22 @@ def test_an_erasure_in_the_same_session_leaves_nothing_even_before_closing(
         blobs = plaintext(root)  # read while the case file is still open
     finally:
         store.close()
+    assert found_in(blobs, (SURVIVOR,))
+    assert found_in(blobs, SECRETS) == set()
+
+
+def test_an_erasure_after_compaction_leaves_nothing_of_the_settled_history(
+    root: Path, tmp_path: Path
+) -> None:
+    """Settled history (a deleted note's text kept there, links, the merge) goes too."""
+    store = casefile.init(root, PASSPHRASE).store
+    try:
+        client_id = fill(store, tmp_path)
+        assert compaction.compact(store).dropped_rows > 0
+        casework.erase_client(store, client_id)
+    finally:
+        store.close()
+    blobs = plaintext(root)
     assert found_in(blobs, (SURVIVOR,))
     assert found_in(blobs, SECRETS) == set()
 

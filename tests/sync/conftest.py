@@ -3,6 +3,10 @@
 Test modules cannot import a conftest (--import-mode=importlib), so everything here is a fixture:
 `desk(name)` makes a case file, `pair` two that trust each other, `case_state(desk)` captures all
 a rejected import must leave alone, `add_clients` adds a few.
+
+With WD_FORCE_COMPACTION=1 in the environment every test here runs with the case file compacted
+after each import and each export (tests/sync/test_compaction.py runs the convergence scenarios
+that way too).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import Any
 import pytest
 
 from desktop.domain.model import Client
-from desktop.services import casework, sync
+from desktop.services import casework, compaction, sync
 from desktop.services.export import case_data
 from desktop.store.database import connect, prepare
 from desktop.store.store import Store
@@ -81,6 +85,36 @@ def _closing(made: list[Desk]) -> None:
     for d in made:
         if d.store is not None:
             d.store.close()
+
+
+def compacting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, compact a case file after every import into it and export from it."""
+    import_file, export_for = sync.import_file, sync.export_for
+
+    def import_then_compact(store: Store, path: Path) -> sync.ImportSummary:
+        try:
+            return import_file(store, path)
+        finally:
+            compaction.compact(store)
+
+    def export_then_compact(store: Store, name: str, target: Path, *, full: bool = False) -> Any:
+        summary = export_for(store, name, target, full=full)
+        compaction.compact(store)
+        return summary
+
+    monkeypatch.setattr(sync, "import_file", import_then_compact)
+    monkeypatch.setattr(sync, "export_for", export_then_compact)
+
+
+@pytest.fixture(autouse=os.environ.get("WD_FORCE_COMPACTION") == "1")
+def forced_compaction(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every import and export followed by a compaction (see the module's docstring)."""
+    compacting(monkeypatch)
+
+
+@pytest.fixture(name="compacting")
+def compacting_fixture() -> Callable[[pytest.MonkeyPatch], None]:
+    return compacting
 
 
 @pytest.fixture(name="desk_class", scope="session")

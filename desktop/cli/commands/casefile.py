@@ -83,13 +83,17 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
         raise InvalidInput(
             "clients", "--clients must not be negative.", "--clients darf nicht negativ sein."
         )
+    from desktop.services.compaction import compact_file
     from desktop.services.demo import fill_demo  # the name tables load only when needed
 
     progress = common.progress_printer()
-    added = common.with_store(
-        args,
-        lambda store: fill_demo(store, args.clients, args.seed, date.today(), progress=progress),
-    )
+
+    def fill(store: Any) -> int:
+        added = fill_demo(store, args.clients, args.seed, date.today(), progress=progress)
+        compact_file(store)  # a demo file is compact from the start
+        return added
+
+    added = common.with_store(args, fill)
     print(f"{added} demo clients added.", file=out)
     return common.EXIT_OK
 

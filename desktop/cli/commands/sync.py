@@ -1,4 +1,4 @@
-"""`colleague add|list|remove` and `sync export|import|folder|conflicts|resolve`."""
+"""`colleague add|list|remove`, `sync export|import|folder|conflicts|resolve` and `compact`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop.cli import common
-from desktop.services import sync, sync_folder
+from desktop.services import compaction, sync, sync_folder
 
 
 def cmd_colleague_add(args: argparse.Namespace, out: TextIO) -> int:
@@ -189,6 +189,35 @@ def cmd_sync_resolve(args: argparse.Namespace, out: TextIO) -> int:
     return common.EXIT_OK
 
 
+def cmd_compact(args: argparse.Namespace, out: TextIO) -> int:
+    done = common.with_store(args, compaction.compact_file)
+    lang = common.user_language()
+    report = done.report
+    mb_before, mb_after = done.size_before / 1e6, done.size_after / 1e6
+    if lang == "de":
+        text = (
+            f"{report.dropped_rows} Änderungszeilen verdichtet ({report.settled_rows} Einträge),"
+            f" Datei {mb_before:.1f} MB -> {mb_after:.1f} MB."
+        )
+    else:
+        text = (
+            f"{report.dropped_rows} change rows compacted ({report.settled_rows} records),"
+            f" file {mb_before:.1f} MB -> {mb_after:.1f} MB."
+        )
+    print(text, file=out)
+    if report.waiting_for:
+        names = ", ".join(report.waiting_for)
+        waiting = (
+            f"Noch nicht bestätigt von: {names}."
+            if lang == "de"
+            else f"Not yet acknowledged by: {names}."
+        )
+        print(waiting, file=sys.stderr)
+    if report.stopped_waiting_for:
+        print(report.warning(lang), file=sys.stderr)
+    return common.EXIT_OK
+
+
 def _iso(moment: datetime | None) -> str:
     return moment.isoformat(timespec="seconds") if moment else ""
 
@@ -226,3 +255,6 @@ def register(sub: Any) -> None:
     p = common.add_command(actions, "resolve", cmd_sync_resolve, "close a conflict")
     p.add_argument("num", type=int, metavar="NUM")
     p.add_argument("--restore", action="store_true", help="make the lost value current again")
+    common.add_command(
+        sub, "compact", cmd_compact, "drop change history every colleague has acknowledged"
+    )

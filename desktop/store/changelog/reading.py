@@ -25,7 +25,7 @@ class LoggedChange(NamedTuple):
 def is_erased(conn: Connection, row_id: str) -> bool:
     """True if this id was erased for data protection (only its tombstone is left)."""
     row = conn.execute(
-        "SELECT 1 FROM change WHERE row_id = ? AND field_group = ?", (row_id, ERASED)
+        "SELECT 1 FROM change_log WHERE row_id = ? AND field_group = ?", (row_id, ERASED)
     ).fetchone()
     return row is not None
 
@@ -61,9 +61,10 @@ def count_since(conn: Connection, vector: dict[str, int]) -> int:
 
 
 def change_time(conn: Connection, device_id: str, seq: int) -> int | None:
-    """The HLC of one device's change with this sequence number, if still in the log."""
+    """The HLC of one device's change with this sequence number (or the one before it), settled
+    or not (only for the message about a gap: it reads all of the settled history)."""
     row = conn.execute(
-        "SELECT c.hlc FROM change c JOIN device d ON d.num = c.origin"
+        "SELECT c.hlc FROM change_log c JOIN device d ON d.num = c.origin"
         " WHERE d.device_id = ? AND c.origin_seq <= ? ORDER BY c.origin_seq DESC LIMIT 1",
         (device_id, seq),
     ).fetchone()
@@ -89,5 +90,6 @@ class ChangeLog:
         return count_since(self._conn, vector)
 
     def change_time(self, device_id: str, seq: int) -> int | None:
-        """The HLC of one device's change with this sequence number, if still in the log."""
+        """The HLC of one device's change with this sequence number (or the one before it), settled
+        or not (only for the message about a gap: it reads all of the settled history)."""
         return change_time(self._conn, device_id, seq)

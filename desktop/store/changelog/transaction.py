@@ -123,7 +123,7 @@ class Transaction:
         """
         self.flush()
         row = self.conn.execute(
-            "SELECT max(CAST(value AS INTEGER)) FROM change"
+            "SELECT max(CAST(value AS INTEGER)) FROM change_log"
             " WHERE row_id = ? AND field_group = ? AND entity = ?",
             (row_id, EXISTS, entity),
         ).fetchone()
@@ -134,11 +134,11 @@ class Transaction:
         self.flush()
         if group is None:
             row = self.conn.execute(
-                "SELECT max(hlc) FROM change WHERE row_id = ?", (row_id,)
+                "SELECT max(hlc) FROM change_log WHERE row_id = ?", (row_id,)
             ).fetchone()
         else:
             row = self.conn.execute(
-                "SELECT max(hlc) FROM change WHERE row_id = ? AND field_group = ?",
+                "SELECT max(hlc) FROM change_log WHERE row_id = ? AND field_group = ?",
                 (row_id, group),
             ).fetchone()
         return int(row[0]) if row and row[0] is not None else 0
@@ -238,6 +238,7 @@ class Transaction:
         self._remove_row(spec, row_id, must_exist=False)
         self.flush()
         self.conn.execute("DELETE FROM change WHERE row_id = ?", (row_id,))
+        self.conn.execute("DELETE FROM settled WHERE row_id = ?", (row_id,))
         self.conn.execute("DELETE FROM conflict WHERE row_id = ?", (row_id,))
 
     def write_state(self, spec: EntitySpec, row_id: str, values: dict[str, Any] | None) -> None:

@@ -21,6 +21,13 @@ import sqlcipher3
 from desktop.store import erasure_ledger
 from desktop.store.audit import AUDIT, check_value, insert_event
 from desktop.store.changelog.reading import LoggedChange, is_erased, version_vector
+from desktop.store.changelog.settled import (
+    compacted_tips,
+    compacted_vector,
+    fill_value,
+    move_origin,
+    reused_number,
+)
 from desktop.store.changelog.transaction import REQUIRED, Transaction, group_defaults
 from desktop.store.specs import BY_NAME, CLIENT, ERASED, EXISTS, MERGED, EntitySpec
 from desktop.store.sync_merge.checks import ChangeLike, MergeError, check_change, decode_group
@@ -72,6 +79,8 @@ class Merger:
         self.self_device = self_device
         self.nums = {r[0]: r[1] for r in self.conn.execute("SELECT device_id, num FROM device")}
         self.have = version_vector(self.conn)
+        self.compacted = compacted_vector(self.conn)
+        self.tips = compacted_tips(self.conn)
         self.result = MergeResult()
         self._pending: dict[tuple[str, str], None] = {}
         self._gone: set[str] = set()
@@ -96,7 +105,10 @@ class Merger:
             held = self._held_under_number(change)
             if held is False:
                 raise RolledBack(change.origin)
-            if held:
+            if held or (
+                change.origin_seq <= self.compacted.get(change.origin, 0)
+                and self._settled_already(change)
+            ):
                 self.result.already_had += 1
                 return
             # Not here under its number: held back by its sender until the client consented to
@@ -120,9 +132,38 @@ class Merger:
             "SELECT row_id, field_group, hlc FROM change WHERE origin = ? AND origin_seq = ?",
             (self.nums.get(change.origin, -1), change.origin_seq),
         ).fetchone()
-        if row is None:
+        if row is None:  # settled, held back by its sender, or erased here
+            if reused_number(self.tips, change.origin, change.origin_seq, change.hlc):
+                return False
+            if change.origin == self.self_device and not self._trace_of(change):
+                return False  # our own change, settled here, would have left a trace
             return None
         return tuple(row) == (change.row_id, change.field_group, change.hlc)
+
+    def _settled_already(self, change: ChangeLike) -> bool:
+        """A change below the compacted vector that is not held under its number: True if it
+        adds nothing (settled here before, or it loses to what is settled); a late one that
+        wins (held back by consent until now) is merged as any other."""
+        if change.entity == AUDIT:
+            found = self.conn.execute(
+                "SELECT 1 FROM audit WHERE id = ?", (change.row_id,)
+            ).fetchone()
+            return found is not None
+        if change.field_group == ERASED:
+            return self._is_erased(change.row_id)
+        if change.field_group == EXISTS:
+            return self.tx.causal_length(change.entity, change.row_id) >= int(change.value or 0)
+        winner = self._winner(change.row_id, change.field_group, fill=False)
+        incoming = _Version(change.value, change.hlc, change.origin, change.prev_hlc)
+        return winner is not None and not incoming.beats(winner)
+
+    def _trace_of(self, change: ChangeLike) -> bool:
+        """True if the row (or audit event) of a change is known here."""
+        if change.entity == AUDIT:
+            sql = "SELECT 1 FROM audit WHERE id = ?"
+        else:
+            sql = "SELECT 1 FROM change_log WHERE row_id = ? LIMIT 1"
+        return self.conn.execute(sql, (change.row_id,)).fetchone() is not None
 
     def _settle_own(self) -> None:
         """This computer's own changes, sent back by a colleague.
@@ -162,6 +203,9 @@ class Merger:
             " WHERE origin = ? AND origin_seq >= ?",
             (new_num, first - 1, old_num, first),
         )
+        move_origin(self.conn, (old_id, old_num), (new_id, new_num), first)
+        self.compacted = compacted_vector(self.conn)
+        self.tips = compacted_tips(self.conn)
         self.have[old_id], self.have[new_id] = first - 1, moved
         self.self_device = new_id
         self.tx.device_num, self.tx.seq = new_num, moved
@@ -264,34 +308,41 @@ class Merger:
         self._insert(change)
         self._pending[(change.entity, change.row_id)] = None
 
-    def _winner(self, row_id: str, group: str) -> _Version | None:
+    def _winner(self, row_id: str, group: str, *, fill: bool = True) -> _Version | None:
         row = self.conn.execute(
-            "SELECT c.value, c.hlc, d.device_id, c.prev_hlc FROM change c"
+            "SELECT c.value, c.hlc, d.device_id, c.prev_hlc, c.entity FROM change_log c"
             " JOIN device d ON d.num = c.origin WHERE c.row_id = ? AND c.field_group = ?"
             " ORDER BY c.hlc DESC, d.device_id DESC LIMIT 1",
             (row_id, group),
         ).fetchone()
-        return _Version(row[0], row[1], row[2], row[3]) if row else None
+        if row is None:
+            return None
+        value = row[0]
+        if value is None and fill:  # settled: the entity row holds it
+            value = fill_value(self.conn, row[4], row_id, group)
+        return _Version(value, row[1], row[2], row[3])
 
     def _deleted_edits(self, change: ChangeLike) -> None:
         """A delete arriving now overrides the edits its author had not seen."""
         if int(change.value or 0) % 2:
             return
         rows = self.conn.execute(
-            "SELECT c.field_group, c.value, c.hlc, d.device_id, c.prev_hlc FROM change c"
+            "SELECT c.field_group, c.value, c.hlc, d.device_id, c.prev_hlc FROM change_log c"
             " JOIN device d ON d.num = c.origin WHERE c.row_id = ? AND c.hlc > ?"
             " AND c.field_group NOT IN (?, ?) AND d.device_id != ?",
             (change.row_id, change.prev_hlc, EXISTS, ERASED, change.origin),
         ).fetchall()
         won = _Version(None, change.hlc, change.origin, change.prev_hlc)
         for group, value, hlc, device, prev in rows:
+            if value is None:  # settled: the entity row holds it
+                value = fill_value(self.conn, change.entity, change.row_id, group)
             lost = _Version(value, hlc, device, prev)
             self._conflict("deleted", change, lost=lost, won=won, group=group)
 
     def _edit_of_deleted(self, change: ChangeLike, incoming: _Version) -> None:
         """An edit arriving now for a row that a delete it had not seen removed."""
         row = self.conn.execute(
-            "SELECT c.value, c.hlc, d.device_id, c.prev_hlc FROM change c"
+            "SELECT c.value, c.hlc, d.device_id, c.prev_hlc FROM change_log c"
             " JOIN device d ON d.num = c.origin WHERE c.row_id = ? AND c.field_group = ?"
             " ORDER BY CAST(c.value AS INTEGER) DESC, c.hlc DESC LIMIT 1",
             (change.row_id, EXISTS),
@@ -344,7 +395,7 @@ class Merger:
     def _state(self, spec: EntitySpec, row_id: str) -> dict[str, Any] | None:
         """The row as the winners of its field groups make it; None while it does not exist."""
         rows = self.conn.execute(
-            "SELECT c.field_group, c.value, c.hlc, d.device_id FROM change c"
+            "SELECT c.field_group, c.value, c.hlc, d.device_id FROM change_log c"
             " JOIN device d ON d.num = c.origin WHERE c.row_id = ? AND c.entity = ?",
             (row_id, spec.name),
         ).fetchall()
@@ -358,7 +409,16 @@ class Merger:
         if length % 2 == 0:
             return None
         values: dict[str, Any] = {}
+        current = None
         for group, defaults in group_defaults(spec).items():
+            if group in best and best[group][2] is None:  # settled: the entity row holds it
+                if current is None:
+                    current = self.conn.execute(
+                        f"SELECT * FROM {spec.table} WHERE id = ?", (row_id,)
+                    ).fetchone()
+                if current is not None:
+                    values.update({f: current[f] for f in spec.groups[group]})
+                    continue
             values.update(decode_group(best[group][2]) or {} if group in best else defaults)
         if any(v is REQUIRED for v in values.values()):
             return None  # the log lacks a required field (never written by a sender that works)

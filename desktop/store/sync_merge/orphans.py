@@ -51,7 +51,7 @@ def merged_into(tx: Transaction, client_id: str) -> str | None:
     current, seen = client_id, set()
     for _ in range(MAX_MERGE_CHAIN):
         row = tx.conn.execute(
-            "SELECT c.value FROM change c JOIN device d ON d.num = c.origin"
+            "SELECT c.value FROM change_log c JOIN device d ON d.num = c.origin"
             " WHERE c.row_id = ? AND c.field_group = ? ORDER BY c.hlc DESC, d.device_id DESC"
             " LIMIT 1",
             (current, MERGED),
