@@ -23,6 +23,7 @@ from desktop.store.store import Store
 WAIT_DAYS = "compaction_wait_days"  # meta setting
 DEFAULT_WAIT_DAYS = 90
 SLICE = 2_000  # change rows looked at per transaction
+CURSOR = "compaction_cursor"  # meta: where a limited run stopped (the change table's seq)
 
 
 @dataclass
@@ -108,7 +109,10 @@ def compact(
     report = CompactReport(waiting_for=waiting, stopped_waiting_for=stopped, horizon=by_device)
     if not by_device:
         return report
-    cursor, looked = 0, 0
+    # A limited run goes on where the last one stopped, so that runs of a few slices each (after
+    # every exchange round, between the window's other work) sweep the whole table in turn.
+    cursor = _cursor(store) if limit is not None else 0
+    looked = 0
     while limit is None or looked < limit:
         size = SLICE if limit is None else min(SLICE, limit - looked)
         rows, dropped, cursor, seen = store.settled.settle_slice(by_device, cursor, size)
@@ -116,9 +120,16 @@ def compact(
         report.dropped_rows += dropped
         looked += seen
         if seen < size:
+            store.set_meta(CURSOR, "")
             return report
+    store.set_meta(CURSOR, str(cursor))
     report.done = False
     return report
+
+
+def _cursor(store: Store) -> int:
+    value = store.meta(CURSOR)
+    return int(value) if value and value.isdigit() else 0
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from desktop.domain.errors import BundleRejected, InvalidInput
 from desktop.fsutil import new_temporary
-from desktop.services import sync
+from desktop.services import compaction, sync
+from desktop.services.compaction import CompactReport
 from desktop.services.sync import change_mark
 from desktop.store.store import Store
 from desktop.store.sync_state import ColleagueRecord
@@ -38,6 +39,7 @@ from desktop.sync.header import parse_head
 from desktop.sync.identity import ensure_identity
 
 SUFFIX = ".wdb"
+COMPACT_PER_ROUND = 6_000  # change rows looked at for compaction after a round (about 0.6 s)
 SETTLE = 30.0  # seconds: a failing file changed more recently than this may still be arriving
 PEEK = 8192  # bytes read first for a header; a longer header is read on
 # Refusals that a file still being copied (or replaced) can cause: judged by size and time.
@@ -89,6 +91,7 @@ class Round:
     mark: int  # `change_mark` after the round
     refused_before: int = 0  # refused files already reported in an earlier round
     kept: list[Path] = field(default_factory=list)  # superseded, but another program holds them
+    compacted: CompactReport | None = None  # the compaction after the round (None: cancelled)
 
     @property
     def waiting(self) -> int:
@@ -194,9 +197,12 @@ def exchange_round(
     if cancelled():
         return _round(imports, held, judge, [], [], [], store)
     exported, removed, kept = _export_all(store, folder, look.mine)
+    # What every colleague has now acknowledged is settled, a few slices a round: a large file
+    # of old history is worked through over several rounds, each staying short.
+    compacted = compaction.compact(store, limit=COMPACT_PER_ROUND)
     if progress is not None:
         progress(total, total)
-    return _round(imports, held, judge, exported, removed, kept, store)
+    return _round(imports, held, judge, exported, removed, kept, store, compacted)
 
 
 def _round(
@@ -207,6 +213,7 @@ def _round(
     removed: list[Path],
     kept: list[Path],
     store: Store,
+    compacted: CompactReport | None = None,
 ) -> Round:
     return Round(
         imports,
@@ -218,6 +225,7 @@ def _round(
         change_mark(store),
         judge.refused_before,
         kept,
+        compacted,
     )
 
 

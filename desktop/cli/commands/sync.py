@@ -93,6 +93,8 @@ def cmd_sync_folder(args: argparse.Namespace, out: TextIO) -> int:
             print(f"{path.name}: {error.text(lang)}", file=sys.stderr)
         if done.incomplete:
             print(_incomplete(len(done.incomplete), lang), file=sys.stderr)
+    if done.compacted is not None and done.compacted.stopped_waiting_for:
+        print(done.compacted.warning(lang), file=sys.stderr)
     refused_here = any(r.for_me for r in done.refused)
     return common.EXIT_BUNDLE if refused_here else common.EXIT_OK
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import WelcomeDeskError
 from desktop.domain.model import Client
 from desktop.services.clients import ClientQuery, find_client
+from desktop.services.compaction import CompactReport
 from desktop.services.settings import Settings, load_settings
 from desktop.ui.agenda.agenda_view import AgendaView
 from desktop.ui.case_list.case_list import CaseList
@@ -31,6 +32,7 @@ from desktop.ui.protection.backup_dialog import backup_on_close
 from desktop.ui.protection.protection_menu import ProtectionMenu
 from desktop.ui.reports.reports_menu import ReportsMenu
 from desktop.ui.settings.settings_dialog import SettingsDialog
+from desktop.ui.shell.background_compaction import BackgroundCompaction
 from desktop.ui.shell.cases_page import CasesPage
 from desktop.ui.shell.damage_notice import check_in_background
 from desktop.ui.shell.idle_lock import DEFAULT_MINUTES, IdleLock
@@ -114,6 +116,7 @@ class MainWindow(Retranslating, WindowMenus):
         self.setStatusBar(self.status)
         self.count_label, self.saved_label = self.status.count_label, self.status.saved_label
         self.sync_badge = SyncBadge(db)  # conflicts and refused bundles, one click to them
+        self.compaction = BackgroundCompaction(db, self._compacted)
         self.status.addPermanentWidget(self.sync_badge)
         self._connect()
         self.retranslate()
@@ -306,6 +309,7 @@ class MainWindow(Retranslating, WindowMenus):
         if not self._pages_checked:  # once a session: at 20,000 clients it takes the worker ~1 s
             self._pages_checked = True
             check_in_background(self)  # every page against its HMAC, after what is shown first
+            self.compaction.start()  # then the acknowledged history, slice by slice
         self.case_list.search.setFocus()
         self._update_print_action()
         context, self._before_lock = self._before_lock, None
@@ -333,6 +337,11 @@ class MainWindow(Retranslating, WindowMenus):
     def _open_client_soon(self, client_id: str) -> None:
         # After the slot that asked has returned: the asking tab is about to be refilled.
         QTimer.singleShot(0, lambda: self.open_client(client_id))
+
+    def _compacted(self, report: CompactReport) -> None:
+        """A colleague silent past the wait no longer holds compaction back: say so once."""
+        if report.stopped_waiting_for:
+            self.status.say(report.warning(current_language()), SYNC_MESSAGE_MS)
 
     def _sync_closed(self) -> None:
         dialog, self._sync_dialog = self._sync_dialog, None
