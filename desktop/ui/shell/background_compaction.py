@@ -13,8 +13,8 @@ from desktop.services import compaction
 from desktop.services.compaction import CompactReport
 from desktop.ui.widgets.db_worker import DbWorker
 
-SLICE_ROWS = compaction.SLICE  # change rows per worker operation (about 0.2 s)
-MAX_SLICES = 2_000  # a session settles at most this many slices (4 million change rows)
+SLICE_ROWS = 500  # change rows per worker operation (about 50 ms: a search waits at most that)
+MAX_SLICES = 10_000  # a session settles at most this many slices (5 million change rows)
 
 
 class BackgroundCompaction:
