@@ -1780,132 +1780,132 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="171"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="170"/>
         <source>Send my changes</source>
         <translation>Meine Änderungen senden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="172"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="171"/>
         <source>&amp;To:</source>
         <translation>&amp;An:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="173"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="172"/>
         <source>&amp;Full export (for a new colleague or after a long absence)</source>
         <translation>&amp;Vollständiger Export (für neue Kolleginnen und Kollegen oder nach langer Abwesenheit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="174"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="173"/>
         <source>&amp;Export for colleague…</source>
         <translation>Für Kollegin/Kollegen e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="175"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="174"/>
         <source>Receive a colleague&apos;s changes</source>
         <translation>Änderungen von Kolleginnen und Kollegen empfangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="176"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="175"/>
         <source>Drop bundle files (.wdb) here</source>
         <translation>Abgleichpakete (.wdb) hierher ziehen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="177"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="176"/>
         <source>&amp;Import bundle…</source>
         <translation>Paket &amp;einlesen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="178"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="177"/>
         <source>Watched folder</source>
         <translation>Überwachter Ordner</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="179"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="178"/>
         <source>&amp;Watch a sync folder (a shared folder or a USB stick)</source>
         <translation>Abgleichordner &amp;überwachen (ein gemeinsamer Ordner oder ein USB-Stick)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="180"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="179"/>
         <source>No folder chosen</source>
         <translation>Kein Ordner gewählt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="181"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="180"/>
         <source>C&amp;hoose folder…</source>
         <translation>Ordner &amp;wählen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="182"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="181"/>
         <source>Check &amp;now</source>
         <translation>&amp;Jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="185"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="184"/>
         <source>Every minute, bundles for this computer in the folder are imported, and fresh bundles for every colleague are left there.</source>
         <translation>Jede Minute werden Pakete für diesen Computer aus dem Ordner eingelesen und neue Pakete für alle Kolleginnen und Kollegen dort abgelegt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="205"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="204"/>
         <source>Save bundle for {0}</source>
         <translation>Paket für {0} speichern</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="218"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="217"/>
         <source>Writing the bundle for {0}…</source>
         <translation>Paket für {0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="229"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="228"/>
         <source>The bundle for {0} holds 1 change and was saved as {1}.</source>
         <translation>Das Paket für {0} enthält 1 Änderung und wurde als {1} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="231"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="230"/>
         <source>The bundle for {0} holds {2} changes and was saved as {1}.</source>
         <translation>Das Paket für {0} enthält {2} Änderungen und wurde als {1} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="245"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="244"/>
         <source>Import bundle</source>
         <translation>Paket einlesen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="265"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="264"/>
         <source>Importing bundles…</source>
         <translation>Pakete werden eingelesen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="274"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="273"/>
         <source>Choose the sync folder</source>
         <translation>Abgleichordner wählen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="293"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="292"/>
         <source>Checking the sync folder…</source>
         <translation>Abgleichordner wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="303"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="302"/>
         <source>Nothing new in the sync folder.</source>
         <translation>Nichts Neues im Abgleichordner.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="306"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="305"/>
         <source>1 bundle for colleagues written.</source>
         <translation>1 Paket für Kolleginnen und Kollegen geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="308"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="307"/>
         <source>{0} bundles for colleagues written.</source>
         <translation>{0} Pakete für Kolleginnen und Kollegen geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="333"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="332"/>
         <source>Welcome Desk bundles (*.wdb)</source>
         <translation>Welcome-Desk-Abgleichpakete (*.wdb)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="391"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="390"/>
         <source>Review likely &amp;duplicates (%n)…</source>
         <translation>
             <numerusform>Wahrscheinliche &amp;Doppelung prüfen (%n)…</numerusform>
@@ -1913,17 +1913,17 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="422"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="421"/>
         <source>Sync</source>
         <translation>Abgleich</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="423"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="422"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/exchange_page.py" line="428"/>
+        <location filename="../../desktop/ui/sync/exchange_page.py" line="427"/>
         <source>&amp;Compare fingerprints…</source>
         <translation>Fingerabdrücke &amp;vergleichen…</translation>
     </message>
@@ -1931,32 +1931,42 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
 <context>
     <name>FolderWatcher</name>
     <message>
-        <location filename="../../desktop/ui/sync/folder_watcher.py" line="34"/>
+        <location filename="../../desktop/ui/sync/folder_watcher.py" line="35"/>
         <source>1 bundle imported from the sync folder</source>
         <translation>1 Paket aus dem überwachten Ordner eingelesen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/folder_watcher.py" line="36"/>
+        <location filename="../../desktop/ui/sync/folder_watcher.py" line="37"/>
         <source>{0} bundles imported from the sync folder</source>
         <translation>{0} Pakete aus dem überwachten Ordner eingelesen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/folder_watcher.py" line="42"/>
+        <location filename="../../desktop/ui/sync/folder_watcher.py" line="43"/>
         <source>; 1 conflict to review</source>
         <translation>; 1 Konflikt zur Durchsicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/folder_watcher.py" line="44"/>
+        <location filename="../../desktop/ui/sync/folder_watcher.py" line="45"/>
         <source>; {0} conflicts to review</source>
         <translation>; {0} Konflikte zur Durchsicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/folder_watcher.py" line="49"/>
+        <location filename="../../desktop/ui/sync/folder_watcher.py" line="50"/>
         <source>Not imported from the sync folder: {0}</source>
         <translation>Aus dem überwachten Ordner nicht eingelesen: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/folder_watcher.py" line="58"/>
+        <location filename="../../desktop/ui/sync/folder_watcher.py" line="57"/>
+        <source>1 bundle waits for earlier changes.</source>
+        <translation>1 Paket wartet auf frühere Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/folder_watcher.py" line="59"/>
+        <source>{0} bundles wait for earlier changes.</source>
+        <translation>{0} Pakete warten auf frühere Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/folder_watcher.py" line="68"/>
         <source>The sync folder {0} cannot be reached; Welcome Desk will try again.</source>
         <translation>Der Abgleichordner {0} ist nicht erreichbar; Welcome Desk versucht es erneut.</translation>
     </message>
@@ -2382,7 +2392,7 @@ Das geht mit dem nächsten Abgleich an die Kolleginnen und Kollegen. Zusammenfü
         <translation>Integrationsplan: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/shell/main_window.py" line="400"/>
         <source>A change could not be saved: {0} Close all the same?</source>
         <translation>Eine Änderung konnte nicht gespeichert werden: {0} Trotzdem schließen?</translation>
     </message>
@@ -4335,27 +4345,27 @@ Dieser Schlüssel öffnet die Fallakte, falls die Passphrase vergessen wurde. Be
 <context>
     <name>SyncBadge</name>
     <message>
-        <location filename="../../desktop/ui/sync/sync_badge.py" line="59"/>
+        <location filename="../../desktop/ui/sync/sync_badge.py" line="60"/>
         <source>1 conflict to review</source>
         <translation>1 Konflikt zu prüfen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/sync_badge.py" line="61"/>
+        <location filename="../../desktop/ui/sync/sync_badge.py" line="62"/>
         <source>{0} conflicts to review</source>
         <translation>{0} Konflikte zu prüfen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/sync_badge.py" line="65"/>
+        <location filename="../../desktop/ui/sync/sync_badge.py" line="66"/>
         <source>1 bundle waiting</source>
         <translation>1 Paket wartet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/sync_badge.py" line="67"/>
+        <location filename="../../desktop/ui/sync/sync_badge.py" line="68"/>
         <source>{0} bundles waiting</source>
         <translation>{0} Pakete warten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/sync_badge.py" line="70"/>
+        <location filename="../../desktop/ui/sync/sync_badge.py" line="71"/>
         <source>Open the Sync window where these wait (Ctrl+Shift+Y)</source>
         <translation>Das Abgleich-Fenster dort öffnen, wo sie warten (Strg+Umschalt+Y)</translation>
     </message>
