@@ -19,6 +19,7 @@ import copy
 import hashlib
 import json
 import os
+import random
 import socket
 import subprocess
 import time
@@ -79,11 +80,26 @@ class Node:
         return ""
 
 
+_HANDED_OUT: set[int] = set()
+
+
 def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    """A TCP port on 127.0.0.1 that nothing uses now, below the ephemeral range (32768 up on
+    Linux): a port the kernel handed out and took back could go to the next outgoing
+    connection, a Syncthing dialling its peers say, before the node that should listen there
+    starts, and that node would stay unreachable."""
+    rng = random.Random()
+    while True:
+        port = rng.randrange(20000, 32000)
+        if port in _HANDED_OUT:
+            continue
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _HANDED_OUT.add(port)
+        return port
 
 
 def _environment() -> dict[str, str]:

@@ -39,6 +39,8 @@ def exchange_round(store: Any, folder: Path) -> Any:
 
 # --- END SHIM
 
+pytestmark = pytest.mark.slow  # about a minute: real processes, real waits on the network
+
 NAMES = ["Anna", "Bea", "Cem"]
 DAY0 = date(2026, 3, 2)
 
