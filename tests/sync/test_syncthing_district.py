@@ -249,15 +249,16 @@ def test_a_conflict_copy_of_a_bundle_is_imported_once_without_error(
     casework.add(anna.store, Note(client.id, DAY0, "second bundle only"))
     second = sync.export_for(anna.store, "Cem", scratch / "second.wdb")
     name = sync.bundle_file_name(anna.store, "Cem")  # one name, two contents
-    st.pause(anna.node)
+    st.pause(cem.node)  # Cem's laptop is cut off from the others
     older = time.time() - 120
-    shutil.copyfile(first.path, cem.node.replica / name)
+    shutil.copyfile(first.path, cem.node.replica / name)  # Cem's replica: the first bundle
     os.utime(cem.node.replica / name, (older, older))
-    st.wait_until_in_sync(running(district))  # Bea and Cem hold the first bundle
-    shutil.copyfile(second.path, anna.node.replica / name)  # Anna's replica, while away
-    st.resume(anna.node)
+    shutil.copyfile(second.path, anna.node.replica / name)  # Anna's and Bea's: the second
+    st.wait_until_in_sync(running(district))
+    st.resume(cem.node)
     st.wait_until_in_sync(running(district))
     for person in district:  # Syncthing kept both: the newer under the name, the older beside
+        # (the file with the older modification time becomes the `.sync-conflict-` copy)
         copies = syncthing_conflict_copies(person.node)
         assert len(copies) == 1, (person.name, sorted(st.replica_files(person.node)))
         assert copies[0].read_bytes() == first.path.read_bytes()
