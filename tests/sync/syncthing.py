@@ -3,13 +3,14 @@
 `start_nodes(root, names)` generates one Syncthing home per colleague, writes its configuration
 (GUI/REST and the sync protocol on free local ports; global and local discovery, relays, NAT,
 usage and crash reporting and upgrades off; no default folder) so that every node knows every
-other by device id at a static `tcp://127.0.0.1:<port>` address and shares one folder, the
-colleague's replica, watched with a 1-second delay. Then it starts `syncthing serve` for each and
-waits until they are all connected. `stop_nodes` kills every process it started.
+other by device id (in each pair the later node dials the earlier one at its static
+`tcp://127.0.0.1:<port>`) and shares one folder, the colleague's replica, watched with a
+1-second delay. Then it starts `syncthing serve` for each, one after the other, and waits until
+they are all connected. `stop_nodes` ends every process it started.
 
 Helpers for the tests: `wait_until_in_sync`, `pause` / `resume` (a node's process stopped and
-started again: a laptop offline and back), `scan`. Only the standard
-library talks to the REST API (urllib).
+started again: a laptop offline and back), `scan`. Only the standard library talks to the REST
+API (urllib).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 Syncthing node on 127.0.0.1 and its own replica of the shared folder, running exchange rounds.
 
 Nothing here is mocked: the nodes are `syncthing serve` processes (tests/sync/syncthing.py), the
-bundles are real signed, encrypted files, the case files real SQCipher databases. The tests wait
+bundles are real signed, encrypted files, the case files real SQLCipher databases. The tests wait
 for Syncthing by polling its REST API and the replicas, never by fixed sleeps.
 """
 
