@@ -24,20 +24,9 @@ from desktop.domain.catalogues import FieldOfAction
 from desktop.domain.model import Appointment, Client, Goal, IntegrationPlan, Note
 from desktop.services import casework, sync
 from desktop.services.export import case_data
+from desktop.services.sync_folder import exchange_round
 from tests.sync import syncthing as st
 from tests.sync.devices import shared_client
-
-# --- SHIM (issue 19): replaced at merge by
-#     `from desktop.services.sync_folder import exchange_round`
-# `check_folder` has the same shape: `.imports` (items with `.summary` and `.error`) and
-# `.exported` (ExportSummary). Passing None as the last mark makes it write every time.
-
-
-def exchange_round(store: Any, folder: Path) -> Any:
-    return sync.check_folder(store, folder, None)
-
-
-# --- END SHIM
 
 pytestmark = pytest.mark.slow  # about a minute: real processes, real waits on the network
 
@@ -64,7 +53,7 @@ class Colleague:
     def round(self) -> Any:
         """One exchange round through the replica; every file in it handled without error."""
         result = exchange_round(self.store, self.node.replica)
-        errors = [(i.path.name, i.error) for i in result.imports if i.error is not None]
+        errors = [(r.path.name, r.error) for r in [*result.refused, *result.held]]
         assert not errors, f"{self.name}: {errors}"
         for item in result.imports:
             assert not item.summary.already_imported, (self.name, item.path.name)
