@@ -69,9 +69,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desktop.domain.catalogues import ConsentScope, FieldOfAction, MeasureStatus
 from desktop.domain.model import Appointment, Client, Goal, Measure, Note
-from desktop.services import casework, erasure, export, plans, sync
+from desktop.services import casework, erasure, export, plans, sync, sync_folder
 from desktop.services.demo import fill_demo
-from desktop.store.changelog.reading import changes_since
+from desktop.services.sync_folder import Round
 from desktop.store.database import connect, prepare
 from desktop.store.store import Store
 from desktop.sync import exchange
@@ -89,19 +89,28 @@ BUDGET = {
 
 
 # -- the exchange round -----------------------------------------------------------------------
-# SHIM (issue 19, to be swapped at merge): the exchange round of desktop/services/sync_folder.py,
-# `exchange_round(store, folder) -> Round`, is not on this branch yet. Today's watched-folder
-# check has the same shape (`.imports` with `.summary`/`.error`, `.exported` with `.size` and
-# `.changes`). At merge replace the body by `return sync_folder.exchange_round(store, folder)`.
+# `sync folder DIR` and the window's watched folder run exactly this; it also compacts what every
+# colleague has acknowledged (a few slices a round), so the case file sizes below are compacted.
 
 
-def exchange_round(store: Store, folder: Path) -> Any:
-    return sync.check_folder(store, folder, None)  # SHIM: today's folder code
+def exchange_round(store: Store, folder: Path) -> Round:
+    return sync_folder.exchange_round(store, folder)
 
 
-# HOOK (issue 19, compaction): called after every round; at merge `compaction.compact(store)`.
-def compact_after_round(store: Store) -> None:
-    return None  # HOOK: no compaction on this branch yet
+def new_rows(store: Store, vector: dict[str, int]) -> list[tuple[object, ...]]:
+    """The change rows above `vector` (what a round merged), settled ones included: the round's
+    own compaction may already have settled some of them."""
+    rows = []
+    for num, device_id in store.conn.execute("SELECT num, device_id FROM device").fetchall():
+        rows += [
+            (*r[:5], device_id, *r[5:])
+            for r in store.conn.execute(
+                "SELECT entity, row_id, field_group, value, hlc, origin_seq, prev_hlc"
+                " FROM change_log WHERE origin = ? AND origin_seq > ?",
+                (num, vector.get(device_id, 0)),
+            )
+        ]
+    return rows
 
 
 # -- figures ----------------------------------------------------------------------------------
@@ -590,20 +599,15 @@ class District:
             start = time.perf_counter()
             result = exchange_round(store, folder)
             elapsed = time.perf_counter() - start
-        compact_after_round(store)
-        imports = [i for i in result.imports if i.summary is not None]
-        for item in result.imports:
-            if item.error is not None:
-                self.figures.import_errors[getattr(item.error, "reason", "?")] += 1
+        imports = result.imports
+        for item in [*result.refused, *result.held]:
+            self.figures.import_errors[item.error.reason] += 1
         applied = sum(i.summary.applied for i in imports)
         carried = sum(
             i.summary.applied + i.summary.already_had + i.summary.dropped for i in imports
         )
         self.figures.conflicts += sum(i.summary.conflicts for i in imports)
-        rows = [
-            (c.entity, c.row_id, c.field_group, c.value, c.hlc, c.origin, c.origin_seq, c.prev_hlc)
-            for c in changes_since(store.conn, vector)
-        ]
+        rows = new_rows(store, vector)
         plain = self.plain.insert(rows) if rows else 0.0
         day = int(now // 24)
         written = sum(e.size for e in result.exported)
@@ -864,7 +868,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {
         "model": dataclasses.asdict(model),
         "budget": BUDGET,
-        "shim": "exchange round = sync.check_folder(store, folder, None); no compaction",
+        "round": "desktop.services.sync_folder.exchange_round (compacts after the round)",
     }
     with tempfile.TemporaryDirectory(prefix="district-") as tmp:
         root = Path(tmp)

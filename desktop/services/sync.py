@@ -17,6 +17,7 @@ from typing import Any
 from desktop.domain.errors import BundleRejected, InvalidInput
 from desktop.domain.model import Client
 from desktop.services import casework, erasure
+from desktop.store.consent import Sharing
 from desktop.store.specs import BY_NAME
 from desktop.store.store import Store
 from desktop.store.sync_state import ConflictRecord
@@ -153,11 +154,14 @@ def colleagues(store: Store) -> list[Colleague]:
 # -- bundles ---------------------------------------------------------------------------------
 
 
-def export_for(store: Store, name: str, target: Path, *, full: bool = False) -> ExportSummary:
-    """Write a bundle for a colleague; a folder as target gets a file named for both sides."""
+def export_for(
+    store: Store, name: str, target: Path, *, full: bool = False, share: Sharing | None = None
+) -> ExportSummary:
+    """Write a bundle for a colleague; a folder as target gets a file named for both sides
+    (`share`: see `exchange.export_bundle`)."""
     if target.is_dir():
         target = target / bundle_file_name(store, name)
-    return exchange.export_bundle(store, name, target, full=full)
+    return exchange.export_bundle(store, name, target, full=full, share=share)
 
 
 def import_file(store: Store, path: Path) -> ImportSummary:

@@ -15,6 +15,7 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from desktop.domain.errors import BundleRejected, InvalidInput
@@ -22,6 +23,7 @@ from desktop.fsutil import new_temporary
 from desktop.services import compaction, sync
 from desktop.services.compaction import CompactReport
 from desktop.services.sync import change_mark
+from desktop.store.consent import Sharing
 from desktop.store.store import Store
 from desktop.store.sync_state import ColleagueRecord
 from desktop.sync import messages
@@ -398,13 +400,15 @@ def _export_all(
     removed: list[Path] = []
     kept: list[Path] = []
     vector = _nonzero(store.log.version_vector())
+    share: Sharing | None = None  # who may travel: read once a round, the same for everyone
     for record in store.sync_state.colleagues():
         theirs = key_id(record.exchange_key)
         ours = [(p, h) for p, h in mine if [s.key_id for s in h.recipients] == [theirs]]
         current = max(ours, key=lambda o: (o[1].created_hlc, o[1].bundle_id), default=None)
         keep: Path | None = None
         if current is None or _says_something_new(current[1], vector, record):
-            summary = sync.export_for(store, record.name, folder)
+            share = share or store.consent.sharing(date.today())
+            summary = sync.export_for(store, record.name, folder, share=share)
             exported.append(summary)
             keep = summary.path
         else:

@@ -77,9 +77,17 @@ class ImportSummary:
 
 
 def export_bundle(
-    store: Store, colleague: str, target: Path, *, full: bool = False
+    store: Store,
+    colleague: str,
+    target: Path,
+    *,
+    full: bool = False,
+    share: consent.Sharing | None = None,
 ) -> ExportSummary:
     """Write every change `colleague` has not acknowledged (all of them with `full`).
+
+    `share`: who may travel today (`store.consent.sharing`), when the caller already knows it —
+    an exchange round writes for every colleague and reads the consents once.
 
     If history they lack was compacted here (a new colleague, one back after a long silence)
     or with `full`, the bundle is a snapshot: the whole current state, built on nothing.
@@ -103,7 +111,7 @@ def export_bundle(
 
     with store.snapshot():
         vector = store.log.version_vector()
-        share = store.consent.sharing(date.today())
+        share = share or store.consent.sharing(date.today())
         before = store.consent.held_back(colleague)
         # A release is acknowledged once the colleague holds a change of the releasing
         # computer newer than it: that change went in a bundle written after it.
