@@ -22,6 +22,7 @@ from desktop.store.store import Store
 
 WAIT_DAYS = "compaction_wait_days"  # meta setting
 DEFAULT_WAIT_DAYS = 90
+MAX_WAIT_DAYS = 3650
 SLICE = 2_000  # change rows looked at per transaction
 CURSOR = "compaction_cursor"  # meta: where a limited run stopped (the change table's seq)
 
@@ -65,7 +66,7 @@ def wait_days(store: Store) -> int:
 
 def set_wait_days(store: Store, days: int) -> None:
     """Set how long a silent colleague holds compaction back."""
-    if not 0 <= days <= 3650:
+    if not 0 <= days <= MAX_WAIT_DAYS:
         raise InvalidInput(
             "days",
             "The wait must be between 0 and 3650 days.",

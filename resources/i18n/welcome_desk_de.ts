@@ -925,77 +925,92 @@
 <context>
     <name>ColleaguesPage</name>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="94"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="112"/>
         <source>My identity</source>
         <translation>Meine Identität</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="95"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="113"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="96"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="114"/>
         <source>My fingerprint:</source>
         <translation>Mein Fingerabdruck:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="99"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="117"/>
         <source>Give your colleagues this identity (by e-mail or on a USB stick), then read the fingerprint to them by phone or in person so they can check it.</source>
         <translation>Geben Sie diese Identität Ihren Kolleginnen und Kollegen (per E-Mail oder auf einem USB-Stick) und lesen Sie ihnen dann den Fingerabdruck telefonisch oder persönlich vor, damit sie ihn prüfen können.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="105"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="123"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="106"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="124"/>
         <source>Fingerprint</source>
         <translation>Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="107"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="125"/>
         <source>Last bundle received</source>
         <translation>Letztes Paket erhalten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="108"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="126"/>
         <source>Last bundle sent</source>
         <translation>Letztes Paket gesendet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="109"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="127"/>
         <source>Changes waiting for them</source>
         <translation>Für sie ausstehende Änderungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="112"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="130"/>
         <source>&amp;Add colleague…</source>
         <translation>Kollegin/Kollegen &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="113"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="131"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="155"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="132"/>
+        <source>&amp;Wait for a silent colleague:</source>
+        <translation>&amp;Warten auf stille Kolleginnen und Kollegen:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="133"/>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="136"/>
+        <source>Change history is kept until every colleague has received it, but for a colleague who sends nothing for longer than this only until then: they get the whole current state (a snapshot) when they return.</source>
+        <translation>Der Änderungsverlauf wird aufbewahrt, bis alle Kolleginnen und Kollegen ihn erhalten haben – auf jemanden, der länger als diese Zeit nichts schickt, aber nur so lange gewartet: Bei der Rückkehr bekommt diese Person den ganzen aktuellen Stand (einen Schnappschuss).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="182"/>
         <source>Remove colleague</source>
         <translation>Kollegin oder Kollegen entfernen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="157"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="184"/>
         <source>Stop trusting {0}? Bundles from {0} will be refused until you add them again; the changes already merged stay.</source>
         <translation>{0} nicht mehr vertrauen? Pakete von {0} werden abgelehnt, bis Sie die Person wieder hinzufügen; bereits übernommene Änderungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="164"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="191"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sync/colleagues_page.py" line="165"/>
+        <location filename="../../desktop/ui/sync/colleagues_page.py" line="192"/>
         <source>&amp;Keep</source>
         <translation>&amp;Behalten</translation>
     </message>

@@ -298,3 +298,34 @@ def test_compact_settles_what_both_acknowledged_and_sends_a_snapshot_to_a_newcom
     written, changes = export(anna, "Bea", tmp_path / "again.wdb", "--full")
     assert read_header(written).kind == "snapshot" and changes >= 2
     assert anna.list_json() == bea.list_json()
+
+
+def test_compact_waits_for_a_colleague_until_the_wait_set_runs_out(pair, tmp_path):
+    anna, bea = pair.anna, pair.bea
+    imported(bea, pair.bundle)
+    written, _ = export(bea, "Anna", tmp_path / "ack.wdb")
+    imported(anna, written)  # Bea has acknowledged Anna's changes: she is an active colleague
+    anna.add("--family-name", "Neu", "--given-names", "Nora", *SHARED)  # not yet at Bea's
+    code, out, err = anna("compact")
+    assert code == 0, err
+    assert err == "Not yet acknowledged by: Bea.\n"
+    kept = int(out.split()[0])
+    code, out, err = anna("compact", "--wait-days", "0")  # Bea's last bundle is older than now
+    assert code == 0, err
+    assert int(out.split()[0]) > 0 and kept >= 0
+    assert err == (
+        "Compaction no longer waits for Bea (no bundle from them for too long); they get a full"
+        " snapshot when they return.\n"
+    )
+    # Bea now lacks settled history: her next bundle is a snapshot, and she ends equal.
+    written, _ = export(anna, "Bea", tmp_path / "back.wdb")
+    assert read_header(written).kind == "snapshot"
+    imported(bea, written)
+    assert anna.list_json() == bea.list_json()
+
+
+def test_compact_refuses_a_wait_out_of_range_and_changes_nothing(pair, snapshot, refused):
+    anna = pair.anna
+    before = snapshot(anna.data_dir)
+    message = refused(anna("compact", "--wait-days", "5000"), EXIT_INPUT, anna, before)
+    assert message == "The wait must be between 0 and 3650 days."

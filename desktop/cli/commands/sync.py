@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from desktop.cli import common
 from desktop.services import compaction, sync, sync_folder
+from desktop.store.store import Store
 
 
 def cmd_colleague_add(args: argparse.Namespace, out: TextIO) -> int:
@@ -192,7 +193,12 @@ def cmd_sync_resolve(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_compact(args: argparse.Namespace, out: TextIO) -> int:
-    done = common.with_store(args, compaction.compact_file)
+    def run(store: Store) -> compaction.CompactedFile:
+        if args.wait_days is not None:
+            compaction.set_wait_days(store, args.wait_days)
+        return compaction.compact_file(store)
+
+    done = common.with_store(args, run)
     lang = common.user_language()
     report = done.report
     mb_before, mb_after = done.size_before / 1e6, done.size_after / 1e6
@@ -257,6 +263,12 @@ def register(sub: Any) -> None:
     p = common.add_command(actions, "resolve", cmd_sync_resolve, "close a conflict")
     p.add_argument("num", type=int, metavar="NUM")
     p.add_argument("--restore", action="store_true", help="make the lost value current again")
-    common.add_command(
+    p = common.add_command(
         sub, "compact", cmd_compact, "drop change history every colleague has acknowledged"
+    )
+    p.add_argument(
+        "--wait-days",
+        type=int,
+        metavar="DAYS",
+        help="from now on, wait at most DAYS for a silent colleague (default 90; kept)",
     )

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.errors import BundleRejected
+from desktop.services.compaction import MAX_WAIT_DAYS, set_wait_days, wait_days
 from desktop.services.sync import Colleague, Identity, colleagues, my_identity, remove_colleague
 from desktop.ui.sync.colleague_dialog import ColleagueDialog, fingerprint_label, fingerprint_lines
 from desktop.ui.widgets.db_worker import DbWorker
@@ -82,12 +84,28 @@ class ColleaguesPage(Retranslating, QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = button_row(self.add_button, self.remove_button)
 
+        # How long a silent colleague holds the history back (compaction), then a snapshot.
+        self.wait_label = QLabel()
+        self.wait_days = QSpinBox()
+        self.wait_days.setRange(0, MAX_WAIT_DAYS)
+        self.wait_days.setEnabled(False)  # until the saved value has arrived
+        self.wait_label.setBuddy(self.wait_days)
+        self.wait_hint = QLabel()
+        self.wait_hint.setWordWrap(True)
+        wait_row = QHBoxLayout()
+        wait_row.addWidget(self.wait_label)
+        wait_row.addWidget(self.wait_days)
+        wait_row.addStretch(1)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.identity_box)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addLayout(wait_row)
+        layout.addWidget(self.wait_hint)
         self.retranslate()
         db.run(my_identity, self._show_identity)
+        db.run(wait_days, self._show_wait)
         self.reload()
 
     def retranslate(self) -> None:
@@ -111,6 +129,15 @@ class ColleaguesPage(Retranslating, QWidget):
         )
         self.add_button.setText(self.tr("&Add colleague…"))
         self.remove_button.setText(self.tr("&Remove…"))
+        self.wait_label.setText(self.tr("&Wait for a silent colleague:"))
+        self.wait_days.setSuffix(self.tr(" days"))
+        self.wait_hint.setText(
+            self.tr(
+                "Change history is kept until every colleague has received it, but for a "
+                "colleague who sends nothing for longer than this only until then: they get the "
+                "whole current state (a snapshot) when they return."
+            )
+        )
         self._fill()
 
     # -- what others call -----------------------------------------------------------------------
@@ -197,6 +224,14 @@ class ColleaguesPage(Retranslating, QWidget):
     def _removal_answered(self, question: QMessageBox, name: str) -> None:
         if question.clickedButton() is question.button(QMessageBox.StandardButton.Yes):
             self._db.run(lambda store: remove_colleague(store, name), lambda _none: self._removed())
+
+    def _show_wait(self, days: int) -> None:
+        self.wait_days.setValue(days)
+        self.wait_days.setEnabled(True)
+        self.wait_days.valueChanged.connect(self._wait_changed)
+
+    def _wait_changed(self, days: int) -> None:
+        self._db.run(lambda store: set_wait_days(store, days), channel="compaction_wait")
 
     def _removed(self) -> None:
         self.reload()

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from desktop.domain.catalogues import ConsentScope
 from desktop.domain.dates import PartialDate
 from desktop.domain.model import Client
-from desktop.services import casework, sync
+from desktop.services import casework, compaction, sync
 from desktop.services.clients import add_client as add_any_client
 from desktop.services.clients import update_client
 from desktop.store.database import connect, prepare
@@ -227,6 +227,22 @@ def test_removing_a_colleague_asks_first(
     settle(db)
     assert sync.colleagues(anna) == []
     assert page.shown_rows() == []
+
+
+def test_the_wait_for_a_silent_colleague_is_shown_and_kept(
+    qtbot: QtBot, anna: Store, worker: Workers, settle: Settle
+) -> None:
+    db = worker(anna)
+    page = window(qtbot, db, settle).colleagues
+    settle(db)
+    assert page.wait_days.isEnabled() and page.wait_days.value() == 90
+    assert page.wait_label.buddy() is page.wait_days
+    page.wait_days.setValue(30)
+    settle(db)
+    assert compaction.wait_days(anna) == 30
+    again = window(qtbot, db, settle).colleagues
+    settle(db)
+    assert again.wait_days.value() == 30
 
 
 # -- exchange ------------------------------------------------------------------------------------
