@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -173,10 +174,11 @@ class Transaction:
             if values_of_group != defaults[group]:
                 self._record(spec.name, obj.id, group, values_of_group)
 
-    def update(self, new: Any, *, record: bool = True) -> list[str]:
+    def update(self, new: Any, *, record: bool = True, current: Any = None) -> list[str]:
         """Save a changed entity; returns the field groups that changed (none: nothing written).
 
-        `record=False` only when merging a bundle: the change rows came with it.
+        `record=False` only when merging a bundle: the change rows came with it (and `current`,
+        the table row as it is, read for many rows at once).
         """
         spec = BY_CLASS[type(new)]
         if spec is NOTE and record:
@@ -185,9 +187,10 @@ class Transaction:
                 "Counselling notes cannot be changed once written; add a new note instead.",
                 "Beratungsnotizen können nicht geändert werden; bitte eine neue Notiz anlegen.",
             )
-        current = self.conn.execute(
-            f"SELECT * FROM {spec.table} WHERE id = ?", (new.id,)
-        ).fetchone()
+        if current is None:
+            current = self.conn.execute(
+                f"SELECT * FROM {spec.table} WHERE id = ?", (new.id,)
+            ).fetchone()
         if current is None:
             raise NotFound(spec.name, new.id)
         changed = []
@@ -240,21 +243,32 @@ class Transaction:
         self.conn.execute("DELETE FROM change WHERE row_id = ?", (row_id,))
         self.conn.execute("DELETE FROM conflict WHERE row_id = ?", (row_id,))
 
-    def write_state(self, spec: EntitySpec, row_id: str, values: dict[str, Any] | None) -> None:
-        """Make the row hold these column values (None: absent), recording nothing.
+    def stored_rows(self, spec: EntitySpec, row_ids: Collection[str]) -> dict[str, Any]:
+        """The table rows of these ids that exist, by id (one query per 500 ids)."""
+        ids = sorted(set(row_ids))
+        found: dict[str, Any] = {}
+        for start in range(0, len(ids), 500):
+            rows = self.conn.execute(
+                f"SELECT * FROM {spec.table} WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(ids[start : start + 500]),),
+            )
+            found.update((row["id"], row) for row in rows)
+        return found
+
+    def write_state(self, spec: EntitySpec, row_id: str, obj: Any | None, stored: Any) -> None:
+        """Make the row hold `obj` (None: absent), recording nothing; `stored` is its table row
+        as it is now (None: there is none), from `stored_rows`.
 
         Only the merge of a bundle calls this: the change rows it derives the state from are
         already in the log.
         """
-        if values is None:
-            self._remove_row(spec, row_id, must_exist=False)
-            return
-        obj = spec.from_row({"id": row_id, **values})
-        exists = self.conn.execute(f"SELECT 1 FROM {spec.table} WHERE id = ?", (row_id,)).fetchone()
-        if exists:
-            self.update(obj, record=False)
-        else:
+        if obj is None:
+            if stored is not None:
+                self._remove_row(spec, row_id, must_exist=False)
+        elif stored is None:
             self.insert(obj, record=False)
+        else:
+            self.update(obj, record=False, current=stored)
 
     def relink(self, spec: EntitySpec, row_id: str, client_id: str) -> None:
         """Move a plan, checklist item, appointment, note or support link to another client.

@@ -43,8 +43,12 @@ class ChangeLike(Protocol):
     def prev_hlc(self) -> int: ...
 
 
-def check_change(change: ChangeLike, vector: dict[str, int]) -> None:
-    """MergeError unless the change could be part of a case file and of this bundle."""
+def check_change(change: ChangeLike, vector: dict[str, int]) -> dict[str, Any] | None:
+    """MergeError unless the change could be part of a case file and of this bundle.
+
+    Returns the field group's values as decoded for the check (None for a causal length, an
+    erasure, a merge or an audit event), so that the merge need not decode them again.
+    """
     if len(change.row_id) > MAX_FIELD or not change.row_id:
         raise MergeError("malformed row id")
     if not 0 < change.origin_seq <= vector.get(change.origin, 0):
@@ -52,7 +56,7 @@ def check_change(change: ChangeLike, vector: dict[str, int]) -> None:
     if change.entity == AUDIT:
         if change.field_group != EVENT or check_value(change.value) is None:
             raise MergeError("a malformed audit event")
-        return
+        return None
     spec = BY_NAME.get(change.entity)
     if spec is None:
         raise MergeError(f"unknown entity {change.entity!r}")
@@ -73,6 +77,8 @@ def check_change(change: ChangeLike, vector: dict[str, int]) -> None:
         values = decode_group(change.value)
         if values is None or set(values) != set(spec.groups[change.field_group]):
             raise MergeError(f"malformed value for {change.entity}.{change.field_group}")
+        return values
+    return None
 
 
 def _loads(value: str | None) -> Any:
