@@ -23,7 +23,7 @@ from desktop.store.audit import (
     derive_events,
     device_of,
     event_value,
-    insert_event,
+    insert_events,
     new_event_id,
 )
 from desktop.store.changelog.clock import HybridClock
@@ -255,20 +255,48 @@ class Transaction:
             found.update((row["id"], row) for row in rows)
         return found
 
-    def write_state(self, spec: EntitySpec, row_id: str, obj: Any | None, stored: Any) -> None:
-        """Make the row hold `obj` (None: absent), recording nothing; `stored` is its table row
-        as it is now (None: there is none), from `stored_rows`.
+    def write_states(self, spec: EntitySpec, states: list[tuple[str, Any | None]]) -> None:
+        """Make each row hold its object (None: absent), recording nothing.
 
-        Only the merge of a bundle calls this: the change rows it derives the state from are
-        already in the log.
+        Only the merge of a bundle calls this: the change rows it derives the states from are
+        already in the log. The rows as they are now are read at once, new rows are inserted
+        together.
         """
-        if obj is None:
-            if stored is not None:
-                self._remove_row(spec, row_id, must_exist=False)
-        elif stored is None:
-            self.insert(obj, record=False)
-        else:
-            self.update(obj, record=False, current=stored)
+        stored = self.stored_rows(spec, [row_id for row_id, _ in states])
+        new = []
+        for row_id, obj in states:
+            current = stored.get(row_id)
+            if obj is None:
+                if current is not None:
+                    self._remove_row(spec, row_id, must_exist=False)
+            elif current is None:
+                new.append(obj)
+            else:
+                self.update(obj, record=False, current=current)
+        self._insert_rows(spec, new)
+
+    def _insert_rows(self, spec: EntitySpec, objs: list[Any]) -> None:
+        """Insert new rows of one entity (recording nothing), one statement for all of them."""
+        if not objs:
+            return
+        rows = [spec.row(obj) for obj in objs]
+        columns = list(rows[0])
+        values: list[list[Any]] = [list(row.values()) for row in rows]
+        if spec is CLIENT:
+            columns.append("sort_key")
+            for row_values, obj in zip(values, objs, strict=True):
+                row_values.append(sort_key(obj))
+        self.conn.executemany(
+            f"INSERT INTO {spec.table} ({', '.join(columns)})"
+            f" VALUES ({', '.join('?' * len(columns))})",
+            values,
+        )
+        if spec is CLIENT:
+            self.conn.executemany(
+                "INSERT INTO client_search (rowid, text, sort_key, closed)"
+                " VALUES ((SELECT num FROM client WHERE id = ?), ?, ?, ?)",
+                [(obj.id, search_text(obj), sort_key(obj), _closed(obj)) for obj in objs],
+            )
 
     def relink(self, spec: EntitySpec, row_id: str, client_id: str) -> None:
         """Move a plan, checklist item, appointment, note or support link to another client.
@@ -306,6 +334,7 @@ class Transaction:
             return
         who = coordinator(self.conn)
         device = device_of(self.conn, self.device_num)
+        rows = []
         for action, client_id, detail, travels in [
             *((*event, True) for event in derived),
             *self.events,
@@ -317,7 +346,8 @@ class Transaction:
                 hlc = self.changes[-1].hlc
             else:
                 hlc = self.clock.tick()
-            insert_event(self.conn, event_id, hlc, device, value)
+            rows.append((event_id, hlc, device, value))
+        insert_events(self.conn, rows)
         self.recorded.clear()
         self.events.clear()
 

@@ -64,8 +64,13 @@ def check_change(change: ChangeLike, vector: dict[str, int]) -> dict[str, Any] |
     if change.field_group not in spec.groups and change.field_group not in special:
         raise MergeError(f"unknown field group {change.entity}.{change.field_group}")
     if change.field_group == EXISTS:
-        try:
-            length = json.loads(change.value or "")
+        text = change.value or ""
+        try:  # plain digits (what every sender writes) without the JSON parser
+            length = (
+                int(text)
+                if text.isascii() and text.isdigit() and text[0] != "0"
+                else json.loads(text)
+            )
         except ValueError:
             raise MergeError("malformed causal length") from None
         if type(length) is not int or length < 1:
@@ -81,9 +86,22 @@ def check_change(change: ChangeLike, vector: dict[str, int]) -> dict[str, Any] |
     return None
 
 
+_DECODER = json.JSONDecoder()
+
+
 def _loads(value: str | None) -> Any:
+    """`json.loads(value)`, None if it is not JSON (a value that is one JSON document and no
+    more, as every sender writes, is parsed without looking for whitespace around it)."""
+    if value is None:
+        return None
     try:
-        return json.loads(value) if value is not None else None
+        decoded, end = _DECODER.raw_decode(value)
+        if end == len(value):
+            return decoded
+    except ValueError:
+        pass
+    try:
+        return json.loads(value)  # whitespace around it, or not JSON
     except ValueError:
         return None
 

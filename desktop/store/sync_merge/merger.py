@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, cast
 import sqlcipher3
 
 from desktop.store import erasure_ledger
-from desktop.store.audit import AUDIT, check_value, insert_event
+from desktop.store.audit import AUDIT, check_value, insert_events
 from desktop.store.changelog.reading import LoggedChange, version_vector
 from desktop.store.changelog.transaction import REQUIRED, Transaction, group_defaults
 from desktop.store.database import Connection
@@ -89,6 +89,7 @@ class Merger:
         self._now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         # What the log holds for the current batch, kept up to date as changes are added.
         self._unwritten: list[tuple[str, str, str, str | None, int, int, int, int]] = []
+        self._events: list[tuple[str, int, str, dict[str, Any]]] = []  # audit events, with them
         self._history: dict[str, list[Logged]] = {}
         self._winners: dict[tuple[str, str], Logged] = {}
         self._lengths: dict[str, Logged] = {}  # per row its causal-length change that counts
@@ -166,7 +167,7 @@ class Merger:
             self._insert(change)
             value = check_value(change.value)
             assert value is not None  # checked in _check
-            insert_event(self.conn, change.row_id, change.hlc, change.origin, value)
+            self._events.append((change.row_id, change.hlc, change.origin, value))
         elif change.field_group == ERASED:
             self._erase(change)
         elif change.row_id in self._erased:
@@ -285,7 +286,8 @@ class Merger:
                 change.prev_hlc,
             )
         )
-        self._held[(num, change.origin_seq)] = (change.row_id, change.field_group, change.hlc)
+        if change.origin_seq <= self.have.get(change.origin, 0):  # asked for again below it
+            self._held[(num, change.origin_seq)] = (change.row_id, change.field_group, change.hlc)
         if change.entity != AUDIT:
             entry = Logged(
                 change.entity,
@@ -313,6 +315,9 @@ class Merger:
         except sqlcipher3.IntegrityError:
             raise MergeError("the same change twice") from None
         self._unwritten.clear()
+        if self._events:
+            insert_events(self.conn, self._events)
+            self._events.clear()
 
     def _erase(self, change: ChangeLike) -> None:
         spec = BY_NAME[change.entity]
@@ -347,22 +352,18 @@ class Merger:
             ):
                 self.result.new_clients.add(change.row_id)
         elif change.field_group != MERGED:  # where a merged client went: read by the sweep
-            winner = self._winner(change.row_id, change.field_group)
-            incoming = _Version(change.value, change.hlc, change.origin, change.prev_hlc)
-            if winner is not None and winner.value != incoming.value:
+            found = self._winners.get((change.row_id, change.field_group))
+            if found is not None and found.value != change.value:
+                winner = _Version(found.value, found.hlc, found.device, found.prev_hlc)
+                incoming = _Version(change.value, change.hlc, change.origin, change.prev_hlc)
                 if incoming.beats(winner):
                     if incoming.prev_hlc < winner.hlc and winner.device != incoming.device:
                         self._conflict("edit", change, lost=winner, won=incoming)
                 elif winner.prev_hlc < incoming.hlc and winner.device != incoming.device:
                     self._conflict("edit", change, lost=incoming, won=winner)
-            self._edit_of_deleted(change, incoming)
+            self._edit_of_deleted(change)
         self._insert(change)
         self._pending[(change.entity, change.row_id)] = None
-
-    def _winner(self, row_id: str, group: str) -> _Version | None:
-        """The change of this field group that wins: the largest (HLC, device id)."""
-        found = self._winners.get((row_id, group))
-        return _Version(found.value, found.hlc, found.device, found.prev_hlc) if found else None
 
     def _deleted_edits(self, change: ChangeLike) -> None:
         """A delete arriving now overrides the edits its author had not seen."""
@@ -381,17 +382,18 @@ class Merger:
             version = _Version(e.value, e.hlc, e.device, e.prev_hlc)
             self._conflict("deleted", change, lost=version, won=won, group=e.field_group)
 
-    def _edit_of_deleted(self, change: ChangeLike, incoming: _Version) -> None:
+    def _edit_of_deleted(self, change: ChangeLike) -> None:
         """An edit arriving now for a row that a delete it had not seen removed."""
         row = self._lengths.get(change.row_id)  # the largest causal length, newest first
         if (
             row
             and _length(row.value) % 2 == 0
-            and row.prev_hlc < incoming.hlc
-            and row.device != incoming.device
+            and row.prev_hlc < change.hlc
+            and row.device != change.origin
         ):
             won = _Version(None, row.hlc, row.device, row.prev_hlc)
-            self._conflict("deleted", change, lost=incoming, won=won)
+            lost = _Version(change.value, change.hlc, change.origin, change.prev_hlc)
+            self._conflict("deleted", change, lost=lost, won=won)
 
     def _conflict(
         self,
@@ -427,19 +429,18 @@ class Merger:
     def _rebuild(self) -> None:
         """Write the batch's change rows, then each touched row as its winners make it."""
         self._flush()
-        pending = list(self._pending)
+        by_entity: dict[str, list[str]] = {}
+        for entity, row_id in self._pending:
+            by_entity.setdefault(entity, []).append(row_id)
         self._pending.clear()
-        stored = {
-            entity: self.tx.stored_rows(BY_NAME[entity], [r for e, r in pending if e == entity])
-            for entity in {e for e, _ in pending}
-        }
-        for entity, row_id in pending:
+        for entity, row_ids in by_entity.items():
             spec = BY_NAME[entity]
-            state = self._state(spec, row_id)
-            self.tx.write_state(spec, row_id, state, stored[entity].get(row_id))
-            if state is None:
-                self._gone.add(row_id)
-            self.result.changed_rows.add((entity, row_id))
+            states = [(row_id, self._state(spec, row_id)) for row_id in row_ids]
+            self.tx.write_states(spec, states)
+            for row_id, state in states:
+                if state is None:
+                    self._gone.add(row_id)
+                self.result.changed_rows.add((entity, row_id))
         self._decoded.clear()
 
     def _state(self, spec: EntitySpec, row_id: str) -> Any | None:
@@ -472,7 +473,10 @@ class Merger:
             raise MergeError(f"{spec.name} {row_id}: {exc}") from None
 
     def _sweep_orphans(self) -> None:
-        arrived = [r for e, r in self.result.changed_rows if r not in self._gone]
+        arrived: dict[str, list[str]] = {}
+        for entity, row_id in self.result.changed_rows:
+            if row_id not in self._gone:
+                arrived.setdefault(entity, []).append(row_id)
         for entity, row_id, gone in sweep_orphans(self.tx, self._gone, arrived):
             if gone:
                 self._gone.add(row_id)
