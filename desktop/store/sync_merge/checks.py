@@ -9,6 +9,11 @@ from desktop.store.audit import AUDIT, EVENT, check_value
 from desktop.store.specs import BY_NAME, CLIENT, ERASED, EXISTS, MERGED
 
 MAX_FIELD = 200  # entity, row id and field group names are short identifiers
+_FIELDS = {
+    (spec.name, group): frozenset(fields)
+    for spec in BY_NAME.values()
+    for group, fields in spec.groups.items()
+}  # the fields of each field group's value
 
 
 class MergeError(Exception):
@@ -80,7 +85,7 @@ def check_change(change: ChangeLike, vector: dict[str, int]) -> dict[str, Any] |
             raise MergeError("malformed merge")
     elif change.field_group != ERASED:
         values = decode_group(change.value)
-        if values is None or set(values) != set(spec.groups[change.field_group]):
+        if values is None or values.keys() != _FIELDS[spec.name, change.field_group]:
             raise MergeError(f"malformed value for {change.entity}.{change.field_group}")
         return values
     return None
