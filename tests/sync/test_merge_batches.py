@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from desktop.domain.model import IntegrationPlan, Note
+from desktop.domain.model import Client, IntegrationPlan, Note
 from desktop.store.changelog.reading import LoggedChange
 from desktop.store.changelog.transaction import encode_value, group_defaults
 from desktop.store.specs import BY_CLASS, CLIENT, ERASED, EXISTS
@@ -152,3 +152,18 @@ def test_a_batch_ends_as_its_changes_merged_one_at_a_time(two: tuple[Device, Dev
     assert again_whole == again_singly
     assert again_whole.applied == 0 and again_whole.already_had > 0
     assert as_rows(state(whole.store)) == as_rows(state(one_by_one.store))
+
+
+def test_write_state_makes_one_row_hold_its_values_or_go(two: tuple[Device, Device]) -> None:
+    store = two[0].store
+    client = shared_client("Haddad", "Amal", phone="1")
+    values = {k: v for k, v in CLIENT.row(client).items() if k != "id"}
+    with store.transaction() as tx:
+        tx.write_state(CLIENT, client.id, values)
+    assert list(store.all(Client)) == [client]
+    with store.transaction() as tx:
+        tx.write_state(CLIENT, client.id, {**values, "phone": "2"})
+    assert list(store.all(Client)) == [replace(client, phone="2")]
+    with store.transaction() as tx:
+        tx.write_state(CLIENT, client.id, None)
+    assert list(store.all(Client)) == []

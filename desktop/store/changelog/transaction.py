@@ -255,6 +255,12 @@ class Transaction:
             found.update((row["id"], row) for row in rows)
         return found
 
+    def write_state(self, spec: EntitySpec, row_id: str, values: dict[str, Any] | None) -> None:
+        """Make the row hold these column values (None: absent), recording nothing: one row of
+        `write_states`."""
+        obj = None if values is None else spec.from_row({"id": row_id, **values})
+        self.write_states(spec, [(row_id, obj)])
+
     def write_states(self, spec: EntitySpec, states: list[tuple[str, Any | None]]) -> None:
         """Make each row hold its object (None: absent), recording nothing.
 
