@@ -95,7 +95,7 @@ class Merger:
         self._lengths: dict[str, Logged] = {}  # per row its causal-length change that counts
         self._erased: set[str] = set()
         self._held: dict[tuple[int, int], tuple[str, str, int]] = {}
-        self._clients_here: set[str] = set()  # of the batch's new clients, those held here
+        self._clients_here: set[str] = set()  # clients of the batch this file holds
         self._decoded: dict[str, dict[str, Any]] = {}  # field-group values the checks decoded
         self._reader = cast(Connection, _FlushFirst(self))
 
@@ -286,7 +286,7 @@ class Merger:
                 change.prev_hlc,
             )
         )
-        if change.origin_seq <= self.have.get(change.origin, 0):  # asked for again below it
+        if change.origin_seq <= self.have.get(change.origin, 0):  # looked up by number
             self._held[(num, change.origin_seq)] = (change.row_id, change.field_group, change.hlc)
         if change.entity != AUDIT:
             entry = Logged(
