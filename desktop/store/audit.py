@@ -168,6 +168,26 @@ def owner_of(
     return owners[row_id]
 
 
+def logged_links(conn: Connection, row_ids: Collection[str]) -> dict[str, dict[str, Any]]:
+    """The newest link of each of these rows in the change log (as `_logged_link` reads one),
+    in one query per 500 rows; rows without one are left out."""
+    ids = sorted(set(row_ids))
+    links: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        rows = conn.execute(
+            "SELECT row_id, value FROM change_log"
+            " WHERE row_id IN (SELECT value FROM json_each(?)) AND field_group = 'link'"
+            " ORDER BY hlc",
+            (json.dumps(ids[start : start + 500]),),
+        )
+        for row_id, value in rows:  # the newest comes last
+            links.pop(row_id, None)
+            link = json.loads(value) if value else None
+            if isinstance(link, dict):
+                links[row_id] = link
+    return links
+
+
 def _logged_link(conn: Connection, row_id: str) -> dict[str, Any] | None:
     row = conn.execute(
         "SELECT value FROM change_log WHERE row_id = ? AND field_group = 'link'"
@@ -229,20 +249,28 @@ def check_value(value: str | None) -> dict[str, Any] | None:
 
 def insert_event(conn: Connection, event_id: str, hlc: int, device_id: str, value: dict) -> None:
     """Add an event to the readable table (a second arrival of it changes nothing)."""
-    conn.execute(
+    insert_events(conn, [(event_id, hlc, device_id, value)])
+
+
+def insert_events(conn: Connection, events: list[tuple[str, int, str, dict]]) -> None:
+    """Add events (id, HLC, device, value) to the readable table in one statement."""
+    conn.executemany(
         "INSERT OR IGNORE INTO audit"
         " (id, at, hlc, device_id, coordinator, action, client_id, detail)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            event_id,
-            value["at"],
-            hlc,
-            device_id,
-            value["coordinator"],
-            value["action"],
-            value["client"],
-            json.dumps(value["detail"], ensure_ascii=False, sort_keys=True),
-        ),
+        [
+            (
+                event_id,
+                value["at"],
+                hlc,
+                device_id,
+                value["coordinator"],
+                value["action"],
+                value["client"],
+                json.dumps(value["detail"], ensure_ascii=False, sort_keys=True),
+            )
+            for event_id, hlc, device_id, value in events
+        ],
     )
 
 
@@ -336,3 +364,10 @@ class AuditTrail:
     def owner_of(self, entity: str, row_id: str, owners: dict[str, str | None]) -> str | None:
         """The client a row belongs to (`owners` caches what was found)."""
         return owner_of(self._conn, entity, row_id, {}, owners)
+
+    def clients_of(self, rows: Collection[tuple[str, str]]) -> list[str]:
+        """The clients these (entity, row id)s belong to, sorted; their links read at once."""
+        links = logged_links(self._conn, [r for e, r in rows if e in _OWNER_FIELD])
+        owners: dict[str, str | None] = {}
+        found = {owner_of(self._conn, e, r, links, owners) for e, r in rows}
+        return sorted(c for c in found if c is not None)

@@ -273,9 +273,7 @@ def import_bundle(store: Store, path: Path) -> ImportSummary:
 
 def _clients_touched(store: Store, rows: set[tuple[str, str]]) -> list[str]:
     """The cases a merge changed something of, for the audit trail."""
-    owners: dict[str, str | None] = {}
-    found = {store.audit_trail.owner_of(entity, row_id, owners) for entity, row_id in rows}
-    return sorted(c for c in found if c is not None)
+    return store.audit_trail.clients_of(rows)
 
 
 def peek(path: Path) -> Header:

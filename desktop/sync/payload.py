@@ -105,16 +105,25 @@ def _change(row: Any, devices: tuple[str, ...]) -> WireChange:
         _utf8(value, "a change value")
     if type(origin) is not int or not 0 <= origin < len(devices):
         _damaged("a change's origin is not an index into the devices list")
-    return WireChange(
-        _text(entity, MAX_NAME, "entity"),
-        _text(row_id, MAX_NAME, "row_id"),
-        _text(group, MAX_NAME, "field_group"),
-        value,
-        _count(hlc, "hlc"),
-        devices[origin],
-        _count(seq, "origin_seq"),
-        _count(prev, "prev_hlc"),
-    )
+    if not (_plain_name(entity) and _plain_name(row_id) and _plain_name(group)):
+        _text(entity, MAX_NAME, "entity")
+        _text(row_id, MAX_NAME, "row_id")
+        _text(group, MAX_NAME, "field_group")
+    if not (_plain_count(hlc) and _plain_count(seq) and _plain_count(prev)):
+        _count(hlc, "hlc")
+        _count(seq, "origin_seq")
+        _count(prev, "prev_hlc")
+    return WireChange(entity, row_id, group, value, hlc, devices[origin], seq, prev)
+
+
+def _plain_name(value: Any) -> bool:
+    """The common case of `_text(value, MAX_NAME, ...)` passing, checked quickly."""
+    return type(value) is str and 0 < len(value) <= MAX_NAME and value.isascii()
+
+
+def _plain_count(value: Any) -> bool:
+    """`_count` passing, checked quickly."""
+    return type(value) is int and 0 <= value <= MAX_INT
 
 
 # --- encoding -------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +23,7 @@ from desktop.store.audit import (
     derive_events,
     device_of,
     event_value,
-    insert_event,
+    insert_events,
     new_event_id,
 )
 from desktop.store.changelog.clock import HybridClock
@@ -173,10 +174,11 @@ class Transaction:
             if values_of_group != defaults[group]:
                 self._record(spec.name, obj.id, group, values_of_group)
 
-    def update(self, new: Any, *, record: bool = True) -> list[str]:
+    def update(self, new: Any, *, record: bool = True, current: Any = None) -> list[str]:
         """Save a changed entity; returns the field groups that changed (none: nothing written).
 
-        `record=False` only when merging a bundle: the change rows came with it.
+        `record=False` only when merging a bundle: the change rows came with it (and `current`,
+        the table row as it is, read for many rows at once).
         """
         spec = BY_CLASS[type(new)]
         if spec is NOTE and record:
@@ -185,9 +187,10 @@ class Transaction:
                 "Counselling notes cannot be changed once written; add a new note instead.",
                 "Beratungsnotizen können nicht geändert werden; bitte eine neue Notiz anlegen.",
             )
-        current = self.conn.execute(
-            f"SELECT * FROM {spec.table} WHERE id = ?", (new.id,)
-        ).fetchone()
+        if current is None:
+            current = self.conn.execute(
+                f"SELECT * FROM {spec.table} WHERE id = ?", (new.id,)
+            ).fetchone()
         if current is None:
             raise NotFound(spec.name, new.id)
         changed = []
@@ -241,21 +244,66 @@ class Transaction:
         self.conn.execute("DELETE FROM settled WHERE row_id = ?", (row_id,))
         self.conn.execute("DELETE FROM conflict WHERE row_id = ?", (row_id,))
 
-    def write_state(self, spec: EntitySpec, row_id: str, values: dict[str, Any] | None) -> None:
-        """Make the row hold these column values (None: absent), recording nothing.
+    def stored_rows(self, spec: EntitySpec, row_ids: Collection[str]) -> dict[str, Any]:
+        """The table rows of these ids that exist, by id (one query per 500 ids)."""
+        ids = sorted(set(row_ids))
+        found: dict[str, Any] = {}
+        for start in range(0, len(ids), 500):
+            rows = self.conn.execute(
+                f"SELECT * FROM {spec.table} WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(ids[start : start + 500]),),
+            )
+            found.update((row["id"], row) for row in rows)
+        return found
 
-        Only the merge of a bundle calls this: the change rows it derives the state from are
-        already in the log.
+    def write_state(self, spec: EntitySpec, row_id: str, values: dict[str, Any] | None) -> None:
+        """Make the row hold these column values (None: absent), recording nothing: one row of
+        `write_states`."""
+        obj = None if values is None else spec.from_row({"id": row_id, **values})
+        self.write_states(spec, [(row_id, obj)])
+
+    def write_states(self, spec: EntitySpec, states: list[tuple[str, Any | None]]) -> None:
+        """Make each row hold its object (None: absent), recording nothing.
+
+        Only the merge of a bundle calls this: the change rows it derives the states from are
+        already in the log. The rows as they are now are read at once, new rows are inserted
+        together.
         """
-        if values is None:
-            self._remove_row(spec, row_id, must_exist=False)
+        stored = self.stored_rows(spec, [row_id for row_id, _ in states])
+        new = []
+        for row_id, obj in states:
+            current = stored.get(row_id)
+            if obj is None:
+                if current is not None:
+                    self._remove_row(spec, row_id, must_exist=False)
+            elif current is None:
+                new.append(obj)
+            else:
+                self.update(obj, record=False, current=current)
+        self._insert_rows(spec, new)
+
+    def _insert_rows(self, spec: EntitySpec, objs: list[Any]) -> None:
+        """Insert new rows of one entity (recording nothing), one statement for all of them."""
+        if not objs:
             return
-        obj = spec.from_row({"id": row_id, **values})
-        exists = self.conn.execute(f"SELECT 1 FROM {spec.table} WHERE id = ?", (row_id,)).fetchone()
-        if exists:
-            self.update(obj, record=False)
-        else:
-            self.insert(obj, record=False)
+        rows = [spec.row(obj) for obj in objs]
+        columns = list(rows[0])
+        values: list[list[Any]] = [list(row.values()) for row in rows]
+        if spec is CLIENT:
+            columns.append("sort_key")
+            for row_values, obj in zip(values, objs, strict=True):
+                row_values.append(sort_key(obj))
+        self.conn.executemany(
+            f"INSERT INTO {spec.table} ({', '.join(columns)})"
+            f" VALUES ({', '.join('?' * len(columns))})",
+            values,
+        )
+        if spec is CLIENT:
+            self.conn.executemany(
+                "INSERT INTO client_search (rowid, text, sort_key, closed)"
+                " VALUES ((SELECT num FROM client WHERE id = ?), ?, ?, ?)",
+                [(obj.id, search_text(obj), sort_key(obj), _closed(obj)) for obj in objs],
+            )
 
     def relink(self, spec: EntitySpec, row_id: str, client_id: str) -> None:
         """Move a plan, checklist item, appointment, note or support link to another client.
@@ -293,6 +341,7 @@ class Transaction:
             return
         who = coordinator(self.conn)
         device = device_of(self.conn, self.device_num)
+        rows = []
         for action, client_id, detail, travels in [
             *((*event, True) for event in derived),
             *self.events,
@@ -304,7 +353,8 @@ class Transaction:
                 hlc = self.changes[-1].hlc
             else:
                 hlc = self.clock.tick()
-            insert_event(self.conn, event_id, hlc, device, value)
+            rows.append((event_id, hlc, device, value))
+        insert_events(self.conn, rows)
         self.recorded.clear()
         self.events.clear()
 

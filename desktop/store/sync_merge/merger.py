@@ -14,23 +14,24 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import sqlcipher3
 
 from desktop.store import erasure_ledger
-from desktop.store.audit import AUDIT, check_value, insert_event
-from desktop.store.changelog.reading import LoggedChange, is_erased, version_vector
+from desktop.store.audit import AUDIT, check_value, insert_events
+from desktop.store.changelog.reading import LoggedChange, version_vector
 from desktop.store.changelog.settled import (
     compacted_tips,
     compacted_vector,
-    fill_value,
     move_origin,
     reused_number,
 )
 from desktop.store.changelog.transaction import REQUIRED, Transaction, group_defaults
+from desktop.store.database import Connection
 from desktop.store.specs import BY_NAME, CLIENT, ERASED, EXISTS, MERGED, EntitySpec
 from desktop.store.sync_merge.checks import ChangeLike, MergeError, check_change, decode_group
+from desktop.store.sync_merge.log_reads import Logged, held_numbers, row_histories
 from desktop.store.sync_merge.orphans import sweep_orphans
 from desktop.store.upgrades import upgraded_value
 
@@ -70,7 +71,13 @@ class MergeResult:
 
 
 class Merger:
-    """Adds a bundle's changes to the log and rebuilds the rows they touch, in one transaction."""
+    """Adds a bundle's changes to the log and rebuilds the rows they touch, in one transaction.
+
+    Each batch is decided against the history of the rows it touches, read in one query at the
+    start of the batch (`log_reads`) and kept up to date in memory as changes are added; the new
+    change rows are written together before the rows are rebuilt (and before anything else reads
+    the log).
+    """
 
     def __init__(self, tx: Transaction, self_device: str, vector: dict[str, int]) -> None:
         self.tx = tx
@@ -88,17 +95,70 @@ class Merger:
         self._own: list[ChangeLike] = []
         self.forked = False
         self._now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        # What the log holds for the current batch, kept up to date as changes are added.
+        self._unwritten: list[tuple[str, str, str, str | None, int, int, int, int]] = []
+        self._events: list[tuple[str, int, str, dict[str, Any]]] = []  # audit events, with them
+        self._history: dict[str, list[Logged]] = {}
+        self._winners: dict[tuple[str, str], Logged] = {}
+        self._lengths: dict[str, Logged] = {}  # per row its causal-length change that counts
+        self._erased: set[str] = set()
+        self._held: dict[tuple[int, int], tuple[str, str, int]] = {}
+        self._clients_here: set[str] = set()  # clients of the batch this file holds
+        self._decoded: dict[str, dict[str, Any]] = {}  # field-group values the checks decoded
+        self._reader = cast(Connection, _FlushFirst(self))
 
     def add(self, batch: Iterable[ChangeLike]) -> None:
         """Merge a batch of changes; rows are rebuilt at the end of each batch."""
-        for received in batch:
+        changes = list(batch)
+        self._prefetch([c for c in changes if c.origin != self.self_device])
+        for received in changes:
             change = self._current_shape(received)
-            check_change(change, self.vector)
+            values = check_change(change, self.vector)
+            if values is not None and change.value is not None:
+                self._decoded[change.value] = values
             if change.origin == self.self_device:
                 self._own.append(change)  # settled at the end: see _settle_own
             else:
                 self._add_one(change)
         self._rebuild()
+
+    def _prefetch(self, changes: list[ChangeLike]) -> None:
+        """Read what the log holds for these changes' rows and numbers (one query each)."""
+        self._history = row_histories(self.conn, {c.row_id for c in changes if c.entity != AUDIT})
+        self._winners.clear()
+        self._lengths.clear()
+        self._erased.clear()
+        for row_id, logged in self._history.items():
+            for entry in logged:
+                self._note(row_id, entry)
+        wanted: dict[int, list[int]] = {}
+        for c in changes:
+            if c.origin_seq <= self.have.get(c.origin, 0) and c.origin in self.nums:
+                wanted.setdefault(self.nums[c.origin], []).append(c.origin_seq)
+        self._held = {
+            (num, seq): found
+            for num, seqs in wanted.items()
+            for seq, found in held_numbers(self.conn, num, seqs).items()
+        }
+        clients = {c.row_id for c in changes if c.entity == CLIENT.name and c.field_group == EXISTS}
+        self._clients_here = set(self.tx.stored_rows(CLIENT, clients)) if clients else set()
+
+    def _note(self, row_id: str, entry: Logged) -> None:
+        """Keep the winners, the causal length and the erasure of a row up to date."""
+        if entry.field_group == EXISTS:
+            best = self._lengths.get(row_id)
+            if best is None or (_length(entry.value), entry.hlc) > (
+                _length(best.value),
+                best.hlc,
+            ):
+                self._lengths[row_id] = entry
+            return
+        if entry.field_group == ERASED:
+            self._erased.add(row_id)
+        key = (row_id, entry.field_group)
+        winner = self._winners.get(key)
+        if winner is None or (entry.hlc, entry.device) > (winner.hlc, winner.device):
+            self._winners[key] = entry
 
     def _add_one(self, change: ChangeLike) -> None:
         if change.origin_seq <= self.have.get(change.origin, 0):
@@ -118,52 +178,59 @@ class Merger:
             self._insert(change)
             value = check_value(change.value)
             assert value is not None  # checked in _check
-            insert_event(self.conn, change.row_id, change.hlc, change.origin, value)
+            self._events.append((change.row_id, change.hlc, change.origin, value))
         elif change.field_group == ERASED:
             self._erase(change)
-        elif self._is_erased(change.row_id):
+        elif change.row_id in self._erased:
             self.result.dropped += 1
         else:
             self._merge(change)
 
     def _held_under_number(self, change: ChangeLike) -> bool | None:
-        """True: this change is held under its number; False: another one is; None: nothing."""
-        row = self.conn.execute(
-            "SELECT row_id, field_group, hlc FROM change WHERE origin = ? AND origin_seq = ?",
-            (self.nums.get(change.origin, -1), change.origin_seq),
-        ).fetchone()
-        if row is None:  # settled, held back by its sender, or erased here
+        """True: this change is held under its number; False: another one is; None: nothing.
+
+        Read from what `_prefetch` found for the batch (and what the batch added since).
+        """
+        found = self._held.get((self.nums.get(change.origin, -1), change.origin_seq))
+        if found is None:  # settled, held back by its sender, or erased here
             if reused_number(self.tips, change.origin, change.origin_seq, change.hlc):
                 return False
             if change.origin == self.self_device and not self._trace_of(change):
                 return False  # our own change, settled here, would have left a trace
             return None
-        return tuple(row) == (change.row_id, change.field_group, change.hlc)
+        return found == (change.row_id, change.field_group, change.hlc)
 
     def _settled_already(self, change: ChangeLike) -> bool:
         """A change below the compacted vector that is not held under its number: True if it
         adds nothing (settled here before, or it loses to what is settled); a late one that
-        wins (held back by consent until now) is merged as any other."""
+        wins (held back by consent until now) is merged as any other.
+
+        Decided on the batch's history (settled winners included) as `_prefetch` read it.
+        """
         if change.entity == AUDIT:
+            self._flush()  # the batch's audit events wait in `_events` until then
             found = self.conn.execute(
                 "SELECT 1 FROM audit WHERE id = ?", (change.row_id,)
             ).fetchone()
             return found is not None
         if change.field_group == ERASED:
-            return self._is_erased(change.row_id)
+            return change.row_id in self._erased
         if change.field_group == EXISTS:
-            return self.tx.causal_length(change.entity, change.row_id) >= int(change.value or 0)
-        winner = self._winner(change.row_id, change.field_group, fill=False)
+            length = self._lengths.get(change.row_id)
+            return _length(length.value if length else None) >= _length(change.value)
+        winner = self._winners.get((change.row_id, change.field_group))
+        if winner is None:
+            return False
         incoming = _Version(change.value, change.hlc, change.origin, change.prev_hlc)
-        return winner is not None and not incoming.beats(winner)
+        return not incoming.beats(_Version(*winner[2:]))
 
     def _trace_of(self, change: ChangeLike) -> bool:
         """True if the row (or audit event) of a change is known here."""
-        if change.entity == AUDIT:
-            sql = "SELECT 1 FROM audit WHERE id = ?"
-        else:
-            sql = "SELECT 1 FROM change_log WHERE row_id = ? LIMIT 1"
-        return self.conn.execute(sql, (change.row_id,)).fetchone() is not None
+        if change.entity != AUDIT:
+            return bool(self._history.get(change.row_id))
+        self._flush()
+        found = self.conn.execute("SELECT 1 FROM audit WHERE id = ?", (change.row_id,))
+        return found.fetchone() is not None
 
     def _settle_own(self) -> None:
         """This computer's own changes, sent back by a colleague.
@@ -173,7 +240,10 @@ class Merger:
         device id (so that nothing is lost on either side), and the colleague's become foreign.
         """
         own = sorted(self._own, key=lambda c: c.origin_seq)
+        if not own:
+            return
         held = self.have.get(self.self_device, 0)
+        self._prefetch(own)
         reused = [
             c.origin_seq
             for c in own
@@ -181,6 +251,7 @@ class Merger:
         ]
         if reused:
             self._fork(min(reused))
+            self._prefetch(own)  # the moved changes have a new origin now
         for change in own:
             self._add_one(change)
         self._own.clear()
@@ -233,7 +304,7 @@ class Merger:
     def _current_shape(self, change: ChangeLike) -> ChangeLike:
         """A change written by an older Welcome Desk, in the shape of this one's schema."""
         value = upgraded_value(
-            self.conn, change.entity, change.field_group, change.row_id, change.value
+            self._reader, change.entity, change.field_group, change.row_id, change.value
         )
         if value == change.value:
             return change
@@ -251,33 +322,59 @@ class Merger:
     # -- one change ----------------------------------------------------------------------
 
     def _insert(self, change: ChangeLike) -> None:
-        try:
-            self._write(change)
-        except sqlcipher3.IntegrityError:
-            raise MergeError("the same change twice") from None
-        self.result.applied += 1
-
-    def _write(self, change: ChangeLike) -> None:
-        self.conn.execute(
-            "INSERT INTO change"
-            " (entity, row_id, field_group, value, hlc, origin, origin_seq, prev_hlc)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        """Add the change to the log (written with the batch's others by `_flush`)."""
+        num = self._num(change.origin)
+        self._unwritten.append(
             (
                 change.entity,
                 change.row_id,
                 change.field_group,
                 change.value,
                 change.hlc,
-                self._num(change.origin),
+                num,
                 change.origin_seq,
                 change.prev_hlc,
-            ),
+            )
         )
+        if change.origin_seq <= self.have.get(change.origin, 0):  # looked up by number
+            self._held[(num, change.origin_seq)] = (change.row_id, change.field_group, change.hlc)
+        if change.entity != AUDIT:
+            entry = Logged(
+                change.entity,
+                change.field_group,
+                change.value,
+                change.hlc,
+                change.origin,
+                change.prev_hlc,
+            )
+            self._history.setdefault(change.row_id, []).append(entry)
+            self._note(change.row_id, entry)
+        self.result.applied += 1
+
+    def _flush(self) -> None:
+        """Write the change rows added since the last flush (before anything reads the log)."""
+        if not self._unwritten:
+            return
+        try:
+            self.conn.executemany(
+                "INSERT INTO change"
+                " (entity, row_id, field_group, value, hlc, origin, origin_seq, prev_hlc)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                self._unwritten,
+            )
+        except sqlcipher3.IntegrityError:
+            raise MergeError("the same change twice") from None
+        self._unwritten.clear()
+        if self._events:
+            insert_events(self.conn, self._events)
+            self._events.clear()
 
     def _erase(self, change: ChangeLike) -> None:
         spec = BY_NAME[change.entity]
-        if not self._is_erased(change.row_id):
+        if change.row_id not in self._erased:
+            self._flush()
             self.tx.purge(spec, change.row_id)
+            self._forget(change.row_id)
             self.result.erased += 1
             self._gone.add(change.row_id)
             self.result.changed_rows.add((spec.name, change.row_id))
@@ -286,70 +383,67 @@ class Merger:
         if change.entity == CLIENT.name:  # a colleague erased a client: the ledger keeps it
             erasure_ledger.add(self.conn, [change.row_id], date.today())
 
+    def _forget(self, row_id: str) -> None:
+        """A row was purged from the log: forget what the batch knew of it."""
+        self._history[row_id] = []
+        self._lengths.pop(row_id, None)
+        for group_key in [k for k in self._winners if k[0] == row_id]:
+            del self._winners[group_key]
+        for number in [k for k, found in self._held.items() if found[0] == row_id]:
+            del self._held[number]
+
     def _merge(self, change: ChangeLike) -> None:
         if change.field_group == EXISTS:
             self._deleted_edits(change)
             if (
                 change.entity == CLIENT.name
                 and int(change.value or 0) % 2
-                and not self._held(change.row_id)
+                and change.row_id not in self._clients_here
             ):
                 self.result.new_clients.add(change.row_id)
         elif change.field_group != MERGED:  # where a merged client went: read by the sweep
-            winner = self._winner(change.row_id, change.field_group)
-            incoming = _Version(change.value, change.hlc, change.origin, change.prev_hlc)
-            if winner is not None and winner.value != incoming.value:
+            found = self._winners.get((change.row_id, change.field_group))
+            if found is not None and found.value != change.value:
+                winner = _Version(found.value, found.hlc, found.device, found.prev_hlc)
+                incoming = _Version(change.value, change.hlc, change.origin, change.prev_hlc)
                 if incoming.beats(winner):
                     if incoming.prev_hlc < winner.hlc and winner.device != incoming.device:
                         self._conflict("edit", change, lost=winner, won=incoming)
                 elif winner.prev_hlc < incoming.hlc and winner.device != incoming.device:
                     self._conflict("edit", change, lost=incoming, won=winner)
-            self._edit_of_deleted(change, incoming)
+            self._edit_of_deleted(change)
         self._insert(change)
         self._pending[(change.entity, change.row_id)] = None
-
-    def _winner(self, row_id: str, group: str, *, fill: bool = True) -> _Version | None:
-        row = self.conn.execute(
-            "SELECT c.value, c.hlc, d.device_id, c.prev_hlc, c.entity FROM change_log c"
-            " JOIN device d ON d.num = c.origin WHERE c.row_id = ? AND c.field_group = ?"
-            " ORDER BY c.hlc DESC, d.device_id DESC LIMIT 1",
-            (row_id, group),
-        ).fetchone()
-        if row is None:
-            return None
-        value = row[0]
-        if value is None and fill:  # settled: the entity row holds it
-            value = fill_value(self.conn, row[4], row_id, group)
-        return _Version(value, row[1], row[2], row[3])
 
     def _deleted_edits(self, change: ChangeLike) -> None:
         """A delete arriving now overrides the edits its author had not seen."""
         if int(change.value or 0) % 2:
             return
-        rows = self.conn.execute(
-            "SELECT c.field_group, c.value, c.hlc, d.device_id, c.prev_hlc FROM change_log c"
-            " JOIN device d ON d.num = c.origin WHERE c.row_id = ? AND c.hlc > ?"
-            " AND c.field_group NOT IN (?, ?) AND d.device_id != ?",
-            (change.row_id, change.prev_hlc, EXISTS, ERASED, change.origin),
-        ).fetchall()
+        lost = [
+            e
+            for e in self._history.get(change.row_id, [])
+            if e.hlc > change.prev_hlc
+            and e.field_group not in (EXISTS, ERASED)
+            and e.device != change.origin
+        ]
+        lost.sort(key=lambda e: e.field_group)  # by field group, then as logged
         won = _Version(None, change.hlc, change.origin, change.prev_hlc)
-        for group, value, hlc, device, prev in rows:
-            if value is None:  # settled: the entity row holds it
-                value = fill_value(self.conn, change.entity, change.row_id, group)
-            lost = _Version(value, hlc, device, prev)
-            self._conflict("deleted", change, lost=lost, won=won, group=group)
+        for e in lost:
+            version = _Version(e.value, e.hlc, e.device, e.prev_hlc)
+            self._conflict("deleted", change, lost=version, won=won, group=e.field_group)
 
-    def _edit_of_deleted(self, change: ChangeLike, incoming: _Version) -> None:
+    def _edit_of_deleted(self, change: ChangeLike) -> None:
         """An edit arriving now for a row that a delete it had not seen removed."""
-        row = self.conn.execute(
-            "SELECT c.value, c.hlc, d.device_id, c.prev_hlc FROM change_log c"
-            " JOIN device d ON d.num = c.origin WHERE c.row_id = ? AND c.field_group = ?"
-            " ORDER BY CAST(c.value AS INTEGER) DESC, c.hlc DESC LIMIT 1",
-            (change.row_id, EXISTS),
-        ).fetchone()
-        if row and int(row[0]) % 2 == 0 and row[3] < incoming.hlc and row[2] != incoming.device:
-            won = _Version(None, row[1], row[2], row[3])
-            self._conflict("deleted", change, lost=incoming, won=won)
+        row = self._lengths.get(change.row_id)  # the largest causal length, newest first
+        if (
+            row
+            and _length(row.value) % 2 == 0
+            and row.prev_hlc < change.hlc
+            and row.device != change.origin
+        ):
+            won = _Version(None, row.hlc, row.device, row.prev_hlc)
+            lost = _Version(change.value, change.hlc, change.origin, change.prev_hlc)
+            self._conflict("deleted", change, lost=lost, won=won)
 
     def _conflict(
         self,
@@ -383,53 +477,56 @@ class Merger:
     # -- rebuilding rows -----------------------------------------------------------------
 
     def _rebuild(self) -> None:
+        """Write the batch's change rows, then each touched row as its winners make it."""
+        self._flush()
+        by_entity: dict[str, list[str]] = {}
         for entity, row_id in self._pending:
-            spec = BY_NAME[entity]
-            state = self._state(spec, row_id)
-            self.tx.write_state(spec, row_id, state)
-            if state is None:
-                self._gone.add(row_id)
-            self.result.changed_rows.add((entity, row_id))
+            by_entity.setdefault(entity, []).append(row_id)
         self._pending.clear()
+        for entity, row_ids in by_entity.items():
+            spec = BY_NAME[entity]
+            states = [(row_id, self._state(spec, row_id)) for row_id in row_ids]
+            self.tx.write_states(spec, states)
+            for row_id, state in states:
+                if state is None:
+                    self._gone.add(row_id)
+                self.result.changed_rows.add((entity, row_id))
+        self._decoded.clear()
 
-    def _state(self, spec: EntitySpec, row_id: str) -> dict[str, Any] | None:
+    def _state(self, spec: EntitySpec, row_id: str) -> Any | None:
         """The row as the winners of its field groups make it; None while it does not exist."""
-        rows = self.conn.execute(
-            "SELECT c.field_group, c.value, c.hlc, d.device_id FROM change_log c"
-            " JOIN device d ON d.num = c.origin WHERE c.row_id = ? AND c.entity = ?",
-            (row_id, spec.name),
-        ).fetchall()
         length = 0
         best: dict[str, tuple[int, str, str | None]] = {}
-        for group, value, hlc, device in rows:
+        for entry in self._history.get(row_id, []):
+            if entry.entity != spec.name:
+                continue
+            group, value, hlc, device = entry.field_group, entry.value, entry.hlc, entry.device
             if group == EXISTS:
-                length = max(length, int(value))
+                length = max(length, _length(value))
             elif group in spec.groups and (group not in best or (hlc, device) > best[group][:2]):
                 best[group] = (hlc, device, value)
         if length % 2 == 0:
             return None
         values: dict[str, Any] = {}
-        current = None
         for group, defaults in group_defaults(spec).items():
-            if group in best and best[group][2] is None:  # settled: the entity row holds it
-                if current is None:
-                    current = self.conn.execute(
-                        f"SELECT * FROM {spec.table} WHERE id = ?", (row_id,)
-                    ).fetchone()
-                if current is not None:
-                    values.update({f: current[f] for f in spec.groups[group]})
-                    continue
-            values.update(decode_group(best[group][2]) or {} if group in best else defaults)
+            if group in best:
+                value = best[group][2]
+                decoded = self._decoded.get(value) if value is not None else None
+                values.update(decoded or decode_group(value) or {})
+            else:
+                values.update(defaults)
         if any(v is REQUIRED for v in values.values()):
             return None  # the log lacks a required field (never written by a sender that works)
         try:
-            spec.from_row({"id": row_id, **values})
+            return spec.from_row({"id": row_id, **values})
         except (ValueError, TypeError, KeyError) as exc:
             raise MergeError(f"{spec.name} {row_id}: {exc}") from None
-        return values
 
     def _sweep_orphans(self) -> None:
-        arrived = [r for e, r in self.result.changed_rows if r not in self._gone]
+        arrived: dict[str, list[str]] = {}
+        for entity, row_id in self.result.changed_rows:
+            if row_id not in self._gone:
+                arrived.setdefault(entity, []).append(row_id)
         for entity, row_id, gone in sweep_orphans(self.tx, self._gone, arrived):
             if gone:
                 self._gone.add(row_id)
@@ -437,16 +534,30 @@ class Merger:
 
     # -- helpers -------------------------------------------------------------------------
 
-    def _held(self, client_id: str) -> bool:
-        found = self.conn.execute("SELECT 1 FROM client WHERE id = ?", (client_id,)).fetchone()
-        return found is not None
-
-    def _is_erased(self, row_id: str) -> bool:
-        return is_erased(self.conn, row_id)
-
     def _num(self, device_id: str) -> int:
         if device_id not in self.nums:
             cursor = self.conn.execute("INSERT INTO device (device_id) VALUES (?)", (device_id,))
             assert cursor.lastrowid is not None
             self.nums[device_id] = cursor.lastrowid
         return self.nums[device_id]
+
+
+def _length(value: str | None) -> int:
+    """A causal length as logged (as SQLite's CAST reads it: 0 if it is not a number)."""
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0
+
+
+class _FlushFirst:
+    """The connection as `upgraded_value` reads the log through it: the merger's unwritten
+    change rows are written first (an old measure's language is read from the links of the
+    same bundle)."""
+
+    def __init__(self, merger: Merger) -> None:
+        self._merger = merger
+
+    def execute(self, sql: str, parameters: Any = (), /) -> Any:
+        self._merger._flush()
+        return self._merger.conn.execute(sql, parameters)

@@ -19,9 +19,12 @@ MAX_MERGE_CHAIN = 20  # A merged into B merged into C …: followed this far
 
 
 def sweep_orphans(
-    tx: Transaction, gone: set[str], arrived: list[str]
+    tx: Transaction, gone: set[str], arrived: dict[str, list[str]]
 ) -> Iterator[tuple[str, str, bool]]:
-    """Handle rows whose owner is missing: (entity, row id, whether the row is gone now)."""
+    """Handle rows whose owner is missing: (entity, row id, whether the row is gone now).
+
+    `gone`: ids of rows that went; `arrived`: ids of rows that came or changed, by entity.
+    """
     gone = set(gone)
     for spec, parent_spec, parent_field in _OWNERS:
         orphans = tx.conn.execute(
@@ -29,7 +32,7 @@ def sweep_orphans(
             f" WHERE ({parent_field} IN (SELECT value FROM json_each(?))"
             f" OR id IN (SELECT value FROM json_each(?)))"
             f" AND {parent_field} NOT IN (SELECT id FROM {parent_spec.table})",
-            (json.dumps(sorted(gone)), json.dumps(arrived)),
+            (json.dumps(sorted(gone)), json.dumps(arrived.get(spec.name, []))),
         ).fetchall()
         for row_id, parent in orphans:
             target = merged_into(tx, parent) if parent_spec is CLIENT else None
