@@ -15,7 +15,7 @@ compact encoding).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from desktop.store.audit import AUDIT, EVENT
@@ -281,6 +281,31 @@ def stored_value(entity: str, table_row: Any, group: str) -> str | None:
     if group not in spec.groups:
         return None
     return encode_value({f: table_row[f] for f in spec.groups[group]})
+
+
+def keep_values(
+    conn: Connection, entity: str, row_id: str, table_row: Any, groups: Iterable[str]
+) -> None:
+    """The entity row is about to stop holding these groups' values (an update, a delete): where
+    the settled row left a value to it, the settled row takes the value now, so that a conflict
+    or a snapshot still reads the settled winner's own value later."""
+    old = conn.execute(
+        "SELECT hlc, origin, origin_seq, groups FROM settled WHERE row_id = ?", (row_id,)
+    ).fetchone()
+    if old is None or table_row is None:
+        return
+    wanted = set(groups)
+    entries = decode_groups(old[0], old[1], old[2], old[3])
+    missing = [e for e in entries if e.value is None and e.group in wanted]
+    if not missing:
+        return
+    for entry in missing:
+        entry.value = stored_value(entity, table_row, entry.group)
+    hlc, origin, seq, text = encode_groups(entries)
+    conn.execute(
+        "UPDATE settled SET hlc = ?, origin = ?, origin_seq = ?, groups = ? WHERE row_id = ?",
+        (hlc, origin, seq, text, row_id),
+    )
 
 
 def fill_value(conn: Connection, entity: str, row_id: str, group: str) -> str | None:

@@ -193,18 +193,24 @@ class Transaction:
             ).fetchone()
         if current is None:
             raise NotFound(spec.name, new.id)
-        changed = []
-        for group, fields in spec.groups.items():
-            values = spec.group_values(new, group)
-            if any(current[f] != values[f] for f in fields):
-                changed.append(group)
-                assignments = ", ".join(f"{f} = ?" for f in fields)
-                self.conn.execute(
-                    f"UPDATE {spec.table} SET {assignments} WHERE id = ?",
-                    [*values.values(), new.id],
-                )
-                if record:
-                    self._record(spec.name, new.id, group, values, self.last_hlc(new.id, group))
+        new_values = {group: spec.group_values(new, group) for group in spec.groups}
+        changed = [
+            group
+            for group, values in new_values.items()
+            if any(current[f] != v for f, v in values.items())
+        ]
+        if changed:
+            # Settled history may leave a winner's value to this row: it keeps it from now on.
+            _keep_settled(self.conn, spec.name, new.id, current, changed)
+        for group in changed:
+            values = new_values[group]
+            assignments = ", ".join(f"{f} = ?" for f in values)
+            self.conn.execute(
+                f"UPDATE {spec.table} SET {assignments} WHERE id = ?",
+                [*values.values(), new.id],
+            )
+            if record:
+                self._record(spec.name, new.id, group, values, self.last_hlc(new.id, group))
         if spec is CLIENT and changed:
             self.conn.execute(
                 "UPDATE client SET sort_key = ?,"
@@ -238,7 +244,7 @@ class Transaction:
 
     def purge(self, spec: EntitySpec, row_id: str) -> None:
         """Remove the row, every recorded value of it and any conflict about it (for erasure)."""
-        self._remove_row(spec, row_id, must_exist=False)
+        self._remove_row(spec, row_id, must_exist=False, keep=False)
         self.flush()
         self.conn.execute("DELETE FROM change WHERE row_id = ?", (row_id,))
         self.conn.execute("DELETE FROM settled WHERE row_id = ?", (row_id,))
@@ -381,7 +387,15 @@ class Transaction:
             (sha256, sha256),
         )
 
-    def _remove_row(self, spec: EntitySpec, row_id: str, must_exist: bool = True) -> None:
+    def _remove_row(
+        self, spec: EntitySpec, row_id: str, must_exist: bool = True, *, keep: bool = True
+    ) -> None:
+        if keep:  # settled history may leave values to this row: it keeps them from now on
+            row = self.conn.execute(
+                f"SELECT * FROM {spec.table} WHERE id = ?", (row_id,)
+            ).fetchone()
+            if row is not None:
+                _keep_settled(self.conn, spec.name, row_id, row, spec.groups)
         blob = None
         if spec is ATTACHMENT:
             found = self.conn.execute(
@@ -427,3 +441,9 @@ def group_defaults(spec: EntitySpec) -> dict[str, dict[str, Any]]:
             g: {f: defaults[f] for f in fields} for g, fields in spec.groups.items()
         }
     return _DEFAULTS[spec.name]
+
+
+def _keep_settled(conn: Connection, entity: str, row_id: str, row: Any, groups: Any) -> None:
+    from desktop.store.changelog.settled import keep_values  # settled builds on this module
+
+    keep_values(conn, entity, row_id, row, groups)
