@@ -26,6 +26,7 @@ class BackgroundCompaction:
         self._total = CompactReport()
         self._slices = 0
         self.running = False
+        self.failed = False  # the last run stopped on an error
 
     def start(self) -> None:
         """Begin a run (the window does once a session, after the first unlock)."""
@@ -56,7 +57,10 @@ class BackgroundCompaction:
         self._next()
 
     def _failed(self, error: BaseException) -> None:
-        # A full disk or a file held elsewhere: the compaction waits for the next session; the
-        # case file is as it was after the last whole slice.
+        """Stop quietly: compaction is upkeep, not the coordinator's work. A full disk or a
+        damaged file is said by what the coordinator does next (or by the page check, which ran
+        before), never by a box from the background; the case file is as it was after the last
+        whole slice, and the next session tries again."""
+        del error
         self.running = False
-        self._db.report(error)
+        self.failed = True

@@ -68,3 +68,18 @@ def test_the_window_says_a_damaged_page_and_opens_the_backups(
         if isinstance(widget, BackupsDialog | QMessageBox):
             widget.close()
     window.close()
+
+
+def test_the_background_compaction_stops_quietly_on_a_damaged_file(
+    qtbot: QtBot, case_root: Path, damaged_worker: tuple[DbWorker, Path]
+) -> None:
+    worker, _newest = damaged_worker
+    window = MainWindow(worker, case_root)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.compaction.running, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(notices()), timeout=10_000)
+    assert window.compaction.failed
+    assert len(notices()) == 1  # the damage notice, and no second box from the compaction
+    for box in notices():
+        box.close()
