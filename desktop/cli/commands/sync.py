@@ -10,7 +10,6 @@ from typing import Any, TextIO
 
 from desktop.cli import common
 from desktop.services import compaction, sync, sync_folder
-from desktop.store.store import Store
 
 
 def cmd_colleague_add(args: argparse.Namespace, out: TextIO) -> int:
@@ -193,7 +192,7 @@ def cmd_sync_resolve(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_compact(args: argparse.Namespace, out: TextIO) -> int:
-    def run(store: Store) -> compaction.CompactedFile:
+    def run(store: Any) -> compaction.CompactedFile:
         if args.wait_days is not None:
             compaction.set_wait_days(store, args.wait_days)
         return compaction.compact_file(store)

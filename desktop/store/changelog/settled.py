@@ -20,7 +20,7 @@ from typing import Any
 
 from desktop.store.audit import AUDIT, EVENT
 from desktop.store.changelog.reading import LoggedChange
-from desktop.store.changelog.transaction import encode_value
+from desktop.store.changelog.values import encode_value
 from desktop.store.database import Connection, storage_errors
 from desktop.store.specs import BY_NAME, ERASED, EXISTS, MERGED
 

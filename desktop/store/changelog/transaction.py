@@ -27,6 +27,8 @@ from desktop.store.audit import (
     new_event_id,
 )
 from desktop.store.changelog.clock import HybridClock
+from desktop.store.changelog.settled import keep_values
+from desktop.store.changelog.values import encode_value
 from desktop.store.database import Connection
 from desktop.store.search_text import search_text, sort_key
 from desktop.store.specs import (
@@ -201,7 +203,7 @@ class Transaction:
         ]
         if changed:
             # Settled history may leave a winner's value to this row: it keeps it from now on.
-            _keep_settled(self.conn, spec.name, new.id, current, changed)
+            keep_values(self.conn, spec.name, new.id, current, changed)
         for group in changed:
             values = new_values[group]
             assignments = ", ".join(f"{f} = ?" for f in values)
@@ -395,7 +397,7 @@ class Transaction:
                 f"SELECT * FROM {spec.table} WHERE id = ?", (row_id,)
             ).fetchone()
             if row is not None:
-                _keep_settled(self.conn, spec.name, row_id, row, spec.groups)
+                keep_values(self.conn, spec.name, row_id, row, spec.groups)
         blob = None
         if spec is ATTACHMENT:
             found = self.conn.execute(
@@ -412,11 +414,6 @@ class Transaction:
             raise NotFound(spec.name, row_id)
         if blob is not None:
             self._drop_unused_blob(blob)
-
-
-def encode_value(value: Any) -> str:
-    """A field group's values as stored in a change row (canonical JSON)."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 _DEFAULTS: dict[str, dict[str, dict[str, Any]]] = {}
@@ -441,9 +438,3 @@ def group_defaults(spec: EntitySpec) -> dict[str, dict[str, Any]]:
             g: {f: defaults[f] for f in fields} for g, fields in spec.groups.items()
         }
     return _DEFAULTS[spec.name]
-
-
-def _keep_settled(conn: Connection, entity: str, row_id: str, row: Any, groups: Any) -> None:
-    from desktop.store.changelog.settled import keep_values  # settled builds on this module
-
-    keep_values(conn, entity, row_id, row, groups)
