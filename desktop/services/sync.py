@@ -201,14 +201,6 @@ def conflicts(store: Store, *, include_resolved: bool = False) -> list[ConflictV
     return [_view(store, r) for r in records]
 
 
-def change_mark(store: Store) -> int:
-    """A number that grows with every change the case file holds, made here or merged in.
-
-    A watched folder compares it between checks to write bundles only when there is news.
-    """
-    return sum(store.log.version_vector().values())
-
-
 def open_conflict_count(store: Store) -> int:
     """How many conflicts wait for review."""
     return store.sync_state.open_conflict_count()

@@ -10,9 +10,7 @@ that is still arriving from one that is broken.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,36 +20,29 @@ from desktop.domain.errors import BundleRejected, InvalidInput
 from desktop.fsutil import new_temporary
 from desktop.services import compaction, sync
 from desktop.services.compaction import CompactReport
-from desktop.services.sync import change_mark
+from desktop.services.sync_folder_look import (
+    SETTLE,
+    Candidate,
+    FolderLooks,
+    Judge,
+    Refused,
+    candidates,
+    look_at,
+)
 from desktop.store.consent import Sharing
 from desktop.store.store import Store
 from desktop.store.sync_state import ColleagueRecord
-from desktop.sync import messages
 from desktop.sync.bundle import (
-    MAGIC,
-    MAX_HEADER,
-    PREAMBLE,
     BundleError,
     Header,
     key_id,
     verify_signature,
 )
 from desktop.sync.exchange import ExportSummary, ImportSummary
-from desktop.sync.header import parse_head
-from desktop.sync.identity import ensure_identity
 
-SUFFIX = ".wdb"
 COMPACT_PER_ROUND = 6_000  # change rows looked at for compaction after a round (about 0.6 s)
-SETTLE = 30.0  # seconds: a failing file changed more recently than this may still be arriving
-PEEK = 8192  # bytes read first for a header; a longer header is read on
-# Refusals that a file still being copied (or replaced) can cause: judged by size and time.
-FILE_REASONS = frozenset(
-    {"not_a_bundle", "malformed_header", "bad_signature", "damaged", "changed_while_reading"}
-)
 # Refusals that wait for something else to happen first: held, not refused.
 WAITING_REASONS = frozenset({"gap", "from_the_future"})
-
-Version = tuple[int, int]  # (size, mtime_ns) of a file as last looked at
 
 
 @dataclass(frozen=True)
@@ -71,16 +62,6 @@ class Held:
 
 
 @dataclass(frozen=True)
-class Refused:
-    """A file that is stable and still cannot be merged; `for_me`: its header names this
-    computer as a recipient (an unreadable file's recipients are unknown)."""
-
-    path: Path
-    error: BundleRejected
-    for_me: bool
-
-
-@dataclass(frozen=True)
 class Round:
     """What one exchange round did."""
 
@@ -90,7 +71,6 @@ class Round:
     incomplete: list[Path]  # still arriving: looked at again next round, no error
     exported: list[ExportSummary]
     removed: list[Path]  # this computer's superseded bundles
-    mark: int  # `change_mark` after the round
     refused_before: int = 0  # refused files already reported in an earlier round
     kept: list[Path] = field(default_factory=list)  # superseded, but another program holds them
     compacted: CompactReport | None = None  # the compaction after the round (None: cancelled)
@@ -99,48 +79,6 @@ class Round:
     def waiting(self) -> int:
         """Files in the folder addressed here that wait for the coordinator or for time."""
         return len(self.held) + len(self.refused) + self.refused_before
-
-
-@dataclass
-class FolderLooks:
-    """What earlier rounds saw of failing files (the window keeps one across rounds; the
-    command line starts afresh every run): their last (size, mtime_ns), and which versions were
-    already reported as refused."""
-
-    last: dict[Path, Version] = field(default_factory=dict)
-    reported: set[tuple[Path, Version]] = field(default_factory=set)
-
-
-@dataclass
-class _Candidate:
-    """One bundle id addressed to this computer, with every file that holds it."""
-
-    header: Header
-    paths: list[Path]
-
-
-@dataclass
-class _Look:
-    """The folder as read at the start of a round."""
-
-    for_me: list[_Candidate]
-    mine: list[tuple[Path, Header]]  # bundles signed with this computer's key
-    unreadable: list[tuple[Path, BundleRejected]]
-
-
-def candidates(folder: Path) -> list[Path]:
-    """Regular files whose name ends in .wdb (any case): conflict copies included, temporary
-    names, dot-files, folders and symbolic links never."""
-    found = []
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            name = entry.name
-            if name.startswith(".") or not name.lower().endswith(SUFFIX):
-                continue
-            with contextlib.suppress(OSError):
-                if entry.is_file(follow_symlinks=False):
-                    found.append(Path(entry.path))
-    return sorted(found)
 
 
 def check_usable(folder: Path) -> None:
@@ -172,7 +110,6 @@ def exchange_round(
     store: Store,
     folder: Path,
     *,
-    last_mark: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
     settle_seconds: float = SETTLE,
@@ -181,40 +118,37 @@ def exchange_round(
     """Import every new bundle in `folder` addressed to this computer, then write a bundle for
     each colleague who would learn something from it, removing this computer's older ones.
 
-    OSError if the folder cannot be read. `last_mark` is accepted for callers that keep it; what
-    to write is decided from the headers in the folder. Once `cancelled()` is true no further
-    bundle is merged and nothing is written.
+    OSError if the folder cannot be read. What to write is decided from the headers in the
+    folder. Once `cancelled()` is true no further bundle is merged and nothing is written.
     """
-    del last_mark  # the headers say what each colleague has been sent already
     looks = looks if looks is not None else FolderLooks()
     if not folder.is_dir():
         raise NotADirectoryError(folder)
-    look = _look(store, candidates(folder))
-    judge = _Judge(looks, settle_seconds)
+    look = look_at(store, candidates(folder))
+    judge = Judge(looks, settle_seconds)
     for path, error in look.unreadable:
         judge.failed(path, error, for_me=False)
     total = len(look.for_me) + len(store.sync_state.colleagues())
     imports, held = _import_all(store, look.for_me, judge, progress, cancelled, total)
     looks.last = judge.versions
     if cancelled():
-        return _round(imports, held, judge, [], [], [], store)
+        return _round(imports, held, judge, [], [], [])
     exported, removed, kept = _export_all(store, folder, look.mine)
     # What every colleague has now acknowledged is settled, a few slices a round: a large file
     # of old history is worked through over several rounds, each staying short.
     compacted = compaction.compact(store, limit=COMPACT_PER_ROUND)
     if progress is not None:
         progress(total, total)
-    return _round(imports, held, judge, exported, removed, kept, store, compacted)
+    return _round(imports, held, judge, exported, removed, kept, compacted)
 
 
 def _round(
     imports: list[Merged],
     held: list[Held],
-    judge: _Judge,
+    judge: Judge,
     exported: list[ExportSummary],
     removed: list[Path],
     kept: list[Path],
-    store: Store,
     compacted: CompactReport | None = None,
 ) -> Round:
     return Round(
@@ -224,104 +158,10 @@ def _round(
         judge.incomplete,
         exported,
         removed,
-        change_mark(store),
         judge.refused_before,
         kept,
         compacted,
     )
-
-
-# -- reading the folder ----------------------------------------------------------------------
-
-
-def read_head(path: Path) -> Header:
-    """The header of a bundle file, reading no more of it than the header (BundleError if the
-    file is not a readable bundle)."""
-    with path.open("rb") as f:
-        head = f.read(PEEK)
-        if len(head) >= PREAMBLE and head[:8] == MAGIC:
-            end = PREAMBLE + int.from_bytes(head[10:14], "big")
-            if len(head) < end <= PREAMBLE + MAX_HEADER:
-                head += f.read(end - len(head))
-    return parse_head(head)
-
-
-def _look(store: Store, paths: list[Path]) -> _Look:
-    """Every header: what is new for this computer (one entry per bundle id), what is ours."""
-    me = ensure_identity(store)
-    my_key = key_id(me.exchange_key)
-    by_id: dict[str, _Candidate] = {}
-    mine: list[tuple[Path, Header]] = []
-    unreadable: list[tuple[Path, BundleRejected]] = []
-    for path in paths:
-        try:
-            header = read_head(path)
-        except BundleError as error:
-            unreadable.append((path, messages.rejected(error.reason, "")))
-            continue
-        except OSError:
-            unreadable.append((path, messages.rejected("missing", path.name)))
-            continue
-        if header.sender_signing_key == me.signing_key:
-            mine.append((path, header))
-        elif my_key not in {s.key_id for s in header.recipients}:
-            continue  # for a colleague: not ours to read
-        elif header.bundle_id in by_id:
-            by_id[header.bundle_id].paths.append(path)  # a conflict copy of the same bundle
-        elif not store.sync_state.seen(header.bundle_id):
-            by_id[header.bundle_id] = _Candidate(header, [path])
-    ordered = sorted(by_id.values(), key=lambda c: (c.header.created_hlc, c.header.bundle_id))
-    return _Look(ordered, mine, unreadable)
-
-
-class _Judge:
-    """Sorts failing files into still arriving (incomplete) and refused, once per version."""
-
-    def __init__(self, looks: FolderLooks, settle_seconds: float) -> None:
-        self.looks = looks
-        self.settle_ns = int(settle_seconds * 1e9)
-        self.now_ns = time.time_ns()
-        self.versions: dict[Path, Version] = {}
-        self.refused: list[Refused] = []
-        self.incomplete: list[Path] = []
-        self.refused_before = 0
-
-    def failed(self, path: Path, error: BundleRejected, *, for_me: bool) -> None:
-        if error.reason == "missing":  # gone or held by another program since the listing
-            self.incomplete.append(path)
-            return
-        if error.reason in FILE_REASONS and self._arriving(path):
-            self.incomplete.append(path)
-            return
-        version = self.versions.get(path) or self._version(path)
-        if version is None:
-            self.incomplete.append(path)
-            return
-        key = (path, version)
-        if key in self.looks.reported:
-            self.refused_before += 1
-            return
-        self.looks.reported.add(key)
-        self.refused.append(Refused(path, error, for_me))
-
-    def _version(self, path: Path) -> Version | None:
-        try:
-            st = path.stat()
-        except OSError:
-            return None
-        version = (st.st_size, st.st_mtime_ns)
-        self.versions[path] = version
-        return version
-
-    def _arriving(self, path: Path) -> bool:
-        """Changed since the last look, or changed a moment ago."""
-        version = self._version(path)
-        if version is None:
-            return True
-        before = self.looks.last.get(path)
-        return (before is not None and before != version) or abs(
-            self.now_ns - version[1]
-        ) < self.settle_ns
 
 
 # -- importing -------------------------------------------------------------------------------
@@ -329,8 +169,8 @@ class _Judge:
 
 def _import_all(
     store: Store,
-    pending: list[_Candidate],
-    judge: _Judge,
+    pending: list[Candidate],
+    judge: Judge,
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool],
     total: int,
@@ -339,14 +179,14 @@ def _import_all(
     every merge, until a pass merges nothing."""
     imports: list[Merged] = []
     held: list[Held] = []
-    waiting: list[_Candidate] = []
+    waiting: list[Candidate] = []
     have = store.log.version_vector()
     done = 0
     while pending:
         for candidate in pending:
             if cancelled():
                 return imports, held
-            if _lacks(have, candidate.header):
+            if _lacks(have, candidate.header.base):
                 waiting.append(candidate)
                 continue
             done += 1
@@ -365,13 +205,13 @@ def _import_all(
     return imports, held
 
 
-def _lacks(have: dict[str, int], header: Header) -> bool:
-    """The bundle builds on changes this case file does not hold yet."""
-    return any(have.get(device, 0) < needed for device, needed in header.base.items())
+def _lacks(have: dict[str, int], base: dict[str, int]) -> bool:
+    """`have` (what a case file holds) falls short of `base` (what a bundle builds on)."""
+    return any(have.get(device, 0) < needed for device, needed in base.items())
 
 
 def _import_one(
-    store: Store, candidate: _Candidate, judge: _Judge, held: list[Held]
+    store: Store, candidate: Candidate, judge: Judge, held: list[Held]
 ) -> Merged | None:
     """Merge the first copy that merges; the others go unread (the same bundle id)."""
     failures: list[tuple[Path, BundleRejected]] = []
@@ -422,9 +262,7 @@ def _export_all(
 def _says_something_new(header: Header, vector: dict[str, int], record: ColleagueRecord) -> bool:
     """Our vector moved since that bundle (acknowledgements travel), or they lack changes below
     its base (they went back to an older copy, or we forgot what they acknowledged)."""
-    if _nonzero(header.vector) != vector:
-        return True
-    return any(record.acked.get(device, 0) < needed for device, needed in header.base.items())
+    return _nonzero(header.vector) != vector or _lacks(record.acked, header.base)
 
 
 def _nonzero(vector: dict[str, int]) -> dict[str, int]:

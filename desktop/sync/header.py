@@ -225,7 +225,10 @@ def parse_head(head: bytes) -> Header:
 def read_header(path: Path) -> Header:
     """Parse the preamble and header of a bundle file, enforcing the parser limits."""
     with path.open("rb") as f:
-        return parse_head(f.read(PREAMBLE + MAX_HEADER))
+        head = f.read(PREAMBLE)
+        if len(head) == PREAMBLE and head[:8] == MAGIC:  # then exactly the header it announces
+            head += f.read(min(int.from_bytes(head[10:14], "big"), MAX_HEADER))
+        return parse_head(head)
 
 
 # --- writing ------------------------------------------------------------------------------------

@@ -24,11 +24,10 @@ from desktop.services.sync_folder import (
     candidates,
     check_usable,
     exchange_round,
-    read_head,
 )
 from desktop.store.search import ClientQuery
 from desktop.store.store import Store
-from desktop.sync.bundle import key_id
+from desktop.sync.bundle import key_id, read_header
 from desktop.sync.identity import PublicIdentity
 from tests.windows_files import WindowsFiles
 
@@ -77,7 +76,7 @@ def pairs(folder: Path) -> Counter[tuple[bytes, tuple[str, ...]]]:
     """How many bundles the folder holds per ordered pair (signer, recipients)."""
     found: Counter[tuple[bytes, tuple[str, ...]]] = Counter()
     for path in candidates(folder):
-        header = read_head(path)
+        header = read_header(path)
         found[(header.sender_signing_key, tuple(s.key_id for s in header.recipients))] += 1
     return found
 
@@ -222,7 +221,7 @@ def test_a_gap_resolves_inside_the_round_whatever_the_file_times(
     cem.restore_from(backup.folder)
     add_clients(anna, 1, prefix="Later")
     anna_to_cem = sync.export_for(anna.store, "Cem", shared).path  # all of Anna's, later
-    assert read_head(bea_to_cem).created_hlc < read_head(anna_to_cem).created_hlc
+    assert read_header(bea_to_cem).created_hlc < read_header(anna_to_cem).created_hlc
     fat = (int(time.time()) // 2) * 2 - 600
     os.utime(bea_to_cem, (fat, fat))
     os.utime(anna_to_cem, (fat - 2, fat - 2))
@@ -371,7 +370,7 @@ def test_a_colleague_who_lacks_changes_below_our_bundle_gets_a_new_one(
     add_clients(anna, 1, prefix="More")
     exchange_round(anna.store, shared)  # on Bea's acknowledgement: a base beyond nothing
     bea_key = key_id(PublicIdentity.parse(bea.identity()).exchange_key)
-    before = [p for p in candidates(shared) if read_head(p).recipients[0].key_id == bea_key]
+    before = [p for p in candidates(shared) if read_header(p).recipients[0].key_id == bea_key]
     anna.store.sync_state.forget_acknowledgement("Bea", anna.store.device_id)
     done = exchange_round(anna.store, shared)
     assert [e.colleague for e in done.exported] == ["Bea"]

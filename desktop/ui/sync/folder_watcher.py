@@ -115,7 +115,6 @@ class FolderWatcher(QObject):
         self._interval_ms = max(int(interval_ms), 1)
         self._ready = ready
         self._folder: Path | None = None
-        self._mark: int | None = None
         self._looks = FolderLooks()  # what earlier checks saw of failing files
         self._held = 0
         self._stop: threading.Event | None = None  # the cancel flag of the check running
@@ -147,7 +146,6 @@ class FolderWatcher(QObject):
         self.cancel()
         self._done()  # its answer, if any, is dropped with the case file closed
         self._folder = None
-        self._mark = None
         # A new one, not cleared: a check on its way may still be writing into the old one.
         self._looks = FolderLooks()
         self._held = 0
@@ -188,10 +186,10 @@ class FolderWatcher(QObject):
             self.message.emit(lambda: unreachable(folder))
             self._done()
             return
-        mark, looks = self._mark, self._looks
+        looks = self._looks
         self._db.run_job(
             lambda store, progress, cancelled: exchange_round(
-                store, folder, last_mark=mark, progress=progress, cancelled=cancelled, looks=looks
+                store, folder, progress=progress, cancelled=cancelled, looks=looks
             ),
             self._checked,
             self._failed,
@@ -201,7 +199,6 @@ class FolderWatcher(QObject):
 
     def _checked(self, done: Round) -> None:
         self._done()
-        self._mark = done.mark
         # Refused files are reported once by the round itself; held ones when their number moves.
         if done.imports or done.refused or (done.held and len(done.held) != self._held):
             self.message.emit(lambda: report(done))
