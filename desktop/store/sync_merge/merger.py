@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any, NamedTuple, cast
+from typing import Any, cast
 
 import sqlcipher3
 
@@ -30,7 +30,9 @@ from desktop.store.changelog.settled import (
 from desktop.store.changelog.transaction import REQUIRED, Transaction, group_defaults
 from desktop.store.database import Connection
 from desktop.store.specs import BY_NAME, CLIENT, ERASED, EXISTS, MERGED, EntitySpec
+from desktop.store.sync_merge import conflicts
 from desktop.store.sync_merge.checks import ChangeLike, MergeError, check_change, decode_group
+from desktop.store.sync_merge.conflicts import causal_length
 from desktop.store.sync_merge.log_reads import Logged, held_numbers, row_histories
 from desktop.store.sync_merge.orphans import sweep_orphans
 from desktop.store.upgrades import upgraded_value
@@ -42,16 +44,6 @@ class RolledBack(Exception):
     def __init__(self, device_id: str) -> None:
         super().__init__(device_id)
         self.device_id = device_id
-
-
-class _Version(NamedTuple):
-    value: str | None
-    hlc: int
-    device: str
-    prev_hlc: int
-
-    def beats(self, other: _Version) -> bool:
-        return (self.hlc, self.device) > (other.hlc, other.device)
 
 
 @dataclass
@@ -147,8 +139,8 @@ class Merger:
         """Keep the winners, the causal length and the erasure of a row up to date."""
         if entry.field_group == EXISTS:
             best = self._lengths.get(row_id)
-            if best is None or (_length(entry.value), entry.hlc) > (
-                _length(best.value),
+            if best is None or (causal_length(entry.value), entry.hlc) > (
+                causal_length(best.value),
                 best.hlc,
             ):
                 self._lengths[row_id] = entry
@@ -208,28 +200,27 @@ class Merger:
         Decided on the batch's history (settled winners included) as `_prefetch` read it.
         """
         if change.entity == AUDIT:
-            self._flush()  # the batch's audit events wait in `_events` until then
-            found = self.conn.execute(
-                "SELECT 1 FROM audit WHERE id = ?", (change.row_id,)
-            ).fetchone()
-            return found is not None
+            return self._audit_held(change.row_id)
         if change.field_group == ERASED:
             return change.row_id in self._erased
         if change.field_group == EXISTS:
             length = self._lengths.get(change.row_id)
-            return _length(length.value if length else None) >= _length(change.value)
+            return causal_length(length.value if length else None) >= causal_length(change.value)
         winner = self._winners.get((change.row_id, change.field_group))
         if winner is None:
             return False
-        incoming = _Version(change.value, change.hlc, change.origin, change.prev_hlc)
-        return not incoming.beats(_Version(*winner[2:]))
+        return not conflicts.incoming(change).beats(conflicts.logged(winner))
 
     def _trace_of(self, change: ChangeLike) -> bool:
         """True if the row (or audit event) of a change is known here."""
         if change.entity != AUDIT:
             return bool(self._history.get(change.row_id))
-        self._flush()
-        found = self.conn.execute("SELECT 1 FROM audit WHERE id = ?", (change.row_id,))
+        return self._audit_held(change.row_id)
+
+    def _audit_held(self, event_id: str) -> bool:
+        """True if the audit trail holds this event."""
+        self._flush()  # the batch's audit events wait in `_events` until then
+        found = self.conn.execute("SELECT 1 FROM audit WHERE id = ?", (event_id,))
         return found.fetchone() is not None
 
     def _settle_own(self) -> None:
@@ -394,7 +385,9 @@ class Merger:
 
     def _merge(self, change: ChangeLike) -> None:
         if change.field_group == EXISTS:
-            self._deleted_edits(change)
+            self._list(
+                change, *conflicts.deleted_edits(change, self._history.get(change.row_id, []))
+            )
             if (
                 change.entity == CLIENT.name
                 and int(change.value or 0) % 2
@@ -402,77 +395,17 @@ class Merger:
             ):
                 self.result.new_clients.add(change.row_id)
         elif change.field_group != MERGED:  # where a merged client went: read by the sweep
-            found = self._winners.get((change.row_id, change.field_group))
-            if found is not None and found.value != change.value:
-                winner = _Version(found.value, found.hlc, found.device, found.prev_hlc)
-                incoming = _Version(change.value, change.hlc, change.origin, change.prev_hlc)
-                if incoming.beats(winner):
-                    if incoming.prev_hlc < winner.hlc and winner.device != incoming.device:
-                        self._conflict("edit", change, lost=winner, won=incoming)
-                elif winner.prev_hlc < incoming.hlc and winner.device != incoming.device:
-                    self._conflict("edit", change, lost=incoming, won=winner)
-            self._edit_of_deleted(change)
+            winner = self._winners.get((change.row_id, change.field_group))
+            self._list(change, conflicts.edit(change, winner))
+            self._list(change, conflicts.edit_of_deleted(change, self._lengths.get(change.row_id)))
         self._insert(change)
         self._pending[(change.entity, change.row_id)] = None
 
-    def _deleted_edits(self, change: ChangeLike) -> None:
-        """A delete arriving now overrides the edits its author had not seen."""
-        if int(change.value or 0) % 2:
-            return
-        lost = [
-            e
-            for e in self._history.get(change.row_id, [])
-            if e.hlc > change.prev_hlc
-            and e.field_group not in (EXISTS, ERASED)
-            and e.device != change.origin
-        ]
-        lost.sort(key=lambda e: e.field_group)  # by field group, then as logged
-        won = _Version(None, change.hlc, change.origin, change.prev_hlc)
-        for e in lost:
-            version = _Version(e.value, e.hlc, e.device, e.prev_hlc)
-            self._conflict("deleted", change, lost=version, won=won, group=e.field_group)
-
-    def _edit_of_deleted(self, change: ChangeLike) -> None:
-        """An edit arriving now for a row that a delete it had not seen removed."""
-        row = self._lengths.get(change.row_id)  # the largest causal length, newest first
-        if (
-            row
-            and _length(row.value) % 2 == 0
-            and row.prev_hlc < change.hlc
-            and row.device != change.origin
-        ):
-            won = _Version(None, row.hlc, row.device, row.prev_hlc)
-            lost = _Version(change.value, change.hlc, change.origin, change.prev_hlc)
-            self._conflict("deleted", change, lost=lost, won=won)
-
-    def _conflict(
-        self,
-        kind: str,
-        change: ChangeLike,
-        *,
-        lost: _Version,
-        won: _Version,
-        group: str | None = None,
-    ) -> None:
-        self.conn.execute(
-            "INSERT INTO conflict (kind, entity, row_id, field_group, lost_value, lost_hlc,"
-            " lost_device, won_value, won_hlc, won_device, found_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                kind,
-                change.entity,
-                change.row_id,
-                group or change.field_group,
-                lost.value,
-                lost.hlc,
-                lost.device,
-                won.value,
-                won.hlc,
-                won.device,
-                self._now,
-            ),
-        )
-        self.result.conflicts += 1
+    def _list(self, change: ChangeLike, *found: conflicts.Found | None) -> None:
+        for one in found:
+            if one is not None:
+                conflicts.record(self.conn, change, one, self._now)
+                self.result.conflicts += 1
 
     # -- rebuilding rows -----------------------------------------------------------------
 
@@ -502,7 +435,7 @@ class Merger:
                 continue
             group, value, hlc, device = entry.field_group, entry.value, entry.hlc, entry.device
             if group == EXISTS:
-                length = max(length, _length(value))
+                length = max(length, causal_length(value))
             elif group in spec.groups and (group not in best or (hlc, device) > best[group][:2]):
                 best[group] = (hlc, device, value)
         if length % 2 == 0:
@@ -540,14 +473,6 @@ class Merger:
             assert cursor.lastrowid is not None
             self.nums[device_id] = cursor.lastrowid
         return self.nums[device_id]
-
-
-def _length(value: str | None) -> int:
-    """A causal length as logged (as SQLite's CAST reads it: 0 if it is not a number)."""
-    try:
-        return int(value or 0)
-    except ValueError:
-        return 0
 
 
 class _FlushFirst:
